@@ -1,0 +1,62 @@
+package news
+
+import (
+	"encoding/json"
+	"testing"
+)
+
+func TestTimestamp(t *testing.T) {
+	tests := []struct {
+		in, out string
+		clock   bool
+		err     bool
+	}{
+		{"2025-03-05", "2025-03-05", false, false},
+		{"2025-03-05T10:30:00Z", "2025-03-05T10:30:00Z", true, false},
+		{"2025-03-05T10:30:00+02:00", "2025-03-05T10:30:00+02:00", true, false},
+		{"", "", false, false},
+		{"5 March", "", false, true},
+	}
+	for _, tt := range tests {
+		ts, err := ParseTimestamp(tt.in)
+		if (err != nil) != tt.err || ts.String() != tt.out || ts.Clock != tt.clock {
+			t.Errorf("ParseTimestamp(%q) = %q clock %v, %v; want %q clock %v, error %v", tt.in, ts, ts.Clock, err, tt.out, tt.clock, tt.err)
+		}
+	}
+	var a struct{ P Timestamp }
+	if err := json.Unmarshal([]byte(`{"P": null}`), &a); err != nil || !a.P.IsZero() {
+		t.Errorf("null: %v, %v", a.P, err)
+	}
+	if err := json.Unmarshal([]byte(`{"P": 7}`), &a); err == nil {
+		t.Error("a number was accepted as a date")
+	}
+	out, _ := json.Marshal(struct{ P Timestamp }{})
+	if string(out) != `{"P":null}` {
+		t.Errorf("zero timestamp marshals as %s", out)
+	}
+}
+
+func TestVoices(t *testing.T) {
+	orig, wire := "a", "w"
+	articles := []*Article{
+		{ID: "a", Outlet: "Courier"},
+		{ID: "b", Outlet: "Courier", VersionOf: &orig},
+		{ID: "w", Outlet: "Northwind"},
+		{ID: "c", Outlet: "Harbor Daily", DuplicateOf: &wire},
+		{ID: "u1"},
+		{ID: "u2"},
+	}
+	v := Voices(articles)
+	if v["a"] != v["b"] {
+		t.Error("a version counts as a second voice")
+	}
+	if v["c"] != v["w"] {
+		t.Error("a syndicated copy counts as a second voice")
+	}
+	if v["u1"] == v["u2"] {
+		t.Error("two articles of unknown outlets count as one voice")
+	}
+	if n := CountVoices(v, []string{"a", "b", "w", "c", "u1", "u2"}); n != 4 {
+		t.Errorf("CountVoices = %d, want 4", n)
+	}
+}

@@ -1,0 +1,91 @@
+package news
+
+// Story is a set of articles about one event, with what their sources say.
+type Story struct {
+	ID       string   `json:"id"`
+	Headline string   `json:"headline"`
+	Articles []string `json:"articles"`
+	Outlets  []string `json:"outlets"`
+	// Voices counts independent sources: versions and copies count once.
+	Voices int `json:"voices"`
+
+	Summary      []Sentence    `json:"summary"`
+	Facts        []Fact        `json:"facts"`
+	Quotes       []Quote       `json:"quotes"`
+	Attributions []Attribution `json:"attributions"`
+	Claims       []Claim       `json:"claims"`
+	Timeline     []Event       `json:"timeline"`
+}
+
+// Sentence is one summary sentence and the articles it comes from.
+type Sentence struct {
+	Text    string   `json:"text"`
+	Sources []string `json:"sources"`
+}
+
+// Fact is a quantity the sources report about one subject ("living
+// hostages"), with every value given for it.
+type Fact struct {
+	Subject string `json:"subject"`
+	// Conflict is set when two voices give values whose ranges do not overlap.
+	Conflict bool `json:"conflict"`
+	// Voices counts the independent sources giving any value.
+	Voices int         `json:"voices"`
+	Values []FactValue `json:"values"`
+}
+
+// FactValue is one figure for a subject, as written by its sources.
+type FactValue struct {
+	Value float64 `json:"value"`
+	// Low and High bound what the qualifier allows: "about 24" is 22.8..25.2,
+	// "at least 35" is 35 and no upper bound (High is null).
+	Low       float64  `json:"low"`
+	High      *float64 `json:"high"`
+	Qualifier string   `json:"qualifier,omitempty"`
+	Text      string   `json:"text"`
+	// Sentence is the sentence the figure was read from, in the first source.
+	Sentence     string   `json:"sentence"`
+	Sources      []string `json:"sources"`
+	AttributedTo string   `json:"attributed_to"`
+}
+
+// Quote is what one speaker said, with each wording the outlets printed.
+type Quote struct {
+	Speaker  string         `json:"speaker"`
+	Role     string         `json:"role,omitempty"`
+	Variants []QuoteVariant `json:"variants"`
+}
+
+// QuoteVariant is one wording of a quote and the articles that print it.
+type QuoteVariant struct {
+	Text    string   `json:"text"`
+	Sources []string `json:"sources"`
+}
+
+// Attribution is a party cited as the source of a statement.
+type Attribution struct {
+	Cited string `json:"cited"`
+	// Kind is "outlet", "official", "anonymous" or "person".
+	Kind          string   `json:"kind"`
+	FirstReported bool     `json:"first_reported"`
+	Sources       []string `json:"sources"`
+	Text          string   `json:"text"`
+}
+
+// Claim is a statement and the articles that make it. Exclusive claims come
+// from one voice only; the others are made by at least two.
+type Claim struct {
+	Text      string   `json:"text"`
+	Sources   []string `json:"sources"`
+	Outlets   []string `json:"outlets"`
+	Voices    int      `json:"voices"`
+	Exclusive bool     `json:"exclusive"`
+}
+
+// Event is a dated statement on the story's timeline. Date is ISO 8601 as
+// precise as the text allows: "1997", "2025-01", "2023-10-07".
+type Event struct {
+	Date    string   `json:"date"`
+	Text    string   `json:"text"`
+	Sources []string `json:"sources"`
+}
