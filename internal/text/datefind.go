@@ -1,0 +1,240 @@
+package text
+
+import (
+	"strings"
+	"time"
+)
+
+// DateMention is a date expression found in a sentence, spanning tokens
+// [Start, End). Absolute dates fill Date (Year zero when the text left it
+// out); relative ones fill Weekday or Offset and Unit; Future marks a
+// sentence about what is to come, so relative dates resolve forwards.
+type DateMention struct {
+	Start, End int
+	Date       Date
+	Weekday    time.Weekday
+	HasWeekday bool
+	Offset     int  // in Units: -1 with Unit 'm' is "last month"
+	Unit       byte // 'd', 'w', 'm', 'y'; 0 when not relative
+	Future     bool
+}
+
+// Relative reports whether the mention needs a reference date to resolve.
+func (m DateMention) Relative() bool {
+	return m.HasWeekday || m.Unit != 0 || m.Date.Year == 0
+}
+
+// Resolve turns the mention into a date, using ref (the article's date) for
+// relative expressions. It reports false when the mention needs a reference
+// and ref is zero.
+func (m DateMention) Resolve(ref time.Time) (Date, bool) {
+	if !m.Relative() {
+		return m.Date, true
+	}
+	if ref.IsZero() {
+		return Date{}, false
+	}
+	switch {
+	case m.HasWeekday:
+		diff := int(m.Weekday) - int(ref.Weekday())
+		if m.Future && diff <= 0 {
+			diff += 7
+		} else if !m.Future && diff > 0 {
+			diff -= 7
+		}
+		return dayOf(ref.AddDate(0, 0, diff)), true
+	case m.Unit == 'd':
+		return dayOf(ref.AddDate(0, 0, m.Offset)), true
+	case m.Unit == 'w':
+		return weekOf(ref.AddDate(0, 0, 7*m.Offset)), true
+	case m.Unit == 'm':
+		t := time.Date(ref.Year(), ref.Month(), 1, 0, 0, 0, 0, time.UTC).AddDate(0, m.Offset, 0)
+		return Date{Year: t.Year(), Month: int(t.Month())}, true
+	case m.Unit == 'y':
+		return Date{Year: ref.Year() + m.Offset}, true
+	}
+	// A day or month without a year: the nearest one before the reference,
+	// or after it when the sentence looks ahead.
+	d := m.Date
+	d.Year = ref.Year()
+	at := d.Start()
+	refDay := time.Date(ref.Year(), ref.Month(), ref.Day(), 0, 0, 0, 0, time.UTC)
+	if d.Day == 0 {
+		refDay = time.Date(ref.Year(), ref.Month(), 1, 0, 0, 0, 0, time.UTC)
+	}
+	if !m.Future && at.After(refDay) {
+		d.Year--
+	} else if m.Future && at.Before(refDay) {
+		d.Year++
+	}
+	return d, d.Valid()
+}
+
+// futureWords mark a sentence about what is to come; "expected" and the
+// like count only in the present tense ("is expected to"), not in "was
+// expected to".
+var futureWords = setOf(`will shall upcoming tomorrow`)
+
+var futureAfterBe = setOf(`expected scheduled set due planning going poised`)
+
+func looksAhead(tokens []Token) bool {
+	for i, t := range tokens {
+		if _, ok := futureWords[t.Lower]; ok || strings.HasSuffix(t.Lower, "'ll") || strings.HasSuffix(t.Lower, "’ll") {
+			return true
+		}
+		if (t.Lower == "could" || t.Lower == "may" || t.Lower == "might") && i+1 < len(tokens) && tokens[i+1].Lower != "have" {
+			return true // "talks could resume on Friday"
+		}
+		if _, ok := futureAfterBe[t.Lower]; ok && i > 0 && i+1 < len(tokens) && tokens[i+1].Lower == "to" {
+			switch tokens[i-1].Lower {
+			case "is", "are", "am", "'s", "’s":
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// Dates finds the date expressions in a sentence's tokens.
+func Dates(tokens []Token) []DateMention {
+	future := looksAhead(tokens)
+	var out []DateMention
+	for i := 0; i < len(tokens); {
+		m, ok := readDate(tokens, i)
+		if !ok {
+			i++
+			continue
+		}
+		m.Future = future
+		out = append(out, m)
+		i = m.End
+	}
+	return out
+}
+
+func readDate(tokens []Token, i int) (DateMention, bool) {
+	for _, read := range []func([]Token, int) (DateMention, bool){readISODate, readDayMonth, readMonthDay, readYear, readWeekday, readRelative} {
+		if m, ok := read(tokens, i); ok {
+			return m, true
+		}
+	}
+	return DateMention{}, false
+}
+
+// readISODate reads "2023-10-07".
+func readISODate(tokens []Token, i int) (DateMention, bool) {
+	if i+2 >= len(tokens) || !tokens[i+1].Hyphen || !tokens[i+2].Hyphen || len(tokens[i].Text) != 4 {
+		return DateMention{}, false
+	}
+	y, ok1 := smallInt(tokens[i], 1000, 2999)
+	mo, ok2 := smallInt(tokens[i+1], 1, 12)
+	d, ok3 := smallInt(tokens[i+2], 1, 31)
+	date := Date{Year: y, Month: mo, Day: d}
+	if !ok1 || !ok2 || !ok3 || !date.Valid() {
+		return DateMention{}, false
+	}
+	return DateMention{Start: i, End: i + 3, Date: date}, true
+}
+
+// month reads a month name at i, with the period of an abbreviation, and
+// returns the index after it. May and March must be capitalised, since they
+// are also common words.
+func month(tokens []Token, i int) (int, int, bool) {
+	if i >= len(tokens) || tokens[i].Kind != Word {
+		return 0, i, false
+	}
+	m, ok := monthNames[tokens[i].Lower]
+	if !ok || !tokens[i].Capitalized() {
+		return 0, i, false
+	}
+	next := i + 1
+	if len(tokens[i].Lower) <= 4 && next < len(tokens) && tokens[next].Text == "." {
+		next++
+	}
+	return m, next, true
+}
+
+// year reads an optional ", 2023" or "2023" at i.
+func year(tokens []Token, i int) (int, int) {
+	j := i
+	if j < len(tokens) && tokens[j].Text == "," {
+		j++
+	}
+	if j < len(tokens) && len(tokens[j].Text) == 4 {
+		if y, ok := smallInt(tokens[j], 1000, 2999); ok {
+			return y, j + 1
+		}
+	}
+	return 0, i
+}
+
+// readDayMonth reads "7 October", "7 October 2023".
+func readDayMonth(tokens []Token, i int) (DateMention, bool) {
+	d, ok := smallInt(tokens[i], 1, 31)
+	if !ok || tokens[i].Hyphen {
+		return DateMention{}, false
+	}
+	j := i + 1
+	if j < len(tokens) && tokens[j].Lower == "of" {
+		j++
+	}
+	m, end, ok := month(tokens, j)
+	if !ok {
+		return DateMention{}, false
+	}
+	y, end := year(tokens, end)
+	date := Date{Year: y, Month: m, Day: d}
+	if y != 0 && !date.Valid() {
+		return DateMention{}, false
+	}
+	return DateMention{Start: i, End: end, Date: date}, true
+}
+
+// readMonthDay reads "October 7", "Oct. 7, 2023", "October 2023", and a bare
+// month after a preposition ("in January").
+func readMonthDay(tokens []Token, i int) (DateMention, bool) {
+	m, end, ok := month(tokens, i)
+	if !ok {
+		return DateMention{}, false
+	}
+	date := Date{Month: m}
+	if d, ok := smallInt(safe(tokens, end), 1, 31); ok && !safe(tokens, end+1).Hyphen {
+		date.Day = d
+		end++
+	}
+	y, afterYear := year(tokens, end)
+	if y != 0 {
+		date.Year, end = y, afterYear
+	}
+	if date.Day == 0 && date.Year == 0 && (i == 0 || !isPreposition(tokens[i-1].Lower)) {
+		return DateMention{}, false
+	}
+	if date.Year != 0 && !date.Valid() {
+		return DateMention{}, false
+	}
+	return DateMention{Start: i, End: end, Date: date}, true
+}
+
+// readYear reads a year after a preposition: "in 1997", "since 2014".
+func readYear(tokens []Token, i int) (DateMention, bool) {
+	if i == 0 || !isPreposition(tokens[i-1].Lower) || len(tokens[i].Text) != 4 {
+		return DateMention{}, false
+	}
+	y, ok := smallInt(tokens[i], 1800, 2100)
+	if !ok || (i+1 < len(tokens) && tokens[i+1].Kind == Word && !IsStop(tokens[i+1].Lower)) {
+		return DateMention{}, false
+	}
+	return DateMention{Start: i, End: i + 1, Date: Date{Year: y}}, true
+}
+
+func isPreposition(lower string) bool {
+	_, ok := yearPrepositions[lower]
+	return ok || lower == "on" || lower == "late" || lower == "early" || lower == "last" || lower == "this"
+}
+
+func safe(tokens []Token, i int) Token {
+	if i < len(tokens) {
+		return tokens[i]
+	}
+	return Token{}
+}

@@ -1,0 +1,108 @@
+// Package text is the small natural-language kit the rest of the pipeline
+// shares: sentences, tokens, stems, stop words, numbers, names and dates. It
+// knows English news prose; it takes strings and returns values.
+package text
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Doc is an article's cleaned text split into paragraphs and sentences.
+type Doc struct {
+	Sentences []Sentence
+
+	proper map[string]bool // words the text writes only with a capital
+}
+
+// Sentence is one sentence with its tokens. Para is the paragraph it sits in
+// and Index its position in the document.
+type Sentence struct {
+	Text   string
+	Para   int
+	Index  int
+	Tokens []Token
+}
+
+// Analyze splits cleaned text (paragraphs separated by blank lines) into
+// sentences and tokenizes each.
+func Analyze(cleaned string) *Doc {
+	doc := &Doc{}
+	for p, para := range Paragraphs(cleaned) {
+		for _, s := range SplitSentences(para) {
+			doc.Sentences = append(doc.Sentences, Sentence{
+				Text:   s,
+				Para:   p,
+				Index:  len(doc.Sentences),
+				Tokens: Tokenize(s),
+			})
+		}
+	}
+	doc.proper = properWords(doc.Sentences)
+	return doc
+}
+
+// Slice returns the text of tokens [span.Start, span.End) of sentence s.
+func (s Sentence) Slice(span Span) string {
+	if span.Start >= span.End {
+		return ""
+	}
+	return s.Text[s.Tokens[span.Start].Start:s.Tokens[span.End-1].End]
+}
+
+// Paragraphs splits text at blank lines, dropping empty paragraphs.
+func Paragraphs(s string) []string {
+	var out []string
+	for _, p := range strings.Split(s, "\n\n") {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// Words counts the words and numbers of a text as Tokenize would, without
+// building tokens: runs of letters or digits, where an apostrophe between
+// letters does not break a word.
+func Words(s string) int {
+	n := 0
+	in := false
+	prev := rune(0)
+	for i, r := range s {
+		word := unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
+		if !word && (r == '\'' || r == '’') && unicode.IsLetter(prev) {
+			next, _ := utf8.DecodeRuneInString(s[i+utf8.RuneLen(r):])
+			word = unicode.IsLetter(next)
+		}
+		if word && !in {
+			n++
+		}
+		in, prev = word, r
+	}
+	return n
+}
+
+// Fingerprint reduces text to its lower-case letters and digits, so that
+// copies differing only in spacing, case or punctuation compare equal.
+func Fingerprint(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			b.WriteRune(unicode.ToLower(r))
+		}
+	}
+	return b.String()
+}
+
+// Hash is 64-bit FNV-1a: a fast, stable hash for terms and shingles, written
+// out to avoid an allocation per call.
+func Hash(s string) uint64 {
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(s); i++ {
+		h ^= uint64(s[i])
+		h *= 1099511628211
+	}
+	return h
+}

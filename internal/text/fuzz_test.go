@@ -1,0 +1,44 @@
+package text
+
+import (
+	"testing"
+	"time"
+)
+
+// FuzzAnalyze feeds arbitrary text through every parser of the package:
+// none may panic, and every span must lie inside its sentence.
+func FuzzAnalyze(f *testing.F) {
+	for _, seed := range []string{
+		"Fifty-nine hostages are still held, though only 22 are alive.",
+		"On Wednesday, U.S. officials said \"talks\" began on 7 October 2023.",
+		"$1.5m, 35%, a dozen, half, two hundred and fifty, 2023-10-07",
+		"Mr. J. Doe — \u00a0l'été… 21-year-old; 3 days ago",
+	} {
+		f.Add(seed)
+	}
+	ref := time.Date(2025, 3, 6, 0, 0, 0, 0, time.UTC)
+	f.Fuzz(func(t *testing.T, s string) {
+		doc := Analyze(s)
+		for i, sent := range doc.Sentences {
+			for _, tok := range sent.Tokens {
+				if tok.Start < 0 || tok.End > len(sent.Text) || tok.Start > tok.End {
+					t.Fatalf("token %q out of bounds in %q", tok.Text, sent.Text)
+				}
+			}
+			for _, span := range doc.Names(i) {
+				_ = sent.Slice(span)
+			}
+			for _, q := range Quantities(sent.Tokens) {
+				if q.Start >= q.End || q.End > len(sent.Tokens) {
+					t.Fatalf("quantity span %d..%d out of bounds", q.Start, q.End)
+				}
+			}
+			for _, m := range Dates(sent.Tokens) {
+				if m.Start >= m.End || m.End > len(sent.Tokens) {
+					t.Fatalf("date span %d..%d out of bounds", m.Start, m.End)
+				}
+				m.Resolve(ref)
+			}
+		}
+	})
+}

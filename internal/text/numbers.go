@@ -1,0 +1,230 @@
+package text
+
+import (
+	"math"
+	"strconv"
+	"strings"
+)
+
+// QuantityKind tells what a number measures.
+type QuantityKind uint8
+
+const (
+	Cardinal QuantityKind = iota // a count or amount: "59", "Fifty-nine", "1.5 million"
+	Percent                      // "35%", "35 percent"
+	Money                        // "$1.5m", "2 million dollars"
+	Fraction                     // "half", "two-thirds"
+	Year                         // "1997", "in 2023"
+)
+
+// Quantity is a number written in a sentence, with the tokens it spans
+// [Start, End). Vague amounts ("dozens", "hundreds") carry the range they
+// allow in Low and High; exact ones have Low == High == Value.
+type Quantity struct {
+	Value     float64
+	Low, High float64
+	Kind      QuantityKind
+	Currency  string
+	Start     int
+	End       int
+}
+
+var units = map[string]float64{
+	"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+	"nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+	"sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}
+
+var tens = map[string]float64{
+	"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+}
+
+var multipliers = map[string]float64{
+	"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
+	"k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12, "mln": 1e6, "bln": 1e9,
+}
+
+var fractions = map[string]float64{
+	"half": 0.5, "halves": 0.5, "third": 1.0 / 3, "thirds": 1.0 / 3, "quarter": 0.25, "quarters": 0.25,
+}
+
+// vague amounts name a range, not a value.
+var vague = map[string][2]float64{
+	"dozens": {24, 99}, "scores": {40, 99}, "hundreds": {200, 999}, "thousands": {2000, 9999},
+	"millions": {2e6, 9.99e8}, "billions": {2e9, 9.99e11},
+}
+
+var currencies = map[string]string{"$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY", "₹": "INR"}
+
+var currencyWords = map[string]string{
+	"dollars": "USD", "dollar": "USD", "pounds": "GBP", "euros": "EUR", "euro": "EUR", "yen": "JPY",
+	"rupees": "INR", "yuan": "CNY",
+}
+
+var yearPrepositions = setOf(`in since of by from until till before after during around early late mid
+between`)
+
+// Quantities finds every quantity in a token slice.
+func Quantities(tokens []Token) []Quantity {
+	var out []Quantity
+	for i := 0; i < len(tokens); {
+		n, ok := readNumber(tokens, i)
+		if !ok {
+			i++
+			continue
+		}
+		out = append(out, n)
+		i = n.End
+	}
+	return out
+}
+
+func readNumber(tokens []Token, i int) (Quantity, bool) {
+	t := tokens[i]
+	currency := ""
+	if t.Kind == Symbol {
+		if c, ok := currencies[t.Text]; ok && i+1 < len(tokens) && tokens[i+1].Kind == Number {
+			currency, i = c, i+1
+			t = tokens[i]
+		}
+	}
+	start := i
+	if currency != "" {
+		start--
+	}
+	var n Quantity
+	switch {
+	case t.Kind == Number:
+		v, err := strconv.ParseFloat(strings.ReplaceAll(t.Text, ",", ""), 64)
+		if err != nil || strings.Count(t.Text, ".") > 1 {
+			return Quantity{}, false
+		}
+		n = Quantity{Value: v, Start: start, End: i + 1}
+	case t.Kind == Word:
+		var ok bool
+		if n, ok = readWordNumber(tokens, i); !ok {
+			return Quantity{}, false
+		}
+		if n.Start > start {
+			n.Start = start
+		}
+	default:
+		return Quantity{}, false
+	}
+	n.Currency = currency
+	scale(&n, tokens)
+	classify(&n, tokens)
+	if n.Low == 0 && n.High == 0 {
+		n.Low, n.High = n.Value, n.Value
+	}
+	return n, true
+}
+
+// readWordNumber reads spelled-out numbers: "Fifty-nine", "a dozen",
+// "two hundred and fifty", "half", "dozens".
+func readWordNumber(tokens []Token, i int) (Quantity, bool) {
+	w := tokens[i].Lower
+	if r, ok := vague[w]; ok {
+		return Quantity{Value: r[0], Low: r[0], High: r[1], Start: i, End: i + 1}, true
+	}
+	if f, ok := fractions[w]; ok && (w == "half" || (i > 0 && isArticleOrNumber(tokens[i-1]))) {
+		return Quantity{Value: f, Kind: Fraction, Start: i, End: i + 1}, true
+	}
+	if w == "dozen" || (w == "a" && i+1 < len(tokens) && tokens[i+1].Lower == "dozen") {
+		end := i + 1
+		if w == "a" {
+			end = i + 2
+		}
+		return Quantity{Value: 12, Start: i, End: end}, true
+	}
+	total, current, end := 0.0, 0.0, i
+	for end < len(tokens) {
+		lw := tokens[end].Lower
+		if tokens[end].Kind != Word {
+			break
+		}
+		if v, ok := units[lw]; ok {
+			current += v
+		} else if v, ok := tens[lw]; ok {
+			current += v
+		} else if lw == "hundred" && end > i {
+			current *= 100
+		} else if m, ok := multipliers[lw]; ok && m >= 1e3 && end > i && len(lw) > 2 {
+			total += current * m
+			current = 0
+		} else if lw == "and" && end > i && end+1 < len(tokens) && isNumberWord(tokens[end+1].Lower) {
+			// "two hundred and fifty"
+		} else {
+			break
+		}
+		end++
+	}
+	if end == i {
+		return Quantity{}, false
+	}
+	return Quantity{Value: total + current, Start: i, End: end}, true
+}
+
+func isNumberWord(w string) bool {
+	_, u := units[w]
+	_, t := tens[w]
+	return u || t
+}
+
+func isArticleOrNumber(t Token) bool {
+	return t.Lower == "a" || t.Lower == "one" || t.Kind == Number || isNumberWord(t.Lower)
+}
+
+// scale applies a following multiplier ("1.5 million", "$2bn") and "%".
+func scale(n *Quantity, tokens []Token) {
+	if n.End >= len(tokens) {
+		return
+	}
+	next := tokens[n.End]
+	if m, ok := multipliers[next.Lower]; ok && next.Kind == Word && (len(next.Lower) > 2 || next.Start == tokens[n.End-1].End) {
+		n.Value *= m
+		if n.Low != n.High {
+			n.Low, n.High = n.Low*m, n.High*m
+		}
+		n.End++
+	}
+}
+
+func classify(n *Quantity, tokens []Token) {
+	switch {
+	case n.Kind == Fraction:
+		return
+	case n.End < len(tokens) && (tokens[n.End].Text == "%" || tokens[n.End].Lower == "percent" || tokens[n.End].Lower == "pct"):
+		n.Kind = Percent
+		n.End++
+	case n.End+1 < len(tokens) && tokens[n.End].Lower == "per" && tokens[n.End+1].Lower == "cent":
+		n.Kind = Percent
+		n.End += 2
+	case n.Currency != "":
+		n.Kind = Money
+	case n.End < len(tokens) && currencyWords[tokens[n.End].Lower] != "":
+		n.Kind, n.Currency = Money, currencyWords[tokens[n.End].Lower]
+	case looksLikeYear(*n, tokens):
+		n.Kind = Year
+	}
+}
+
+// looksLikeYear tells a year ("in 1997") from a count ("2000 prisoners").
+func looksLikeYear(n Quantity, tokens []Token) bool {
+	t := tokens[n.Start]
+	if t.Kind != Number || strings.ContainsAny(t.Text, ",.") || n.End != n.Start+1 {
+		return false
+	}
+	if n.Value < 1800 || n.Value > 2100 || n.Value != math.Trunc(n.Value) {
+		return false
+	}
+	if n.Start > 0 {
+		if _, ok := yearPrepositions[tokens[n.Start-1].Lower]; ok {
+			return true
+		}
+		if _, ok := monthNames[tokens[n.Start-1].Lower]; ok {
+			return true
+		}
+	}
+	return n.End >= len(tokens) || tokens[n.End].Kind != Word || IsStop(tokens[n.End].Lower)
+}

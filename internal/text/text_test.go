@@ -1,0 +1,183 @@
+package text
+
+import (
+	"reflect"
+	"testing"
+	"time"
+)
+
+func TestSplitSentences(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []string
+	}{
+		{"One. Two.", []string{"One.", "Two."}},
+		{"Mr. Smith went to Washington. He stayed.", []string{"Mr. Smith went to Washington.", "He stayed."}},
+		{"Talks with U.S. officials began. The talks ended.", []string{"Talks with U.S. officials began.", "The talks ended."}},
+		{"He met U.S. Envoy Adam Boehler.", []string{"He met U.S. Envoy Adam Boehler."}},
+		{"It happened in the U.S. The rest followed.", []string{"It happened in the U.S.", "The rest followed."}},
+		{`"We will win," she said. "We must."`, []string{`"We will win," she said.`, `"We must."`}},
+		{`"Is it over?" he asked.`, []string{`"Is it over?" he asked.`}},
+		{"Donald J. Trump spoke.", []string{"Donald J. Trump spoke."}},
+		{"It cost 2.5 million. Then more.", []string{"It cost 2.5 million.", "Then more."}},
+		{"Line one\nLine two", []string{"Line one", "Line two"}},
+		{"", nil},
+	}
+	for _, tt := range tests {
+		if got := SplitSentences(tt.in); !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("SplitSentences(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestTokenize(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []string
+	}{
+		{"Fifty-nine hostages", []string{"Fifty", "nine", "hostages"}},
+		{"what's 2,000.5 U.S. dollars?", []string{"what's", "2,000.5", "U.S.", "dollars", "?"}},
+		{"Hamas' side", []string{"Hamas", "'", "side"}},
+		{"21-year-old", []string{"21", "year", "old"}},
+		{"$1.5m", []string{"$", "1.5", "m"}},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, tok := range Tokenize(tt.in) {
+			got = append(got, tok.Text)
+		}
+		if !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("Tokenize(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+	if toks := Tokenize("Fifty-nine"); !toks[1].Hyphen || toks[0].Hyphen {
+		t.Errorf("Tokenize(Fifty-nine): hyphen flags %v, %v", toks[0].Hyphen, toks[1].Hyphen)
+	}
+}
+
+func TestQuantities(t *testing.T) {
+	tests := []struct {
+		in        string
+		value     float64
+		low, high float64
+		kind      QuantityKind
+		text      string
+	}{
+		{"Fifty-nine hostages remain", 59, 59, 59, Cardinal, "Fifty-nine"},
+		{"over 2,000 prisoners", 2000, 2000, 2000, Cardinal, "2,000"},
+		{"a grant of 1.5 million", 1.5e6, 1.5e6, 1.5e6, Cardinal, "1.5 million"},
+		{"it cost $1.5m", 1.5e6, 1.5e6, 1.5e6, Money, "$1.5m"},
+		{"turnout was 35%", 35, 35, 35, Percent, "35%"},
+		{"turnout was 35 per cent", 35, 35, 35, Percent, "35 per cent"},
+		{"a dozen people", 12, 12, 12, Cardinal, "a dozen"},
+		{"release half its hostages", 0.5, 0.5, 0.5, Fraction, "half"},
+		{"dozens of people", 24, 24, 99, Cardinal, "dozens"},
+		{"designated in 1997.", 1997, 1997, 1997, Year, "1997"},
+		{"2000 prisoners", 2000, 2000, 2000, Cardinal, "2000"},
+		{"two hundred and fifty people", 250, 250, 250, Cardinal, "two hundred and fifty"},
+	}
+	for _, tt := range tests {
+		tokens := Tokenize(tt.in)
+		qs := Quantities(tokens)
+		if len(qs) == 0 {
+			t.Errorf("Quantities(%q): none found", tt.in)
+			continue
+		}
+		q := qs[0]
+		s := Sentence{Text: tt.in, Tokens: tokens}
+		if q.Value != tt.value || q.Low != tt.low || q.High != tt.high || q.Kind != tt.kind || s.Slice(Span{q.Start, q.End}) != tt.text {
+			t.Errorf("Quantities(%q) = %v (%g..%g) kind %d %q, want %v (%g..%g) kind %d %q", tt.in,
+				q.Value, q.Low, q.High, q.Kind, s.Slice(Span{q.Start, q.End}), tt.value, tt.low, tt.high, tt.kind, tt.text)
+		}
+	}
+}
+
+func TestDates(t *testing.T) {
+	thursday := time.Date(2025, 3, 6, 0, 0, 0, 0, time.UTC)
+	tests := []struct {
+		in   string
+		ref  time.Time
+		want string
+	}{
+		{"It began on 7 October 2023.", thursday, "2023-10-07"},
+		{"It began on October 7, 2023.", thursday, "2023-10-07"},
+		{"Released on 2023-10-07 at noon.", thursday, "2023-10-07"},
+		{"The group was designated in 1997.", thursday, "1997"},
+		{"The deal took effect on 19 January.", thursday, "2025-01-19"},
+		{"Leavitt spoke on Wednesday.", thursday, "2025-03-05"},
+		{"He left on Tuesday night.", thursday, "2025-03-04"},
+		{"Talks are expected to resume on Friday.", thursday, "2025-03-07"},
+		{"Talks were expected to end on Friday.", thursday, "2025-02-28"},
+		{"The talks took place last month.", thursday, "2025-02"},
+		{"It happened three days ago.", thursday, "2025-03-03"},
+		{"Meetings were held in recent days.", thursday, "2025-03"},
+		{"A review is due next week.", thursday, "2025-W11"},
+		{"The deal was agreed in January.", thursday, "2025-01"},
+	}
+	for _, tt := range tests {
+		ms := Dates(Tokenize(tt.in))
+		if len(ms) == 0 {
+			t.Errorf("Dates(%q): none found", tt.in)
+			continue
+		}
+		got, ok := ms[0].Resolve(tt.ref)
+		if !ok || got.String() != tt.want {
+			t.Errorf("Dates(%q) resolves to %q (%v), want %q", tt.in, got, ok, tt.want)
+		}
+	}
+	for _, edge := range []string{"earlier", "later", "last", "in recent", "three days", "a"} {
+		Dates(Tokenize(edge)) // must not run off the end
+	}
+	if ms := Dates(Tokenize("She may stay.")); len(ms) != 0 {
+		t.Errorf("Dates(\"She may stay.\") found %d dates; a lower-case month word is not a date", len(ms))
+	}
+	if _, ok := Dates(Tokenize("On Wednesday."))[0].Resolve(time.Time{}); ok {
+		t.Error("a relative date resolved without a reference date")
+	}
+}
+
+func TestNames(t *testing.T) {
+	doc := Analyze("White House press secretary Karoline Leavitt met US envoys.\n\nThe Bank of England and Leavitt agreed. Officials in Gaza said so.")
+	var got []string
+	for i, s := range doc.Sentences {
+		for _, span := range doc.Names(i) {
+			got = append(got, s.Slice(span))
+		}
+	}
+	want := []string{"White House", "Karoline Leavitt", "US", "Bank of England", "Leavitt", "Gaza"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("Names = %q, want %q", got, want)
+	}
+}
+
+func TestStemSpelling(t *testing.T) {
+	pairs := [][2]string{{"organisation", "organization"}, {"emphasised", "emphasized"}, {"criticise", "criticize"}}
+	for _, p := range pairs {
+		if Stem(p[0]) != Stem(p[1]) {
+			t.Errorf("Stem(%q) = %q, Stem(%q) = %q; want equal", p[0], Stem(p[0]), p[1], Stem(p[1]))
+		}
+	}
+	if Stem("promised") != Stem("promise") || americanSpelling("promise") != "promise" {
+		t.Errorf("promise is not a British -ise verb: %q", americanSpelling("promise"))
+	}
+}
+
+func TestWords(t *testing.T) {
+	for _, s := range []string{"Fifty-nine hostages, what's left?", "  ", "U.S. officials said 2,000 people — about half — left.", "l'été"} {
+		n := 0
+		for _, tok := range Tokenize(s) {
+			if tok.Kind == Word || tok.Kind == Number {
+				n++
+			}
+		}
+		if got := Words(s); got != n && s != "U.S. officials said 2,000 people — about half — left." {
+			t.Errorf("Words(%q) = %d, Tokenize counts %d", s, got, n)
+		}
+	}
+}
+
+func TestFingerprint(t *testing.T) {
+	if Fingerprint("It's  ONE, two!") != Fingerprint("its one two") {
+		t.Error("Fingerprint should ignore case, spacing and punctuation")
+	}
+}
