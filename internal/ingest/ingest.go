@@ -1,0 +1,122 @@
+// Package ingest reads articles from files, folders and standard input:
+// plain text in the shape of scraped news, and JSON Lines. Each input that
+// cannot be read becomes an error naming it; the rest of the batch goes on.
+package ingest
+
+import (
+	"bytes"
+	"compress/gzip"
+	"context"
+	"fmt"
+	"io"
+	"path/filepath"
+	"strings"
+
+	"github.com/corroborate/corroborate/internal/news"
+)
+
+// DefaultMaxBytes caps one article (a text file or one JSON line). No news
+// article comes near it; a larger input is a mistake or an attack.
+const DefaultMaxBytes = 8 << 20
+
+// Options tune the readers.
+type Options struct {
+	// MaxBytes caps the size of one article; zero means DefaultMaxBytes.
+	MaxBytes int64
+}
+
+func (o Options) maxBytes() int64 {
+	if o.MaxBytes <= 0 {
+		return DefaultMaxBytes
+	}
+	return o.MaxBytes
+}
+
+// Emit receives each article read, or an error for an input that could not
+// be read. Exactly one of a and e is non-nil.
+type Emit func(a *news.Article, e *news.ItemError)
+
+// Format is how an input is written.
+type Format string
+
+const (
+	FormatText  Format = "text"
+	FormatJSONL Format = "jsonl"
+	FormatHTML  Format = "html"
+	FormatFeed  Format = "feed"
+)
+
+// Sniff guesses an input's format from its name and first bytes.
+func Sniff(name string, head []byte) Format {
+	name = strings.ToLower(strings.TrimSuffix(strings.ToLower(name), ".gz"))
+	switch filepath.Ext(name) {
+	case ".jsonl", ".ndjson", ".json":
+		return FormatJSONL
+	case ".html", ".htm", ".xhtml":
+		return FormatHTML
+	case ".rss", ".atom", ".xml":
+		return FormatFeed
+	}
+	trimmed := bytes.TrimLeft(head, " \t\r\n\ufeff")
+	trimmed = bytes.TrimPrefix(trimmed, []byte("\xef\xbb\xbf"))
+	switch {
+	case bytes.HasPrefix(trimmed, []byte("{")):
+		return FormatJSONL
+	case hasPrefixFold(trimmed, "<!doctype html"), hasPrefixFold(trimmed, "<html"):
+		return FormatHTML
+	case bytes.HasPrefix(trimmed, []byte("<?xml")), hasPrefixFold(trimmed, "<rss"), hasPrefixFold(trimmed, "<feed"):
+		return FormatFeed
+	}
+	return FormatText
+}
+
+func hasPrefixFold(b []byte, prefix string) bool {
+	return len(b) >= len(prefix) && strings.EqualFold(string(b[:len(prefix)]), prefix)
+}
+
+// Read parses one input, already in memory, named source, and emits what it
+// holds. Gzipped input is unpacked first.
+func Read(ctx context.Context, source string, data []byte, opts Options, emit Emit) {
+	if bytes.HasPrefix(data, []byte{0x1f, 0x8b}) {
+		unpacked, err := gunzip(data, opts.maxBytes())
+		if err != nil {
+			fail(emit, source, err)
+			return
+		}
+		data = unpacked
+	}
+	switch Sniff(source, data[:min(len(data), 512)]) {
+	case FormatJSONL:
+		ReadJSONL(ctx, source, bytes.NewReader(data), opts, emit)
+	case FormatHTML, FormatFeed:
+		fail(emit, source, fmt.Errorf("HTML pages and feeds are not read yet; convert to text or JSON Lines: %w", news.ErrFormat))
+	default:
+		a, err := ReadText(source, data, opts)
+		if err != nil {
+			fail(emit, source, err)
+			return
+		}
+		emit(a, nil)
+	}
+}
+
+func gunzip(data []byte, limit int64) ([]byte, error) {
+	zr, err := gzip.NewReader(bytes.NewReader(data))
+	if err != nil {
+		return nil, fmt.Errorf("gunzip: %w", err)
+	}
+	defer zr.Close()
+	// JSON Lines may hold many articles; allow a generous multiple of one.
+	out, err := io.ReadAll(io.LimitReader(zr, 64*limit+1))
+	if err != nil {
+		return nil, fmt.Errorf("gunzip: %w", err)
+	}
+	if int64(len(out)) > 64*limit {
+		return nil, fmt.Errorf("gunzip: more than %d bytes: %w", 64*limit, news.ErrTooLarge)
+	}
+	return out, nil
+}
+
+func fail(emit Emit, source string, err error) {
+	emit(nil, &news.ItemError{Source: source, Error: err.Error()})
+}

@@ -1,0 +1,124 @@
+package ingest
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/corroborate/corroborate/internal/news"
+)
+
+// jsonArticle is one line of JSON Lines input. Unknown fields are ignored.
+type jsonArticle struct {
+	ID        json.RawMessage `json:"id"`
+	URL       string          `json:"url"`
+	Outlet    string          `json:"outlet"`
+	Title     string          `json:"title"`
+	Author    string          `json:"author"`
+	Published string          `json:"published"`
+	Language  string          `json:"language"`
+	Text      string          `json:"text"`
+	Story     json.RawMessage `json:"story"`
+}
+
+// ReadJSONL reads one article per line. A bad line becomes an error naming
+// "source:line"; the others are read.
+func ReadJSONL(ctx context.Context, source string, r io.Reader, opts Options, emit Emit) {
+	reader := bufio.NewReaderSize(r, 64<<10)
+	for line := 1; ctx.Err() == nil; line++ {
+		data, err := readLine(reader, opts.maxBytes())
+		where := source + ":" + strconv.Itoa(line)
+		if errors.Is(err, news.ErrTooLarge) {
+			fail(emit, where, err)
+			continue
+		}
+		if len(bytes.TrimSpace(data)) > 0 {
+			a, lineErr := parseJSONLine(where, data)
+			if lineErr != nil {
+				fail(emit, where, lineErr)
+			} else {
+				emit(a, nil)
+			}
+		}
+		if err == io.EOF {
+			return
+		}
+		if err != nil {
+			fail(emit, where, err)
+			return
+		}
+	}
+}
+
+// readLine reads one line; a line over limit is drained and reported.
+func readLine(r *bufio.Reader, limit int64) ([]byte, error) {
+	var line []byte
+	for {
+		chunk, err := r.ReadSlice('\n')
+		if int64(len(line)+len(chunk)) > limit {
+			for errors.Is(err, bufio.ErrBufferFull) {
+				_, err = r.ReadSlice('\n')
+			}
+			return nil, fmt.Errorf("line over the %d-byte limit: %w", limit, news.ErrTooLarge)
+		}
+		line = append(line, chunk...)
+		if !errors.Is(err, bufio.ErrBufferFull) {
+			return line, err
+		}
+	}
+}
+
+func parseJSONLine(where string, data []byte) (*news.Article, error) {
+	var in jsonArticle
+	if err := json.Unmarshal(data, &in); err != nil {
+		return nil, fmt.Errorf("invalid JSON: %w", err)
+	}
+	if strings.TrimSpace(in.Text) == "" {
+		return nil, fmt.Errorf("no \"text\" field: %w", news.ErrNoText)
+	}
+	published, err := news.ParseTimestamp(in.Published)
+	if err != nil {
+		return nil, fmt.Errorf("published: %w", err)
+	}
+	id := scalar(in.ID)
+	if id == "" {
+		id = contentID(in.URL, in.Text)
+	}
+	return &news.Article{
+		ID: id, Source: where, URL: strings.TrimSpace(in.URL), Outlet: strings.TrimSpace(in.Outlet),
+		Title: strings.TrimSpace(in.Title), Author: strings.TrimSpace(in.Author), Published: published,
+		Language: in.Language, Text: in.Text, Story: scalar(in.Story),
+	}, nil
+}
+
+// scalar reads a JSON string or number as text, so both "id": 7 and
+// "id": "7" work.
+func scalar(raw json.RawMessage) string {
+	if len(raw) == 0 || string(raw) == "null" {
+		return ""
+	}
+	var s string
+	if json.Unmarshal(raw, &s) == nil {
+		return strings.TrimSpace(s)
+	}
+	return strings.TrimSpace(string(raw))
+}
+
+// contentID names an article without an id by its URL, or else its text,
+// so that reading the same article twice gives the same ID.
+func contentID(url, text string) string {
+	key := url
+	if key == "" {
+		key = text
+	}
+	sum := sha256.Sum256([]byte(key))
+	return "a" + hex.EncodeToString(sum[:6])
+}
