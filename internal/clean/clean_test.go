@@ -1,0 +1,195 @@
+package clean
+
+import (
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/corroborate/corroborate/internal/news"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata")
+
+// TestGolden cleans each testdata/*.txt and compares the result with the
+// .txt-result file beside it. Run with -update to rewrite them, then review
+// the diff.
+func TestGolden(t *testing.T) {
+	inputs, err := filepath.Glob(filepath.Join("testdata", "*.txt"))
+	if err != nil || len(inputs) == 0 {
+		t.Fatalf("no golden inputs: %v", err)
+	}
+	for _, in := range inputs {
+		t.Run(filepath.Base(in), func(t *testing.T) {
+			raw, err := os.ReadFile(in)
+			if err != nil {
+				t.Fatal(err)
+			}
+			a := Article(news.Article{ID: "x", Text: string(raw)})
+			got, err := json.MarshalIndent(struct {
+				Title, Outlet, Author string
+				Published             news.Timestamp
+				Text                  string
+			}{a.Title, a.Outlet, a.Author, a.Published, a.Text}, "", "  ")
+			if err != nil {
+				t.Fatal(err)
+			}
+			got = append(got, '\n')
+			golden := in + "-result"
+			if *update {
+				if err := os.WriteFile(golden, got, 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("%v (run go test -update to create it)", err)
+			}
+			if string(got) != string(want) {
+				t.Errorf("cleaned %s differs from %s:\n--- got\n%s\n--- want\n%s", in, golden, got, want)
+			}
+		})
+	}
+}
+
+func TestLineNoise(t *testing.T) {
+	tests := []struct {
+		line  string
+		noise bool
+	}{
+		{"Also read | 'Release all hostages or else...': Trump's final warning", true},
+		{"READ MORE: Port traffic falls", true},
+		{"Related: Port traffic falls to a ten-year low", true},
+		{"Advertisement", true},
+		{"Story continues below advertisement", true},
+		{"Share this article", true},
+		{"Follow us on Twitter and Facebook for live updates", true},
+		{"Sarah Tew/CNET", true},
+		{"Photograph: Kevin Winter/Getty Images", true},
+		{"Reporting by Anna Kels; editing by Piet Moor", true},
+		{"The Associated Press contributed to this report.", true},
+		{"___", true},
+		{"— Jane Doe (@janedoe) March 5, 2025", true},
+		{"Related to the dispute, the union filed a complaint on Monday against the operator.", false},
+		{"The court will share its ruling next week, a spokesman said.", false},
+		{"Officials said 12 people died.", false},
+	}
+	for _, tt := range tests {
+		if got := lineNoise(tt.line); got != tt.noise {
+			t.Errorf("lineNoise(%q) = %v, want %v", tt.line, got, tt.noise)
+		}
+	}
+}
+
+func TestSentenceNoise(t *testing.T) {
+	tests := []struct {
+		s     string
+		noise bool
+	}{
+		{"Your support helps us to tell the story.", true},
+		{"We believe quality journalism should be available to everyone.", true},
+		{"You can add location information to your Tweets, such as your city.", true},
+		{"Subscribe now.", true},
+		{"The union said its members would support the deal.", false},
+		{`"Your support means everything," the candidate told voters.`, false},
+	}
+	for _, tt := range tests {
+		if got := sentenceNoise(tt.s); got != tt.noise {
+			t.Errorf("sentenceNoise(%q) = %v, want %v", tt.s, got, tt.noise)
+		}
+	}
+}
+
+func TestHeader(t *testing.T) {
+	tests := []struct {
+		line   string
+		header bool
+	}{
+		{"Hamas confirms talks", true},
+		{"Israel's Involvement", true},
+		{"Why Is This Important?", true},
+		{"ALSO:", true},
+		{"What was your reaction to the early anthem?", false},
+		{"The vote passed 7-2.", false},
+	}
+	for _, tt := range tests {
+		if got := header(tt.line); got != tt.header {
+			t.Errorf("header(%q) = %v, want %v", tt.line, got, tt.header)
+		}
+	}
+}
+
+func TestLeadDate(t *testing.T) {
+	tests := []struct {
+		line, date, rest string
+		ok               bool
+	}{
+		{" date 2025-03-05 Your support helps", "2025-03-05", "Your support helps", true},
+		{"Published: March 3, 2030 10:15 GMT", "2030-03-03", "", true},
+		{"Wed 5 Mar 2025 18.43 GMT", "2025-03-05", "", true},
+		{"Updated 12 January 2024", "2024-01-12", "", true},
+		{"March 5, 2025 was the day the talks began in earnest.", "", "March 5, 2025 was the day the talks began in earnest.", false},
+		{"On Wednesday officials met.", "", "On Wednesday officials met.", false},
+	}
+	for _, tt := range tests {
+		d, rest, ok := leadDate(tt.line)
+		if ok != tt.ok || d.String() != tt.date || rest != tt.rest {
+			t.Errorf("leadDate(%q) = %q, %q, %v; want %q, %q, %v", tt.line, d, rest, ok, tt.date, tt.rest, tt.ok)
+		}
+	}
+}
+
+func TestOutletFromNoise(t *testing.T) {
+	tests := []struct {
+		noise []string
+		want  string
+	}{
+		{[]string{"From climate to Big Tech, The Independent is on the ground. The Independent is trusted by Americans across the spectrum."}, "The Independent"},
+		{[]string{"Support The Guardian today. Support The Guardian."}, "The Guardian"},
+		{[]string{"© 2031 Harbor Daily. All rights reserved."}, "Harbor Daily"},
+		{[]string{"Sign up for our newsletter."}, ""},
+	}
+	for _, tt := range tests {
+		if got := outletFromNoise(tt.noise); got != tt.want {
+			t.Errorf("outletFromNoise(%q) = %q, want %q", tt.noise, got, tt.want)
+		}
+	}
+}
+
+func TestStripDateline(t *testing.T) {
+	tests := []struct{ in, rest, agency string }{
+		{"WASHINGTON (Reuters) — The talks began.", "The talks began.", "Reuters"},
+		{"GAZA CITY, Gaza — Rescuers dug.", "Rescuers dug.", ""},
+		{"Washington: The White House confirmed it.", "The White House confirmed it.", ""},
+		{"The White House confirmed it.", "The White House confirmed it.", ""},
+	}
+	for _, tt := range tests {
+		rest, agency := stripDateline(tt.in)
+		if rest != tt.rest || agency != tt.agency {
+			t.Errorf("stripDateline(%q) = %q, %q; want %q, %q", tt.in, rest, agency, tt.rest, tt.agency)
+		}
+	}
+}
+
+func TestStripCredits(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Talks began in Doha. Boehler met officials in recent weeks.(Reuters file)", "Talks began in Doha."},
+		{"The bridge opened on Sunday. (Photo: City Hall handout)", "The bridge opened on Sunday."},
+		{"The bridge opened (AP Photo/Jane Doe) on Sunday.", "The bridge opened on Sunday."},
+		{"The ministry (which declined to comment) said so.", "The ministry (which declined to comment) said so."},
+	}
+	for _, tt := range tests {
+		if got := stripCredits(tt.in); got != tt.want {
+			t.Errorf("stripCredits(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestNormalize(t *testing.T) {
+	in := "“We won’t stop,”\u00a0she said.&nbsp;\r\nNext\u200b line\t here"
+	want := "\"We won't stop,\" she said.\nNext line here"
+	if got := Normalize(in); got != want {
+		t.Errorf("Normalize = %q, want %q", got, want)
+	}
+}

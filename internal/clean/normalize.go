@@ -1,0 +1,122 @@
+package clean
+
+import (
+	"html"
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// quoteMarks maps typographic quotes to straight ones, so that every later
+// stage sees one kind of quote.
+var quoteMarks = strings.NewReplacer(
+	"“", `"`, "”", `"`, "„", `"`, "‟", `"`, "«", `"`, "»", `"`, "″", `"`,
+	"‘", "'", "’", "'", "‚", "'", "‛", "'", "′", "'",
+	"\u00a0", " ", "\u2007", " ", "\u2009", " ", "\u202f", " ", "\u200a", " ",
+	"\u200b", "", "\u200c", "", "\u200d", "", "\ufeff", "", "\u00ad", "",
+	"\r\n", "\n", "\r", "\n", "\t", " ", "\f", "\n",
+)
+
+// Normalize puts text in NFC, straightens quotes, decodes stray HTML
+// entities, and collapses white space, keeping line breaks.
+func Normalize(s string) string {
+	if strings.Contains(s, "&") && strings.Contains(s, ";") {
+		s = html.UnescapeString(s)
+	}
+	s = quoteMarks.Replace(norm.NFC.String(s))
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for _, r := range s {
+		switch {
+		case r == '\n':
+			b.WriteByte('\n')
+			space = false
+		case unicode.IsSpace(r):
+			space = true
+		case unicode.IsControl(r):
+			// Control characters carry nothing a reader sees.
+		default:
+			if space {
+				b.WriteByte(' ')
+				space = false
+			}
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// Lines splits normalised text into paragraphs. Each line is a paragraph,
+// unless the text is hard-wrapped (most lines end mid-sentence), in which
+// case lines join up to each blank line.
+func Lines(s string) []string {
+	raw := strings.Split(s, "\n")
+	for i := range raw {
+		raw[i] = strings.TrimSpace(raw[i])
+	}
+	if !hardWrapped(raw) {
+		out := raw[:0]
+		for _, l := range raw {
+			if l != "" {
+				out = append(out, l)
+			}
+		}
+		return out
+	}
+	var out []string
+	var block []string
+	flush := func() {
+		if len(block) > 0 {
+			out = append(out, strings.Join(block, " "))
+			block = block[:0]
+		}
+	}
+	for _, l := range raw {
+		if l == "" {
+			flush()
+			continue
+		}
+		block = append(block, l)
+	}
+	flush()
+	return out
+}
+
+// hardWrapped reports whether most lines that have a next line in the same
+// block break mid-sentence at a similar width, as in e-mail or plain-text
+// wire copy.
+func hardWrapped(lines []string) bool {
+	broken, total := 0, 0
+	for i := 0; i+1 < len(lines); i++ {
+		if lines[i] == "" || lines[i+1] == "" || len(lines[i]) < 30 {
+			continue
+		}
+		total++
+		if len(lines[i]) <= 100 && !endsSentence(lines[i]) && startsLower(lines[i+1]) {
+			broken++
+		}
+	}
+	return total >= 3 && broken*2 > total
+}
+
+func startsLower(s string) bool {
+	for _, r := range s {
+		return unicode.IsLower(r)
+	}
+	return false
+}
+
+// endsSentence reports whether a line ends as a sentence does.
+func endsSentence(s string) bool {
+	s = strings.TrimRight(s, `"') ]`)
+	if s == "" {
+		return false
+	}
+	switch s[len(s)-1] {
+	case '.', '!', '?', ':', ';':
+		return true
+	}
+	return strings.HasSuffix(s, "…")
+}
