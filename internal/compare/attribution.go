@@ -1,0 +1,214 @@
+package compare
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/corroborate/corroborate/internal/news"
+	"github.com/corroborate/corroborate/internal/text"
+)
+
+// citation is one party cited in one sentence.
+type citation struct {
+	ref   Ref
+	cited string
+	kind  string
+	first bool
+}
+
+// attributions lists who the story's articles cite, one entry per cited
+// party, most cited first.
+func attributions(ix *Index) []news.Attribution {
+	var all []citation
+	for _, r := range ix.Refs {
+		all = append(all, ix.citationsIn(r)...)
+	}
+	type entry struct {
+		news.Attribution
+		sources map[int]bool
+		order   int
+	}
+	byKey := map[string]*entry{}
+	var keys []string
+	for _, c := range all {
+		key := text.Fingerprint(c.cited)
+		e, ok := byKey[key]
+		if !ok {
+			e = &entry{Attribution: news.Attribution{Cited: c.cited, Kind: c.kind, Text: ix.sentence(c.ref).Text}, sources: map[int]bool{}, order: len(keys)}
+			byKey[key] = e
+			keys = append(keys, key)
+		}
+		e.sources[c.ref.Source] = true
+		e.FirstReported = e.FirstReported || c.first
+		if c.first && !strings.Contains(e.Text, "first") {
+			e.Text = ix.sentence(c.ref).Text
+		}
+	}
+	out := make([]news.Attribution, 0, len(keys))
+	entries := make([]*entry, 0, len(keys))
+	for _, k := range keys {
+		entries = append(entries, byKey[k])
+	}
+	sort.SliceStable(entries, func(i, j int) bool {
+		if len(entries[i].sources) != len(entries[j].sources) {
+			return len(entries[i].sources) > len(entries[j].sources)
+		}
+		return entries[i].order < entries[j].order
+	})
+	for _, e := range entries {
+		e.Sources = ix.ids(e.sources)
+		out = append(out, e.Attribution)
+	}
+	return out
+}
+
+// citationsIn finds the parties a sentence cites: "according to X",
+// "X reported", "first reported by X", "told X", "cited by X", "citing X",
+// and "X said" or "X believes" with a subject that is not a pronoun.
+func (ix *Index) citationsIn(r Ref) []citation {
+	tokens := ix.sentence(r).Tokens
+	var out []citation
+	add := func(start, end int, viaOutlet, first bool) {
+		for start < end && determiners[tokens[start].Lower] {
+			start++
+		}
+		if start >= end || !hasNoun(tokens[start:end]) || personPronouns[tokens[start].Lower] || groupPronouns[tokens[start].Lower] {
+			return
+		}
+		cited, kind := ix.classify(r, start, end, viaOutlet)
+		if cited != "" {
+			out = append(out, citation{ref: r, cited: cited, kind: kind, first: first})
+		}
+	}
+	for i := 0; i < len(tokens); i++ {
+		w := tokens[i].Lower
+		first := i > 0 && tokens[i-1].Lower == "first"
+		switch {
+		case w == "according" && i+1 < len(tokens) && tokens[i+1].Lower == "to":
+			add(i+2, phraseEnd(tokens, i+2), false, false)
+		case w == "reported" || w == "reports":
+			if by := byAfter(tokens, i); by > 0 {
+				add(by+1, phraseEnd(tokens, by+1), true, first)
+				continue
+			}
+			subjectEnd := i
+			if first {
+				subjectEnd = i - 1
+			}
+			if start, end, ok := subjectBefore(tokens, subjectEnd); ok {
+				add(start, end, true, first)
+			}
+		case (w == "told" || w == "cited") && i+1 < len(tokens):
+			next := i + 1
+			if w == "cited" && tokens[next].Lower == "by" {
+				next++
+			}
+			if next < len(tokens) && tokens[next].Capitalized() {
+				add(next, phraseEnd(tokens, next), true, false)
+			}
+		case w == "citing":
+			add(i+1, phraseEnd(tokens, i+1), false, false)
+		case (isVerb(tokens, i, beliefVerbs) || isVerb(tokens, i, speechVerbs)) && w != "according" && !strings.HasSuffix(w, "ing") && !passive(tokens, i):
+			if start, end, ok := subjectBefore(tokens, i); ok {
+				add(start, end, false, false)
+			}
+		}
+	}
+	return out
+}
+
+// byAfter finds "by" within a few tokens after a verb: "first reported
+// earlier Wednesday by the news site Axios".
+func byAfter(tokens []text.Token, verb int) int {
+	for j := verb + 1; j < len(tokens) && j-verb <= 4; j++ {
+		if tokens[j].Lower == "by" {
+			return j
+		}
+		if tokens[j].Kind == text.Punct {
+			return 0
+		}
+	}
+	return 0
+}
+
+// subjectBefore returns the subject of the verb at i, [start, end): back
+// over auxiliaries ("have confirmed") to the start of the clause, and only if
+// it is short enough to be a name.
+func subjectBefore(tokens []text.Token, i int) (int, int, bool) {
+	end := skipAppositive(tokens, i)
+	start := end
+	for start > 0 && end-start < 6 {
+		t := tokens[start-1]
+		if t.Kind == text.Punct && t.Text != "'" || clauseWords[t.Lower] || phraseBreaks[t.Lower] || speechVerbs[t.Lower] || auxiliaries[t.Lower] {
+			break
+		}
+		start--
+	}
+	if start == end || (start > 0 && end-start >= 6) {
+		return 0, 0, false
+	}
+	return start, end, true
+}
+
+// classify names a cited party and says what kind it is.
+func (ix *Index) classify(r Ref, start, end int, viaOutlet bool) (string, string) {
+	s := ix.sentence(r)
+	tokens := s.Tokens
+	if m, ok := ix.people[r.Source].in(r.Sentence, start, end); ok && !possessed(tokens, m, end) {
+		return m.name, "person"
+	}
+	has := func(cues map[string]bool) bool {
+		for _, t := range tokens[start:end] {
+			if cues[t.Lower] {
+				return true
+			}
+		}
+		return false
+	}
+	name := strings.TrimSuffix(strings.TrimSuffix(s.Slice(text.Span{Start: start, End: end}), "'s"), "’s")
+	if end-start == 1 && !tokens[start].Capitalized() {
+		// "the official": the last official this article described.
+		if described := ix.lastDescribed(r.Source, r.Sentence, tokens[start].Lower); described != "" {
+			name = described
+		}
+	}
+	proper := properTail(tokens, start, end)
+	switch {
+	case has(anonymousCues):
+		return name, "anonymous"
+	case has(outletCues) && proper != "", has(wireAgencies):
+		// "the news site Axios" is Axios.
+		return firstNonEmpty(proper, name), "outlet"
+	case has(officialCues) || officialCues[strings.ToLower(lastWord(name))]:
+		return name, "official"
+	case viaOutlet && proper != "":
+		return proper, "outlet"
+	}
+	if !tokens[start].Capitalized() {
+		// "said the report", "believes the group": not a party worth naming.
+		return "", ""
+	}
+	return name, "organization"
+}
+
+func lastWord(s string) string {
+	f := strings.Fields(s)
+	if len(f) == 0 {
+		return ""
+	}
+	return f[len(f)-1]
+}
+
+// properTail returns the capitalised words of a phrase, dropping the common
+// nouns that describe it.
+func properTail(tokens []text.Token, start, end int) string {
+	var words []string
+	for _, t := range tokens[start:end] {
+		if t.Capitalized() && !determiners[t.Lower] {
+			words = append(words, strings.TrimSuffix(strings.TrimSuffix(t.Text, "'s"), "’s"))
+		} else if len(words) > 0 {
+			break
+		}
+	}
+	return strings.Join(words, " ")
+}

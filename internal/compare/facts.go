@@ -1,0 +1,181 @@
+package compare
+
+import (
+	"fmt"
+	"math"
+	"sort"
+
+	"github.com/corroborate/corroborate/internal/news"
+	"github.com/corroborate/corroborate/internal/text"
+)
+
+// facts reads every figure of the story and groups them by what they count.
+func facts(ix *Index) []news.Fact {
+	byKey := map[string][]figure{}
+	var order []string
+	for p, src := range ix.Sources {
+		var prev nounPhrase
+		carried := ""
+		lastPara := -1
+		for i, s := range src.Doc.Sentences {
+			if s.Para != lastPara {
+				prev, lastPara = nounPhrase{}, s.Para
+			}
+			r := Ref{p, i}
+			for _, f := range ix.figuresIn(r, &prev, carried) {
+				if _, ok := byKey[f.key]; !ok {
+					order = append(order, f.key)
+				}
+				byKey[f.key] = append(byKey[f.key], f)
+			}
+			if a, pronoun := ix.attributorOf(r, len(s.Tokens)); a != "" && !pronoun {
+				carried = a
+			}
+		}
+	}
+	var out []news.Fact
+	for _, key := range order {
+		out = append(out, ix.factOf(byKey[key]))
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].Conflict != out[j].Conflict {
+			return out[i].Conflict
+		}
+		return len(factSources(out[i])) > len(factSources(out[j]))
+	})
+	return out
+}
+
+// factOf builds one fact from the figures given for its subject. Values are
+// kept apart by range and by whom they are attributed to.
+func (ix *Index) factOf(figs []figure) news.Fact {
+	fact := news.Fact{Subject: figs[0].subject}
+	type slot struct {
+		value   news.FactValue
+		sources map[int]bool
+	}
+	var slots []*slot
+	byKey := map[string]*slot{}
+	for _, f := range figs {
+		key := fmt.Sprintf("%g|%g|%g|%s", f.value, f.low, f.high, f.attributed)
+		sl, ok := byKey[key]
+		if !ok {
+			v := news.FactValue{Value: f.value, Low: f.low, Qualifier: f.qualifier, Text: f.phrase, Sentence: ix.sentence(f.ref).Text, AttributedTo: f.attributed}
+			if !math.IsInf(f.high, 1) {
+				high := f.high
+				v.High = &high
+			}
+			sl = &slot{value: v, sources: map[int]bool{}}
+			byKey[key] = sl
+			slots = append(slots, sl)
+		}
+		sl.sources[f.ref.Source] = true
+	}
+	for _, sl := range slots {
+		sl.value.Sources = ix.ids(sl.sources)
+		fact.Values = append(fact.Values, sl.value)
+	}
+	fact.Conflict = ix.conflicting(figs)
+	all := map[int]bool{}
+	for _, f := range figs {
+		all[f.ref.Source] = true
+	}
+	fact.Voices = ix.voices(all)
+	return fact
+}
+
+// sameContext is the similarity two figures' sentences need before their
+// values can conflict: "30 people" taken to hospital and "300 people" in a
+// shelter count different people.
+const sameContext = 0.15
+
+// conflicting reports whether two independent voices give figures whose
+// ranges cannot both hold, in sentences about the same thing. A subject for
+// which one article itself gives two such figures is ambiguous (the words
+// count two different things), so it never makes a conflict.
+func (ix *Index) conflicting(figs []figure) bool {
+	found := false
+	for i := range figs {
+		for j := i + 1; j < len(figs); j++ {
+			a, b := figs[i], figs[j]
+			if overlaps(a, b) {
+				continue
+			}
+			if a.ref.Source == b.ref.Source {
+				return false
+			}
+			if ix.Sources[a.ref.Source].Voice != ix.Sources[b.ref.Source].Voice && ix.Similarity(a.ref, b.ref) >= sameContext {
+				found = true
+			}
+		}
+	}
+	return found
+}
+
+func overlaps(a, b figure) bool {
+	const eps = 1e-9
+	return a.low <= b.high+eps && b.low <= a.high+eps
+}
+
+func factSources(f news.Fact) map[string]bool {
+	set := map[string]bool{}
+	for _, v := range f.Values {
+		for _, s := range v.Sources {
+			set[s] = true
+		}
+	}
+	return set
+}
+
+// attributorOf finds who a sentence attributes what comes at token i to:
+// the subject of the last attribution verb before it ("Israeli officials
+// say about 24 …"), "according to X" anywhere, or a closing ", X said". It
+// reports whether that subject is a pronoun, left for the caller to resolve.
+func (ix *Index) attributorOf(r Ref, i int) (string, bool) {
+	s := ix.sentence(r)
+	tokens := s.Tokens
+	phrase := func(start, end int) (string, bool) {
+		for start < end && determiners[tokens[start].Lower] {
+			start++
+		}
+		if start >= end {
+			return "", false
+		}
+		if groupPronouns[tokens[start].Lower] || personPronouns[tokens[start].Lower] {
+			if personPronouns[tokens[start].Lower] {
+				if m, ok := ix.people[r.Source].lastBefore(r.Sentence, start); ok {
+					return m.name, false
+				}
+			}
+			return "", true
+		}
+		if m, ok := ix.people[r.Source].in(r.Sentence, start, end); ok {
+			return m.name, false
+		}
+		if !hasNoun(tokens[start:end]) {
+			return "", false
+		}
+		return s.Slice(text.Span{Start: start, End: end}), false
+	}
+	for k := 0; k+1 < len(tokens); k++ {
+		if tokens[k].Lower == "according" && tokens[k+1].Lower == "to" {
+			return phrase(k+2, phraseEnd(tokens, k+2))
+		}
+	}
+	for k := min(i, len(tokens)) - 1; k > 0; k-- {
+		if (isVerb(tokens, k, beliefVerbs) || isVerb(tokens, k, speechVerbs) && tokens[k].Lower != "according") && !passive(tokens, k) {
+			if start, end, ok := subjectBefore(tokens, k); ok {
+				return phrase(start, end)
+			}
+		}
+	}
+	// "…, officials said" after the figure.
+	for k := i + 1; k < len(tokens); k++ {
+		if (isVerb(tokens, k, beliefVerbs) || isVerb(tokens, k, speechVerbs)) && tokens[k].Lower != "according" && !passive(tokens, k) {
+			if start, end, ok := subjectBefore(tokens, k); ok && start > i && start > 0 && tokens[start-1].Text == "," {
+				return phrase(start, end)
+			}
+		}
+	}
+	return "", false
+}

@@ -1,0 +1,118 @@
+package compare
+
+import (
+	"testing"
+)
+
+func findFact(res *Result, subject string) (int, bool) {
+	for i, f := range res.Facts {
+		if f.Subject == subject {
+			return i, true
+		}
+	}
+	return 0, false
+}
+
+func TestFactConflicts(t *testing.T) {
+	tests := []struct {
+		name     string
+		a, b     string
+		subject  string
+		conflict bool
+	}{
+		{"about vs exact outside the margin",
+			"Officials say about 24 living hostages are still held in the tunnels.",
+			"Intelligence officials believe that only 22 living hostages are still held in the tunnels.",
+			"living hostages", true},
+		{"over 2,000 vs 2,100 overlap",
+			"Israel freed over 2,000 Palestinian prisoners in the first phase of the deal.",
+			"Israel freed 2,100 Palestinian prisoners in the first phase of the deal.",
+			"released Palestinian prisoners", false},
+		{"at least 12 vs 14 overlap",
+			"At least 12 people died when the dam burst on Sunday.",
+			"At least 14 people died when the dam burst on Sunday.",
+			"dead people", false},
+		{"exact 12 vs at least 14",
+			"Floodwaters killed 12 people when the dam burst on Sunday, officials said.",
+			"At least 14 people died when the dam burst on Sunday, emergency services said.",
+			"dead people", true},
+		{"different contexts do not conflict",
+			"About 30 people were taken to hospital with injuries on Sunday.",
+			"More than 300 people spent the night in a school gymnasium on higher ground.",
+			"people", false},
+		{"percent",
+			"The strike halted about 90 percent of passenger services, the union said.",
+			"The union says 80 percent of passenger services were halted by the strike.",
+			"% of services", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res := analyze(t, art{id: "a", outlet: "A", text: tt.a}, art{id: "b", outlet: "B", text: tt.b})
+			conflict := false
+			for _, f := range res.Facts {
+				conflict = conflict || f.Conflict
+			}
+			if conflict != tt.conflict {
+				t.Errorf("conflict = %v, want %v; facts %+v", conflict, tt.conflict, res.Facts)
+			}
+			if tt.conflict {
+				if i, ok := findFact(res, tt.subject); !ok || !res.Facts[i].Conflict {
+					t.Errorf("no conflict on %q: %+v", tt.subject, res.Facts)
+				}
+			}
+		})
+	}
+}
+
+func TestVersionsNeverConflict(t *testing.T) {
+	res := analyze(t,
+		art{id: "a", outlet: "Courier", text: "Floodwaters killed 12 people when the dam burst on Sunday, officials said."},
+		art{id: "b", outlet: "Courier", versionOf: "a", text: "Floodwaters killed 14 people when the dam burst on Sunday, officials said."},
+	)
+	for _, f := range res.Facts {
+		if f.Conflict {
+			t.Errorf("one outlet's update conflicts with itself: %+v", f)
+		}
+	}
+}
+
+func TestFactSubjects(t *testing.T) {
+	res := analyze(t, art{id: "a", text: "Fifty-nine hostages are still held by Hamas, though Israeli intelligence believes that only 22 are still alive. " +
+		"The Israeli Defense Forces confirmed that 59 hostages remain in captivity, with 35 of them already deceased. " +
+		"The deal saw Hamas release 33 hostages in exchange for Israel freeing over 2,000 Palestinian prisoners. " +
+		"The plan would require Hamas to release half its remaining hostages. One of them, 21-year-old Edan Alexander, is American."})
+	want := map[string]struct {
+		value       float64
+		attributed  string
+		mustHaveAny bool
+	}{
+		"hostages":                       {59, "", true},
+		"living hostages":                {22, "Israeli intelligence", true},
+		"dead hostages":                  {35, "Israeli Defense Forces", true},
+		"released hostages":              {33, "", true},
+		"released Palestinian prisoners": {2000, "", true},
+		"share of released hostages":     {0.5, "", true},
+		"age of Edan Alexander":          {21, "", true},
+	}
+	for subject, w := range want {
+		i, ok := findFact(res, subject)
+		if !ok {
+			t.Errorf("no fact %q; facts: %+v", subject, res.Facts)
+			continue
+		}
+		found := false
+		for _, v := range res.Facts[i].Values {
+			if v.Value == w.value && (w.attributed == "" || v.AttributedTo == w.attributed) {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("fact %q: values %+v, want %g attributed to %q", subject, res.Facts[i].Values, w.value, w.attributed)
+		}
+	}
+	for _, f := range res.Facts {
+		if f.Conflict {
+			t.Errorf("one article cannot conflict with itself: %+v", f)
+		}
+	}
+}

@@ -1,0 +1,188 @@
+package compare
+
+import (
+	"sort"
+
+	"github.com/corroborate/corroborate/internal/text"
+)
+
+// Group is a set of sentences from different articles that say the same
+// thing. Rep is the sentence that best stands for the group.
+type Group struct {
+	Members []Ref
+	Rep     Ref
+}
+
+// sameClaim is the cosine two sentences need to count as one statement in
+// other words. Sentences this close share most of their rare words.
+const sameClaim = 0.45
+
+// maxPostings caps how many sentences are looked at per rare term, so that
+// cost stays near-linear on stories with hundreds of articles.
+const maxPostings = 200
+
+// groupSentences groups the story's sentences: exact repeats first (wire
+// copy), then paraphrases found through shared rare terms. A group holds at
+// most one sentence per article.
+func groupSentences(ix *Index) []Group {
+	parent := make([]int, len(ix.Refs))
+	for i := range parent {
+		parent[i] = i
+	}
+	find := func(i int) int {
+		for parent[i] != i {
+			parent[i] = parent[parent[i]]
+			i = parent[i]
+		}
+		return i
+	}
+	articles := make([]map[int]bool, len(ix.Refs)) // per root: sources it holds
+	for i, r := range ix.Refs {
+		articles[i] = map[int]bool{r.Source: true}
+	}
+	union := func(a, b int) {
+		ra, rb := find(a), find(b)
+		if ra == rb {
+			return
+		}
+		for s := range articles[rb] {
+			if articles[ra][s] {
+				return // a group holds one sentence per article
+			}
+		}
+		for s := range articles[rb] {
+			articles[ra][s] = true
+		}
+		parent[rb] = ra
+	}
+
+	byText := make(map[string]int)
+	for i, r := range ix.Refs {
+		key := text.Fingerprint(ix.sentence(r).Text)
+		if first, ok := byText[key]; ok {
+			union(first, i)
+			continue
+		}
+		byText[key] = i
+	}
+
+	for _, pair := range candidatePairs(ix) {
+		union(pair.a, pair.b)
+	}
+
+	members := make(map[int][]Ref)
+	for i, r := range ix.Refs {
+		root := find(i)
+		members[root] = append(members[root], r)
+	}
+	roots := make([]int, 0, len(members))
+	for root := range members {
+		roots = append(roots, root)
+	}
+	sort.Ints(roots)
+	groups := make([]Group, 0, len(roots))
+	for _, root := range roots {
+		g := Group{Members: members[root]}
+		g.Rep = ix.central(g.Members)
+		groups = append(groups, g)
+	}
+	return groups
+}
+
+type pair struct {
+	a, b int
+	sim  float64
+}
+
+// candidatePairs returns sentence pairs from different articles that are
+// similar enough to be one claim, most similar first.
+func candidatePairs(ix *Index) []pair {
+	postings := ix.postings
+	var pairs []pair
+	seen := make(map[[2]int]bool)
+	for i, terms := range ix.terms {
+		for _, t := range rarest(terms, postingTerms) {
+			list := postings[t.key]
+			if len(list) > maxPostings {
+				continue
+			}
+			for _, j := range list {
+				if j <= i || ix.Refs[i].Source == ix.Refs[j].Source || seen[[2]int{i, j}] {
+					continue
+				}
+				seen[[2]int{i, j}] = true
+				if sim := cosine(terms, ix.terms[j]); sim >= sameClaim {
+					pairs = append(pairs, pair{i, j, sim})
+				}
+			}
+		}
+	}
+	sort.Slice(pairs, func(x, y int) bool {
+		if pairs[x].sim != pairs[y].sim {
+			return pairs[x].sim > pairs[y].sim
+		}
+		return pairs[x].a < pairs[y].a || pairs[x].a == pairs[y].a && pairs[x].b < pairs[y].b
+	})
+	return pairs
+}
+
+// postingTerms is how many of a sentence's heaviest terms index it for
+// finding similar sentences.
+const postingTerms = 4
+
+// buildPostings indexes each sentence under its heaviest terms.
+func buildPostings(terms [][]weighted) map[string][]int {
+	postings := make(map[string][]int)
+	for i, v := range terms {
+		for _, t := range rarest(v, postingTerms) {
+			postings[t.key] = append(postings[t.key], i)
+		}
+	}
+	return postings
+}
+
+// rarest returns up to n terms with the highest weight.
+func rarest(terms []weighted, n int) []weighted {
+	if len(terms) <= n {
+		return terms
+	}
+	top := append([]weighted(nil), terms...)
+	sort.Slice(top, func(i, j int) bool {
+		if top[i].weight != top[j].weight {
+			return top[i].weight > top[j].weight
+		}
+		return top[i].key < top[j].key
+	})
+	return top[:n]
+}
+
+// central returns the member most similar to the others; ties go to the
+// earliest.
+func (ix *Index) central(members []Ref) Ref {
+	if len(members) <= 2 {
+		return members[0]
+	}
+	best, bestScore := members[0], -1.0
+	for _, a := range members {
+		score := 0.0
+		for _, b := range members {
+			if a != b {
+				score += cosine(ix.termsOf(a), ix.termsOf(b))
+			}
+		}
+		if score > bestScore {
+			best, bestScore = a, score
+		}
+	}
+	return best
+}
+
+// termsOf returns a sentence's weighted terms.
+func (ix *Index) termsOf(r Ref) []weighted {
+	return ix.terms[ix.position(r)]
+}
+
+// position returns the index of a ref in ix.Refs.
+func (ix *Index) position(r Ref) int {
+	return ix.offset[r.Source] + r.Sentence
+}

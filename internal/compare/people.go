@@ -1,0 +1,160 @@
+package compare
+
+import (
+	"strings"
+
+	"github.com/corroborate/corroborate/internal/text"
+)
+
+// mention is a person named in a sentence, spanning tokens [start, end).
+type mention struct {
+	sentence, start, end int
+	name                 string // as written, possessive removed
+	role                 string
+	titled               bool // a title came with it: "President Trump"
+}
+
+// people tracks the persons an article names, in reading order.
+type people struct {
+	mentions []mention
+	// full maps a surname to the full name the story gives it.
+	full map[string]string
+}
+
+// findPeople finds the persons named in a document. A name is a person when
+// what remains after its titles ("White House Press Secretary") has two or
+// more words and names no organisation or place, or one word after a title
+// ("President Trump"); single surnames are linked to full names later.
+func findPeople(doc *text.Doc) *people {
+	p := &people{full: make(map[string]string)}
+	for i, s := range doc.Sentences {
+		for _, span := range doc.Names(i) {
+			m, ok := personIn(s, span)
+			if !ok {
+				continue
+			}
+			m.sentence = i
+			p.mentions = append(p.mentions, m)
+			if words := strings.Fields(m.name); len(words) >= 2 {
+				p.full[surname(m.name)] = m.name
+			}
+		}
+	}
+	return p
+}
+
+func personIn(s text.Sentence, span text.Span) (mention, bool) {
+	tokens := s.Tokens
+	core := span.End
+	for core > span.Start {
+		lw := tokens[core-1].Lower
+		if titleWords[lw] || orgWords[strings.TrimSuffix(lw, "'s")] || len(tokens[core-1].Text) < 2 && !tokens[core-1].Hyphen {
+			break
+		}
+		core--
+	}
+	if core == span.End {
+		return mention{}, false
+	}
+	if span.Start > 0 && tokens[span.Start-1].Lower == "the" && core == span.Start {
+		return mention{}, false // "the Red Crescent": people do not take "the"
+	}
+	words := span.End - core
+	titled := core > span.Start || (span.Start > 0 && titleWords[tokens[span.Start-1].Lower])
+	if words == 1 && !titled {
+		// A lone capitalised word: kept as a candidate surname, linked to a
+		// full name only if the story has one.
+		return mention{start: core, end: span.End, name: text.NameKey(tokens, text.Span{Start: core, End: span.End})}, true
+	}
+	if strings.ToUpper(tokens[core].Text) == tokens[core].Text && len(tokens[core].Text) > 1 {
+		return mention{}, false // an initialism: "US", "IDF"
+	}
+	name := strings.TrimSuffix(strings.TrimSuffix(s.Text[tokens[core].Start:tokens[span.End-1].End], "'s"), "’s")
+	return mention{start: core, end: span.End, name: name, role: roleBefore(s, core), titled: titled}, true
+}
+
+// roleBefore reads the title in front of a name: "White House press
+// secretary" in "White House press secretary Karoline Leavitt".
+func roleBefore(s text.Sentence, core int) string {
+	start := core
+	for start > 0 {
+		t := s.Tokens[start-1]
+		if t.Kind != text.Word || determiners[t.Lower] {
+			break
+		}
+		if !titleWords[t.Lower] && !t.Capitalized() && !(t.Lower == "for" || t.Lower == "of") {
+			break
+		}
+		start--
+	}
+	for start < core && !s.Tokens[start].Capitalized() && !titleWords[s.Tokens[start].Lower] {
+		start++
+	}
+	if start >= core {
+		return ""
+	}
+	return s.Text[s.Tokens[start].Start:s.Tokens[core-1].End]
+}
+
+func surname(name string) string {
+	words := strings.Fields(strings.ToLower(name))
+	return words[len(words)-1]
+}
+
+// linkSurnames gives every article the full names any article of the story
+// uses, so "Leavitt" in one resolves to "Karoline Leavitt" from another, and
+// drops lone words that name no known person.
+func linkSurnames(all []*people) {
+	story := make(map[string]string)
+	ambiguous := make(map[string]bool)
+	for _, p := range all {
+		for sn, full := range p.full {
+			if other, ok := story[sn]; ok && other != full && !strings.HasSuffix(full, other) && !strings.HasSuffix(other, full) {
+				ambiguous[sn] = true
+			}
+			if len(full) > len(story[sn]) {
+				story[sn] = full
+			}
+		}
+	}
+	for _, p := range all {
+		kept := p.mentions[:0]
+		for _, m := range p.mentions {
+			if !strings.Contains(m.name, " ") {
+				full, ok := story[strings.ToLower(m.name)]
+				switch {
+				case ok && !ambiguous[strings.ToLower(m.name)]:
+					m.name = full
+				case !m.titled:
+					continue
+				}
+			} else if full, ok := story[surname(m.name)]; ok && !ambiguous[surname(m.name)] {
+				m.name = full
+			}
+			kept = append(kept, m)
+		}
+		p.mentions = kept
+	}
+}
+
+// lastBefore returns the person most recently named before token tok of
+// sentence sent.
+func (p *people) lastBefore(sent, tok int) (mention, bool) {
+	for i := len(p.mentions) - 1; i >= 0; i-- {
+		m := p.mentions[i]
+		if m.sentence < sent || (m.sentence == sent && m.end <= tok) {
+			return m, true
+		}
+	}
+	return mention{}, false
+}
+
+// in returns the person named within tokens [start, end) of a sentence.
+func (p *people) in(sent, start, end int) (mention, bool) {
+	for _, m := range p.mentions {
+		if m.sentence == sent && m.start >= start && m.end <= end {
+			return m, true
+		}
+	}
+	return mention{}, false
+}

@@ -1,0 +1,261 @@
+package compare
+
+import (
+	"slices"
+	"sort"
+	"strings"
+
+	"github.com/corroborate/corroborate/internal/news"
+	"github.com/corroborate/corroborate/internal/text"
+)
+
+// Quotes shorter than this are scare quotes ("secret talks") unless a
+// speaker is named; minQuoteWords is the floor for any quote.
+const (
+	minQuoteWords      = 3
+	minUnspokenWords   = 8
+	sameQuoteOverlap   = 0.6
+	sameQuoteMinShared = 3
+)
+
+// quote is one quotation found in one article.
+type quote struct {
+	source   int
+	sentence int // where it ends
+	text     string
+	speaker  string
+	role     string
+	stems    map[string]bool
+}
+
+func quotes(ix *Index) []news.Quote {
+	var found []quote
+	for p := range ix.Sources {
+		found = append(found, ix.quotesIn(p)...)
+	}
+	return groupQuotes(ix, found)
+}
+
+// span is a quotation inside a paragraph: byte offsets of the text between
+// the marks, and the sentences where it opens and closes.
+type span struct {
+	from, to   int // sentence indexes in the document
+	fromByte   int // offset of the opening mark in sentence from
+	toByte     int // offset just past the closing mark in sentence to; -1 if unclosed
+	text       string
+	continuing bool // the paragraph before left this quote open
+}
+
+func (ix *Index) quotesIn(p int) []quote {
+	doc := ix.Sources[p].Doc
+	var out []quote
+	lastSpeaker, lastRole, lastPara := "", "", -2
+	for _, sp := range quoteSpans(doc) {
+		q := quote{source: p, sentence: sp.to, text: sp.text}
+		q.speaker, q.role = ix.speakerOf(p, sp)
+		para := doc.Sentences[sp.from].Para
+		if q.speaker == "" && (sp.continuing || para == lastPara+1 || para == lastPara) && sp.fromByte == 0 {
+			// A quote that fills its own paragraph right after one with a
+			// speaker continues that speaker's words.
+			q.speaker, q.role = lastSpeaker, lastRole
+		}
+		words := len(strings.Fields(q.text))
+		if words < minQuoteWords || (q.speaker == "" && words < minUnspokenWords) {
+			continue
+		}
+		if q.speaker != "" {
+			lastSpeaker, lastRole, lastPara = q.speaker, q.role, doc.Sentences[sp.to].Para
+		}
+		q.stems = stemSet(q.text)
+		out = append(out, q)
+	}
+	return out
+}
+
+// quoteSpans finds the quotations of a document, pairing straight quote
+// marks within each paragraph. A quotation left open at the end of a
+// paragraph runs on when the next paragraph opens with a quote mark, as news
+// style writes quotes over several paragraphs.
+func quoteSpans(doc *text.Doc) []span {
+	var out []span
+	open := false
+	var cur span
+	var buf strings.Builder
+	prevPara := -1
+	for i, s := range doc.Sentences {
+		if s.Para != prevPara {
+			if open {
+				// The quote ran to the end of the last paragraph.
+				cur.text = strings.TrimSpace(buf.String())
+				cur.toByte = -1
+				out = append(out, cur)
+				open = false
+				continuing := strings.HasPrefix(s.Text, `"`)
+				cur = span{continuing: continuing}
+			}
+			prevPara = s.Para
+		}
+		start := 0
+		for j := 0; j < len(s.Text); j++ {
+			if s.Text[j] != '"' {
+				continue
+			}
+			if !open {
+				if !opens(s.Text, j) {
+					continue
+				}
+				open = true
+				cont := cur.continuing && j == 0
+				cur = span{from: i, fromByte: j, continuing: cont}
+				buf.Reset()
+				start = j + 1
+				continue
+			}
+			buf.WriteString(s.Text[start:j])
+			cur.to, cur.toByte = i, j+1
+			cur.text = strings.TrimSpace(strings.TrimRight(buf.String(), " ,"))
+			out = append(out, cur)
+			open = false
+			cur = span{}
+		}
+		if open {
+			buf.WriteString(s.Text[start:])
+			buf.WriteByte(' ')
+			cur.to = i
+		}
+	}
+	if open {
+		cur.text = strings.TrimSpace(buf.String())
+		cur.toByte = -1
+		out = append(out, cur)
+	}
+	return out
+}
+
+// opens reports whether the straight quote at i opens a quotation: at the
+// start, or after a space or an opening bracket, and before a non-space.
+func opens(s string, i int) bool {
+	if i+1 >= len(s) || s[i+1] == ' ' {
+		return false
+	}
+	return i == 0 || strings.IndexByte(" ([—-:", s[i-1]) >= 0
+}
+
+// stemSet is the set of content stems of a text.
+func stemSet(s string) map[string]bool {
+	set := make(map[string]bool)
+	for _, t := range text.Tokenize(s) {
+		if t.Content() {
+			set[t.Stem] = true
+		}
+	}
+	return set
+}
+
+// containment is the share of the smaller set found in the larger.
+func containment(a, b map[string]bool) (float64, int) {
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	if len(a) == 0 {
+		return 0, 0
+	}
+	shared := 0
+	for w := range a {
+		if b[w] {
+			shared++
+		}
+	}
+	return float64(shared) / float64(len(a)), shared
+}
+
+// sameQuote reports whether two quotations are one, reworded or cut. Two
+// different named speakers keep quotes apart unless the words are all but
+// the same, which happens when outlets disagree on who said them.
+func sameQuote(a, b *quote) bool {
+	c, shared := containment(a.stems, b.stems)
+	if a.speaker != "" && b.speaker != "" && a.speaker != b.speaker && c < 0.9 {
+		return false
+	}
+	need := sameQuoteMinShared
+	if m := min(len(a.stems), len(b.stems)); m < need {
+		need = m
+	}
+	return c >= sameQuoteOverlap && shared >= need
+}
+
+// groupQuotes gathers the same quotation across articles, longest wording
+// first, and keeps every distinct wording as a variant.
+func groupQuotes(ix *Index, found []quote) []news.Quote {
+	order := make([]int, len(found))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(i, j int) bool { return len(found[order[i]].stems) > len(found[order[j]].stems) })
+	var groups [][]int
+	for _, i := range order {
+		placed := false
+		for g, members := range groups {
+			if sameQuote(&found[i], &found[members[0]]) {
+				groups[g] = append(groups[g], i)
+				placed = true
+				break
+			}
+		}
+		if !placed {
+			groups = append(groups, []int{i})
+		}
+	}
+	out := make([]news.Quote, 0, len(groups))
+	for _, members := range groups {
+		out = append(out, ix.quoteOf(found, members))
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		return len(sourcesOf(out[i].Variants)) > len(sourcesOf(out[j].Variants))
+	})
+	return out
+}
+
+func (ix *Index) quoteOf(found []quote, members []int) news.Quote {
+	votes := map[string]int{}
+	roles := map[string]string{}
+	var variants []news.QuoteVariant
+	byKey := map[string]int{}
+	sort.Ints(members) // story order
+	for _, m := range members {
+		q := found[m]
+		if q.speaker != "" {
+			votes[q.speaker] += 1 + strings.Count(q.speaker, " ")
+			if q.role != "" && roles[q.speaker] == "" {
+				roles[q.speaker] = q.role
+			}
+		}
+		key := text.Fingerprint(q.text)
+		id := ix.Sources[q.source].Article.ID
+		if at, ok := byKey[key]; ok {
+			if !slices.Contains(variants[at].Sources, id) {
+				variants[at].Sources = append(variants[at].Sources, id)
+			}
+			continue
+		}
+		byKey[key] = len(variants)
+		variants = append(variants, news.QuoteVariant{Text: q.text, Sources: []string{id}})
+	}
+	speaker := ""
+	for s, v := range votes {
+		if speaker == "" || v > votes[speaker] || v == votes[speaker] && s < speaker {
+			speaker = s
+		}
+	}
+	return news.Quote{Speaker: speaker, Role: roles[speaker], Variants: variants}
+}
+
+func sourcesOf(variants []news.QuoteVariant) map[string]bool {
+	set := map[string]bool{}
+	for _, v := range variants {
+		for _, s := range v.Sources {
+			set[s] = true
+		}
+	}
+	return set
+}

@@ -1,0 +1,63 @@
+package compare
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestQuoteSpeakers(t *testing.T) {
+	tests := []struct {
+		name, text, quote, speaker string
+	}{
+		{"speaker after", `"We are doing everything we can to help," Mayor Ilse Varga said.`, "We are doing everything we can to help", "Ilse Varga"},
+		{"verb first", `"Several communications took place between the two sides," said a Hamas official.`, "Several communications took place between the two sides", "Hamas official"},
+		{"speaker before with colon", `Mayor Ilse Varga said: "We are doing everything we can to help."`, "We are doing everything we can to help.", "Ilse Varga"},
+		{"pronoun", "Mayor Ilse Varga visited the town.\n\n\"We are doing everything we can to help,\" she said.", "We are doing everything we can to help", "Ilse Varga"},
+		{"surname from full name", "Mayor Ilse Varga visited the town. \"We are doing everything we can to help,\" Varga told reporters.", "We are doing everything we can to help", "Ilse Varga"},
+		{"appositive", `Ilse Varga, the mayor of Marrowby, said officials had held "ongoing talks and discussions" with the dam operator.`, "ongoing talks and discussions", "Ilse Varga"},
+		{"participle", `But she declined to give details. Varga, the mayor, spoke briefly, saying: "We will know more tomorrow morning."`, "We will know more tomorrow morning.", ""},
+		{"definite official", "Talks stalled, according to a union official.\n\nThe official said \"the step itself is promising\" for both sides.", "the step itself is promising", "union official"},
+		{"office, not the person", `Prime Minister Anna Holt's office issued a statement saying, "The government has made its position clear to the operator."`, "The government has made its position clear to the operator.", "Prime Minister Anna Holt's office"},
+		{"multi-paragraph", "\"The water came so fast,\" said resident Pia Lund. \"We had no time to take anything.\n\n\"Our whole street is gone.\"", "Our whole street is gone.", "Pia Lund"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res := analyze(t, art{id: "a", text: tt.text})
+			for _, q := range res.Quotes {
+				for _, v := range q.Variants {
+					if v.Text == tt.quote {
+						if tt.speaker != "" && q.Speaker != tt.speaker {
+							t.Errorf("speaker of %q = %q, want %q", tt.quote, q.Speaker, tt.speaker)
+						}
+						return
+					}
+				}
+			}
+			t.Errorf("quote %q not found in %+v", tt.quote, res.Quotes)
+		})
+	}
+}
+
+func TestQuotesGroupedAcrossOutlets(t *testing.T) {
+	res := analyze(t,
+		art{id: "a", outlet: "Courier", text: `"We are doing everything humanly possible to reach every family that is still cut off," Mayor Ilse Varga said.`},
+		art{id: "b", outlet: "Northwind", text: `"We are doing everything we can to reach every family still cut off by the water," Mayor Ilse Varga told Northwind.`},
+		art{id: "c", outlet: "Post", text: `Mayor Ilse Varga said: "We're doing everything humanly possible to reach every family that's still cut off."`},
+		art{id: "d", outlet: "Gazette", text: `Ilse Varga called the response "a scandal" and said "nobody at the ministry has picked up the phone since Sunday."`},
+	)
+	var group *struct{ n int }
+	for _, q := range res.Quotes {
+		if strings.Contains(q.Variants[0].Text, "every family") {
+			if q.Speaker != "Ilse Varga" || len(q.Variants) != 3 {
+				t.Errorf("grouped quote: speaker %q, %d variants: %+v", q.Speaker, len(q.Variants), q.Variants)
+			}
+			group = &struct{ n int }{len(q.Variants)}
+		}
+		if strings.Contains(q.Variants[0].Text, "scandal") {
+			t.Errorf("a two-word scare quote was kept: %+v", q)
+		}
+	}
+	if group == nil {
+		t.Fatalf("the reworded quote was not found: %+v", res.Quotes)
+	}
+}

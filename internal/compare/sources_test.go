@@ -1,0 +1,93 @@
+package compare
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestAttributions(t *testing.T) {
+	res := analyze(t,
+		art{id: "a", outlet: "A", text: "The talks were first reported earlier on Wednesday by the news site Axios."},
+		art{id: "b", outlet: "B", text: "Axios first reported the secret talks, citing two sources with direct knowledge of the meetings."},
+		art{id: "c", outlet: "C", text: `"No progress was made," a US official told Axios. The talks stalled, according to Reuters.`},
+		art{id: "d", outlet: "D", text: "Israeli officials say about 24 hostages are alive."},
+	)
+	byName := map[string]int{}
+	kinds := map[string]string{}
+	first := map[string]bool{}
+	for _, a := range res.Attributions {
+		byName[a.Cited] = len(a.Sources)
+		kinds[a.Cited] = a.Kind
+		first[a.Cited] = a.FirstReported
+	}
+	if byName["Axios"] != 3 || kinds["Axios"] != "outlet" || !first["Axios"] {
+		t.Errorf("Axios: cited by %d (%s, first %v), want 3 outlet first; all: %+v", byName["Axios"], kinds["Axios"], first["Axios"], res.Attributions)
+	}
+	if kinds["Reuters"] != "outlet" {
+		t.Errorf("Reuters kind %q, want outlet", kinds["Reuters"])
+	}
+	if !strings.HasPrefix(kinds["two sources"], "anonymous") {
+		t.Errorf("anonymous sources not found: %+v", res.Attributions)
+	}
+	if kinds["Israeli officials"] != "official" {
+		t.Errorf("Israeli officials kind %q, want official", kinds["Israeli officials"])
+	}
+}
+
+func TestClaims(t *testing.T) {
+	res := analyze(t,
+		art{id: "a1", outlet: "Courier", text: "The Hollin Dam, built in 1968, failed on Sunday after three days of heavy rain. The mayor promised a full inquiry into the collapse of the dam."},
+		art{id: "a2", outlet: "Courier", versionOf: "a1", text: "The Hollin Dam, built in 1968, failed on Sunday after three days of heavy rain. The mayor promised a full inquiry into the collapse of the dam."},
+		art{id: "b", outlet: "Northwind", text: "The Hollin Dam, which was built in 1968, failed on Sunday after three days of torrential rain. Engineers from Pell found cracks in two smaller dams upstream on Monday."},
+	)
+	var consensus, exclusive []string
+	for _, c := range res.Claims {
+		if c.Exclusive {
+			exclusive = append(exclusive, c.Text)
+			if c.Voices != 1 {
+				t.Errorf("exclusive claim with %d voices: %+v", c.Voices, c)
+			}
+		} else {
+			consensus = append(consensus, c.Text)
+			if c.Voices < 2 {
+				t.Errorf("consensus claim with %d voices: %+v", c.Voices, c)
+			}
+		}
+	}
+	if len(consensus) != 1 || !strings.Contains(consensus[0], "1968") {
+		t.Errorf("consensus = %q, want the dam sentence", consensus)
+	}
+	for _, c := range res.Claims {
+		if strings.Contains(c.Text, "inquiry") && !c.Exclusive {
+			t.Errorf("two versions of one outlet made a consensus: %+v", c)
+		}
+	}
+	if len(exclusive) == 0 {
+		t.Error("no exclusive claims")
+	}
+}
+
+func TestTimeline(t *testing.T) {
+	res := analyze(t,
+		art{id: "a", outlet: "A", date: "2025-03-06", text: "Leavitt spoke on Wednesday. The group was designated a terrorist organisation in 1997. The war began on 7 October 2023."},
+		art{id: "b", outlet: "B", text: "Hostages have been held since 7 October. The group was designated a terrorist organisation in 1997."},
+	)
+	dates := map[string][]string{}
+	for _, e := range res.Timeline {
+		dates[e.Date] = e.Sources
+	}
+	if len(dates["1997"]) != 2 {
+		t.Errorf("1997 event sources = %v, want both articles merged", dates["1997"])
+	}
+	if len(dates["2023-10-07"]) != 2 {
+		t.Errorf("2023-10-07 sources = %v; \"7 October\" should take its year from the other article", dates["2023-10-07"])
+	}
+	if len(dates["2025-03-05"]) != 1 {
+		t.Errorf("\"on Wednesday\" did not resolve to 2025-03-05: %+v", res.Timeline)
+	}
+	for i := 1; i < len(res.Timeline); i++ {
+		if res.Timeline[i].Date < res.Timeline[i-1].Date[:4] {
+			t.Errorf("timeline out of order: %s before %s", res.Timeline[i-1].Date, res.Timeline[i].Date)
+		}
+	}
+}

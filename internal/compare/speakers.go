@@ -1,0 +1,271 @@
+package compare
+
+import (
+	"strings"
+
+	"github.com/corroborate/corroborate/internal/text"
+)
+
+// maxSpeakerWords bounds the noun phrase read as a speaker.
+const maxSpeakerWords = 10
+
+// speakerOf finds who speaks a quotation: after it (`"…," Leavitt said`,
+// `"…," said a Hamas official`) or before it (`Leavitt told reporters: "…"`,
+// `…, saying: "…"`).
+func (ix *Index) speakerOf(p int, sp span) (string, string) {
+	doc := ix.Sources[p].Doc
+	if sp.toByte >= 0 {
+		s := doc.Sentences[sp.to]
+		if start, end, ok := speakerAfter(s.Tokens, tokenAt(s.Tokens, sp.toByte)); ok {
+			if name, role := ix.resolve(p, sp.to, start, end); name != "" {
+				return name, role
+			}
+		}
+	}
+	s := doc.Sentences[sp.from]
+	if start, end, ok := speakerBefore(s.Tokens, tokenAt(s.Tokens, sp.fromByte)); ok {
+		return ix.resolve(p, sp.from, start, end)
+	}
+	// "Leavitt said:" may end the sentence before.
+	if sp.from > 0 && sp.fromByte == 0 {
+		prev := doc.Sentences[sp.from-1]
+		if prev.Para == s.Para && strings.HasSuffix(prev.Text, ":") {
+			if start, end, ok := speakerBefore(prev.Tokens, len(prev.Tokens)); ok {
+				return ix.resolve(p, sp.from-1, start, end)
+			}
+		}
+	}
+	return "", ""
+}
+
+// tokenAt returns the index of the first token starting at or after byte b.
+func tokenAt(tokens []text.Token, b int) int {
+	for i, t := range tokens {
+		if t.Start >= b {
+			return i
+		}
+	}
+	return len(tokens)
+}
+
+// speakerAfter reads the speaker after a closing quote at token i.
+func speakerAfter(tokens []text.Token, i int) (int, int, bool) {
+	for i < len(tokens) && tokens[i].Kind == text.Punct && tokens[i].Text != `"` {
+		i++
+	}
+	if i >= len(tokens) {
+		return 0, 0, false
+	}
+	if isVerb(tokens, i, speechVerbs) && tokens[i].Lower != "according" {
+		// `…," said a Hamas official`
+		end := phraseEnd(tokens, i+1)
+		return i + 1, end, end > i+1
+	}
+	if tokens[i].Lower == "according" && i+1 < len(tokens) && tokens[i+1].Lower == "to" {
+		end := phraseEnd(tokens, i+2)
+		return i + 2, end, end > i+2
+	}
+	// `…," Leavitt said`: a noun phrase, then a speech verb.
+	for j := i; j < len(tokens) && j-i <= maxSpeakerWords; j++ {
+		if tokens[j].Kind == text.Punct && tokens[j].Text != "'" {
+			return 0, 0, false
+		}
+		if isVerb(tokens, j, speechVerbs) && j > i {
+			return i, j, true
+		}
+	}
+	return 0, 0, false
+}
+
+// speakerBefore reads the speaker of a quote opening at token q: the
+// subject of the speech verb before it, as in `Leavitt said: "…"` or in
+// reported speech with a partial quote, `Leavitt told reporters that the
+// envoy "does have the authority"`.
+func speakerBefore(tokens []text.Token, q int) (int, int, bool) {
+	verb := -1
+	for j := q - 1; j >= 0; j-- {
+		if isVerb(tokens, j, speechVerbs) {
+			verb = j
+			break
+		}
+	}
+	if verb < 0 {
+		return 0, 0, false
+	}
+	if strings.HasSuffix(tokens[verb].Lower, "ing") {
+		// `…, saying: "…"`: the subject of the main clause speaks.
+		return subjectOf(tokens, 0, verb)
+	}
+	if tokens[verb].Lower == "according" {
+		end := phraseEnd(tokens, verb+2)
+		return verb + 2, end, end > verb+2
+	}
+	end := skipAppositive(tokens, verb)
+	start := end
+	for start > 0 && end-start < maxSpeakerWords {
+		t := tokens[start-1]
+		if t.Kind == text.Punct && t.Text != "'" || clauseWords[t.Lower] {
+			break
+		}
+		start--
+	}
+	if start == end && start > 0 && clauseWords[tokens[start-1].Lower] {
+		// "…, but noted that …": the subject of the sentence speaks.
+		return subjectOf(tokens, 0, start-1)
+	}
+	return start, end, start < end
+}
+
+// subjectOf returns the first noun phrase of tokens [from, to): the subject
+// of a sentence, skipping an opening conjunction.
+func subjectOf(tokens []text.Token, from, to int) (int, int, bool) {
+	for from < to && (clauseWords[tokens[from].Lower] || tokens[from].Kind == text.Punct) {
+		from++
+	}
+	end := from
+	for end < to && end-from < maxSpeakerWords {
+		t := tokens[end]
+		afterPossessive := end > from && strings.HasSuffix(tokens[end-1].Lower, "'s")
+		if t.Kind == text.Punct || (!t.Capitalized() && !determiners[t.Lower] && !titleWords[t.Lower] && !personPronouns[t.Lower] && !groupPronouns[t.Lower] && !afterPossessive && end > from) {
+			break
+		}
+		end++
+	}
+	return from, end, end > from
+}
+
+// clauseWords start a clause; a speaker phrase never runs across them.
+var clauseWords = setOf(`and but or so while as when after before because although though if that
+which who where then also yet`)
+
+// phraseEnd returns where a noun phrase starting at i ends: at punctuation,
+// a clause word or a preposition that starts a new phrase.
+func phraseEnd(tokens []text.Token, i int) int {
+	end := i
+	for end < len(tokens) && end-i < maxSpeakerWords {
+		t := tokens[end]
+		if t.Kind == text.Punct && t.Text != "'" || clauseWords[t.Lower] || phraseBreaks[t.Lower] || (isVerb(tokens, end, speechVerbs) && end > i) {
+			break
+		}
+		end++
+	}
+	return end
+}
+
+var phraseBreaks = setOf(`in on at during on told to with without about since until from by via into
+adding saying noting who`)
+
+// resolve names the speaker in tokens [start, end) of a sentence: a person
+// (pronouns resolved to the last person named), or the noun phrase itself
+// ("Hamas official"), with "the official" resolved to the last official
+// described.
+func (ix *Index) resolve(p, sent, start, end int) (string, string) {
+	doc := ix.Sources[p].Doc
+	tokens := doc.Sentences[sent].Tokens
+	people := ix.people[p]
+	if m, ok := people.in(sent, start, end); ok && !possessed(tokens, m, end) {
+		return m.name, ix.roleOf(m)
+	}
+	if end-start == 1 && personPronouns[tokens[start].Lower] {
+		if m, ok := people.lastBefore(sent, start); ok {
+			return m.name, ix.roleOf(m)
+		}
+		return "", ""
+	}
+	for start < end && determiners[tokens[start].Lower] && tokens[start].Lower != "one" {
+		start++
+	}
+	if start >= end || groupPronouns[tokens[start].Lower] || personPronouns[tokens[start].Lower] {
+		return "", ""
+	}
+	phrase := doc.Sentences[sent].Slice(text.Span{Start: start, End: end})
+	phrase = strings.TrimSuffix(strings.TrimSuffix(phrase, "'s"), "’s")
+	if end-start == 1 && tokens[start].Kind == text.Word && !tokens[start].Capitalized() {
+		// "the official": the last official this article described.
+		if described := ix.lastDescribed(p, sent, tokens[start].Lower); described != "" {
+			return described, ""
+		}
+	}
+	if !hasNoun(tokens[start:end]) {
+		return "", ""
+	}
+	return phrase, ""
+}
+
+// roleOf returns the fullest role any article gives a person.
+func (ix *Index) roleOf(m mention) string {
+	role := m.role
+	for _, p := range ix.people {
+		for _, other := range p.mentions {
+			if other.name == m.name && len(other.role) > len(role) {
+				role = other.role
+			}
+		}
+	}
+	return role
+}
+
+// lastDescribed finds, in the sentences before sent, the last phrase that
+// ends in head and has a qualifier before it: "a Hamas official", "a union
+// official".
+func (ix *Index) lastDescribed(p, sent int, head string) string {
+	doc := ix.Sources[p].Doc
+	for i := sent; i >= 0 && sent-i <= 6; i-- {
+		tokens := doc.Sentences[i].Tokens
+		for j := len(tokens) - 1; j > 0; j-- {
+			if tokens[j].Lower != head {
+				continue
+			}
+			start := j
+			for start > 0 && j-start < 3 && tokens[start-1].Kind == text.Word && !text.IsStop(tokens[start-1].Lower) {
+				start--
+			}
+			if start == j || (i == sent && start == 0) {
+				continue
+			}
+			return doc.Sentences[i].Slice(text.Span{Start: start, End: j + 1})
+		}
+	}
+	return ""
+}
+
+// hasNoun reports whether a phrase has a word that can name a speaker: a
+// capitalised word or a content word.
+func hasNoun(tokens []text.Token) bool {
+	for _, t := range tokens {
+		if t.Kind == text.Word && !text.IsStop(t.Lower) {
+			return true
+		}
+	}
+	return false
+}
+
+// possessed reports whether a person's name is a possessive followed by
+// more of the phrase: "Netanyahu's office" speaks for Netanyahu, it is not
+// him.
+func possessed(tokens []text.Token, m mention, end int) bool {
+	last := tokens[m.end-1].Lower
+	return m.end < end && (strings.HasSuffix(last, "'s") || strings.HasSuffix(last, "’s"))
+}
+
+// skipAppositive moves back from a verb over auxiliaries and over an
+// appositive between commas ("Karoline Leavitt, the White House press
+// secretary, said"), to where the subject ends.
+func skipAppositive(tokens []text.Token, verb int) int {
+	end := verb
+	for end > 0 && auxiliaries[tokens[end-1].Lower] {
+		end--
+	}
+	if end < 2 || tokens[end-1].Text != "," {
+		return end
+	}
+	for j := end - 2; j > 0 && end-j <= maxSpeakerWords; j-- {
+		if tokens[j].Text == "," {
+			if determiners[tokens[j+1].Lower] || titleWords[tokens[j+1].Lower] {
+				return j
+			}
+			break
+		}
+	}
+	return end
+}
