@@ -1,0 +1,58 @@
+package report
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"github.com/corroborate/corroborate/internal/news"
+)
+
+func sample() *news.Report {
+	return &news.Report{Version: 1,
+		Articles: []*news.Article{{ID: "a", Outlet: "Courier", Source: "a.txt"}, {ID: "b", Source: "b.txt", Title: "*Bold* [claim](http://x.example)"}},
+		Stories: []*news.Story{{ID: "s1", Headline: "Dam fails", Articles: []string{"a", "b"}, Voices: 2,
+			Summary: []news.Sentence{{Text: "The dam failed.", Sources: []string{"a", "b"}}},
+			Facts: []news.Fact{{Subject: "dead people", Conflict: true, Voices: 2, Values: []news.FactValue{
+				{Value: 12, Text: "12 people", Sources: []string{"a"}, AttributedTo: "officials"},
+				{Value: 14, Text: "at least 14 people", Sources: []string{"b"}}}}},
+		}}}
+}
+
+func TestText(t *testing.T) {
+	var b bytes.Buffer
+	if err := Text(&b, sample()); err != nil {
+		t.Fatal(err)
+	}
+	out := b.String()
+	for _, want := range []string{"1. Dam fails", "[1] Courier", "[2] outlet unknown", "The dam failed. [1,2]", "Conflicts", "12 people, per officials [1]", "at least 14 people [2]"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("text report lacks %q:\n%s", want, out)
+		}
+	}
+	if strings.Index(out, "Conflicts") < strings.Index(out, "Summary") {
+		t.Error("conflicts come before the summary")
+	}
+}
+
+func TestMarkdownEscapes(t *testing.T) {
+	var b bytes.Buffer
+	if err := Markdown(&b, sample()); err != nil {
+		t.Fatal(err)
+	}
+	out := b.String()
+	if strings.Contains(out, "](http") || strings.Contains(out, "*Bold*") {
+		t.Errorf("article text became markup:\n%s", out)
+	}
+	if !strings.Contains(out, "## 1. Dam fails") || !strings.Contains(out, "- The dam failed. [1,2]") {
+		t.Errorf("markdown layout:\n%s", out)
+	}
+}
+
+func TestNoStories(t *testing.T) {
+	var b bytes.Buffer
+	Text(&b, &news.Report{})
+	if !strings.Contains(b.String(), "No stories") {
+		t.Errorf("empty report: %q", b.String())
+	}
+}
