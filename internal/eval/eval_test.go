@@ -1,0 +1,102 @@
+package eval
+
+import (
+	"math"
+	"os"
+	"path/filepath"
+	"reflect"
+	"testing"
+)
+
+func near(a, b float64) bool { return math.Abs(a-b) < 1e-9 }
+
+func TestScore(t *testing.T) {
+	gold := []string{"a", "a", "a", "b", "b", "c"}
+	tests := []struct {
+		name         string
+		pred         []string
+		p, r, f, acc float64
+		nmi, ari     float64
+	}{
+		{"perfect", []string{"x", "x", "x", "y", "y", "z"}, 1, 1, 1, 1, 1, 1},
+		{"all in one", []string{"x", "x", "x", "x", "x", "x"}, (9 + 4 + 1) / 36.0, 1, 0, 0.5, 0, 0},
+		{"all apart", []string{"1", "2", "3", "4", "5", "6"}, 1, (3*(1/3.0) + 2*(1/2.0) + 1) / 6, 0, 0.5, 0, 0},
+	}
+	for _, tt := range tests {
+		s := Score(gold, tt.pred)
+		tt.f = harmonic(tt.p, tt.r)
+		if !near(s.BCubedP, tt.p) || !near(s.BCubedR, tt.r) || !near(s.BCubedF1, tt.f) || !near(s.Accuracy, tt.acc) {
+			t.Errorf("%s: P %v R %v F %v acc %v; want %v %v %v %v", tt.name, s.BCubedP, s.BCubedR, s.BCubedF1, s.Accuracy, tt.p, tt.r, tt.f, tt.acc)
+		}
+		if tt.name == "perfect" && (!near(s.NMI, 1) || !near(s.ARI, 1)) {
+			t.Errorf("perfect: NMI %v ARI %v, want 1", s.NMI, s.ARI)
+		}
+		if tt.name == "all in one" && (!near(s.NMI, 0) || !near(s.ARI, 0)) {
+			t.Errorf("all in one: NMI %v ARI %v, want 0", s.NMI, s.ARI)
+		}
+	}
+}
+
+func TestHungarian(t *testing.T) {
+	// Two predicted clusters both overlap gold "a" most; the best one-to-one
+	// matching must give the second to "b".
+	gold := []string{"a", "a", "a", "a", "b", "b"}
+	pred := []string{"x", "x", "x", "y", "y", "y"}
+	if s := Score(gold, pred); !near(s.Accuracy, 5/6.0) {
+		t.Errorf("accuracy %v, want 5/6", s.Accuracy)
+	}
+}
+
+func TestParsePyStrings(t *testing.T) {
+	in := `['It\'s one \n two', "say \"hi\"", 'caf\xe9 \u2014 done']`
+	want := []string{"It's one \n two", `say "hi"`, "café — done"}
+	got, err := parsePyStrings(in)
+	if err != nil || !reflect.DeepEqual(got, want) {
+		t.Errorf("parsePyStrings = %q, %v; want %q", got, err, want)
+	}
+	for _, bad := range []string{`['open`, `[1, 2]`, `not a list`} {
+		if _, err := parsePyStrings(bad); err == nil {
+			t.Errorf("parsePyStrings(%q) accepted bad input", bad)
+		}
+	}
+}
+
+func TestWikiRefLabel(t *testing.T) {
+	for name, want := range map[string]string{"michelle.obama.98.txt": "michelle.obama", "ParisAttacks2015 (9).txt": "ParisAttacks2015", "U2.txt": "U2"} {
+		if got := wikiRefLabel.FindStringSubmatch(name)[1]; got != want {
+			t.Errorf("label of %q = %q, want %q", name, got, want)
+		}
+	}
+}
+
+// TestDatasets loads each public set where it is present beside the
+// checkout, and checks its size against its README.
+func TestDatasets(t *testing.T) {
+	data := filepath.Join("..", "..", "..", "shared", "data")
+	if _, err := os.Stat(data); err != nil {
+		t.Skipf("public data sets not found at %s", data)
+	}
+	tests := []struct {
+		name, path     string
+		articles, gold int
+	}{
+		{"multinews", "multinews-validation", 690, 250},
+		{"allsides", "neus-allsides-dev", 921, 307},
+		{"wikiref", "wikiref220", 220, 16},
+		{"googlenews-ts", "googlenews-gsdmm", 11109, 152},
+	}
+	for _, tt := range tests {
+		articles, err := Load(tt.name, filepath.Join(data, tt.path))
+		if err != nil {
+			t.Errorf("%s: %v", tt.name, err)
+			continue
+		}
+		stories := map[string]bool{}
+		for _, a := range articles {
+			stories[a.Story] = true
+		}
+		if len(articles) != tt.articles || len(stories) != tt.gold {
+			t.Errorf("%s: %d articles in %d stories, want %d in %d", tt.name, len(articles), len(stories), tt.articles, tt.gold)
+		}
+	}
+}

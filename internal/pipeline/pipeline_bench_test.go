@@ -1,0 +1,63 @@
+package pipeline
+
+import (
+	"context"
+	"errors"
+	"io/fs"
+	"path/filepath"
+	"testing"
+
+	"github.com/corroborate/corroborate/internal/eval"
+	"github.com/corroborate/corroborate/internal/news"
+)
+
+// sharedData is where the public data sets live beside a development
+// checkout; benchmarks that need them skip when it is absent.
+var sharedData = filepath.Join("..", "..", "..", "shared", "data")
+
+// benchPool loads the public sets of full articles (eval.Pool), or skips.
+func benchPool(b *testing.B) []*news.Article {
+	b.Helper()
+	pool, err := eval.Pool(sharedData)
+	if errors.Is(err, fs.ErrNotExist) {
+		b.Skipf("public data sets not found: %v", err)
+	}
+	if err != nil {
+		b.Fatal(err)
+	}
+	return pool
+}
+
+// copyArticles gives each run fresh articles, since the pipeline renames
+// and annotates them.
+func copyArticles(pool []*news.Article) []*news.Article {
+	out := make([]*news.Article, len(pool))
+	for i, a := range pool {
+		c := *a
+		out[i] = &c
+	}
+	return out
+}
+
+// BenchmarkAnalyze runs the whole in-memory pipeline over the pool and
+// reports articles per second.
+func BenchmarkAnalyze(b *testing.B) {
+	pool := benchPool(b)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for range b.N {
+		Analyze(context.Background(), copyArticles(pool), DefaultOptions())
+	}
+	b.ReportMetric(float64(len(pool)*b.N)/b.Elapsed().Seconds(), "articles/s")
+}
+
+// BenchmarkStories runs clean, dedupe and clustering only.
+func BenchmarkStories(b *testing.B) {
+	pool := benchPool(b)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for range b.N {
+		Stories(context.Background(), copyArticles(pool), DefaultOptions())
+	}
+	b.ReportMetric(float64(len(pool)*b.N)/b.Elapsed().Seconds(), "articles/s")
+}

@@ -1,0 +1,81 @@
+package pipeline
+
+import (
+	"context"
+	"path/filepath"
+	"testing"
+
+	"github.com/corroborate/corroborate/internal/ingest"
+	"github.com/corroborate/corroborate/internal/news"
+)
+
+func readExamples(t *testing.T) []*news.Article {
+	t.Helper()
+	var articles []*news.Article
+	ingest.Paths(context.Background(), []string{filepath.Join("..", "..", "examples", "fictional")}, nil, ingest.Options{}, func(a *news.Article, e *news.ItemError) {
+		if e != nil {
+			t.Fatalf("reading examples: %+v", e)
+		}
+		articles = append(articles, a)
+	})
+	return articles
+}
+
+func TestAnalyzeExamples(t *testing.T) {
+	articles := readExamples(t)
+	rep := Analyze(context.Background(), articles, DefaultOptions())
+	if len(rep.Errors) != 0 {
+		t.Errorf("errors: %+v", rep.Errors)
+	}
+	seen := map[string]int{}
+	for _, s := range rep.Stories {
+		for _, id := range s.Articles {
+			seen[id]++
+		}
+		if len(s.Summary) == 0 || s.Headline == "" {
+			t.Errorf("story %s has no summary or headline", s.ID)
+		}
+	}
+	for _, a := range rep.Articles {
+		if seen[a.ID] != 1 {
+			t.Errorf("article %s is in %d stories, want exactly 1", a.ID, seen[a.ID])
+		}
+	}
+	byID := map[string]*news.Article{}
+	for _, a := range rep.Articles {
+		byID[a.ID] = a
+	}
+	if v := byID["courier-flood-2"].VersionOf; v == nil || *v != "courier-flood-1" || !byID["courier-flood-2"].Latest {
+		t.Errorf("courier-flood-2 should be the latest version of courier-flood-1: %+v", byID["courier-flood-2"])
+	}
+	if d := byID["harbor-daily-wire-copy"].DuplicateOf; d == nil || *d != "northwind-wire" {
+		t.Errorf("the Harbor Daily copy should point at the wire it credits: %v", d)
+	}
+	if len(rep.Stories) != 3 {
+		t.Errorf("%d stories, want 3 (flood, rail strike, chess)", len(rep.Stories))
+	}
+}
+
+func TestUniqueIDs(t *testing.T) {
+	articles := []*news.Article{{ID: "a"}, {ID: "a"}, {ID: "b"}, {ID: "a"}}
+	uniqueIDs(articles)
+	got := []string{articles[0].ID, articles[1].ID, articles[2].ID, articles[3].ID}
+	want := []string{"a", "a~2", "b", "a~3"}
+	for i := range got {
+		if got[i] != want[i] {
+			t.Errorf("IDs = %v, want %v", got, want)
+			break
+		}
+	}
+}
+
+func TestEmptyArticleIsReported(t *testing.T) {
+	articles := []*news.Article{{ID: "x", Source: "x.txt", Text: "Advertisement\n\nShare this article"}, {ID: "y", Source: "y.txt", Text: "Officials said the bridge reopened on Monday after repairs."}}
+	rep := Analyze(context.Background(), articles, DefaultOptions())
+	if len(rep.Errors) != 1 || rep.Errors[0].Source != "x.txt" {
+		t.Errorf("errors = %+v, want one for x.txt", rep.Errors)
+	}
+	if len(rep.Articles) != 1 || len(rep.Stories) != 1 {
+		t.Errorf("%d articles in %d stories, want 1 in 1", len(rep.Articles), len(rep.Stories))
+	}
+}
