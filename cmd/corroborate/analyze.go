@@ -1,0 +1,135 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/corroborate/corroborate/internal/ingest"
+	"github.com/corroborate/corroborate/internal/news"
+	"github.com/corroborate/corroborate/internal/pipeline"
+	"github.com/corroborate/corroborate/internal/report"
+)
+
+// analyzeConfig is what analyze can be told, with its defaults.
+type analyzeConfig struct {
+	format   string
+	pipeline pipeline.Options
+	read     ingest.Options
+	progress string
+}
+
+func analyzeFlags(fs *flag.FlagSet, env *environment) *analyzeConfig {
+	cfg := &analyzeConfig{pipeline: pipeline.DefaultOptions()}
+	fs.StringVar(&cfg.format, "format", envOr(env, "CORROBORATE_FORMAT", "text"), "output format: text, markdown or json")
+	fs.IntVar(&cfg.pipeline.SummaryWords, "summary-words", cfg.pipeline.SummaryWords, "summary length budget in words")
+	fs.Float64Var(&cfg.pipeline.Cluster.Threshold, "threshold", cfg.pipeline.Cluster.Threshold, "similarity an article needs to join a story (0–1)")
+	fs.DurationVar(&cfg.pipeline.Cluster.MaxGap, "story-gap", cfg.pipeline.Cluster.MaxGap, "how long a story stays open after its latest article (0: forever)")
+	fs.IntVar(&cfg.pipeline.Workers, "workers", 0, "worker goroutines (0: one per CPU)")
+	fs.Int64Var(&cfg.read.MaxBytes, "max-bytes", ingest.DefaultMaxBytes, "largest article accepted, in bytes")
+	fs.StringVar(&cfg.progress, "progress", "auto", "show progress on stderr: auto (when it is a terminal), always or never")
+	return cfg
+}
+
+func runAnalyze(ctx context.Context, args []string, env *environment) int {
+	fs := flag.NewFlagSet("analyze", flag.ContinueOnError)
+	fs.SetOutput(env.stderr)
+	fs.Usage = func() {
+		fmt.Fprintln(env.stderr, "Usage: corroborate analyze [flags] PATH...\n\nPATH is a file, a folder (read recursively) or - for stdin.\nFiles are plain-text articles or JSON Lines.\n\nFlags:")
+		fs.PrintDefaults()
+	}
+	cfg := analyzeFlags(fs, env)
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	if fs.NArg() == 0 {
+		fs.Usage()
+		return 2
+	}
+	write, err := writerFor(cfg.format)
+	if err != nil {
+		fmt.Fprintln(env.stderr, "corroborate analyze:", err)
+		return 2
+	}
+	bar := newProgress(env.stderr, cfg.progress)
+	articles, errs := readAll(ctx, fs.Args(), env, cfg.read, bar)
+	if len(articles) == 0 {
+		bar.done()
+		fmt.Fprintf(env.stderr, "corroborate analyze: no article could be read from %s\n", strings.Join(fs.Args(), " "))
+		printErrors(env.stderr, errs)
+		return 1
+	}
+	cfg.pipeline.Progress = bar.update
+	rep := pipeline.Analyze(ctx, articles, cfg.pipeline)
+	bar.done()
+	rep.Errors = append(errs, rep.Errors...)
+	if cfg.format != "json" {
+		printErrors(env.stderr, rep.Errors)
+	}
+	if err := write(env.stdout, rep); err != nil {
+		fmt.Fprintln(env.stderr, "corroborate analyze: write:", err)
+		return 1
+	}
+	if ctx.Err() != nil {
+		fmt.Fprintln(env.stderr, "corroborate analyze: interrupted; the report is partial")
+		return 130
+	}
+	return 0
+}
+
+// readAll reads every path; unreadable inputs become errors.
+func readAll(ctx context.Context, paths []string, env *environment, opts ingest.Options, bar *progress) ([]*news.Article, []news.ItemError) {
+	var articles []*news.Article
+	errs := []news.ItemError{}
+	ingest.Paths(ctx, paths, env.stdin, opts, func(a *news.Article, e *news.ItemError) {
+		if a != nil {
+			articles = append(articles, a)
+		} else {
+			errs = append(errs, *e)
+		}
+		bar.update("read", len(articles)+len(errs), 0)
+	})
+	return articles, errs
+}
+
+func writerFor(format string) (func(io.Writer, *news.Report) error, error) {
+	switch format {
+	case "text":
+		return report.Text, nil
+	case "markdown", "md":
+		return report.Markdown, nil
+	case "json":
+		return writeJSON, nil
+	}
+	return nil, errors.New("unknown format " + format + ": want text, markdown or json")
+}
+
+func writeJSON(w io.Writer, r *news.Report) error {
+	if r.Articles == nil {
+		r.Articles = []*news.Article{}
+	}
+	if r.Stories == nil {
+		r.Stories = []*news.Story{}
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(r)
+}
+
+func printErrors(w io.Writer, errs []news.ItemError) {
+	for _, e := range errs {
+		fmt.Fprintf(w, "error: %s: %s\n", e.Source, e.Error)
+	}
+}
+
+func envOr(env *environment, key, fallback string) string {
+	if v := env.getenv(key); v != "" {
+		return v
+	}
+	return fallback
+}

@@ -1,0 +1,160 @@
+package main
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/corroborate/corroborate/internal/news"
+)
+
+// TestAnalyzeExamples checks the report on the bundled sample in every
+// format against golden files.
+func TestAnalyzeExamples(t *testing.T) {
+	for _, format := range []string{"text", "markdown", "json"} {
+		t.Run(format, func(t *testing.T) {
+			code, stdout, stderr := runCLI(t, "", "analyze", "--format", format, "--progress", "never", examples)
+			if code != 0 {
+				t.Fatalf("exit %d: %s", code, stderr)
+			}
+			golden(t, "examples."+map[string]string{"text": "txt", "markdown": "md", "json": "json"}[format], stdout)
+		})
+	}
+}
+
+func TestAnalyzeJSONContract(t *testing.T) {
+	code, stdout, _ := runCLI(t, "", "analyze", "--format", "json", examples)
+	if code != 0 {
+		t.Fatal("analyze failed")
+	}
+	var raw map[string]any
+	if err := json.Unmarshal([]byte(stdout), &raw); err != nil {
+		t.Fatal(err)
+	}
+	need := map[string][]string{
+		"report":   {"version", "articles", "stories", "errors"},
+		"article":  {"id", "source", "outlet", "title", "published", "url", "text", "words", "version_of", "duplicate_of"},
+		"story":    {"id", "headline", "articles", "outlets", "summary", "facts", "quotes", "attributions", "claims", "timeline"},
+		"summary":  {"text", "sources"},
+		"fact":     {"subject", "conflict", "values"},
+		"value":    {"value", "text", "sources", "attributed_to"},
+		"quote":    {"speaker", "variants"},
+		"variant":  {"text", "sources"},
+		"citation": {"cited", "sources", "text"},
+		"claim":    {"text", "sources", "exclusive"},
+		"event":    {"date", "text", "sources"},
+	}
+	has := func(kind string, obj any) {
+		m, ok := obj.(map[string]any)
+		if !ok {
+			t.Errorf("%s is not an object", kind)
+			return
+		}
+		for _, k := range need[kind] {
+			if _, ok := m[k]; !ok {
+				t.Errorf("%s lacks %q", kind, k)
+			}
+		}
+	}
+	has("report", raw)
+	if raw["version"] != float64(1) {
+		t.Errorf("version = %v, want 1", raw["version"])
+	}
+	has("article", raw["articles"].([]any)[0])
+	story := raw["stories"].([]any)[0].(map[string]any)
+	has("story", story)
+	for key, kind := range map[string]string{"summary": "summary", "facts": "fact", "quotes": "quote", "attributions": "citation", "claims": "claim", "timeline": "event"} {
+		list, _ := story[key].([]any)
+		if len(list) == 0 {
+			t.Errorf("first story has no %s", key)
+			continue
+		}
+		has(kind, list[0])
+	}
+	has("value", story["facts"].([]any)[0].(map[string]any)["values"].([]any)[0])
+	has("variant", story["quotes"].([]any)[0].(map[string]any)["variants"].([]any)[0])
+}
+
+func TestAnalyzeBadInput(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string][]byte{
+		"good.txt":    []byte("The bridge reopened on Monday after two years of repairs, the city said."),
+		"empty.txt":   nil,
+		"binary.bin":  {0x00, 0x01, 0x02, 0xff},
+		"lines.jsonl": []byte(`{"id": "j1", "text": "The ferry resumed service on Tuesday."}` + "\n" + `{"id": "j2"` + "\n"),
+	}
+	for name, data := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	code, stdout, stderr := runCLI(t, "", "analyze", "--format", "json", dir, filepath.Join(dir, "missing.txt"))
+	if code != 0 {
+		t.Fatalf("exit %d with readable articles present: %s", code, stderr)
+	}
+	var rep news.Report
+	if err := json.Unmarshal([]byte(stdout), &rep); err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.Articles) != 2 {
+		t.Errorf("%d articles, want 2", len(rep.Articles))
+	}
+	failed := map[string]bool{}
+	for _, e := range rep.Errors {
+		failed[filepath.Base(e.Source)] = true
+	}
+	for _, want := range []string{"empty.txt", "binary.bin", "lines.jsonl:2", "missing.txt"} {
+		if !failed[want] {
+			t.Errorf("no error for %s: %+v", want, rep.Errors)
+		}
+	}
+
+	code, _, stderr = runCLI(t, "", "analyze", "--format", "text", filepath.Join(dir, "empty.txt"), filepath.Join(dir, "binary.bin"))
+	if code != 1 || !strings.Contains(stderr, "no article could be read") || !strings.Contains(stderr, "binary") {
+		t.Errorf("nothing readable: exit %d, stderr %q", code, stderr)
+	}
+}
+
+func TestAnalyzeStdin(t *testing.T) {
+	code, stdout, stderr := runCLI(t, "Harbour reopens after storm\n\nThe harbour reopened on Monday after storm repairs, officials said.", "analyze", "--format", "json", "-")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	var rep news.Report
+	if err := json.Unmarshal([]byte(stdout), &rep); err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.Articles) != 1 || rep.Articles[0].Source != "stdin:1" || rep.Articles[0].Title != "Harbour reopens after storm" {
+		t.Errorf("stdin article: %+v", rep.Articles)
+	}
+}
+
+func TestEvalClusters(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "labelled.jsonl")
+	lines := []string{
+		`{"id":"f1","story":"flood","text":"The Hollin Dam collapsed on Sunday and flooded Marrowby. Rescuers searched the town."}`,
+		`{"id":"f2","story":"flood","text":"Rescuers searched Marrowby after the Hollin Dam collapsed and flooded the town on Sunday."}`,
+		`{"id":"r1","story":"rail","text":"Rail workers began a national strike over pay on Wednesday, the union said."}`,
+	}
+	if err := os.WriteFile(path, []byte(strings.Join(lines, "\n")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, stdout, stderr := runCLI(t, "", "eval", "clusters", path)
+	if code != 0 || !strings.Contains(stdout, "B-cubed  P 1.000  R 1.000  F1 1.000") {
+		t.Errorf("eval clusters: exit %d\n%s%s", code, stdout, stderr)
+	}
+	unlabelled := filepath.Join(t.TempDir(), "unlabelled.jsonl")
+	os.WriteFile(unlabelled, []byte(`{"id":"x","text":"No label."}`), 0o644)
+	if code, _, stderr := runCLI(t, "", "eval", "clusters", unlabelled); code != 1 || !strings.Contains(stderr, `no "story" label`) {
+		t.Errorf("unlabelled input: exit %d, %q", code, stderr)
+	}
+}
+
+func TestBench(t *testing.T) {
+	code, stdout, stderr := runCLI(t, "", "bench", examples)
+	if code != 0 || !strings.Contains(stdout, "articles/s") || !strings.Contains(stdout, "peak heap") {
+		t.Errorf("bench: exit %d\n%s%s", code, stdout, stderr)
+	}
+}

@@ -1,0 +1,101 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/corroborate/corroborate/internal/eval"
+	"github.com/corroborate/corroborate/internal/news"
+	"github.com/corroborate/corroborate/internal/pipeline"
+)
+
+func runEval(ctx context.Context, args []string, env *environment) int {
+	if len(args) == 0 || args[0] != "clusters" {
+		fmt.Fprintln(env.stderr, "Usage: corroborate eval clusters [flags] FILE.jsonl | --dataset NAME PATH")
+		return 2
+	}
+	return runEvalClusters(ctx, args[1:], env)
+}
+
+func runEvalClusters(ctx context.Context, args []string, env *environment) int {
+	fs := flag.NewFlagSet("eval clusters", flag.ContinueOnError)
+	fs.SetOutput(env.stderr)
+	dataset := fs.String("dataset", "", "read a public set by name: "+strings.Join(eval.DatasetNames(), ", "))
+	asJSON := fs.Bool("json", false, "print the scores as JSON")
+	opts := pipeline.DefaultOptions()
+	fs.Float64Var(&opts.Cluster.Threshold, "threshold", opts.Cluster.Threshold, "similarity an article needs to join a story (0–1)")
+	fs.IntVar(&opts.Workers, "workers", 0, "worker goroutines (0: one per CPU)")
+	fs.Usage = func() {
+		fmt.Fprintln(env.stderr, "Usage: corroborate eval clusters [flags] FILE.jsonl | --dataset NAME PATH\n\nScores stories against the articles' \"story\" labels: B-cubed, NMI, ARI, accuracy.\n\nFlags:")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	if fs.NArg() != 1 {
+		fs.Usage()
+		return 2
+	}
+	articles, err := loadLabelled(ctx, *dataset, fs.Arg(0), env)
+	if err != nil {
+		fmt.Fprintln(env.stderr, "corroborate eval:", err)
+		return 1
+	}
+	start := time.Now()
+	got := pipeline.Stories(ctx, articles, opts)
+	elapsed := time.Since(start)
+	// Articles the pipeline dropped (nothing left after cleaning) score as
+	// stories of their own, so that dropping is never a way to score higher.
+	var gold, pred []string
+	for _, a := range articles {
+		gold = append(gold, a.Story)
+		story, ok := got.StoryOf[a.ID]
+		if !ok {
+			story = "dropped:" + a.ID
+		}
+		pred = append(pred, story)
+	}
+	scores := eval.Score(gold, pred)
+	if *asJSON {
+		enc := json.NewEncoder(env.stdout)
+		enc.SetIndent("", "  ")
+		return exitOn(enc.Encode(map[string]any{"scores": scores, "seconds": elapsed.Seconds(), "dropped": len(got.Errors)}), env)
+	}
+	fmt.Fprintf(env.stdout, "%d articles (%d dropped), %d gold stories, %d found (%.0f%% singletons)\n",
+		scores.Items, len(got.Errors), scores.GoldStories, scores.Stories, 100*scores.SingletonShare)
+	fmt.Fprintf(env.stdout, "B-cubed  P %.3f  R %.3f  F1 %.3f\n", scores.BCubedP, scores.BCubedR, scores.BCubedF1)
+	fmt.Fprintf(env.stdout, "NMI %.3f  ARI %.3f  accuracy %.3f\n", scores.NMI, scores.ARI, scores.Accuracy)
+	fmt.Fprintf(env.stdout, "%.2fs, %.0f articles/s\n", elapsed.Seconds(), float64(scores.Items)/elapsed.Seconds())
+	return 0
+}
+
+// loadLabelled reads articles with gold story labels: a named dataset, or
+// JSON Lines with a "story" field.
+func loadLabelled(ctx context.Context, dataset, path string, env *environment) ([]*news.Article, error) {
+	if dataset != "" {
+		return eval.Load(dataset, path)
+	}
+	articles, errs := readAll(ctx, []string{path}, env, defaultReadOptions(), nil)
+	printErrors(env.stderr, errs)
+	for _, a := range articles {
+		if a.Story == "" {
+			return nil, fmt.Errorf("%s: article %s has no \"story\" label", path, a.ID)
+		}
+	}
+	if len(articles) == 0 {
+		return nil, fmt.Errorf("%s: no articles", path)
+	}
+	return articles, nil
+}
+
+func exitOn(err error, env *environment) int {
+	if err != nil {
+		fmt.Fprintln(env.stderr, "corroborate:", err)
+		return 1
+	}
+	return 0
+}
