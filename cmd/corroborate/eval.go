@@ -14,11 +14,17 @@ import (
 )
 
 func runEval(ctx context.Context, args []string, env *environment) int {
-	if len(args) == 0 || args[0] != "clusters" {
-		fmt.Fprintln(env.stderr, "Usage: corroborate eval clusters [flags] FILE.jsonl | --dataset NAME PATH")
-		return 2
+	if len(args) > 0 {
+		switch args[0] {
+		case "clusters":
+			return runEvalClusters(ctx, args[1:], env)
+		case "compare":
+			return runEvalCompare(ctx, args[1:], env)
+		}
 	}
-	return runEvalClusters(ctx, args[1:], env)
+	fmt.Fprintln(env.stderr, "Usage: corroborate eval clusters [flags] FILE.jsonl | --dataset NAME PATH")
+	fmt.Fprintln(env.stderr, "       corroborate eval compare [flags]")
+	return 2
 }
 
 func runEvalClusters(ctx context.Context, args []string, env *environment) int {

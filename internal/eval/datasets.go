@@ -21,6 +21,7 @@ import (
 var Datasets = map[string]func(path string) ([]*news.Article, error){
 	"multinews":         loadMultiNews,
 	"allsides":          loadAllSides,
+	"allsides-train":    func(path string) ([]*news.Article, error) { return loadAllSides(inFolder(path, "train.source")) },
 	"wikiref":           loadWikiRef,
 	"googlenews-t":      googleNews("T.jsonl"),
 	"googlenews-s":      googleNews("S.jsonl"),
