@@ -35,6 +35,29 @@ var readerPronoun = regexp.MustCompile(`(?i)\b(we|our|us|you|your)\b`)
 // "You can add location information to your Tweets".
 var uiAddress = regexp.MustCompile(`(?i)\b(you|your)\b.*\b(tweets?|browser|cookies?|app|account|settings|inbox|e-?mail address|website by copying|location information|notifications?|privacy policy|terms of (use|service))\b`)
 
+// captionLead opens scraped image and video captions, whatever follows:
+// "Image copyright Getty Images Image caption The band broke up in 1980".
+var captionLead = regexp.MustCompile(`(?i)^(image|media|photo|video) (copyright|caption|playback|source)\b`)
+
+// shareWords make up a share bar: "share tweet pin email".
+var shareWords = map[string]bool{"share": true, "tweet": true, "pin": true, "email": true, "e-mail": true,
+	"facebook": true, "twitter": true, "whatsapp": true, "linkedin": true, "reddit": true, "print": true,
+	"comment": true, "comments": true, "copy": true, "link": true, "save": true, "messenger": true, "x": true}
+
+// shareBar reports whether a line is only share and follow buttons.
+func shareBar(line string) bool {
+	words := strings.Fields(strings.ToLower(line))
+	if len(words) < 2 || len(words) > 12 {
+		return false
+	}
+	for _, w := range words {
+		if !shareWords[strings.Trim(w, ".,|•·")] {
+			return false
+		}
+	}
+	return true
+}
+
 // socialEmbed is an embedded post: "— Jane Doe (@jane) March 5, 2025".
 var socialEmbed = regexp.MustCompile(`(?i)^[-—–]\s*.{1,60}\(@\w+\)|^@\w+$|https?://\S+$|^\S+@\S+\.\w+$`)
 
@@ -56,7 +79,7 @@ func lineNoise(line string) bool {
 		return true
 	case words <= 14 && creditLine.MatchString(line):
 		return true
-	case socialEmbed.MatchString(line):
+	case socialEmbed.MatchString(line), captionLead.MatchString(line), shareBar(line):
 		return true
 	}
 	return false
