@@ -14,11 +14,14 @@ import (
 )
 
 func runEval(ctx context.Context, args []string, env *environment) int {
-	if len(args) == 0 || args[0] != "clusters" {
-		fmt.Fprintln(env.stderr, "Usage: corroborate eval clusters [flags] FILE.jsonl | --dataset NAME PATH")
-		return 2
+	switch {
+	case len(args) > 0 && args[0] == "clusters":
+		return runEvalClusters(ctx, args[1:], env)
+	case len(args) > 0 && args[0] == "summaries":
+		return runEvalSummaries(ctx, args[1:], env)
 	}
-	return runEvalClusters(ctx, args[1:], env)
+	fmt.Fprintln(env.stderr, "Usage: corroborate eval clusters [flags] FILE.jsonl | --dataset NAME PATH\n       corroborate eval summaries [flags] [--dataset multinews|allsides] PATH")
+	return 2
 }
 
 func runEvalClusters(ctx context.Context, args []string, env *environment) int {
@@ -33,11 +36,7 @@ func runEvalClusters(ctx context.Context, args []string, env *environment) int {
 		fmt.Fprintln(env.stderr, "Usage: corroborate eval clusters [flags] FILE.jsonl | --dataset NAME PATH\n\nScores stories against the articles' \"story\" labels: B-cubed, NMI, ARI, accuracy.\n\nFlags:")
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args); err != nil {
-		return 2
-	}
-	if fs.NArg() != 1 {
-		fs.Usage()
+	if !parseOne(fs, args) {
 		return 2
 	}
 	articles, err := loadLabelled(ctx, *dataset, fs.Arg(0), env)
@@ -90,6 +89,19 @@ func loadLabelled(ctx context.Context, dataset, path string, env *environment) (
 		return nil, fmt.Errorf("%s: no articles", path)
 	}
 	return articles, nil
+}
+
+// parseOne parses a subcommand's flags, which must leave exactly one
+// argument; on false the caller exits with status 2.
+func parseOne(fs *flag.FlagSet, args []string) bool {
+	if err := fs.Parse(args); err != nil {
+		return false
+	}
+	if fs.NArg() != 1 {
+		fs.Usage()
+		return false
+	}
+	return true
 }
 
 func exitOn(err error, env *environment) int {
