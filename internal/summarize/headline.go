@@ -1,6 +1,7 @@
 package summarize
 
 import (
+	"math"
 	"strings"
 
 	"github.com/corroborate/corroborate/internal/compare"
@@ -29,10 +30,14 @@ const (
 // figure the sources dispute; without titles it is the main clause of the
 // first summary sentence that states none.
 func Headline(res *compare.Result, summary []news.Sentence) string {
+	return headline(res, weigh(res.Index), summary)
+}
+
+func headline(res *compare.Result, cs *concepts, summary []news.Sentence) string {
 	ix := res.Index
 	disputed := disputedFigures(res)
 	titles := titlesByVoice(ix)
-	if t := centralTitle(ix, titles); t != "" && agree(titles) && !states(t, disputed) {
+	if t := centralTitle(ix, cs, titles); t != "" && agree(titles) && !states(t, disputed) {
 		return t
 	}
 	if h := supportedSpan(ix, titles, disputed); h != "" {
@@ -46,7 +51,7 @@ func Headline(res *compare.Result, summary []news.Sentence) string {
 	if len(summary) > 0 {
 		return headlineFrom(summary[0].Text)
 	}
-	return centralTitle(ix, titles)
+	return centralTitle(ix, cs, titles)
 }
 
 // titlesByVoice returns the usable titles of each independent voice.
@@ -79,16 +84,16 @@ func agree(titles map[string][]string) bool {
 	return true
 }
 
-// centralTitle returns the title closest to the story as a whole; ties go
-// to the first in story order.
-func centralTitle(ix *compare.Index, titles map[string][]string) string {
+// centralTitle returns the title that says most of what the story's voices
+// say, for its length; ties go to the first in story order.
+func centralTitle(ix *compare.Index, cs *concepts, titles map[string][]string) string {
 	best, bestScore := "", -1.0
 	for _, s := range ix.Sources {
 		t := strings.TrimSpace(s.Article.Title)
 		if !contains(titles[s.Voice], t) {
 			continue
 		}
-		if score := ix.TextCentrality(t); score > bestScore {
+		if score := cs.textWeight(text.Tokenize(t)) / math.Pow(float64(text.Words(t)), lengthPenalty); score > bestScore {
 			best, bestScore = t, score
 		}
 	}

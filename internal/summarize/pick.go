@@ -1,13 +1,14 @@
 package summarize
 
 import (
+	"container/heap"
 	"math"
 
 	"github.com/corroborate/corroborate/internal/compare"
 )
 
 // Tuning of the selection. They are general to news: none is fitted to a
-// data set (see the package tests for what each one guards).
+// data set.
 var (
 	// lengthPenalty r divides a sentence's new content by words^r: at 1 the
 	// shortest sentences win, at 0 the longest.
@@ -21,52 +22,135 @@ var (
 )
 
 // pick chooses units greedily by the weight of the concepts they add that
-// the summary does not yet cover, per word, until no further unit fits the
-// budget. Covering a concept twice adds nothing, which is what keeps the
-// summary from saying one thing twice.
-func pick(ix *compare.Index, units []*unit, weights map[concept]float64, budget int) []*unit {
-	covered := make(map[concept]bool)
-	alive := make([]bool, len(units))
-	for i := range alive {
-		alive[i] = true
+// the summary does not yet cover, per word^r, until no further unit fits
+// the budget. Covering a concept twice adds nothing, which is what keeps
+// the summary from saying one thing twice.
+//
+// A unit's score can only fall as the summary grows, so the greedy choice
+// is made lazily: the best stale score is rescored, and taken if it still
+// beats the next best. Most units are never rescored.
+func pick(ix *compare.Index, cs *concepts, units []*unit, disputes map[*unit][]*unit, budget int) []*unit {
+	covered := make([]bool, len(cs.weight))
+	score := func(u *unit) float64 {
+		gain := cs.sum(u.concepts, covered)
+		return gain / math.Pow(float64(u.clause.words), lengthPenalty) * (1 + supportBoost*math.Log2(float64(u.voices)))
 	}
+	q := make(queue, 0, len(units))
+	for i, u := range units {
+		q = append(q, entry{i, score(u), 0})
+	}
+	heap.Init(&q)
 	var picked []*unit
-	words := 0
-	for {
-		best, bestScore := -1, 0.0
-		for i, u := range units {
-			if !alive[i] {
+	pickedRef := make(map[compare.Ref]bool)
+	waiting := make(map[compare.Ref][]entry) // follow-ons whose sentence before is not picked yet
+	words, round := 0, 0
+	for q.Len() > 0 {
+		top := q[0]
+		u := units[top.unit]
+		if len(picked) > 0 && words+u.clause.words > budget || redundant(ix, u, picked) {
+			heap.Pop(&q)
+			continue
+		}
+		if u.after != nil && !pickedRef[*u.after] {
+			heap.Pop(&q)
+			waiting[*u.after] = append(waiting[*u.after], top)
+			continue
+		}
+		if top.round != round {
+			q[0].score, q[0].round = score(u), round
+			heap.Fix(&q, 0)
+			continue
+		}
+		heap.Pop(&q)
+		if top.score <= 0 {
+			break
+		}
+		take := []*unit{u}
+		if others, ok := disputes[u]; ok && !anyPicked(others, picked) {
+			c := counterpart(ix, u, others, picked, budget-words)
+			if c == nil {
 				continue
 			}
-			if len(picked) > 0 && words+u.clause.words > budget {
-				alive[i] = false
-				continue
-			}
-			gain := 0.0
-			for _, c := range u.concepts {
-				if !covered[c] {
-					gain += weights[c]
-				}
-			}
-			score := gain / math.Pow(float64(u.clause.words), lengthPenalty) * (1 + supportBoost*math.Log2(float64(u.voices)))
-			if score > bestScore {
-				best, bestScore = i, score
+			// The two figures are printed together, the earlier report first.
+			if u.after == nil && earlier(ix, c.ref, u.ref) {
+				u.after = &c.ref
+				take = []*unit{c, u}
+			} else {
+				c.after = &u.ref
+				take = append(take, c)
 			}
 		}
-		if best < 0 {
-			return picked
-		}
-		u := units[best]
-		alive[best] = false
-		picked = append(picked, u)
-		words += u.clause.words
-		for _, c := range u.concepts {
-			covered[c] = true
-		}
-		for i, v := range units {
-			if alive[i] && ix.Similarity(u.ref, v.ref) > nearDuplicate {
-				alive[i] = false
+		for _, t := range take {
+			picked = append(picked, t)
+			pickedRef[t.ref] = true
+			words += t.clause.words
+			for _, id := range t.concepts {
+				covered[id] = true
 			}
+			for _, e := range waiting[t.ref] {
+				e.round = -1 // stale: rescored when it reaches the top
+				heap.Push(&q, e)
+			}
+			delete(waiting, t.ref)
+		}
+		round++
+	}
+	return picked
+}
+
+// counterpart returns the first of others that fits in room beside u,
+// stands alone and says nothing the picked units say, or nil.
+func counterpart(ix *compare.Index, u *unit, others, picked []*unit, room int) *unit {
+	for _, c := range others {
+		if c.after == nil && u.clause.words+c.clause.words <= room && !redundant(ix, c, picked) {
+			return c
 		}
 	}
+	return nil
+}
+
+func anyPicked(units, picked []*unit) bool {
+	for _, u := range units {
+		if containsUnit(picked, u) {
+			return true
+		}
+	}
+	return false
+}
+
+// redundant reports whether u says what a picked unit already says.
+func redundant(ix *compare.Index, u *unit, picked []*unit) bool {
+	for _, p := range picked {
+		if ix.Similarity(u.ref, p.ref) > nearDuplicate {
+			return true
+		}
+	}
+	return false
+}
+
+// entry is a unit's score as of the round it was last computed in.
+type entry struct {
+	unit  int
+	score float64
+	round int
+}
+
+// queue is a max-heap of entries by score; ties go to the earlier unit so
+// that the choice does not depend on the heap's layout.
+type queue []entry
+
+func (q queue) Len() int { return len(q) }
+func (q queue) Less(i, j int) bool {
+	if q[i].score != q[j].score {
+		return q[i].score > q[j].score
+	}
+	return q[i].unit < q[j].unit
+}
+func (q queue) Swap(i, j int) { q[i], q[j] = q[j], q[i] }
+func (q *queue) Push(x any)   { *q = append(*q, x.(entry)) }
+func (q *queue) Pop() any {
+	old := *q
+	e := old[len(old)-1]
+	*q = old[:len(old)-1]
+	return e
 }

@@ -80,6 +80,18 @@ func standalone(s *text.Sentence) (clause, bool) {
 	return c, true
 }
 
+// followOn returns a sentence as printed right after the sentence before
+// it in its article, which gives its pronouns and quotations their speaker:
+// whole, with only the checks for a complete statement of fair length.
+func followOn(s *text.Sentence) (clause, bool) {
+	if len(s.Tokens) == 0 || !prose(s.Text) || !balancedQuotes(s.Text) {
+		return clause{}, false
+	}
+	c := clause{from: 0, to: len(s.Tokens), text: strings.TrimSpace(s.Text)}
+	c.words = text.Words(c.text)
+	return c, c.words >= minWords && c.words <= maxWords
+}
+
 // cut returns the text of tokens [from, to) of s, starting with a capital
 // and ending with a full stop where trimming removed the sentence's own.
 func cut(s *text.Sentence, from, to int) string {
@@ -187,13 +199,20 @@ func trimTailAttribution(toks []text.Token, from, to int) int {
 	return to
 }
 
-// definiteSpeaker reports whether tokens open with "the <noun> said": a
-// speaker described, not named ("the official said", "the spokeswoman
-// added").
+// definiteSpeaker reports whether tokens open with a person described, not
+// named, as the speaker: "the official said", "the spokeswoman added". An
+// institution ("the union says") is named enough.
 func definiteSpeaker(toks []text.Token) bool {
-	return len(toks) >= 3 && toks[0].Lower == "the" && toks[1].Kind == text.Word && !toks[1].Capitalized() &&
+	return len(toks) >= 3 && toks[0].Lower == "the" && describedPeople[toks[1].Lower] &&
 		(speechVerbs[toks[2].Lower] || toks[2].Lower == "was" && len(toks) > 3 && toks[3].Lower == "quoted")
 }
+
+// describedPeople are the roles news uses for a person named elsewhere in
+// the article.
+var describedPeople = setOf(`official spokesman spokeswoman spokesperson source man woman officer aide
+adviser advisor lawyer attorney suspect victim minister senator lawmaker witness resident doctor
+researcher expert analyst person boy girl teenager mother father mayor governor judge prosecutor
+director chief commander`)
 
 // pronounSpeaker reports whether a quoting sentence gives its speaker only
 // as a pronoun: `"…," he said` or `she said: "…"`.
@@ -247,7 +266,7 @@ func balancedQuotes(s string) bool {
 }
 
 func hasQuote(s string) bool {
-	return strings.ContainsAny(s, `"“”`)
+	return strings.IndexByte(s, '"') >= 0 || strings.Contains(s, "“") || strings.Contains(s, "”")
 }
 
 func setOf(words string) map[string]bool {

@@ -22,14 +22,25 @@ type Options struct {
 // DefaultWords is the summary budget: a paragraph a reader takes in at once.
 const DefaultWords = 100
 
+// Write returns the headline and the summary of a compared story.
+func Write(res *compare.Result, opts Options) (string, []news.Sentence) {
+	cs := weigh(res.Index)
+	summary := story(res, cs, opts)
+	return headline(res, cs, summary), summary
+}
+
 // Story writes the summary of a compared story.
 func Story(res *compare.Result, opts Options) []news.Sentence {
+	return story(res, weigh(res.Index), opts)
+}
+
+func story(res *compare.Result, cs *concepts, opts Options) []news.Sentence {
 	if opts.Words <= 0 {
 		opts.Words = DefaultWords
 	}
-	units := candidates(res)
-	picked := pick(res.Index, units, weigh(res.Index), opts.Words)
-	arrange(res.Index, picked)
+	units := candidates(res, cs)
+	picked := pick(res.Index, cs, units, counterparts(res, units), opts.Words)
+	picked = arrange(res.Index, picked)
 	out := make([]news.Sentence, 0, len(picked))
 	for _, u := range picked {
 		out = append(out, news.Sentence{Text: u.clause.text, Sources: res.Index.IDs(u.group.Members)})
@@ -43,28 +54,32 @@ type unit struct {
 	group    compare.Group
 	ref      compare.Ref
 	clause   clause
-	concepts []concept
+	concepts []int32
 	voices   int
-	lead     int     // earliest sentence index among the members
 	position float64 // relative position of ref in its article, 0 = lead
+	// after, when set, is the sentence this unit is printed right after:
+	// the one before it in its article, which says who its pronouns stand
+	// for, or the one whose figure it disputes.
+	after *compare.Ref
 }
 
 // candidates turns every group with a member that stands alone into a
 // unit.
-func candidates(res *compare.Result) []*unit {
+func candidates(res *compare.Result, cs *concepts) []*unit {
 	ix := res.Index
 	var out []*unit
-	var buf []concept
 	for _, g := range res.Groups {
-		ref, c, ok := bestWorded(ix, g)
+		ref, c, ok := bestWorded(ix, cs, g)
+		var after *compare.Ref
 		if !ok {
-			continue
+			if ref, c, ok = following(ix, cs, g); !ok {
+				continue
+			}
+			after = &compare.Ref{Source: ref.Source, Sentence: ref.Sentence - 1}
 		}
-		u := &unit{group: g, ref: ref, clause: c, voices: ix.Voices(g.Members), lead: math.MaxInt}
-		buf = concepts(ix.Sentence(ref).Tokens[c.from:c.to], buf)
-		u.concepts = append([]concept(nil), buf...)
-		for _, m := range g.Members {
-			u.lead = min(u.lead, m.Sentence)
+		u := &unit{group: g, ref: ref, clause: c, concepts: cs.of[ref.Source][ref.Sentence], voices: 1, after: after}
+		if len(g.Members) > 1 {
+			u.voices = ix.Voices(g.Members)
 		}
 		u.position = float64(ref.Sentence) / float64(len(ix.Sources[ref.Source].Doc.Sentences))
 		out = append(out, u)
@@ -73,39 +88,76 @@ func candidates(res *compare.Result) []*unit {
 }
 
 // bestWorded chooses the member a group is printed as: of those that stand
-// alone, the one closest to the story as a whole, so that the wording the
-// outlets share wins over one outlet's aside.
-func bestWorded(ix *compare.Index, g compare.Group) (compare.Ref, clause, bool) {
+// alone, the one that says most of what the story's voices say for its
+// length, so that the wording the outlets share wins over one outlet's
+// aside. Ties go to the group's representative, then to the first.
+func bestWorded(ix *compare.Index, cs *concepts, g compare.Group) (compare.Ref, clause, bool) {
 	var best compare.Ref
 	var bestClause clause
 	bestScore := math.Inf(-1)
 	for _, m := range g.Members {
+		if m.Sentence >= len(cs.of[m.Source]) {
+			continue // beyond the summary's reach
+		}
 		c, ok := standalone(ix.Sentence(m))
 		if !ok {
 			continue
 		}
-		score := ix.Centrality(m)
-		if m == g.Rep {
-			score += 1e-9 // the group's own choice breaks ties
-		}
-		if score > bestScore {
+		score := cs.sum(cs.of[m.Source][m.Sentence], nil) / math.Pow(float64(c.words), lengthPenalty)
+		if score > bestScore || score == bestScore && m == g.Rep {
 			best, bestClause, bestScore = m, c, score
 		}
 	}
 	return best, bestClause, bestScore > math.Inf(-1)
 }
 
+// following returns the group's first member that can be printed after the
+// sentence before it in its article.
+func following(ix *compare.Index, cs *concepts, g compare.Group) (compare.Ref, clause, bool) {
+	for _, m := range g.Members {
+		if m.Sentence == 0 || m.Sentence >= len(cs.of[m.Source]) {
+			continue
+		}
+		if c, ok := followOn(ix.Sentence(m)); ok {
+			return m, c, true
+		}
+	}
+	return compare.Ref{}, clause{}, false
+}
+
 // arrange orders the picked sentences as a reader needs them: by where they
 // sit in their articles, so that leads come first and one article's
 // sentences keep their order, then by which was published first.
-func arrange(ix *compare.Index, picked []*unit) {
-	sort.SliceStable(picked, func(i, j int) bool {
-		a, b := picked[i], picked[j]
+// A sentence that follows on from another comes right after it.
+func arrange(ix *compare.Index, picked []*unit) []*unit {
+	var roots []*unit
+	followers := make(map[compare.Ref][]*unit)
+	for _, u := range picked {
+		if u.after != nil {
+			followers[*u.after] = append(followers[*u.after], u)
+		} else {
+			roots = append(roots, u)
+		}
+	}
+	sort.SliceStable(roots, func(i, j int) bool {
+		a, b := roots[i], roots[j]
 		if a.position != b.position {
 			return a.position < b.position
 		}
 		return earlier(ix, a.ref, b.ref)
 	})
+	out := make([]*unit, 0, len(picked))
+	var emit func(u *unit)
+	emit = func(u *unit) {
+		out = append(out, u)
+		for _, f := range followers[u.ref] {
+			emit(f)
+		}
+	}
+	for _, u := range roots {
+		emit(u)
+	}
+	return out
 }
 
 func earlier(ix *compare.Index, a, b compare.Ref) bool {

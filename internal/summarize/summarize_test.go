@@ -152,3 +152,51 @@ func TestNothingStandsAlone(t *testing.T) {
 		t.Errorf("summary = %+v, want none", summary)
 	}
 }
+
+// TestDisputeShownWhole checks that a summary stating a figure the sources
+// dispute also states the figure it conflicts with, at any budget.
+func TestDisputeShownWhole(t *testing.T) {
+	articles := texts(
+		"Floodwaters tore through the riverside town of Marrowby on Sunday after the Hollin Dam gave way, killing 12 people, officials said. The dam was built in 1968 and last inspected in 2024.",
+		"At least 14 people died when the Hollin Dam collapsed on Sunday and flooded the town of Marrowby, emergency services said. More than 300 people spent the night in a school gymnasium on higher ground.",
+	)
+	res := analyze(articles)
+	disputed := false
+	for _, f := range res.Facts {
+		disputed = disputed || f.Conflict
+	}
+	if !disputed {
+		t.Fatalf("the tolls of 12 and at least 14 are not in conflict: %+v", res.Facts)
+	}
+	for _, budget := range []int{25, 50, 100} {
+		summary := Story(res, Options{Words: budget})
+		var twelve, fourteen bool
+		for _, s := range summary {
+			twelve = twelve || strings.Contains(s.Text, "12 people")
+			fourteen = fourteen || strings.Contains(s.Text, "14 people")
+		}
+		if twelve != fourteen {
+			t.Errorf("budget %d: one side of the dispute only: %+v", budget, summary)
+		}
+	}
+}
+
+func TestTable(t *testing.T) {
+	tab := newTable(2) // grows many times
+	for k := concept(0); k < 1000; k++ {
+		if id, added := tab.put(k*7919 + 3); !added || id != int32(k) {
+			t.Fatalf("put(%d) = %d, %v; want %d, added", k*7919+3, id, added, k)
+		}
+	}
+	for k := concept(0); k < 1000; k++ {
+		if id, ok := tab.get(k*7919 + 3); !ok || id != int32(k) {
+			t.Fatalf("get(%d) = %d, %v; want %d", k*7919+3, id, ok, k)
+		}
+	}
+	if id, added := tab.put(7919 + 3); added || id != 1 {
+		t.Errorf("second put = %d, %v; want 1, not added", id, added)
+	}
+	if _, ok := tab.get(5); ok {
+		t.Error("get found a key never put")
+	}
+}
