@@ -36,11 +36,12 @@ func Headline(res *compare.Result, summary []news.Sentence) string {
 func headline(res *compare.Result, cs *concepts, summary []news.Sentence) string {
 	ix := res.Index
 	disputed := disputedFigures(res)
-	titles := titlesByVoice(ix)
+	support := leadStems(ix)
+	titles := titlesByVoice(ix, support)
 	if t := centralTitle(ix, cs, titles); t != "" && agree(titles) && !states(t, disputed) {
 		return t
 	}
-	if h := supportedSpan(ix, titles, disputed); h != "" {
+	if h := supportedSpan(titles, support, disputed); h != "" {
 		return h
 	}
 	for _, s := range summary {
@@ -54,17 +55,43 @@ func headline(res *compare.Result, cs *concepts, summary []news.Sentence) string
 	return centralTitle(ix, cs, titles)
 }
 
-// titlesByVoice returns the usable titles of each independent voice.
-func titlesByVoice(ix *compare.Index) map[string][]string {
+// titlesByVoice returns the usable titles of each independent voice: of
+// headline length, and about what the articles say, so that a share bar or
+// a caption the cleaner took for a title is not one. Each voice's title
+// stems join its support set.
+func titlesByVoice(ix *compare.Index, support map[string]map[string]bool) map[string][]string {
 	out := make(map[string][]string)
 	for _, s := range ix.Sources {
 		t := strings.TrimSpace(s.Article.Title)
-		if t == "" || text.Words(t) > maxHeadlineWords || contains(out[s.Voice], t) {
+		if t == "" || text.Words(t) > maxHeadlineWords || contains(out[s.Voice], t) || !aboutStory(t, support) {
 			continue
 		}
 		out[s.Voice] = append(out[s.Voice], t)
 	}
+	for v, ts := range out {
+		for _, t := range ts {
+			for w := range contentStems(text.Tokenize(t)) {
+				support[v][w] = true
+			}
+		}
+	}
 	return out
+}
+
+// aboutStory reports whether at least half of a title's content words
+// appear in the leads of the story's articles.
+func aboutStory(title string, leads map[string]map[string]bool) bool {
+	stems := contentStems(text.Tokenize(title))
+	found := 0
+	for w := range stems {
+		for _, set := range leads {
+			if set[w] {
+				found++
+				break
+			}
+		}
+	}
+	return len(stems) > 0 && 2*found >= len(stems)
 }
 
 // agree reports whether all titles say the same thing in nearly the same

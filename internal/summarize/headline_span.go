@@ -12,11 +12,10 @@ import (
 // use in their titles or leads. A word only its own outlet uses costs as
 // much as a word every other voice uses gains, so framing falls away. It
 // returns "" when fewer than two voices have titles or nothing is borne out.
-func supportedSpan(ix *compare.Index, titles map[string][]string, disputed []string) string {
+func supportedSpan(titles map[string][]string, support map[string]map[string]bool, disputed []string) string {
 	if len(titles) < 2 {
 		return ""
 	}
-	support := supportSets(ix, titles)
 	best, bestScore := "", 0.0
 	for voice, ts := range titles {
 		for _, t := range ts {
@@ -51,20 +50,14 @@ func supportedSpan(ix *compare.Index, titles map[string][]string, disputed []str
 	return capitalize(best)
 }
 
-// supportSets maps each voice to the content stems of its titles and the
-// leads of its articles.
-func supportSets(ix *compare.Index, titles map[string][]string) map[string]map[string]bool {
+// leadStems maps each voice to the content stems of its articles' leads.
+func leadStems(ix *compare.Index) map[string]map[string]bool {
 	out := make(map[string]map[string]bool)
 	for _, s := range ix.Sources {
 		set := out[s.Voice]
 		if set == nil {
 			set = make(map[string]bool)
 			out[s.Voice] = set
-			for _, t := range titles[s.Voice] {
-				for w := range contentStems(text.Tokenize(t)) {
-					set[w] = true
-				}
-			}
 		}
 		for i := 0; i < len(s.Doc.Sentences) && i < leadSentences; i++ {
 			for w := range contentStems(s.Doc.Sentences[i].Tokens) {

@@ -28,6 +28,8 @@ func TestHeadline(t *testing.T) {
 			}, "a span the other voices bear out"},
 		{"no titles: the lead clause", []string{"", "", ""},
 			func(h string) bool { return strings.Contains(h, "Hollin Dam") && text.Words(h) <= maxHeadlineWords }, "the summary's lead, shortened"},
+		{"share bar taken for a title", []string{"Follow the Courier: Facebook | Twitter | Email", "", ""},
+			func(h string) bool { return strings.Contains(h, "Hollin Dam") }, "the summary's lead, shortened"},
 		{"caption taken for a title", []string{"Image copyright Marrowby council Image caption The dam seen from the air on Sunday morning before it gave way to the river", "", ""},
 			func(h string) bool { return !strings.Contains(h, "Image") }, "not the caption"},
 	}

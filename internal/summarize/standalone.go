@@ -25,7 +25,7 @@ type clause struct {
 // danglers open sentences that lean on the one before them: pronouns and
 // demonstratives whose referent is out of view.
 var danglers = setOf(`he she they it this that these those his her their its him them both such here
-then thus`)
+then thus it's that's he's she's they're they've they'd he'd she'd it'll he'll she'll they'll`)
 
 // connectives open sentences by linking them to the one before; the rest
 // of the sentence usually stands alone without them. The ones in
@@ -54,7 +54,7 @@ var pronouns = setOf(`he she they it we i`)
 // speaker is a pronoun.
 func standalone(s *text.Sentence) (clause, bool) {
 	toks := s.Tokens
-	if len(toks) == 0 || !prose(s.Text) || !balancedQuotes(s.Text) {
+	if len(toks) == 0 || !prose(s.Text) || !balancedQuotes(s.Text) || fragment(toks) || caption(toks) {
 		return clause{}, false
 	}
 	quoted := hasQuote(s.Text)
@@ -84,7 +84,7 @@ func standalone(s *text.Sentence) (clause, bool) {
 // it in its article, which gives its pronouns and quotations their speaker:
 // whole, with only the checks for a complete statement of fair length.
 func followOn(s *text.Sentence) (clause, bool) {
-	if len(s.Tokens) == 0 || !prose(s.Text) || !balancedQuotes(s.Text) {
+	if len(s.Tokens) == 0 || !prose(s.Text) || !balancedQuotes(s.Text) || fragment(s.Tokens) || caption(s.Tokens) {
 		return clause{}, false
 	}
 	c := clause{from: 0, to: len(s.Tokens), text: strings.TrimSpace(s.Text)}
@@ -245,6 +245,36 @@ func prose(s string) bool {
 		return false
 	}
 	return strings.HasSuffix(s, ".") || strings.HasSuffix(s, "!")
+}
+
+// fragment reports whether a sentence starts on a word in lower case: the
+// tail of a sentence the splitter cut in two. ("iPhone" is a name.)
+func fragment(toks []text.Token) bool {
+	i := firstWord(toks)
+	return i >= 0 && toks[i].Kind == text.Word && toks[i].Lower == toks[i].Text
+}
+
+// caption reports whether a sentence reads as a photo caption: it says
+// what is pictured or shown in a photo, or ends on the date the picture was
+// taken (", December 27, 2013.").
+func caption(toks []text.Token) bool {
+	for i, t := range toks {
+		switch t.Lower {
+		case "pictured":
+			return true
+		case "photo", "photograph", "picture", "image":
+			if i >= 1 && toks[i-1].Lower == "this" || i >= 2 && toks[i-2].Lower == "this" {
+				return true // "in this photo", "in this file photo"
+			}
+		}
+	}
+	n := len(toks)
+	if n >= 6 && toks[n-1].Text == "." && toks[n-2].Kind == text.Number && len(toks[n-2].Text) == 4 && toks[n-3].Text == "," &&
+		toks[n-4].Kind == text.Number && toks[n-6].Text == "," {
+		_, month := text.MonthNumber(toks[n-5].Lower)
+		return month
+	}
+	return false
 }
 
 // unattributed reports whether a sentence is one quotation and nothing

@@ -32,6 +32,12 @@ func TestStandalone(t *testing.T) {
 		{"A post shared by the Marrowby council (@marrowby) on Sunday at 10:33am.", ""},
 		{"Towards the end of the day the water had reached the church steps ...", ""},
 		{"The water rose.", ""},
+		{"It's been called the worst flood the valley has seen in a century.", ""},
+		{"in the lower town agreed upon by the council and the water authority.", ""},
+		{"iPhone owners in Marrowby lost their phone signal for most of Sunday.", "iPhone owners in Marrowby lost their phone signal for most of Sunday."},
+		{"Volunteers carry sandbags along the Tessel river in Marrowby, April 14, 2031.", ""},
+		{"The dam is pictured from the air after its collapse above the town of Marrowby.", ""},
+		{"A rescuer wades through the lower town in this photo released by the council.", ""},
 	}
 	for _, tt := range tests {
 		doc := text.Analyze(tt.in)
