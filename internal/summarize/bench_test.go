@@ -42,7 +42,7 @@ func benchStory(b *testing.B, n int) []compare.Source {
 
 // BenchmarkStory times what the summary costs a story: comparing its
 // sources (which the summary builds on), the summary and the headline. It
-// reports the median run as p50-ms beside the mean.
+// reports the median run as p50-ms beside the mean, and the story's size.
 func BenchmarkStory(b *testing.B) {
 	for _, n := range []int{10, 200} {
 		b.Run(filepath.Join("articles", itoa(n)), func(b *testing.B) {
@@ -58,6 +58,11 @@ func BenchmarkStory(b *testing.B) {
 			}
 			sort.Slice(runs, func(i, j int) bool { return runs[i] < runs[j] })
 			b.ReportMetric(float64(runs[len(runs)/2].Microseconds())/1000, "p50-ms")
+			words := 0
+			for _, s := range sources {
+				words += text.Words(s.Article.Text)
+			}
+			b.ReportMetric(float64(words), "words")
 		})
 	}
 }
