@@ -95,7 +95,44 @@ func pick(ix *compare.Index, cs *concepts, units []*unit, disputes map[*unit][]*
 		}
 		round++
 	}
+	// Greedy by gain per word can fill a small budget with short sentences
+	// when one longer sentence says more; take that one then (Khuller et al.,
+	// 1999).
+	if one := bestSingle(cs, units, disputes, budget); one != nil && coverage(cs, []*unit{one}) > coverage(cs, picked) {
+		return []*unit{one}
+	}
 	return picked
+}
+
+// bestSingle returns the unit within the budget that covers most on its
+// own, of those that can be printed alone.
+func bestSingle(cs *concepts, units []*unit, disputes map[*unit][]*unit, budget int) *unit {
+	var best *unit
+	bestWeight := 0.0
+	for _, u := range units {
+		if u.after != nil || len(disputes[u]) > 0 || u.clause.words > budget {
+			continue
+		}
+		if w := cs.sum(u.concepts, nil); w > bestWeight {
+			best, bestWeight = u, w
+		}
+	}
+	return best
+}
+
+// coverage is the weight of the concepts a set of units covers.
+func coverage(cs *concepts, units []*unit) float64 {
+	seen := make(map[int32]bool)
+	total := 0.0
+	for _, u := range units {
+		for _, id := range u.concepts {
+			if !seen[id] {
+				seen[id] = true
+				total += cs.weight[id]
+			}
+		}
+	}
+	return total
 }
 
 // counterpart returns the first of others that fits in room beside u,
