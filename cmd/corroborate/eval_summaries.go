@@ -92,7 +92,7 @@ func runEvalSummaries(ctx context.Context, args []string, env *environment) int 
 // scoreSummaries summarises every case alone and averages the scores over
 // stories.
 func scoreSummaries(ctx context.Context, cases []eval.SummaryCase, opts pipeline.Options) summaryScores {
-	s := summaryScores{Stories: len(cases), Words: opts.SummaryWords}
+	s := summaryScores{Stories: len(cases), Words: opts.SummaryWords, Unsupported: []unfaithful{}}
 	var titles int
 	var headline eval.ROUGE
 	var times []time.Duration

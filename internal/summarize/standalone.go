@@ -133,8 +133,8 @@ func skipConnective(toks []text.Token) int {
 			}
 		}
 	}
-	if len(toks) < 2 || !connectives[toks[0].Lower] {
-		return 0
+	if len(toks) < 2 || !connectives[toks[0].Lower] || toks[1].Start == toks[0].End && toks[1].Text != "," {
+		return 0 // not a connective, or not a word of its own ("But2")
 	}
 	if next := comma(1); next > 0 {
 		return next
