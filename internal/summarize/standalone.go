@@ -63,7 +63,6 @@ func standalone(s *text.Sentence) (clause, bool) {
 	}
 	from, to := skipConnective(toks), len(toks)
 	if !quoted {
-		from = skipLeadAttribution(toks, from)
 		to = trimTailAttribution(toks, from, to)
 	} else if pronounSpeaker(toks) {
 		return clause{}, false
@@ -155,18 +154,6 @@ func startsWith(toks []text.Token, words []string) bool {
 		}
 	}
 	return true
-}
-
-// skipLeadAttribution drops an opening "He said" or "She added that" from a
-// sentence without quotation marks: what follows is the statement.
-func skipLeadAttribution(toks []text.Token, from int) int {
-	if from+2 < len(toks) && pronouns[toks[from].Lower] && speechVerbs[toks[from+1].Lower] && toks[from+2].Kind == text.Word {
-		from += 2
-		if toks[from].Lower == "that" {
-			from++
-		}
-	}
-	return from
 }
 
 // trimTailAttribution drops a closing ", he said" or ", she told

@@ -19,7 +19,9 @@ func TestStandalone(t *testing.T) {
 		{"Rescuers searched the lower town through the night, the spokeswoman said.", "Rescuers searched the lower town through the night, the spokeswoman said."},
 		{"Rescuers searched the lower town through the night, they told reporters.", "Rescuers searched the lower town through the night."},
 		{"The dam had not been inspected for at least two years before the collapse, he said.", "The dam had not been inspected for at least two years before the collapse."},
-		{"She said the town would rebuild every house within two years.", "The town would rebuild every house within two years."},
+		// What follows an opening "She said" often leans on the sentence
+		// before too ("his client"); such a sentence is printed only after it.
+		{"She said the town would rebuild every house within two years.", ""},
 		{`"We will rebuild every home in this town," Mayor Ilse Varga said on Monday.`, `"We will rebuild every home in this town," Mayor Ilse Varga said on Monday.`},
 		{`"We will rebuild every home in this town," she said on Monday.`, ""},
 		{`"We will rebuild every home in this town and more."`, ""},
