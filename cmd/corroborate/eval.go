@@ -20,10 +20,13 @@ func runEval(ctx context.Context, args []string, env *environment) int {
 			return runEvalClusters(ctx, args[1:], env)
 		case "compare":
 			return runEvalCompare(ctx, args[1:], env)
+		case "summaries":
+			return runEvalSummaries(ctx, args[1:], env)
 		}
 	}
 	fmt.Fprintln(env.stderr, "Usage: corroborate eval clusters [flags] FILE.jsonl | --dataset NAME PATH")
 	fmt.Fprintln(env.stderr, "       corroborate eval compare [flags]")
+	fmt.Fprintln(env.stderr, "       corroborate eval summaries [flags] [--dataset multinews|allsides] PATH")
 	return 2
 }
 
@@ -39,11 +42,7 @@ func runEvalClusters(ctx context.Context, args []string, env *environment) int {
 		fmt.Fprintln(env.stderr, "Usage: corroborate eval clusters [flags] FILE.jsonl | --dataset NAME PATH\n\nScores stories against the articles' \"story\" labels: B-cubed, NMI, ARI, accuracy.\n\nFlags:")
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args); err != nil {
-		return 2
-	}
-	if fs.NArg() != 1 {
-		fs.Usage()
+	if !parseOne(fs, args) {
 		return 2
 	}
 	articles, err := loadLabelled(ctx, *dataset, fs.Arg(0), env)
@@ -96,6 +95,19 @@ func loadLabelled(ctx context.Context, dataset, path string, env *environment) (
 		return nil, fmt.Errorf("%s: no articles", path)
 	}
 	return articles, nil
+}
+
+// parseOne parses a subcommand's flags, which must leave exactly one
+// argument; on false the caller exits with status 2.
+func parseOne(fs *flag.FlagSet, args []string) bool {
+	if err := fs.Parse(args); err != nil {
+		return false
+	}
+	if fs.NArg() != 1 {
+		fs.Usage()
+		return false
+	}
+	return true
 }
 
 func exitOn(err error, env *environment) int {
