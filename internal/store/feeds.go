@@ -103,4 +103,3 @@ func stamp(t time.Time) string {
 	}
 	return t.UTC().Format("2006-01-02T15:04:05.000000000Z")
 }
-
