@@ -253,3 +253,15 @@ func (s *DB) Replay(ctx context.Context, after int64, fn func(Article) error) er
 	}
 	return rows.Err()
 }
+
+// Latest returns, with its text, the newest version of the article root
+// (root itself when it has no later version).
+func (t *Tx) Latest(root string) (Article, error) {
+	row := t.tx.QueryRowContext(t.ctx, t.s.q(`SELECT `+articleColumns+` FROM articles
+		WHERE id = ? OR version_of = ? ORDER BY latest DESC, seq DESC LIMIT 1`), root, root)
+	a, err := scanArticle(row)
+	if errors.Is(err, sql.ErrNoRows) {
+		return a, fmt.Errorf("article %s: %w", root, ErrNotFound)
+	}
+	return a, err
+}
