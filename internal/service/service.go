@@ -126,7 +126,7 @@ type Status struct {
 // Result is what Ingest did: an acknowledged status per stored article, and
 // an error per article that could not be read.
 type Result struct {
-	Articles []Status        `json:"articles"`
+	Articles []Status         `json:"articles"`
 	Errors   []news.ItemError `json:"errors"`
 }
 
