@@ -298,3 +298,38 @@ func (s *DB) Search(ctx context.Context, text string, limit int) ([]Hit, error) 
 	}
 	return out, rows.Err()
 }
+
+// DayCount is how many articles a story gained on one day.
+type DayCount struct {
+	Day   string // YYYY-MM-DD
+	Count int
+}
+
+// Coverage counts each story's articles per day (publication day, else
+// the day they arrived), oldest first: the shape of a story over time.
+func (s *DB) Coverage(ctx context.Context, ids []string) (map[string][]DayCount, error) {
+	out := make(map[string][]DayCount, len(ids))
+	if len(ids) == 0 {
+		return out, nil
+	}
+	marks := strings.TrimSuffix(strings.Repeat("?, ", len(ids)), ", ")
+	args := make([]any, len(ids))
+	for i, id := range ids {
+		args[i] = id
+	}
+	rows, err := s.sql.QueryContext(ctx, s.q(`SELECT story_id, SUBSTR(COALESCE(published, ingested_at), 1, 10) AS day, COUNT(*)
+		FROM articles WHERE story_id IN (`+marks+`) GROUP BY story_id, day ORDER BY story_id, day`), args...)
+	if err != nil {
+		return nil, fmt.Errorf("coverage: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id string
+		var d DayCount
+		if err := rows.Scan(&id, &d.Day, &d.Count); err != nil {
+			return nil, err
+		}
+		out[id] = append(out[id], d)
+	}
+	return out, rows.Err()
+}

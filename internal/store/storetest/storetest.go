@@ -270,6 +270,10 @@ func testReports(t *testing.T, s *store.DB) {
 	if st.Headline != "Dam fails" || st.Conflicts != 1 || st.Report == nil || st.Report.Headline != "Dam fails" || st.Analyzed != 2 {
 		t.Errorf("report: %+v", st)
 	}
+	cov, err := s.Coverage(ctx, []string{"s1", "none"})
+	if err != nil || len(cov["s1"]) != 1 || cov["s1"][0].Count != 2 || len(cov["s1"][0].Day) != 10 || len(cov["none"]) != 0 {
+		t.Errorf("coverage %+v, %v", cov, err)
+	}
 	if stale, _ := s.Stale(ctx, 10); len(stale) != 0 {
 		t.Errorf("still stale after the report: %+v", stale)
 	}
