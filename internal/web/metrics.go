@@ -97,7 +97,9 @@ func (s *Server) serveMetrics(w http.ResponseWriter, r *http.Request) error {
 	for k := range m.requests {
 		keys = append(keys, k)
 	}
-	sort.Slice(keys, func(i, j int) bool { return keys[i][0] < keys[j][0] || keys[i][0] == keys[j][0] && keys[i][1] < keys[j][1] })
+	sort.Slice(keys, func(i, j int) bool {
+		return keys[i][0] < keys[j][0] || keys[i][0] == keys[j][0] && keys[i][1] < keys[j][1]
+	})
 	for _, k := range keys {
 		fmt.Fprintf(w, "corroborate_http_requests_total{route=%q,code=%q} %d\n", k[0], k[1], m.requests[k])
 	}
