@@ -36,6 +36,8 @@ type environment struct {
 var commands = []command{
 	{"analyze", "read articles and print a cross-checked report per story", runAnalyze},
 	{"eval", "score stories against gold labels (eval clusters …)", runEval},
+	{"ingest", "add articles to the store; stories grow as they arrive", runIngest},
+	{"serve", "serve the API, web pages and Atom feed from the store", runServe},
 	{"bench", "time the pipeline on a pool of articles and print figures", runBench},
 }
 
