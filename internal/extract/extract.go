@@ -1,0 +1,154 @@
+// Package extract turns an HTML page into an article: the main text,
+// cleaned of what news sites put around and inside it, and the metadata an
+// editor needs (title, outlet, author, publication date, canonical URL,
+// language).
+//
+// The main text comes from go-trafilatura, with readeck's go-readability
+// as a fallback where trafilatura finds little; our own tidying runs on
+// top, since both leave in-body teasers, share prompts and appeals in
+// place. Metadata is read from the markup publishers write for machines
+// (JSON-LD, Open Graph, Dublin Core, <time>), then from what the page
+// shows, then from the URL.
+package extract
+
+import (
+	"bytes"
+	"fmt"
+	"net/url"
+	"strings"
+
+	"golang.org/x/net/html"
+
+	"github.com/corroborate/corroborate/internal/news"
+	"github.com/corroborate/corroborate/internal/text"
+)
+
+// DefaultMaxBytes caps the size of one page. News pages with all their
+// scripts inlined stay well under it.
+const DefaultMaxBytes = 8 << 20
+
+// Options describe where a page came from.
+type Options struct {
+	// URL is the page's address, if known: it resolves the canonical link
+	// and names the outlet and date when the page does not.
+	URL string
+	// ContentType is the HTTP Content-Type header, which may name the
+	// charset.
+	ContentType string
+	// MaxBytes caps the page size; zero means DefaultMaxBytes.
+	MaxBytes int64
+}
+
+// Page is an article read from a web page. Published is zero and the
+// strings are empty where the page does not say.
+type Page struct {
+	Title     string         `json:"title"`
+	Outlet    string         `json:"outlet"`
+	Author    string         `json:"author"`
+	Published news.Timestamp `json:"published"`
+	URL       string         `json:"url"`
+	Language  string         `json:"language"`
+	Text      string         `json:"text"`
+}
+
+// HTML extracts the article from one page. It fails with news.ErrTooLarge,
+// news.ErrBinary, news.ErrFormat (not an HTML page) or news.ErrNoText (a
+// page without an article).
+func HTML(data []byte, opts Options) (*Page, error) {
+	if limit := opts.maxBytes(); int64(len(data)) > limit {
+		return nil, fmt.Errorf("page of %d bytes, over the %d-byte limit: %w", len(data), limit, news.ErrTooLarge)
+	}
+	if err := checkBinary(data); err != nil {
+		return nil, err
+	}
+	text, _ := decode(data, opts.ContentType)
+	if !hasMarkup(text) {
+		return nil, fmt.Errorf("not an HTML page: %w", news.ErrFormat)
+	}
+	doc, err := html.Parse(strings.NewReader(text))
+	if err != nil {
+		return nil, fmt.Errorf("parse HTML: %w", err)
+	}
+	return fromDocument(doc, opts)
+}
+
+func (o Options) maxBytes() int64 {
+	if o.MaxBytes <= 0 {
+		return DefaultMaxBytes
+	}
+	return o.MaxBytes
+}
+
+func fromDocument(doc *html.Node, opts Options) (*Page, error) {
+	sig := scan(doc)
+	meta := readMetadata(sig, opts.URL)
+	pageURL, _ := url.Parse(meta.url)
+	body := mainContent(doc, pageURL)
+	paras := tidy(paragraphs(body.node))
+	if onlyTitle(paras, firstOf(meta.title, body.title)) {
+		return nil, fmt.Errorf("no article text in the page: %w", news.ErrNoText)
+	}
+	p := &Page{
+		Title:     firstOf(meta.title, body.title),
+		Outlet:    firstOf(meta.outlet, sig.titleSuffix(meta.title), body.outlet),
+		Author:    firstOf(meta.author, cleanAuthor(body.author)),
+		Published: sig.published(meta.url),
+		URL:       meta.url,
+		Language:  firstOf(meta.language, body.language),
+		Text:      strings.Join(paras, "\n\n"),
+	}
+	if p.Published.IsZero() && opts.URL != meta.url {
+		p.Published = dateInURL(opts.URL)
+	}
+	return p, nil
+}
+
+// checkBinary refuses empty input and binary data, which no web page
+// holds: a NUL byte near the start (outside UTF-16) or many control
+// characters. Stray NULs further in occur in real pages and are harmless.
+func checkBinary(data []byte) error {
+	switch {
+	case len(bytes.TrimSpace(data[:min(len(data), 64<<10)])) == 0:
+		return news.ErrEmpty
+	case bytes.HasPrefix(data, []byte("\xff\xfe")), bytes.HasPrefix(data, []byte("\xfe\xff")):
+		return nil
+	case bytes.IndexByte(data[:min(len(data), 1024)], 0) >= 0:
+		return fmt.Errorf("not an HTML page: %w", news.ErrBinary)
+	}
+	sample, control := data[:min(len(data), 8192)], 0
+	for _, b := range sample {
+		if b < 0x20 && b != '\n' && b != '\r' && b != '\t' && b != '\f' {
+			control++
+		}
+	}
+	if control*10 > len(sample) {
+		return fmt.Errorf("not an HTML page: %w", news.ErrBinary)
+	}
+	return nil
+}
+
+// markupTags open an HTML page or fragment; text without any of them is
+// not a page.
+var markupTags = []string{"<html", "<body", "<head", "<p>", "<p ", "<div", "<article", "<!doctype html", "<title", "<meta", "<br"}
+
+func hasMarkup(text string) bool {
+	lower := strings.ToLower(text[:min(len(text), 64<<10)])
+	for _, tag := range markupTags {
+		if strings.Contains(lower, tag) {
+			return true
+		}
+	}
+	return false
+}
+
+// onlyTitle reports whether the text holds nothing but the headline, as
+// the extractors return for an empty page.
+func onlyTitle(paras []string, title string) bool {
+	key := text.Fingerprint(title)
+	for _, p := range paras {
+		if text.Fingerprint(p) != key {
+			return false
+		}
+	}
+	return true
+}
