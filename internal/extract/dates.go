@@ -21,17 +21,41 @@ var publishedKeys = []string{
 // published finds when the page was published: JSON-LD, then meta tags,
 // then <time> elements, then a date in the URL.
 func (s *signals) published(pageURL string) news.Timestamp {
-	candidates := []string{s.ldArticle("datePublished", "dateCreated")}
+	candidates := []string{s.ldArticle("datePublished")}
 	for _, k := range publishedKeys {
 		candidates = append(candidates, s.meta[k])
 	}
+	candidates = append(candidates, s.ldArticle("dateCreated"))
 	candidates = append(candidates, s.times...)
+	var found []news.Timestamp
 	for _, c := range candidates {
 		if t, ok := parseDate(c); ok {
+			found = append(found, t)
+		}
+	}
+	if len(found) == 0 {
+		return dateInURL(pageURL)
+	}
+	return localTime(found)
+}
+
+// localTime returns the first date found, but in the publisher's own time
+// zone when another source gives the same instant with its offset: the
+// day a story ran is the day where it ran, not in UTC.
+func localTime(found []news.Timestamp) news.Timestamp {
+	first := found[0]
+	if !first.Clock {
+		return first
+	}
+	if _, offset := first.Zone(); offset != 0 {
+		return first
+	}
+	for _, t := range found[1:] {
+		if _, offset := t.Zone(); t.Clock && offset != 0 && t.Equal(first.Time) {
 			return t
 		}
 	}
-	return dateInURL(pageURL)
+	return first
 }
 
 // dateLayouts are the machine-readable date formats found in page markup.

@@ -21,10 +21,11 @@ func readMetadata(s *signals, pageURL string) metadata {
 	var m metadata
 	m.url = s.canonicalURL(pageURL)
 	m.outlet = firstOf(s.ldPublisher(), s.meta["og:site_name"], s.meta["application-name"])
-	m.title = stripSiteName(firstOf(s.ldArticle("headline", "name"), s.meta["dc.title"], s.meta["dcterm:title"],
+	m.title = stripSiteName(firstOf(s.ldTitle(), s.meta["dc:title"], s.meta["dcterm:title"], s.meta["dc.title"],
 		s.meta["og:title"], s.meta["title"], s.meta["twitter:title"], s.meta["parsely-title"], s.tagTitle()), m.outlet)
-	m.author = cleanAuthor(firstOf(s.ldAuthor(), s.meta["dc.creator"], s.meta["dcterm:creator"], s.meta["author"],
-		s.meta["parsely-author"], s.meta["sailthru.author"], s.meta["byl"], notURL(s.meta["article:author"]), firstOf(s.bylines...)))
+	m.author = cleanAuthor(firstOf(s.ldAuthor(), s.meta["dc:creator"], s.meta["dcterm:creator"], s.meta["dc.creator"],
+		s.meta["author"], s.meta["parsely-author"], s.meta["sailthru.author"], s.meta["byl"], notURL(s.meta["article:author"]),
+		firstOf(s.bylines...)))
 	m.language = language(firstOf(s.lang, s.meta["content-language"], s.ldArticle("inLanguage"), s.meta["og:locale"]))
 	return m
 }
@@ -68,6 +69,37 @@ func isArticle(obj map[string]any) bool {
 		}
 	}
 	return false
+}
+
+// ldTitle is the article's headline, or its name where the two differ
+// and the name is closer to what the page's <title> says: some sites put
+// a kicker or a page type in "headline".
+func (s *signals) ldTitle() string {
+	headline, name := s.ldArticle("headline"), s.ldArticle("name")
+	if headline != "" && name != "" && headline != name && overlap(s.title, name) > overlap(s.title, headline) {
+		return name
+	}
+	return firstOf(headline, name)
+}
+
+// overlap is the share of a's words that b contains: how much of the
+// <title> a candidate covers.
+func overlap(a, b string) float64 {
+	words := strings.Fields(strings.ToLower(a))
+	if len(words) == 0 {
+		return 0
+	}
+	in := map[string]bool{}
+	for _, w := range strings.Fields(strings.ToLower(b)) {
+		in[w] = true
+	}
+	n := 0
+	for _, w := range words {
+		if in[w] {
+			n++
+		}
+	}
+	return float64(n) / float64(len(words))
 }
 
 // ldPublisher is the name of the article's publisher, or of the site the
@@ -141,8 +173,13 @@ func notURL(s string) string {
 // bylinePrefix is "By" in the languages news is most written in.
 var bylinePrefix = regexp.MustCompile(`(?i)^(by|von|par|por|di|door|av|af|przez|autor(a|in)?:?|author:?)\s+`)
 
+// bylineTail is what sites print after the name in a byline: a date or
+// time, a handle, "Updated …", a bullet or dash and what follows.
+var bylineTail = regexp.MustCompile(`(?i)(\s+[•·|—–]\s*|\s+-\s+|\s*@\w+|\s+(updated|published|last updated|posted|on)\b|\s+\d|\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d).*$`)
+
 func cleanAuthor(s string) string {
 	s = collapse(bylinePrefix.ReplaceAllString(collapse(s), ""))
+	s = strings.TrimRight(bylineTail.ReplaceAllString(s, ""), " ,;:—–-")
 	if len(s) > 100 || strings.IndexFunc(s, unicode.IsLetter) < 0 || strings.HasPrefix(s, "@") {
 		return ""
 	}
@@ -203,13 +240,21 @@ func stripSiteName(title, outlet string) string {
 	for _, loc := range titleSeparator.FindAllStringIndex(title, -1) {
 		before, after := strings.TrimSpace(title[:loc[0]]), strings.TrimSpace(title[loc[1]:])
 		switch {
-		case strings.EqualFold(after, outlet) && wordCount(before) >= 2:
+		case namesSite(after, outlet) && wordCount(before) >= 2:
 			return before
-		case strings.EqualFold(before, outlet) && wordCount(after) >= 2:
+		case namesSite(before, outlet) && wordCount(after) >= 2:
 			return after
 		}
 	}
 	return title
+}
+
+// namesSite reports whether part of a title is the outlet's name, or the
+// name without the tagline the outlet adds to it ("Aktuálně.cz" for
+// "Aktuálně.cz - Víte, co se právě děje").
+func namesSite(part, outlet string) bool {
+	part, outlet = strings.ToLower(part), strings.ToLower(outlet)
+	return part == outlet || len(part) >= 3 && strings.HasPrefix(outlet, part+" ")
 }
 
 // language reduces a language tag to its primary subtag: "en-GB", "en_GB"

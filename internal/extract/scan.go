@@ -104,8 +104,12 @@ func (s *signals) metaTag(n *html.Node) {
 // readJSONLD keeps every object of a JSON-LD block; a block that does not
 // parse is skipped, as browsers and search engines do.
 func (s *signals) readJSONLD(src string) {
+	src = strings.TrimSpace(src)
+	for _, wrap := range [][2]string{{"<![CDATA[", "]]>"}, {"<!--", "-->"}} {
+		src = strings.TrimSpace(strings.TrimSuffix(strings.TrimPrefix(src, wrap[0]), wrap[1]))
+	}
 	var v any
-	if json.Unmarshal([]byte(strings.TrimSpace(src)), &v) != nil {
+	if json.Unmarshal([]byte(src), &v) != nil {
 		return
 	}
 	var add func(v any)
