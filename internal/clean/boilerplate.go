@@ -25,7 +25,7 @@ var teaser = regexp.MustCompile(`(?i)^(` +
 
 // chrome is interface text: ads, share bars, sign-in prompts, contents
 // boxes. A short line made of it is dropped.
-var chrome = regexp.MustCompile(`(?i)\b(advertisement|sponsored( content)?|story continues( below)?|continued below|continue reading|skip to( main)? content|sign up|sign in|log in|subscribe( now| today)?|newsletter|share (this|on|via)|follow us|click here|tap here|enable javascript|javascript is disabled|text size|report this ad|table of contents|in this article|jump to|back to top|cookie|all rights reserved|copyright|image copyright|image caption|media caption|getty images|file photo|pic\.twitter\.com|comments?\b|print this|email this|open in app|download the app|view gallery|watch video|play video|loading|kommentare?|keine kommentare|comentarios?|commentaires?|komentarze?|teilen|compartir|partager|udostępnij|werbung|anzeige|publicidad|publicité|reklama|wird geladen|cargando|chargement|inhaltsverzeichnis|sommaire|spis treści|nach oben|drucken|imprimir|imprimer|abonnier\w*|abonnez|s'abonner|suscr[ií]b\w*|subskrypcj\w*|hazte (miembro|socio)|unterstütze\w*|iscriviti|assine|anmelden|einloggen|eingeloggt)\b`)
+var chrome = newPrefiltered(`(?i)\b(advertisement|sponsored( content)?|story continues( below)?|continued below|continue reading|skip to( main)? content|sign up|sign in|log in|subscribe( now| today)?|newsletter|share (this|on|via)|follow us|click here|tap here|enable javascript|javascript is disabled|text size|report this ad|table of contents|in this article|jump to|back to top|cookie|all rights reserved|copyright|image copyright|image caption|media caption|getty images|file photo|pic\.twitter\.com|comments?\b|print this|email this|open in app|download the app|view gallery|watch video|play video|loading|kommentare?|keine kommentare|comentarios?|commentaires?|komentarze?|teilen|compartir|partager|udostępnij|werbung|anzeige|publicidad|publicité|reklama|wird geladen|cargando|chargement|inhaltsverzeichnis|sommaire|spis treści|nach oben|drucken|imprimir|imprimer|abonnier\w*|abonnez|s'abonner|suscr[ií]b\w*|subskrypcj\w*|hazte (miembro|socio)|unterstütze\w*|iscriviti|assine|anmelden|einloggen|eingeloggt)\b`)
 
 // label is a line that only names a list the site attaches to the
 // article: "Tags:", "Kategorie: News", "Share".
@@ -74,20 +74,18 @@ func lineNoise(line string) bool {
 // the article: a teaser, interface text, a copyright line, a credit or a
 // social handle.
 func pageChrome(line string, words int) bool {
+	// Cheap length tests first: most paragraphs are prose too long for
+	// any of these rules, and the patterns are costly to run.
 	switch {
-	case teaser.MatchString(line) && (words <= 25 || strings.ContainsAny(line, "|»")):
+	case (words <= 25 || strings.ContainsAny(line, "|»")) && teaser.MatchString(line):
 		return true
-	case words <= 12 && chrome.MatchString(line) && !endsSentence(line):
-		return true
-	case words <= 8 && chrome.MatchString(line):
+	case words > 14:
+		return false
+	case words <= 12 && chrome.MatchString(line) && (words <= 8 || !endsSentence(line)):
 		return true
 	case words <= 12 && (strings.Contains(line, "©") || strings.HasPrefix(strings.ToLower(line), "(c) ")):
 		return true
-	case words <= 14 && creditLine.MatchString(line):
-		return true
-	case label.MatchString(line):
-		return true
-	case socialHandle.MatchString(line):
+	case creditLine.MatchString(line), label.MatchString(line), socialHandle.MatchString(line):
 		return true
 	}
 	return false

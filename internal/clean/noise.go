@@ -1,6 +1,6 @@
 package clean
 
-import "strings"
+import "unicode"
 
 // Noise reports whether a paragraph found by an HTML extractor is the
 // site talking rather than the article: a teaser ("Also read | …"), share
@@ -9,9 +9,25 @@ import "strings"
 // contact lines, figures without words and contributor lines are part of
 // a page's article and stay.
 func Noise(para string) bool {
-	if pageChrome(para, len(strings.Fields(para))) {
+	if pageChrome(para, wordCount(para)) {
 		return true
+	}
+	if !mayBeNoise(para) {
+		return false // no appeal without one of its words; skip the sentence split
 	}
 	kept, _ := splitNoise(para)
 	return kept == ""
+}
+
+// wordCount counts space-separated words without allocating.
+func wordCount(s string) int {
+	n, inWord := 0, false
+	for _, r := range s {
+		space := unicode.IsSpace(r)
+		if !space && !inWord {
+			n++
+		}
+		inWord = !space
+	}
+	return n
 }

@@ -68,13 +68,40 @@ func declaredCharset(data []byte, contentType string) string {
 			return canonical
 		}
 	}
-	if m := metaCharset.FindSubmatch(data[:min(len(data), charsetScan)]); m != nil {
+	head := data[:min(len(data), charsetScan)]
+	// Find the word before running the pattern: most pages say it once.
+	at := indexFold(head, "charset")
+	if at < 0 {
+		return ""
+	}
+	start := bytes.LastIndexByte(head[:at], '<')
+	if start < 0 {
+		start = 0
+	}
+	if m := metaCharset.FindSubmatch(head[start:]); m != nil {
 		if n, err := htmlindex.Get(string(m[1])); err == nil {
 			canonical, _ := htmlindex.Name(n)
 			return canonical
 		}
 	}
 	return ""
+}
+
+// indexFold is bytes.Index ignoring ASCII case, for a lower-case word.
+func indexFold(s []byte, word string) int {
+	w := []byte(word)
+	first := word[:1] + strings.ToUpper(word[:1])
+	for i := 0; i+len(w) <= len(s); i++ {
+		j := bytes.IndexAny(s[i:], first)
+		if j < 0 || i+j+len(w) > len(s) {
+			return -1
+		}
+		i += j
+		if bytes.EqualFold(s[i:i+len(w)], w) {
+			return i
+		}
+	}
+	return -1
 }
 
 func decodeWith(enc encoding.Encoding, data []byte) string {

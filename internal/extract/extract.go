@@ -37,6 +37,9 @@ type Options struct {
 	ContentType string
 	// MaxBytes caps the page size; zero means DefaultMaxBytes.
 	MaxBytes int64
+	// Outlet names the publisher when the page does not, as a feed's title
+	// does for its items; failing both, the outlet is named after the host.
+	Outlet string
 }
 
 // Page is an article read from a web page. Published is zero and the
@@ -90,7 +93,7 @@ func fromDocument(doc *html.Node, opts Options) (*Page, error) {
 	}
 	p := &Page{
 		Title:     firstOf(meta.title, body.title),
-		Outlet:    firstOf(meta.outlet, sig.titleSuffix(meta.title), body.outlet),
+		Outlet:    firstOf(meta.outlet, sig.titleSuffix(meta.title), opts.Outlet, OutletFromHost(meta.url)),
 		Author:    firstOf(meta.author, cleanAuthor(body.author)),
 		Published: sig.published(meta.url),
 		URL:       meta.url,
@@ -129,16 +132,30 @@ func checkBinary(data []byte) error {
 
 // markupTags open an HTML page or fragment; text without any of them is
 // not a page.
-var markupTags = []string{"<html", "<body", "<head", "<p>", "<p ", "<div", "<article", "<!doctype html", "<title", "<meta", "<br"}
+var markupTags = []string{"html", "body", "head", "p", "div", "article", "!doctype", "title", "meta", "br", "main", "section"}
 
+// hasMarkup looks at each "<" in the first 64 KiB for one of markupTags,
+// without copying the page to lower case.
 func hasMarkup(text string) bool {
-	lower := strings.ToLower(text[:min(len(text), 64<<10)])
-	for _, tag := range markupTags {
-		if strings.Contains(lower, tag) {
-			return true
+	head := text[:min(len(text), 64<<10)]
+	for i := strings.IndexByte(head, '<'); i >= 0; {
+		rest := head[i+1:]
+		for _, tag := range markupTags {
+			if len(rest) > len(tag) && strings.EqualFold(rest[:len(tag)], tag) && !isNameByte(rest[len(tag)]) {
+				return true
+			}
 		}
+		next := strings.IndexByte(rest, '<')
+		if next < 0 {
+			break
+		}
+		i += 1 + next
 	}
 	return false
+}
+
+func isNameByte(b byte) bool {
+	return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9' || b == '-' || b == ':'
 }
 
 // onlyTitle reports whether the text holds nothing but the headline, as
@@ -151,4 +168,18 @@ func onlyTitle(paras []string, title string) bool {
 		}
 	}
 	return true
+}
+
+// Fragment turns the HTML of an article body, as feeds carry it, into
+// paragraphs of text, tidied as a page's main text is. Plain text passes
+// through with its entities decoded.
+func Fragment(src string) string {
+	if !strings.Contains(src, "<") {
+		return strings.TrimSpace(html.UnescapeString(src))
+	}
+	doc, err := html.Parse(strings.NewReader(src))
+	if err != nil {
+		return ""
+	}
+	return strings.Join(tidy(paragraphs(doc)), "\n\n")
 }

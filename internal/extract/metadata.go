@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"net"
 	"net/url"
 	"regexp"
 	"strings"
@@ -311,6 +312,9 @@ func OutletFromHost(rawURL string) string {
 		return ""
 	}
 	host := strings.TrimPrefix(strings.ToLower(u.Hostname()), "www.")
+	if net.ParseIP(host) != nil {
+		return host
+	}
 	if domain, err := publicsuffix.EffectiveTLDPlusOne(host); err == nil {
 		return domain
 	}

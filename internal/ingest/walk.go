@@ -15,7 +15,7 @@ import (
 )
 
 // Paths reads every path in turn: files, folders (recursively, skipping
-// hidden entries) and "-" for stdin. Articles and errors go to emit.
+// hidden entries), "-" for stdin and http(s) URLs when opts has a Fetcher. Articles and errors go to emit.
 func Paths(ctx context.Context, paths []string, stdin io.Reader, opts Options, emit Emit) {
 	for _, p := range paths {
 		if ctx.Err() != nil {
@@ -23,6 +23,10 @@ func Paths(ctx context.Context, paths []string, stdin io.Reader, opts Options, e
 		}
 		if p == "-" {
 			readStdin(ctx, stdin, opts, emit)
+			continue
+		}
+		if IsURL(p) {
+			ReadURL(ctx, p, opts, emit)
 			continue
 		}
 		info, err := os.Stat(p)
@@ -75,7 +79,7 @@ func readFile(ctx context.Context, path string, opts Options, emit Emit) {
 	defer f.Close()
 	head := make([]byte, 512)
 	n, _ := io.ReadFull(f, head) // a short file reads short; real errors show on the next read
-	if Sniff(path, head[:n]) == FormatJSONL && !strings.HasSuffix(path, ".gz") {
+	if Sniff(path, head[:n]) == FormatJSONL && !strings.HasSuffix(path, ".gz") && !isJSONFeed(head[:n]) {
 		ReadJSONL(ctx, path, io.MultiReader(bytes.NewReader(head[:n]), f), opts, emit)
 		return
 	}
@@ -93,7 +97,7 @@ func readStdin(ctx context.Context, stdin io.Reader, opts Options, emit Emit) {
 		fail(emit, "stdin", err)
 		return
 	}
-	if Sniff("", data[:min(len(data), 512)]) == FormatJSONL {
+	if Sniff("", data[:min(len(data), 512)]) == FormatJSONL && !isJSONFeed(data) {
 		ReadJSONL(ctx, "stdin", bytes.NewReader(data), opts, emit)
 		return
 	}
