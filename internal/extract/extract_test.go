@@ -18,23 +18,13 @@ var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 // TestGolden extracts every page in testdata and compares the result with
 // the page's .html-result file.
 func TestGolden(t *testing.T) {
-	pages, err := filepath.Glob("testdata/*.html")
-	if err != nil || len(pages) == 0 {
-		t.Fatalf("no test pages: %v", err)
-	}
-	for _, path := range pages {
-		t.Run(filepath.Base(path), func(t *testing.T) {
-			data, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatal(err)
-			}
-			page, err := HTML(data, Options{URL: "https://example.com/" + filepath.Base(path)})
-			if err != nil {
-				t.Fatalf("HTML: %v", err)
-			}
-			golden.Compare(t, path+"-result", golden.JSON(t, page), *update)
-		})
-	}
+	golden.Run(t, "testdata/*.html", *update, func(t *testing.T, path string, data []byte) any {
+		page, err := HTML(data, Options{URL: "https://example.com/" + filepath.Base(path)})
+		if err != nil {
+			t.Fatalf("HTML: %v", err)
+		}
+		return page
+	})
 }
 
 func TestHTMLErrors(t *testing.T) {

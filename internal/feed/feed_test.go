@@ -5,7 +5,6 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
-	"strings"
 	"testing"
 
 	"github.com/corroborate/corroborate/internal/golden"
@@ -17,26 +16,13 @@ var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 // TestGolden parses every feed in testdata and compares it with the
 // feed's -result file.
 func TestGolden(t *testing.T) {
-	files, err := filepath.Glob("testdata/*")
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, path := range files {
-		if strings.HasSuffix(path, "-result") {
-			continue
+	golden.Run(t, "testdata/*", *update, func(t *testing.T, _ string, data []byte) any {
+		f, err := Parse(data)
+		if err != nil {
+			t.Fatalf("Parse: %v", err)
 		}
-		t.Run(filepath.Base(path), func(t *testing.T) {
-			data, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatal(err)
-			}
-			f, err := Parse(data)
-			if err != nil {
-				t.Fatalf("Parse: %v", err)
-			}
-			golden.Compare(t, path+"-result", golden.JSON(t, f), *update)
-		})
-	}
+		return f
+	})
 }
 
 func TestParseErrors(t *testing.T) {

@@ -7,6 +7,8 @@ import (
 	"bytes"
 	"encoding/json"
 	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -40,5 +42,28 @@ func Compare(t testing.TB, path string, got []byte, update bool) {
 	}
 	if !bytes.Equal(got, want) {
 		t.Errorf("result differs from %s (run with -update and review the diff):\n got: %s\nwant: %s", path, got, want)
+	}
+}
+
+// Run calls produce on each file matching pattern (other than -result
+// files), in a subtest named after the file, and compares the JSON of what
+// it returns with the file's -result file.
+func Run(t *testing.T, pattern string, update bool, produce func(t *testing.T, path string, data []byte) any) {
+	t.Helper()
+	files, err := filepath.Glob(pattern)
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no test files match %s: %v", pattern, err)
+	}
+	for _, path := range files {
+		if strings.HasSuffix(path, "-result") {
+			continue
+		}
+		t.Run(filepath.Base(path), func(t *testing.T) {
+			data, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			Compare(t, path+"-result", JSON(t, produce(t, path, data)), update)
+		})
 	}
 }
