@@ -14,11 +14,14 @@ import (
 )
 
 func runEval(ctx context.Context, args []string, env *environment) int {
-	if len(args) == 0 || args[0] != "clusters" {
-		fmt.Fprintln(env.stderr, "Usage: corroborate eval clusters [flags] FILE.jsonl | --dataset NAME PATH")
-		return 2
+	switch {
+	case len(args) > 0 && args[0] == "clusters":
+		return runEvalClusters(ctx, args[1:], env)
+	case len(args) > 0 && args[0] == "extract":
+		return runEvalExtract(ctx, args[1:], env)
 	}
-	return runEvalClusters(ctx, args[1:], env)
+	fmt.Fprintln(env.stderr, "Usage: corroborate eval clusters [flags] FILE.jsonl | --dataset NAME PATH\n       corroborate eval extract [flags]")
+	return 2
 }
 
 func runEvalClusters(ctx context.Context, args []string, env *environment) int {

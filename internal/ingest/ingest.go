@@ -113,21 +113,31 @@ func Read(ctx context.Context, source string, data []byte, opts Options, emit Em
 	}
 }
 
-func gunzip(data []byte, limit int64) ([]byte, error) {
+// Unpack returns data unpacked when it is gzipped, else as it is, refusing
+// more than limit bytes unpacked.
+func Unpack(data []byte, limit int64) ([]byte, error) {
+	if !bytes.HasPrefix(data, []byte{0x1f, 0x8b}) {
+		return data, nil
+	}
 	zr, err := gzip.NewReader(bytes.NewReader(data))
 	if err != nil {
 		return nil, fmt.Errorf("gunzip: %w", err)
 	}
 	defer zr.Close()
-	// JSON Lines may hold many articles; allow a generous multiple of one.
-	out, err := io.ReadAll(io.LimitReader(zr, 64*limit+1))
+	out, err := io.ReadAll(io.LimitReader(zr, limit+1))
 	if err != nil {
 		return nil, fmt.Errorf("gunzip: %w", err)
 	}
-	if int64(len(out)) > 64*limit {
-		return nil, fmt.Errorf("gunzip: more than %d bytes: %w", 64*limit, news.ErrTooLarge)
+	if int64(len(out)) > limit {
+		return nil, fmt.Errorf("gunzip: more than %d bytes: %w", limit, news.ErrTooLarge)
 	}
 	return out, nil
+}
+
+// gunzip unpacks a gzipped input. JSON Lines may hold many articles, so
+// it allows a generous multiple of one article's limit.
+func gunzip(data []byte, limit int64) ([]byte, error) {
+	return Unpack(data, 64*limit)
 }
 
 func fail(emit Emit, source string, err error) {
