@@ -21,7 +21,9 @@ var teaser = regexp.MustCompile(`(?i)^(` +
 	`|lea (también|además|más)|lee (también|más)|leer más|vea (también|más)|ver (también|más)|mire|puedes ver|(te|le) puede interesar|también te puede interesar|(contenido|artículos?|noticias?) relacionad[oa]s?|más (sobre|noticias)` +
 	`|leia (também|mais)|veja (também|mais)|saiba mais|leggi anche|vedi anche|potrebbe interessarti|articoli correlati` +
 	`|czytaj (też|także|również|więcej)|zobacz (też|także|również)|przeczytaj (też|także|również)|polecamy|lees (ook|meer)|meer over dit onderwerp` +
-	`)\b\s*([:|»>•\-–—]|$)`)
+	// No \b after the phrase: it is ASCII-only ("też:"), and the separator
+	// or the line's end that must follow already ends the word.
+	`)\s*([:|»>•\-–—]|$)`)
 
 // chrome is interface text: ads, share bars, sign-in prompts, contents
 // boxes. A short line made of it is dropped.
@@ -41,6 +43,15 @@ var creditLine = regexp.MustCompile(`(?i)^((facebook|twitter|pinterest|whatsapp|
 // appealCue marks a sentence asking the reader for money, a subscription or
 // an account.
 var appealCue = regexp.MustCompile(`(?i)\b(your support|support (us|our|now|today)|your (donation|contribution|subscription)|donate|donation|make a contribution|contribute (to|today|now)|become an? (member|subscriber|supporter|patron)|subscribe (now|today|to|for)|sign up (for|to|now)|our newsletter|paywalls?|(independent|quality|our|public[- ]interest) journalism|our (reporting|journalists)|reader[- ](funded|supported)|already a (subscriber|member)|free articles?|create (a free|an) account|read more|comments are moderated|(post|leave|write|add) a comment|comment(ing)? (policy|guidelines)|part of the conversation|share your (thoughts|views)|(want|like) to hear (from you|what you think)|give us (your )?feedback)\b`)
+
+// sitePolicy is the site's small print, whatever the grammar: comment
+// moderation, copyright and reprint notices, paywall prompts.
+var sitePolicy = regexp.MustCompile(`(?i)\b(comments (are|will be|may be) (moderated|reviewed|republished)|e-?mail addresses? will not be published|(is|are) the (copyrighted|exclusive) property of|permission (must|is required|should) be obtained|may not be (re)?(published|produced|printed|distributed|broadcast)|without (the )?(prior )?(express )?written permission|(to|please) (view|read|continue reading|access) (the|this) (full|entire) (story|article)|first-time subscribers|download (the|our) [\w ]{0,30}apps? for (ios|android))\b`)
+
+// callToAction is a sentence that opens by telling the reader to do
+// something on the site or off it: "Follow us on …", "Sign up …",
+// "Download our app …".
+var callToAction = regexp.MustCompile(`(?i)^(please )?(sign up|(download|install|get|follow|like|join|subscribe to|send us|give us|tell us|share your|find us)\b.{0,80}\b(apps?|newsletters?|twitter|facebook|instagram|telegram|whatsapp|youtube|tiktok|linkedin|feedback|tips?|channel|updates))\b`)
 
 var readerPronoun = regexp.MustCompile(`(?i)\b(we|our|us|you|your)\b`)
 
@@ -98,6 +109,9 @@ func sentenceNoise(s string) bool {
 	if strings.Contains(s, `"`) || !mayBeNoise(s) {
 		return false
 	}
+	if sitePolicy.MatchString(s) || callToAction.MatchString(s) {
+		return true
+	}
 	if appealCue.MatchString(s) && (readerPronoun.MatchString(s) || len(strings.Fields(s)) <= 6) {
 		return true
 	}
@@ -107,7 +121,8 @@ func sentenceNoise(s string) bool {
 // noiseWords are cheap to look for; a sentence with none of them cannot
 // match the appeal or interface patterns, which are costly to run.
 var noiseWords = []string{"support", "donat", "contribut", "subscri", "sign up", "newsletter", "paywall",
-	"journalis", "reporting", "member", "free article", "account", "read more", "reader", "you", "comment"}
+	"journalis", "reporting", "member", "free article", "account", "read more", "reader", "you", "comment",
+	"permission", "copyright", "property of", "publish", "download", "install", "follow", "sign", "feedback", "full story", "full article"}
 
 func mayBeNoise(s string) bool {
 	lower := strings.ToLower(s)
