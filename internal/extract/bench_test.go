@@ -63,7 +63,7 @@ func BenchmarkHTML(b *testing.B) {
 		run(b, func(page []byte) {
 			doc, err := html.Parse(bytes.NewReader(page))
 			if err == nil {
-				mainContent(doc, pageURL)
+				mainContent(doc, pageURL, "")
 			}
 		})
 	})

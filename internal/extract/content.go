@@ -3,6 +3,7 @@ package extract
 import (
 	"net/url"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	readability "codeberg.org/readeck/go-readability/v2"
@@ -33,7 +34,7 @@ const confidentRunes = 1500
 // place of the go-readability and go-domdistiller it would run itself:
 // readeck's fork is the maintained one, and dom-distiller added nothing
 // measurable.
-func mainContent(doc *html.Node, pageURL *url.URL) content {
+func mainContent(doc *html.Node, pageURL *url.URL, lead string) content {
 	if pageURL != nil && pageURL.Host == "" {
 		pageURL = nil
 	}
@@ -48,15 +49,23 @@ func mainContent(doc *html.Node, pageURL *url.URL) content {
 		FallbackCandidates: &trafilatura.FallbackCandidates{Readability: noCandidate, Distiller: noCandidate},
 	}
 	res, err := trafilatura.ExtractDocument(doc, opts)
-	if err == nil && res.ContentNode != nil && utf8.RuneCountInString(res.ContentText) >= confidentRunes {
+	long := err == nil && res.ContentNode != nil && utf8.RuneCountInString(res.ContentText) >= confidentRunes
+	if long {
+		if own := coverage(res.ContentText, lead); own >= offTopic {
+			return fromResult(res)
+		} else if alt := readabilityNode(doc, pageURL); alt != noCandidate && coverage(textOf(alt), lead) >= own+0.3 {
+			// A long text that misses what the page says it is about is
+			// usually the comments or a sign-in box; readability found the
+			// article the summary describes.
+			c := fromResult(res)
+			c.node = alt
+			return c
+		}
 		return fromResult(res)
 	}
 	// A short or failed result: weigh readability's against it, as
 	// trafilatura's fallback does.
-	fallback := noCandidate
-	if art, err := readability.FromDocument(doc, pageURL); err == nil && art.Node != nil {
-		fallback = art.Node
-	}
+	fallback := readabilityNode(doc, pageURL)
 	opts.FallbackCandidates = &trafilatura.FallbackCandidates{Readability: fallback, Distiller: noCandidate}
 	res, err = trafilatura.ExtractDocument(doc, opts)
 	if err != nil || res.ContentNode == nil {
@@ -68,6 +77,46 @@ func mainContent(doc *html.Node, pageURL *url.URL) content {
 		return content{node: noCandidate}
 	}
 	return fromResult(res)
+}
+
+func readabilityNode(doc *html.Node, pageURL *url.URL) *html.Node {
+	if art, err := readability.FromDocument(doc, pageURL); err == nil && art.Node != nil {
+		return art.Node
+	}
+	return noCandidate
+}
+
+// offTopic is the share of the page's summary words below which the main
+// text is suspected of being something else than the article.
+const offTopic = 0.4
+
+// coverage is the share of the content words of lead (the page's own
+// description) found in text; 1 when there is no usable lead.
+func coverage(text, lead string) float64 {
+	want := contentWords(lead)
+	if len(want) < 5 {
+		return 1
+	}
+	have := contentWords(text)
+	found := 0
+	for w := range want {
+		if have[w] {
+			found++
+		}
+	}
+	return float64(found) / float64(len(want))
+}
+
+// contentWords are the lower-cased words of four letters or more: enough
+// to skip most function words in the languages news is written in.
+func contentWords(s string) map[string]bool {
+	words := map[string]bool{}
+	for _, w := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+		if utf8.RuneCountInString(w) >= 4 {
+			words[w] = true
+		}
+	}
+	return words
 }
 
 func fromResult(res *trafilatura.ExtractResult) content {

@@ -86,7 +86,7 @@ func fromDocument(doc *html.Node, opts Options) (*Page, error) {
 	sig := scan(doc)
 	meta := readMetadata(sig, opts.URL)
 	pageURL, _ := url.Parse(meta.url)
-	body := mainContent(doc, pageURL)
+	body := mainContent(doc, pageURL, firstOf(sig.meta["og:description"], sig.meta["description"], sig.meta["twitter:description"], sig.ldArticle("description")))
 	paras := tidy(paragraphs(body.node))
 	if onlyTitle(paras, firstOf(meta.title, body.title)) {
 		return nil, fmt.Errorf("no article text in the page: %w", news.ErrNoText)

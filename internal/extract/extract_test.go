@@ -181,3 +181,24 @@ func FuzzHTML(f *testing.F) {
 		}
 	})
 }
+
+func TestCoverage(t *testing.T) {
+	lead := "The harbour bridge reopened on Wednesday after eight months of repairs"
+	tests := []struct {
+		text string
+		want float64
+	}{
+		{"The harbour bridge reopened to traffic on Wednesday morning after eight months of repairs.", 1},
+		{"Sign in to comment. Your e-mail address or password is wrong.", 0},
+		{"Anything at all", 1}, // with no usable lead, nothing is suspect
+	}
+	for i, tt := range tests {
+		l := lead
+		if i == 2 {
+			l = "Short lead"
+		}
+		if got := coverage(tt.text, l); got != tt.want {
+			t.Errorf("coverage(%q) = %.2f, want %.2f", tt.text, got, tt.want)
+		}
+	}
+}
