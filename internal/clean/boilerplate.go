@@ -14,10 +14,10 @@ import (
 // "Related: …", "READ MORE: …", and the same in the other languages news
 // is most written in (German, French, Spanish, Portuguese, Italian,
 // Polish, Dutch).
-var teaser = regexp.MustCompile(`(?i)^(` +
+var teaser = newPrefiltered(`(?i)^(` +
 	`also read|read also|read more|read next|read the full|more from|more on this|more news|related( articles?| stories| coverage| content| news| reading)?|recommended( for you| stories)?|see also|you may also like|you might also like|don'?t miss|must read|trending( now| stories)?|top stories|editor'?s picks?|most (read|popular|viewed|shared)|further reading|watch( now| live| video)?|listen( now)?|latest( news)?|breaking( news)?|exclusive|in pictures|in photos|photos|video|gallery|explore more|what to read next` +
 	`|lesen sie (auch|mehr|hier)|lies auch|auch (interessant|lesen)|ebenfalls interessant|(das|dies) (thema )?könnte (sie|dich) (auch )?interessieren|mehr (zum thema|dazu|themen|zu diesem thema)|weitere (artikel|beiträge|themen|nachrichten|meldungen|news)|neueste (artikel|beiträge|nachrichten)|empfohlene (artikel|beiträge)|beliebte (artikel|beiträge)|meist ?gelesen|schon gelesen|zum weiterlesen|passend zum thema|videos? zum thema` +
-	`|(à )?lire aussi|à lire|lire la suite|voir aussi|à voir aussi|sur le même sujet|articles? (similaires|liés)|pour aller plus loin` +
+	`|lire aussi|à lire aussi|à lire|lire la suite|voir aussi|à voir aussi|sur le même sujet|articles? (similaires|liés)|pour aller plus loin` +
 	`|lea (también|además|más)|lee (también|más)|leer más|vea (también|más)|ver (también|más)|mire|puedes ver|(te|le) puede interesar|también te puede interesar|(contenido|artículos?|noticias?) relacionad[oa]s?|más (sobre|noticias)` +
 	`|leia (também|mais)|veja (também|mais)|saiba mais|leggi anche|vedi anche|potrebbe interessarti|articoli correlati` +
 	`|czytaj (też|także|również|więcej)|zobacz (też|także|również)|przeczytaj (też|także|również)|polecamy|lees (ook|meer)|meer over dit onderwerp` +
@@ -31,14 +31,17 @@ var chrome = newPrefiltered(`(?i)\b(advertisement|sponsored( content)?|story con
 
 // label is a line that only names a list the site attaches to the
 // article: "Tags:", "Kategorie: News", "Share".
-var label = regexp.MustCompile(`(?i)^(tags?|schlagwörter|stichwörter|kategorien?|categor(y|ies|ía|ías)|catégories?|kategori[ae]|themen|temas|topics|etiquetas|share( this)?|teilen|compartir|partager|comments?|kommentare?|comentarios?|commentaires?)\s*(:.{0,60})?$`)
+var label = newPrefiltered(`(?i)^(tags?|schlagwörter|stichwörter|kategorien?|categor(y|ies|ía|ías)|catégories?|kategori[ae]|themen|temas|topics|etiquetas|share( this)?|teilen|compartir|partager|comments?|kommentare?|comentarios?|commentaires?)\s*(:.{0,60})?$`)
 
 // contribution lines credit other reporters or agencies.
 var contribution = regexp.MustCompile(`(?i)^((additional )?reporting by|writing by|editing by|compiled by|with reporting from|(the )?[\w. ]{2,40} contributed (to )?(this )?report(ing)?)\b`)
 
 // creditLine is a photo credit on a line of its own: "Sarah Tew/CNET",
 // "Photograph: Kevin Winter/Getty Images", "Photo: AP".
-var creditLine = regexp.MustCompile(`(?i)^((facebook|twitter|pinterest|whatsapp|email|share)\s+)*(photo(graph)?s?|image|picture|pic|credits?( photos?)?|illustration|source|video|fotos?|bild(quelle)?|titelbild|beitragsbild|quelle|fuente|fonte|źródło|zdjęcie)\s*(:|by|credit)\s*\S.{0,80}$|^[A-Z][\w.'-]*( [A-Z][\w.'-]*){0,3} ?/ ?[A-Z][\w.&'-]*( [A-Z][\w.&'-]*){0,3}$`)
+var creditLine = newPrefiltered(`(?i)^((facebook|twitter|pinterest|whatsapp|email|share)\s+)*(photo(graph)?s?|image|picture|pic|credits?( photos?)?|illustration|source|video|fotos?|bild(quelle)?|titelbild|beitragsbild|quelle|fuente|fonte|źródło|zdjęcie)\s*(:|by|credit)\s*\S.{0,80}$`)
+
+// creditSlash is a credit written "Sarah Tew/CNET".
+var creditSlash = regexp.MustCompile(`(?i)^[A-Z][\w.'-]*( [A-Z][\w.'-]*){0,3} ?/ ?[A-Z][\w.&'-]*( [A-Z][\w.&'-]*){0,3}$`)
 
 // appealCue marks a sentence asking the reader for money, a subscription or
 // an account.
@@ -96,7 +99,9 @@ func pageChrome(line string, words int) bool {
 		return true
 	case words <= 12 && (strings.Contains(line, "©") || strings.HasPrefix(strings.ToLower(line), "(c) ")):
 		return true
-	case creditLine.MatchString(line), label.MatchString(line), socialHandle.MatchString(line):
+	case creditLine.MatchString(line), label.MatchString(line):
+		return true
+	case strings.Contains(line, "/") && creditSlash.MatchString(line), strings.Contains(line, "@") && socialHandle.MatchString(line):
 		return true
 	}
 	return false
@@ -121,8 +126,10 @@ func sentenceNoise(s string) bool {
 // noiseWords are cheap to look for; a sentence with none of them cannot
 // match the appeal or interface patterns, which are costly to run.
 var noiseWords = []string{"support", "donat", "contribut", "subscri", "sign up", "newsletter", "paywall",
-	"journalis", "reporting", "member", "free article", "account", "read more", "reader", "you", "comment",
-	"permission", "copyright", "property of", "publish", "download", "install", "follow", "sign", "feedback", "full story", "full article"}
+	"journalis", "our report", "member", "free article", "account", "read more", "reader", "you",
+	"comments are", "comments may", "comments will", "a comment", "comment policy", "commenting", "conversation",
+	"permission", "copyright", "property of", "be published", "republished", "download", "install", "follow us", "follow the",
+	"feedback", "full story", "full article"}
 
 func mayBeNoise(s string) bool {
 	lower := strings.ToLower(s)

@@ -9,15 +9,20 @@ import "unicode"
 // contact lines, figures without words and contributor lines are part of
 // a page's article and stay.
 func Noise(para string) bool {
-	if pageChrome(para, wordCount(para)) {
+	words := wordCount(para)
+	if pageChrome(para, words) {
 		return true
 	}
-	if !mayBeNoise(para) {
-		return false // no appeal without one of its words; skip the sentence split
+	if words > appealWords || !mayBeNoise(para) {
+		return false // too long for an appeal, or without its words; skip the sentence split
 	}
 	kept, _ := splitNoise(para)
 	return kept == ""
 }
+
+// appealWords is the length beyond which a paragraph is not taken for an
+// appeal as a whole: appeals are a few sentences long.
+const appealWords = 80
 
 // wordCount counts space-separated words without allocating.
 func wordCount(s string) int {

@@ -45,6 +45,13 @@ func TestNoise(t *testing.T) {
 }
 
 func TestPrefilterLiterals(t *testing.T) {
+	// The rules run on every extracted paragraph; without literals to
+	// look for first they cost more than the extraction they tidy.
+	for name, p := range map[string]prefiltered{"teaser": teaser, "chrome": chrome, "credit": creditLine, "label": label} {
+		if p.literals == nil {
+			t.Errorf("%s has no required literals", name)
+		}
+	}
 	p := newPrefiltered(`(?i)\b(sign up|subscribe( now)?|s(?:ponsored|hare this))\b`)
 	if p.literals == nil {
 		t.Fatal("no literals found")
@@ -56,6 +63,10 @@ func TestPrefilterLiterals(t *testing.T) {
 	}
 	if p.MatchString("nothing to see") {
 		t.Error("MatchString matched a line without the words")
+	}
+	anchored := newPrefiltered(`(?i)^(also read|lesen sie auch)\s*:`)
+	if !anchored.anchored || !anchored.MatchString("LESEN Sie auch: x") || anchored.MatchString("Sie sollten lesen sie auch: x") {
+		t.Error("anchored pattern: literal must open the line")
 	}
 	if q := newPrefiltered(`(?i)\b(\w+ly|x)\b`); q.literals != nil {
 		t.Errorf("literals %q for a pattern without a required literal", q.literals)

@@ -14,13 +14,21 @@ import (
 type prefiltered struct {
 	re       *regexp.Regexp
 	literals []string // lower-cased; nil means always run re
+	anchored bool     // the pattern starts at the line's start, so must a literal
+	longest  int      // bytes of the longest literal
 }
 
 func newPrefiltered(pattern string) prefiltered {
 	p := prefiltered{re: regexp.MustCompile(pattern)}
 	if parsed, err := syntax.Parse(pattern, syntax.Perl); err == nil {
-		if lits, ok := requiredLiterals(parsed.Simplify()); ok {
+		parsed = parsed.Simplify()
+		if lits, ok := requiredLiterals(parsed); ok {
 			p.literals = lits
+			p.anchored = parsed.Op == syntax.OpConcat && len(parsed.Sub) > 1 &&
+				(parsed.Sub[0].Op == syntax.OpBeginLine || parsed.Sub[0].Op == syntax.OpBeginText) && !optional(parsed.Sub[1].Op)
+			for _, l := range lits {
+				p.longest = max(p.longest, len(l))
+			}
 		}
 	}
 	return p
@@ -28,20 +36,36 @@ func newPrefiltered(pattern string) prefiltered {
 
 // MatchString reports whether s matches the pattern.
 func (p prefiltered) MatchString(s string) bool {
-	if p.literals != nil {
-		lower := strings.ToLower(s)
-		found := false
-		for _, l := range p.literals {
-			if strings.Contains(lower, l) {
-				found = true
-				break
-			}
-		}
-		if !found {
-			return false
-		}
+	if p.literals != nil && !p.mayMatch(s) {
+		return false
 	}
 	return p.re.MatchString(s)
+}
+
+func (p prefiltered) mayMatch(s string) bool {
+	if p.anchored {
+		// Only the line's start can hold the literal; lower-case no more
+		// of it than the longest literal needs (a rune may lower to more
+		// bytes, hence the margin).
+		head := s[:min(len(s), 2*p.longest+8)]
+		for !utf8.ValidString(head) {
+			head = head[:len(head)-1]
+		}
+		lower := strings.ToLower(head)
+		for _, l := range p.literals {
+			if strings.HasPrefix(lower, l) {
+				return true
+			}
+		}
+		return false
+	}
+	lower := strings.ToLower(s)
+	for _, l := range p.literals {
+		if strings.Contains(lower, l) {
+			return true
+		}
+	}
+	return false
 }
 
 // requiredLiterals returns strings one of which every match of re
@@ -67,7 +91,9 @@ func requiredLiterals(re *syntax.Regexp) ([]string, bool) {
 		return out, true
 	case syntax.OpConcat:
 		subs := re.Sub
-		for len(subs) > 0 && zeroWidth(subs[0].Op) {
+		// Zero-width assertions and optional parts ("(share )*photo")
+		// hold no required literal; look at what follows them.
+		for len(subs) > 0 && (zeroWidth(subs[0].Op) || optional(subs[0].Op)) {
 			subs = subs[1:]
 		}
 		if len(subs) == 0 {
@@ -89,6 +115,10 @@ func requiredLiterals(re *syntax.Regexp) ([]string, bool) {
 		return rest, true
 	}
 	return nil, false
+}
+
+func optional(op syntax.Op) bool {
+	return op == syntax.OpStar || op == syntax.OpQuest
 }
 
 func zeroWidth(op syntax.Op) bool {

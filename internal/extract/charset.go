@@ -87,21 +87,17 @@ func declaredCharset(data []byte, contentType string) string {
 	return ""
 }
 
-// indexFold is bytes.Index ignoring ASCII case, for a lower-case word.
+// indexFold finds a lower-case ASCII word written in lower, upper or
+// title case, which is how pages spell "charset"; bytes.Index is much
+// faster than a case-folding scan.
 func indexFold(s []byte, word string) int {
-	w := []byte(word)
-	first := word[:1] + strings.ToUpper(word[:1])
-	for i := 0; i+len(w) <= len(s); i++ {
-		j := bytes.IndexAny(s[i:], first)
-		if j < 0 || i+j+len(w) > len(s) {
-			return -1
-		}
-		i += j
-		if bytes.EqualFold(s[i:i+len(w)], w) {
-			return i
+	at := -1
+	for _, form := range []string{word, strings.ToUpper(word), strings.ToUpper(word[:1]) + word[1:]} {
+		if i := bytes.Index(s, []byte(form)); i >= 0 && (at < 0 || i < at) {
+			at = i
 		}
 	}
-	return -1
+	return at
 }
 
 func decodeWith(enc encoding.Encoding, data []byte) string {

@@ -93,30 +93,38 @@ const offTopic = 0.4
 // coverage is the share of the content words of lead (the page's own
 // description) found in text; 1 when there is no usable lead.
 func coverage(text, lead string) float64 {
-	want := contentWords(lead)
+	want := map[string]bool{}
+	eachContentWord(lead, func(w string) { want[w] = false })
 	if len(want) < 5 {
 		return 1
 	}
-	have := contentWords(text)
 	found := 0
-	for w := range want {
-		if have[w] {
+	eachContentWord(text, func(w string) {
+		if seen, ok := want[w]; ok && !seen {
+			want[w] = true
 			found++
 		}
-	}
+	})
 	return float64(found) / float64(len(want))
 }
 
-// contentWords are the lower-cased words of four letters or more: enough
-// to skip most function words in the languages news is written in.
-func contentWords(s string) map[string]bool {
-	words := map[string]bool{}
-	for _, w := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
-		if utf8.RuneCountInString(w) >= 4 {
-			words[w] = true
+// eachContentWord calls fn with each lower-cased word of four letters or
+// more: enough to skip most function words in the languages news is
+// written in.
+func eachContentWord(s string, fn func(w string)) {
+	start := -1
+	for i, r := range s + " " {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			if start < 0 {
+				start = i
+			}
+			continue
 		}
+		if start >= 0 && utf8.RuneCountInString(s[start:i]) >= 4 {
+			fn(strings.ToLower(s[start:i]))
+		}
+		start = -1
 	}
-	return words
 }
 
 func fromResult(res *trafilatura.ExtractResult) content {
