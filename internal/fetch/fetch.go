@@ -156,6 +156,10 @@ func (c *Client) get(ctx context.Context, u *url.URL) (*Response, error) {
 	}
 	body, err := io.ReadAll(io.LimitReader(resp.Body, c.opts.MaxBytes+1))
 	if err != nil {
+		var ne net.Error
+		if errors.As(err, &ne) && ne.Timeout() {
+			return nil, fmt.Errorf("timed out reading the body: %w", err)
+		}
 		return nil, fmt.Errorf("read body: %w", err)
 	}
 	if int64(len(body)) > c.opts.MaxBytes {

@@ -1,6 +1,8 @@
 package ingest
 
 import (
+	"bytes"
+	"compress/gzip"
 	"context"
 	"fmt"
 	"net/http"
@@ -48,6 +50,15 @@ func TestReadHTMLAndFeedFiles(t *testing.T) {
 <item><title>Empty</title><link>https://kyst.example/empty</link></item></channel></rss>`)
 	write("lines.jsonl", `{"id":"p1","html":"`+strings.ReplaceAll(articlePage("Harbour bridge reopens after repairs", "", bridgeParas...), `"`, `\"`)+`","url":"https://ledger.example/2025/03/05/bridge"}`+"\n")
 	write("page.html", "just text, no markup")
+	var gz bytes.Buffer
+	zw := gzip.NewWriter(&gz)
+	if _, err := zw.Write([]byte(articlePage("Ferry timetable returns to normal", "The Ledger", bridgeParas...))); err != nil {
+		t.Fatal(err)
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	write("ferry.html.gz", gz.String())
 
 	var got collected
 	Paths(context.Background(), []string{dir}, nil, Options{}, got.emit)
@@ -57,6 +68,9 @@ func TestReadHTMLAndFeedFiles(t *testing.T) {
 	}
 	if want := "Harbour bridge reopens after repairs | The Ledger | "; byID["bridge"] != want {
 		t.Errorf("bridge.html = %q, want %q", byID["bridge"], want)
+	}
+	if want := "Ferry timetable returns to normal | The Ledger | "; byID["ferry"] != want {
+		t.Errorf("ferry.html.gz = %q, want %q", byID["ferry"], want)
 	}
 	if want := "Harbour bridge reopens after repairs | ledger.example | 2025-03-05"; byID["p1"] != want {
 		t.Errorf("lines.jsonl html = %q, want %q", byID["p1"], want)
@@ -131,7 +145,8 @@ func TestReadURLs(t *testing.T) {
 	srv := httptest.NewServer(mux)
 	defer srv.Close()
 
-	client := fetch.New(fetch.Options{AllowPrivate: true, Timeout: 300 * time.Millisecond, MaxBytes: 8 << 20})
+	// A 1 MiB cap finds the 50 MB page too large long before the timeout.
+	client := fetch.New(fetch.Options{AllowPrivate: true, Timeout: time.Second, MaxBytes: 1 << 20})
 	var got collected
 	urls := []string{srv.URL + "/feed.xml", srv.URL + "/bridge?direct", srv.URL + "/not-xml"}
 	Paths(context.Background(), urls, nil, Options{Fetcher: client}, got.emit)
