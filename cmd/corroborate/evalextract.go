@@ -261,7 +261,7 @@ func printMetadata(env *environment, results []metadataResult) {
 	fmt.Fprintln(w, "Metadata: readability-test-pages (share of pages with an expected value that match;")
 	fmt.Fprintln(w, "the expected values are Readability.js's own output, so go-readability scores near 100% by construction)")
 	fmt.Fprintln(w)
-	names := []string{"title", "title (exact)", "byline", "site name", "date"}
+	names := []string{"title", "title (exact)", "byline", "byline (exact)", "site name", "date"}
 	fmt.Fprintf(w, "  %-44s", "extractor")
 	for _, n := range names {
 		fmt.Fprintf(w, " %14s", n)

@@ -30,7 +30,7 @@ func TestMetadataScore(t *testing.T) {
 	s.Add(c, Metadata{Title: "How to build a terrarium", Byline: "Lucy Akins", SiteName: "eHow", Published: "2015-07-10"})
 	s.Add(c, Metadata{Title: "Terrarium", Byline: "eHow staff", SiteName: "", Published: "2015-07-11"})
 	s.Add(MetadataCase{}, Metadata{Title: "anything"}) // no expectations: not counted
-	want := map[string][2]int{"title (exact)": {0, 2}, "title": {1, 2}, "byline": {1, 2}, "site name": {1, 2}, "date": {1, 2}}
+	want := map[string][2]int{"title (exact)": {0, 2}, "title": {1, 2}, "byline (exact)": {1, 2}, "byline": {1, 2}, "site name": {1, 2}, "date": {1, 2}}
 	for _, f := range s.Fields() {
 		if got := [2]int{f.Matched, f.Total}; got != want[f.Name] {
 			t.Errorf("%s = %v, want %v", f.Name, got, want[f.Name])

@@ -87,13 +87,17 @@ type MetadataScore struct {
 	// differs only by a site name joined with a separator ("… | eHow"),
 	// which Readability.js keeps on some pages and drops on others.
 	TitleExact, Title, Byline, SiteName, Published Field
+	// BylineStart also accepts a byline where one of the two opens the
+	// other: Readability.js keeps what follows the name on some pages
+	// ("By Jane Doe March 25, 2015", "Jane Doe, MA WebMD Health News").
+	BylineStart Field
 }
 
 // NewMetadataScore returns an empty score with named fields.
 func NewMetadataScore() MetadataScore {
 	return MetadataScore{
 		TitleExact: Field{Name: "title (exact)"}, Title: Field{Name: "title"},
-		Byline: Field{Name: "byline"}, SiteName: Field{Name: "site name"}, Published: Field{Name: "date"},
+		Byline: Field{Name: "byline (exact)"}, BylineStart: Field{Name: "byline"}, SiteName: Field{Name: "site name"}, Published: Field{Name: "date"},
 	}
 }
 
@@ -104,7 +108,9 @@ func (s *MetadataScore) Add(c MetadataCase, got Metadata) {
 		s.Title.count(sameTitle(c.Title, got.Title))
 	}
 	if c.Byline != "" {
-		s.Byline.count(sameText(strings.TrimPrefix(strings.ToLower(c.Byline), "by "), strings.TrimPrefix(strings.ToLower(got.Byline), "by ")))
+		want, have := foldText(strings.TrimPrefix(foldText(c.Byline), "by ")), foldText(strings.TrimPrefix(foldText(got.Byline), "by "))
+		s.Byline.count(want != "" && want == have)
+		s.BylineStart.count(have != "" && (strings.HasPrefix(want, have) || strings.HasPrefix(have, want)))
 	}
 	if c.SiteName != "" {
 		s.SiteName.count(sameText(c.SiteName, got.SiteName))
@@ -116,7 +122,7 @@ func (s *MetadataScore) Add(c MetadataCase, got Metadata) {
 
 // Fields lists the fields in report order.
 func (s MetadataScore) Fields() []Field {
-	return []Field{s.TitleExact, s.Title, s.Byline, s.SiteName, s.Published}
+	return []Field{s.TitleExact, s.Title, s.Byline, s.BylineStart, s.SiteName, s.Published}
 }
 
 func (f *Field) count(ok bool) {

@@ -176,10 +176,16 @@ var bylinePrefix = regexp.MustCompile(`(?i)^(by|von|par|por|di|door|av|af|przez|
 
 // bylineTail is what sites print after the name in a byline: a date or
 // time, a handle, "Updated …", a bullet or dash and what follows.
-var bylineTail = regexp.MustCompile(`(?i)(\s+[•·|—–]\s*|\s+-\s+|\s*@\w+|\s+(updated|published|last updated|posted|on)\b|\s+\d|\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d).*$`)
+var bylineTail = regexp.MustCompile(`(?i)(\s+[•·|—–]\s*|\s+-\s+|\s*@\w+|\s+(updated|published|last updated|posted|on)\b|\s*\d|\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d).*$`)
+
+// dateLabel opens a byline element that holds only the date.
+var dateLabel = regexp.MustCompile(`(?i)^(last updated|updated|published|posted|date)\b`)
 
 func cleanAuthor(s string) string {
 	s = collapse(bylinePrefix.ReplaceAllString(collapse(s), ""))
+	if dateLabel.MatchString(s) {
+		return ""
+	}
 	s = strings.TrimRight(bylineTail.ReplaceAllString(s, ""), " ,;:—–-")
 	if len(s) > 100 || strings.IndexFunc(s, unicode.IsLetter) < 0 || strings.HasPrefix(s, "@") {
 		return ""
