@@ -136,8 +136,12 @@ func authorMarked(n *html.Node) bool {
 		return true
 	}
 	for _, c := range strings.Fields(strings.ToLower(attr(n, "class"))) {
+		if strings.Contains(c, "byline") && !strings.Contains(c, "date") && !strings.Contains(c, "time") {
+			return true // "byline", "pb-byline", "article__byline"
+		}
 		switch c {
-		case "byline", "author", "byline-name", "author-name", "article-author", "post-author", "entry-author", "author__name", "byline__name":
+		case "author", "authors", "author-name", "authorname", "author_name", "author__name", "article-author",
+			"post-author", "entry-author", "story-author":
 			return true
 		}
 	}
