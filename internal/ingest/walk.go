@@ -53,7 +53,7 @@ func readDir(ctx context.Context, dir string, opts Options, emit Emit) {
 		switch {
 		case d.IsDir() && hidden:
 			return filepath.SkipDir
-		case !d.IsDir() && !hidden && d.Type().IsRegular():
+		case !d.IsDir() && !hidden && d.Type().IsRegular() && !pageAsset(path):
 			files = append(files, path)
 		}
 		return nil
@@ -118,4 +118,17 @@ func readAllLimited(r io.Reader, limit int64) ([]byte, error) {
 		return nil, fmt.Errorf("over the %d-byte limit: %w", limit, news.ErrTooLarge)
 	}
 	return data, nil
+}
+
+// assetExts are the files a browser saves beside a page ("page_files/"):
+// styles, scripts, images, fonts. Found in a folder they are not articles
+// and are passed over; named on the command line they are read, and fail.
+var assetExts = map[string]bool{
+	".css": true, ".js": true, ".mjs": true, ".map": true, ".png": true, ".jpg": true, ".jpeg": true,
+	".gif": true, ".webp": true, ".svg": true, ".ico": true, ".avif": true, ".woff": true, ".woff2": true,
+	".ttf": true, ".otf": true, ".eot": true, ".mp4": true, ".webm": true, ".mp3": true, ".pdf": true,
+}
+
+func pageAsset(path string) bool {
+	return assetExts[strings.ToLower(filepath.Ext(path))]
 }

@@ -50,6 +50,7 @@ func TestReadHTMLAndFeedFiles(t *testing.T) {
 <item><title>Empty</title><link>https://kyst.example/empty</link></item></channel></rss>`)
 	write("lines.jsonl", `{"id":"p1","html":"`+strings.ReplaceAll(articlePage("Harbour bridge reopens after repairs", "", bridgeParas...), `"`, `\"`)+`","url":"https://ledger.example/2025/03/05/bridge"}`+"\n")
 	write("page.html", "just text, no markup")
+	write("style.css", "body { color: red }") // saved beside a page: passed over
 	var gz bytes.Buffer
 	zw := gzip.NewWriter(&gz)
 	if _, err := zw.Write([]byte(articlePage("Ferry timetable returns to normal", "The Ledger", bridgeParas...))); err != nil {
@@ -83,6 +84,11 @@ func TestReadHTMLAndFeedFiles(t *testing.T) {
 	}
 	if !quota {
 		t.Errorf("feed item not read with its outlet, text and date: %+v", got.articles)
+	}
+	for _, a := range got.articles {
+		if strings.HasSuffix(a.Source, ".css") {
+			t.Errorf("read a style sheet as an article: %+v", a)
+		}
 	}
 	wantErrs := map[string]string{"empty": "no text", "page.html": "not an HTML page"}
 	for _, e := range got.errs {
