@@ -103,9 +103,7 @@ func printPage(w io.Writer, p *extract.Page) error {
 	if p.URL != "" {
 		fmt.Fprintln(&b, p.URL)
 	}
-	// The headline often opens the body too; once is enough on a terminal.
-	body := strings.TrimPrefix(p.Text, p.Title+"\n\n")
-	fmt.Fprintf(&b, "\n%s\n", body)
+	fmt.Fprintf(&b, "\n%s\n", p.Text)
 	_, err := io.WriteString(w, b.String())
 	return err
 }

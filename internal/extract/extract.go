@@ -88,11 +88,15 @@ func fromDocument(doc *html.Node, opts Options) (*Page, error) {
 	pageURL, _ := url.Parse(meta.url)
 	body := mainContent(doc, pageURL, firstOf(sig.meta["og:description"], sig.meta["description"], sig.meta["twitter:description"], sig.ldArticle("description")))
 	paras := tidy(paragraphs(body.node))
-	if onlyTitle(paras, firstOf(meta.title, body.title)) {
+	title := firstOf(meta.title, body.title)
+	if onlyTitle(paras, title) {
 		return nil, fmt.Errorf("no article text in the page: %w", news.ErrNoText)
 	}
+	if text.Fingerprint(paras[0]) == text.Fingerprint(title) {
+		paras = paras[1:] // the headline opening the body is the title, said once
+	}
 	p := &Page{
-		Title:     firstOf(meta.title, body.title),
+		Title:     title,
 		Outlet:    firstOf(meta.outlet, sig.titleSuffix(meta.title), opts.Outlet, OutletFromHost(meta.url)),
 		Author:    firstOf(meta.author, cleanAuthor(body.author)),
 		Published: sig.published(meta.url),
