@@ -3,6 +3,7 @@ package ingest
 import (
 	"context"
 	"fmt"
+	"net/url"
 	"strconv"
 	"strings"
 
@@ -19,7 +20,9 @@ const teaserWords = 150
 // ReadFeed reads an RSS, Atom or JSON feed and emits one article per item.
 // An item that carries only a teaser and a link is fetched when a Fetcher
 // is set (reading a feed from the web); otherwise its summary is its text.
-// Items without a title are named by the feed's source and position.
+// An article's source is the page it was fetched from, or the feed's
+// source and the item's position ("feed.xml:3"); an item that cannot be
+// read is reported under its link, or failing one its position.
 func ReadFeed(ctx context.Context, source string, data []byte, opts Options, emit Emit) {
 	f, err := feed.Parse(data)
 	if err != nil {
@@ -30,10 +33,15 @@ func ReadFeed(ctx context.Context, source string, data []byte, opts Options, emi
 		fail(emit, source, fmt.Errorf("feed has no items: %w", news.ErrNoText))
 		return
 	}
+	base := f.Link
+	if IsURL(source) {
+		base = source
+	}
 	for i, it := range f.Items {
 		if ctx.Err() != nil {
 			return
 		}
+		it.Link = resolve(base, it.Link)
 		where := source + ":" + strconv.Itoa(i+1)
 		a, err := readItem(ctx, where, f, it, opts)
 		if err != nil {
@@ -105,4 +113,21 @@ func firstOf(values ...string) string {
 		}
 	}
 	return ""
+}
+
+// resolve makes a feed's relative item link absolute against the feed's
+// own address (or its site's, for a feed read from a file).
+func resolve(base, link string) string {
+	if link == "" || IsURL(link) {
+		return link
+	}
+	b, err := url.Parse(base)
+	if err != nil || b.Host == "" {
+		return link
+	}
+	u, err := b.Parse(link)
+	if err != nil {
+		return link
+	}
+	return u.String()
 }

@@ -111,7 +111,7 @@ func TestReadURLs(t *testing.T) {
 		w.Header().Set("Content-Type", "application/rss+xml")
 		base := "http://" + r.Host
 		fmt.Fprintf(w, `<rss version="2.0"><channel><title>The Ledger</title><link>%[1]s/</link>
-<item><title>Bridge reopens</title><link>%[1]s/bridge</link><description>Teaser only.</description></item>
+<item><title>Bridge reopens</title><link>/bridge</link><description>Teaser only.</description></item>
 <item><title>Full text</title><link>%[1]s/full</link><description>Short.</description><content:encoded xmlns:content="http://purl.org/rss/1.0/modules/content/"><![CDATA[<p>The full story is in the feed itself, no fetch needed.</p>]]></content:encoded></item>
 <item><title>Gone</title><link>%[1]s/missing</link><description>Teaser.</description></item>
 <item><title>Loop</title><link>%[1]s/loop</link><description>Teaser.</description></item>
