@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/corroborate/corroborate/internal/extract"
+	"github.com/corroborate/corroborate/internal/feed"
 	"github.com/corroborate/corroborate/internal/fetch"
 	"github.com/corroborate/corroborate/internal/ingest"
 )
@@ -45,6 +46,9 @@ func runExtract(ctx context.Context, args []string, env *environment) int {
 	}
 	page, err := extract.HTML(data, opts)
 	if err != nil {
+		if _, ferr := feed.Parse(data); ferr == nil {
+			err = fmt.Errorf("a feed, not a page; corroborate analyze %s reads its items", source)
+		}
 		fmt.Fprintf(env.stderr, "corroborate extract: %s: %v\n", source, err)
 		return 1
 	}

@@ -67,6 +67,7 @@ func TestExtractCommandErrors(t *testing.T) {
 	}{
 		{"missing file", []string{"extract", "no-such-file.html"}, "", "no-such-file.html"},
 		{"not html", []string{"extract", "-"}, "plain words only", "not an HTML page"},
+		{"a feed", []string{"extract", "-"}, `<rss version="2.0"><channel><title>F</title></channel></rss>`, "a feed, not a page"},
 		{"404", []string{"extract", "--allow-private", srv.URL + "/gone"}, "", "404"},
 		{"private refused", []string{"extract", srv.URL + "/x"}, "", "loopback, link-local or private"},
 	}
