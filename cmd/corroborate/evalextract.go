@@ -96,10 +96,10 @@ func runEvalExtract(ctx context.Context, args []string, env *environment) int {
 		fmt.Fprintf(env.stderr, "corroborate eval extract: neither %s nor %s found (set --data)\n", snippetDir, metadataDir)
 		return 1
 	}
-	snippets, metadata := []snippetResult{}, []metadataResult{}
+	snippets, metadata, snippetMeta := []snippetResult{}, []metadataResult{}, []metadataResult{}
 	var err error
 	if isDir(snippetDir) {
-		if snippets, err = scoreSnippets(ctx, snippetDir, extractors, *workers); err != nil {
+		if snippets, snippetMeta, err = scoreSnippets(ctx, snippetDir, extractors, *workers); err != nil {
 			fmt.Fprintln(env.stderr, "corroborate eval extract:", err)
 			return 1
 		}
@@ -113,13 +113,16 @@ func runEvalExtract(ctx context.Context, args []string, env *environment) int {
 	if *asJSON {
 		enc := json.NewEncoder(env.stdout)
 		enc.SetIndent("", "  ")
-		return exitOn(enc.Encode(map[string]any{"snippets": snippets, "metadata": metadata}), env)
+		return exitOn(enc.Encode(map[string]any{"snippets": snippets, "metadata": metadata, "snippet_metadata": snippetMeta}), env)
 	}
 	if len(snippets) > 0 {
 		printSnippets(env, snippets)
 	}
 	if len(metadata) > 0 {
-		printMetadata(env, metadata)
+		printMetadata(env, "Metadata: readability-test-pages (share of pages with an expected value that match;\nthe expected values are Readability.js's own output, so go-readability scores near 100% by construction)", metadata)
+	}
+	if len(snippetMeta) > 0 {
+		printMetadata(env, "Metadata: trafilatura-eval (title, author and date as its annotators recorded them)", snippetMeta)
 	}
 	return 0
 }
@@ -171,37 +174,49 @@ func extractReadability(page []byte, pageURL string) (string, eval.Metadata) {
 	return text.String(), m
 }
 
-func scoreSnippets(ctx context.Context, dir string, extractors []extractor, workers int) ([]snippetResult, error) {
+// scoreSnippets scores main text, and the metadata the benchmark's
+// annotators recorded, for each extractor.
+func scoreSnippets(ctx context.Context, dir string, extractors []extractor, workers int) ([]snippetResult, []metadataResult, error) {
 	cases, err := eval.LoadSnippetCases(dir)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	pages := make([][]byte, len(cases))
 	for i, c := range cases {
 		if pages[i], err = readPage(c.File); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 	}
 	var out []snippetResult
+	var metas []metadataResult
 	for _, ex := range extractors {
 		var mu sync.Mutex
 		var score eval.SnippetScore
+		meta := eval.NewMetadataScore()
 		start := time.Now()
 		pipeline.Each(ctx, len(cases), workers, func(i int) {
-			text, _ := ex.run(pages[i], cases[i].URL)
-			var s eval.SnippetScore
-			s.Add(cases[i], text)
+			text, got := ex.run(pages[i], cases[i].URL)
 			mu.Lock()
-			score.Merge(s)
-			mu.Unlock()
+			defer mu.Unlock()
+			score.Add(cases[i], text)
+			meta.Add(cases[i].Expected, got)
 		})
 		elapsed := time.Since(start)
 		out = append(out, snippetResult{
 			Name: ex.name, Precision: score.Precision(), Recall: score.Recall(), Accuracy: score.Accuracy(), F1: score.F1(),
 			Pages: len(cases), Seconds: elapsed.Seconds(), PagesPerS: float64(len(cases)) / elapsed.Seconds(),
 		})
+		metas = append(metas, metadataFields(ex.name, meta))
 	}
-	return out, ctx.Err()
+	return out, metas, ctx.Err()
+}
+
+func metadataFields(name string, score eval.MetadataScore) metadataResult {
+	res := metadataResult{Name: name, Fields: map[string]field{}}
+	for _, f := range score.Fields() {
+		res.Fields[f.Name] = field{Matched: f.Matched, Total: f.Total, Accuracy: f.Accuracy()}
+	}
+	return res
 }
 
 // metadataURL is the address Readability's test suite gives every page.
@@ -234,11 +249,7 @@ func scoreMetadata(ctx context.Context, dir string, extractors []extractor, work
 		if readErr != nil {
 			return nil, readErr
 		}
-		res := metadataResult{Name: ex.name, Fields: map[string]field{}}
-		for _, f := range score.Fields() {
-			res.Fields[f.Name] = field{Matched: f.Matched, Total: f.Total, Accuracy: f.Accuracy()}
-		}
-		out = append(out, res)
+		out = append(out, metadataFields(ex.name, score))
 	}
 	return out, ctx.Err()
 }
@@ -256,10 +267,9 @@ func printSnippets(env *environment, results []snippetResult) {
 	fmt.Fprintln(w)
 }
 
-func printMetadata(env *environment, results []metadataResult) {
+func printMetadata(env *environment, heading string, results []metadataResult) {
 	w := env.stdout
-	fmt.Fprintln(w, "Metadata: readability-test-pages (share of pages with an expected value that match;")
-	fmt.Fprintln(w, "the expected values are Readability.js's own output, so go-readability scores near 100% by construction)")
+	fmt.Fprintln(w, heading)
 	fmt.Fprintln(w)
 	names := []string{"title", "title (exact)", "byline", "byline (exact)", "site name", "date"}
 	fmt.Fprintf(w, "  %-44s", "extractor")
@@ -275,6 +285,7 @@ func printMetadata(env *environment, results []metadataResult) {
 		}
 		fmt.Fprintln(w)
 	}
+	fmt.Fprintln(w)
 }
 
 func firstPages(results []snippetResult) int {

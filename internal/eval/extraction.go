@@ -17,6 +17,9 @@ type SnippetCase struct {
 	File    string // path of the page, gzipped or not
 	With    []string
 	Without []string
+	// Expected is the page's title, author, date and site name where the
+	// annotators recorded them.
+	Expected MetadataCase
 }
 
 // LoadSnippetCases reads evaldata.json from dir (trafilatura-eval), sorted
@@ -27,9 +30,13 @@ func LoadSnippetCases(dir string) ([]SnippetCase, error) {
 		return nil, fmt.Errorf("load snippet cases: %w", err)
 	}
 	var raw map[string]struct {
-		File    string   `json:"file"`
-		With    []string `json:"with"`
-		Without []string `json:"without"`
+		File     string   `json:"file"`
+		With     []string `json:"with"`
+		Without  []string `json:"without"`
+		Title    any      `json:"title"`
+		Author   any      `json:"author"`
+		Date     any      `json:"date"`
+		Sitename any      `json:"sitename"`
 	}
 	if err := json.Unmarshal(data, &raw); err != nil {
 		return nil, fmt.Errorf("load snippet cases from %s: %w", dir, err)
@@ -40,7 +47,9 @@ func LoadSnippetCases(dir string) ([]SnippetCase, error) {
 		if _, err := os.Stat(file); err != nil {
 			file = filepath.Join(dir, "html", c.File)
 		}
-		cases = append(cases, SnippetCase{URL: url, File: file, With: c.With, Without: c.Without})
+		cases = append(cases, SnippetCase{URL: url, File: file, With: c.With, Without: c.Without, Expected: MetadataCase{
+			Name: url, File: file, Title: jsonText(c.Title), Byline: jsonText(c.Author), Published: jsonText(c.Date), SiteName: jsonText(c.Sitename),
+		}})
 	}
 	sort.Slice(cases, func(i, j int) bool { return cases[i].URL < cases[j].URL })
 	return cases, nil
@@ -99,6 +108,24 @@ func ratio(a, b int) float64 {
 		return 0
 	}
 	return float64(a) / float64(b)
+}
+
+// jsonText reads an annotation that may be null, a string or a list of
+// strings (several authors), as text.
+func jsonText(v any) string {
+	switch x := v.(type) {
+	case string:
+		return strings.TrimSpace(x)
+	case []any:
+		var parts []string
+		for _, e := range x {
+			if s := jsonText(e); s != "" {
+				parts = append(parts, s)
+			}
+		}
+		return strings.Join(parts, ", ")
+	}
+	return ""
 }
 
 func collapseSpace(s string) string {

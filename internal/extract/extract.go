@@ -107,6 +107,9 @@ func fromDocument(doc *html.Node, opts Options) (*Page, error) {
 	if p.Published.IsZero() && opts.URL != meta.url {
 		p.Published = dateInURL(opts.URL)
 	}
+	if p.Published.IsZero() {
+		p.Published = sig.shownDate(paras)
+	}
 	return p, nil
 }
 

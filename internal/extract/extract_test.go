@@ -202,3 +202,42 @@ func TestCoverage(t *testing.T) {
 		}
 	}
 }
+
+func TestTextDate(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Posted on 2024-05-04 by Jane", "2024-05-04"},
+		{"Veröffentlicht am 04.05.2024, 10:32 Uhr", "2024-05-04"},
+		{"4. Mai 2024", "2024-05-04"},
+		{"4 de mayo de 2024", "2024-05-04"},
+		{"le 4 août 2024", "2024-08-04"},
+		{"May 4th, 2024 at 9:00", "2024-05-04"},
+		{"By Jane Doe | Sept. 30, 2023", "2023-09-30"},
+		{"4 maja 2024", "2024-05-04"},
+		{"31.02.2024", ""},
+		{"Seite 4 von 2024", ""},
+	}
+	for _, tt := range tests {
+		got, _ := textDate(tt.in)
+		if got.String() != tt.want {
+			t.Errorf("textDate(%q) = %q, want %q", tt.in, got.String(), tt.want)
+		}
+	}
+}
+
+func TestDatelineDate(t *testing.T) {
+	story := "The council met on 5 March 2024 to debate the budget, which it passed by 31 votes to 20 after a long session."
+	tests := []struct {
+		paras []string
+		want  string
+	}{
+		{[]string{"12.03.2024", story}, "2024-03-12"},
+		{[]string{"Veröffentlicht am 12. März 2024 um 10:00 Uhr von der Redaktion Stadt und Land", story}, "2024-03-12"},
+		{[]string{story}, ""}, // a date in the story is an event, not the story's date
+	}
+	for _, tt := range tests {
+		got, _ := datelineDate(tt.paras)
+		if got.String() != tt.want {
+			t.Errorf("datelineDate(%q) = %q, want %q", tt.paras[0], got.String(), tt.want)
+		}
+	}
+}

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"html"
 	"net"
 	"net/url"
 	"regexp"
@@ -31,8 +32,14 @@ func readMetadata(s *signals, pageURL string) metadata {
 	return m
 }
 
+// firstOf returns the first value that is not blank, white space
+// collapsed. Entities are decoded once more: sites often escape twice
+// ("&amp;#8217;" in a meta tag).
 func firstOf(values ...string) string {
 	for _, v := range values {
+		if strings.Contains(v, "&") {
+			v = html.UnescapeString(v)
+		}
 		if v = collapse(v); v != "" {
 			return v
 		}

@@ -19,6 +19,7 @@ type signals struct {
 	times     []string // datetime of <time> elements, pubdate and itemprop first
 	h1        []string
 	bylines   []string // text of elements marked as the author
+	dateTexts []string // text of elements marked as the date, in page order
 }
 
 func scan(doc *html.Node) *signals {
@@ -80,10 +81,30 @@ func (s *signals) element(n *html.Node) bool {
 	if authorMarked(n) {
 		if t := collapse(textOf(n)); t != "" && len(t) < 120 {
 			s.bylines = append(s.bylines, t)
+			s.dateTexts = append(s.dateTexts, t) // "By Jane Doe | 4 May 2024"
 		}
 		return false
 	}
+	if dateMarked(n) {
+		if t := collapse(textOf(n)); t != "" && len(t) <= 100 {
+			s.dateTexts = append(s.dateTexts, t)
+		}
+	}
 	return true
+}
+
+// dateMarked reports whether markup labels an element as the publication
+// date: a class, id or itemprop naming a date or time, but not an update
+// or a comment's.
+func dateMarked(n *html.Node) bool {
+	if n.DataAtom == atom.Html || n.DataAtom == atom.Body {
+		return false
+	}
+	marks := strings.ToLower(attr(n, "class") + " " + attr(n, "id") + " " + attr(n, "itemprop"))
+	if !strings.Contains(marks, "date") && !strings.Contains(marks, "time") && !strings.Contains(marks, "publish") && !strings.Contains(marks, "posted") {
+		return false
+	}
+	return !strings.Contains(marks, "update") && !strings.Contains(marks, "modif") && !strings.Contains(marks, "comment")
 }
 
 func (s *signals) metaTag(n *html.Node) {
