@@ -224,6 +224,14 @@ func TestTextDate(t *testing.T) {
 	}
 }
 
+func TestShortYearDate(t *testing.T) {
+	for in, want := range map[string]string{"11.10.21 | 14:05": "2021-10-11", "Stand: 1.2.22": "2022-02-01", "30.02.21": "", "v1.2": ""} {
+		if got, _ := shortYearDate(in); got.String() != want {
+			t.Errorf("shortYearDate(%q) = %q, want %q", in, got.String(), want)
+		}
+	}
+}
+
 func TestDatelineDate(t *testing.T) {
 	story := "The council met on 5 March 2024 to debate the budget, which it passed by 31 votes to 20 after a long session."
 	tests := []struct {

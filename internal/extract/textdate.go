@@ -87,6 +87,27 @@ func textDate(s string) (news.Timestamp, bool) {
 	return t, true
 }
 
+// shortYear is "11.10.21": day, month, two-digit year. Only an element
+// marked as the date is read this way; in running text the pattern is as
+// likely a score or a version.
+var shortYear = regexp.MustCompile(`\b(\d{1,2})\.(\d{1,2})\.(\d{2})\b`)
+
+func shortYearDate(s string) (news.Timestamp, bool) {
+	loc := shortYear.FindStringSubmatchIndex(s)
+	if loc == nil {
+		return news.Timestamp{}, false
+	}
+	y, m, d := 2000+atoi(s, loc, 3), atoi(s, loc, 2), atoi(s, loc, 1)
+	if m < 1 || m > 12 || d < 1 || d > 31 {
+		return news.Timestamp{}, false
+	}
+	t := news.Day(y, time.Month(m), d)
+	if t.Day() != d || !plausible(t.Time) {
+		return news.Timestamp{}, false
+	}
+	return t, true
+}
+
 func atoi(s string, loc []int, group int) int {
 	n, _ := strconv.Atoi(s[loc[2*group]:loc[2*group+1]])
 	return n
@@ -114,6 +135,9 @@ func datelineDate(paras []string) (news.Timestamp, bool) {
 func (s *signals) shownDate(paras []string) news.Timestamp {
 	for _, t := range s.dateTexts {
 		if d, ok := textDate(t); ok {
+			return d
+		}
+		if d, ok := shortYearDate(t); ok {
 			return d
 		}
 	}
