@@ -100,11 +100,29 @@ func dateMarked(n *html.Node) bool {
 	if n.DataAtom == atom.Html || n.DataAtom == atom.Body {
 		return false
 	}
-	marks := strings.ToLower(attr(n, "class") + " " + attr(n, "id") + " " + attr(n, "itemprop"))
-	if !strings.Contains(marks, "date") && !strings.Contains(marks, "time") && !strings.Contains(marks, "publish") && !strings.Contains(marks, "posted") {
-		return false
+	marked := false
+	for _, a := range n.Attr {
+		if a.Key != "class" && a.Key != "id" && a.Key != "itemprop" {
+			continue
+		}
+		v := lowerASCII(a.Val)
+		if strings.Contains(v, "update") || strings.Contains(v, "modif") || strings.Contains(v, "comment") {
+			return false
+		}
+		marked = marked || strings.Contains(v, "date") || strings.Contains(v, "time") ||
+			strings.Contains(v, "publish") || strings.Contains(v, "posted")
 	}
-	return !strings.Contains(marks, "update") && !strings.Contains(marks, "modif") && !strings.Contains(marks, "comment")
+	return marked
+}
+
+// lowerASCII lower-cases s, allocating only when it has capitals.
+func lowerASCII(s string) string {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 'A' && s[i] <= 'Z' {
+			return strings.ToLower(s)
+		}
+	}
+	return s
 }
 
 func (s *signals) metaTag(n *html.Node) {
@@ -156,7 +174,11 @@ func authorMarked(n *html.Node) bool {
 	if hasToken(attr(n, "rel"), "author") || strings.EqualFold(attr(n, "itemprop"), "author") {
 		return true
 	}
-	for _, c := range strings.Fields(strings.ToLower(attr(n, "class"))) {
+	class := lowerASCII(attr(n, "class"))
+	if !strings.Contains(class, "byline") && !strings.Contains(class, "author") {
+		return false // most elements: no need to split the class list
+	}
+	for _, c := range strings.Fields(class) {
 		if strings.Contains(c, "byline") && !strings.Contains(c, "date") && !strings.Contains(c, "time") {
 			return true // "byline", "pb-byline", "article__byline"
 		}
