@@ -20,12 +20,15 @@ func runEval(ctx context.Context, args []string, env *environment) int {
 			return runEvalClusters(ctx, args[1:], env)
 		case "compare":
 			return runEvalCompare(ctx, args[1:], env)
+		case "extract":
+			return runEvalExtract(ctx, args[1:], env)
 		case "summaries":
 			return runEvalSummaries(ctx, args[1:], env)
 		}
 	}
 	fmt.Fprintln(env.stderr, "Usage: corroborate eval clusters [flags] FILE.jsonl | --dataset NAME PATH")
 	fmt.Fprintln(env.stderr, "       corroborate eval compare [flags]")
+	fmt.Fprintln(env.stderr, "       corroborate eval extract [flags]")
 	fmt.Fprintln(env.stderr, "       corroborate eval summaries [flags] [--dataset multinews|allsides] PATH")
 	return 2
 }

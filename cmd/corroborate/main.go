@@ -35,9 +35,10 @@ type environment struct {
 
 var commands = []command{
 	{"analyze", "read articles and print a cross-checked report per story", runAnalyze},
-	{"eval", "score stories against gold labels (eval clusters …)", runEval},
+	{"extract", "read one web page and print its article and metadata", runExtract},
 	{"ingest", "add articles to the store; stories grow as they arrive", runIngest},
 	{"serve", "serve the API, web pages and Atom feed from the store", runServe},
+	{"eval", "score stories, comparison, summaries or extraction (eval clusters …)", runEval},
 	{"bench", "time the pipeline on a pool of articles and print figures", runBench},
 }
 

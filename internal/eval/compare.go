@@ -137,12 +137,14 @@ type Count struct {
 }
 
 // Recall is Found over Labelled.
-func (c Count) Recall() float64 { return ratio(c.Found, c.Labelled) }
+func (c Count) Recall() float64 { return fraction(c.Found, c.Labelled) }
 
 // Precision is Correct over Output.
-func (c Count) Precision() float64 { return ratio(c.Correct, c.Output) }
+func (c Count) Precision() float64 { return fraction(c.Correct, c.Output) }
 
-func ratio(a, b int) float64 {
+// fraction is a/b, or NaN when nothing was counted, which the report
+// prints as "n/a" rather than a misleading zero.
+func fraction(a, b int) float64 {
 	if b == 0 {
 		return math.NaN()
 	}

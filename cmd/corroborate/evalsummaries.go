@@ -21,15 +21,15 @@ import (
 // about 230), NeuS at the length of its neutral roundups (about 60).
 var summaryBudgets = map[string]int{"multinews": 250, "allsides": 60}
 
-// anchor is a published score to print beside ours.
-type anchor struct {
+// rougeAnchor is a published score to print beside ours.
+type rougeAnchor struct {
 	name              string
 	r1, r2, rl, rlsum float64 // 0 when not published
 }
 
 // summaryAnchors are published ROUGE F1 scores, on the full Multi-News test
 // set (Fabbri et al. 2019; Xiao et al. 2022), not on our sample.
-var summaryAnchors = map[string][]anchor{
+var summaryAnchors = map[string][]rougeAnchor{
 	"multinews": {{"LexRank (published)", 38.3, 12.7, 0, 0}, {"PRIMERA (published)", 49.9, 21.1, 25.9, 0}},
 }
 
