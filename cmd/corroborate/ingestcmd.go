@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/corroborate/corroborate/internal/fetch"
 	"github.com/corroborate/corroborate/internal/ingest"
 	"github.com/corroborate/corroborate/internal/news"
 	"github.com/corroborate/corroborate/internal/pipeline"
@@ -23,8 +24,9 @@ func runIngest(ctx context.Context, args []string, env *environment) int {
 	progressMode := fs.String("progress", "auto", "show progress on stderr: auto, always or never")
 	readOpts := ingest.Options{}
 	fs.Int64Var(&readOpts.MaxBytes, "max-bytes", ingest.DefaultMaxBytes, "largest article accepted, in bytes")
+	web := webFlags(fs, env)
 	fs.Usage = func() {
-		fmt.Fprintln(env.stderr, "Usage: corroborate ingest [flags] PATH...\n\nAdds articles to the store: stories grow as they arrive, and an article\nalready stored (same ID, URL or text) changes nothing.\n\nFlags:")
+		fmt.Fprintln(env.stderr, "Usage: corroborate ingest [flags] PATH|URL...\n\nAdds articles to the store: stories grow as they arrive, and an article\nalready stored (same ID, URL or text) changes nothing. PATH and URL are read\nas by analyze: text, JSON Lines, HTML, feeds, folders, - for stdin, pages\nand feeds on the web.\n\nFlags:")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -34,6 +36,8 @@ func runIngest(ctx context.Context, args []string, env *environment) int {
 		fs.Usage()
 		return 2
 	}
+	web.MaxBytes = readOpts.MaxBytes
+	readOpts.Fetcher = fetch.New(*web)
 	store, err := openStore(ctx, *db)
 	if err != nil {
 		fmt.Fprintln(env.stderr, "corroborate ingest:", err)

@@ -4,11 +4,15 @@ import (
 	"bufio"
 	"context"
 	"encoding/json"
+	"fmt"
 	"io"
 	"net/http"
+	"net/http/httptest"
+	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 )
@@ -119,5 +123,71 @@ func TestIngestCommand(t *testing.T) {
 	code, stdout, _ = runCLI(t, "", "ingest", "--db", db, examples)
 	if code != 0 || !strings.Contains(stdout, "0 new articles stored, 8 already stored") {
 		t.Errorf("ingest again: %d %s", code, stdout)
+	}
+}
+
+// TestServeFeeds: serve --feeds polls a feed on its own and stores its
+// items; the feed's state is in the API.
+func TestServeFeeds(t *testing.T) {
+	var polls atomic.Int32
+	site := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		polls.Add(1)
+		w.Header().Set("Content-Type", "application/atom+xml")
+		fmt.Fprint(w, `<feed xmlns="http://www.w3.org/2005/Atom"><title>Portmere Gazette</title>
+<entry><title>Ferry strike ends</title><link href="https://gazette.example/ferry"/><updated>2026-03-02T09:00:00Z</updated>
+<content type="html">&lt;p&gt;The ferry workers of Portmere ended their strike on Monday after the operator offered a 6 percent raise, the union said.&lt;/p&gt;</content></entry>
+<entry><title>Lighthouse sold</title><link href="https://gazette.example/lighthouse"/><updated>2026-03-03T09:00:00Z</updated>
+<content type="html">&lt;p&gt;The old lighthouse on Cape Vell was sold at auction on Tuesday for 310,000 crowns to a local diving club.&lt;/p&gt;</content></entry>
+</feed>`)
+	}))
+	defer site.Close()
+	list := filepath.Join(t.TempDir(), "feeds.txt")
+	if err := os.WriteFile(list, []byte("# test feeds\n"+site.URL+"/atom.xml\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	base := startServe(t, "--db", filepath.Join(t.TempDir(), "c.db"), "--feeds", list, "--allow-private", "--poll-every", "1h")
+	deadline := time.Now().Add(20 * time.Second)
+	for {
+		var feeds struct {
+			Feeds []struct {
+				URL        string `json:"url"`
+				LastPolled string `json:"last_polled"`
+				Failures   int    `json:"failures"`
+				LastError  string `json:"last_error"`
+			} `json:"feeds"`
+		}
+		getJSON(t, base+"/api/v1/feeds", &feeds)
+		if len(feeds.Feeds) == 1 && feeds.Feeds[0].LastPolled != "" {
+			if f := feeds.Feeds[0]; f.Failures != 0 || f.LastError != "" {
+				t.Fatalf("feed state %+v", f)
+			}
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("feed not polled after 20s: %+v", feeds)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	var list2 struct {
+		Stories []struct{ ID string }
+	}
+	getJSON(t, base+"/api/v1/stories", &list2)
+	if len(list2.Stories) != 2 || polls.Load() != 1 {
+		t.Errorf("%d stories after %d polls; want the feed's 2 stories after one poll", len(list2.Stories), polls.Load())
+	}
+}
+
+func getJSON(t *testing.T, url string, v any) {
+	t.Helper()
+	resp, err := http.Get(url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		t.Fatalf("GET %s: %s", url, resp.Status)
+	}
+	if err := json.NewDecoder(resp.Body).Decode(v); err != nil {
+		t.Fatalf("GET %s: %v", url, err)
 	}
 }

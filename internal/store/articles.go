@@ -215,6 +215,17 @@ func (s *DB) Article(ctx context.Context, id string) (Article, error) {
 	return a, err
 }
 
+// HasURL reports whether an article with this URL key (dedupe.URLKey) is
+// stored: a poller asks before fetching a feed item's page again.
+func (s *DB) HasURL(ctx context.Context, urlKey string) (bool, error) {
+	var one int
+	err := s.sql.QueryRowContext(ctx, s.q(`SELECT 1 FROM articles WHERE url_key = ? LIMIT 1`), urlKey).Scan(&one)
+	if errors.Is(err, sql.ErrNoRows) {
+		return false, nil
+	}
+	return err == nil, err
+}
+
 // StoryArticles returns a story's articles with their text, in arrival
 // order.
 func (s *DB) StoryArticles(ctx context.Context, story string) ([]Article, error) {

@@ -26,6 +26,34 @@ func (s *DB) AddFeeds(ctx context.Context, urls []string) error {
 	return nil
 }
 
+// SetFeeds makes urls the feeds to poll: new ones are added, known ones
+// keep their state, and feeds no longer listed are dropped. It returns how
+// many were dropped.
+func (s *DB) SetFeeds(ctx context.Context, urls []string) (int, error) {
+	if err := s.AddFeeds(ctx, urls); err != nil {
+		return 0, err
+	}
+	listed := make(map[string]bool, len(urls))
+	for _, u := range urls {
+		listed[u] = true
+	}
+	known, err := s.Feeds(ctx)
+	if err != nil {
+		return 0, err
+	}
+	dropped := 0
+	for _, f := range known {
+		if listed[f.URL] {
+			continue
+		}
+		if _, err := s.sql.ExecContext(ctx, s.q(`DELETE FROM feeds WHERE url = ?`), f.URL); err != nil {
+			return dropped, err
+		}
+		dropped++
+	}
+	return dropped, nil
+}
+
 // ClaimDue returns the feeds due at now, and moves each one's next poll to
 // lease later, so that no other process polls it meanwhile. A feed another
 // process claimed first is left out.

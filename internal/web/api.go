@@ -183,6 +183,38 @@ func (s *Server) apiSearch(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
+// apiFeeds lists the polled feeds and how their last poll went, so an
+// operator sees which feeds fail and when each is next read.
+func (s *Server) apiFeeds(w http.ResponseWriter, r *http.Request) error {
+	feeds, err := s.stories.Feeds(r.Context())
+	if err != nil {
+		return err
+	}
+	type feedState struct {
+		URL        string `json:"url"`
+		LastPolled string `json:"last_polled,omitempty"`
+		NextPoll   string `json:"next_poll,omitempty"`
+		Failures   int    `json:"failures"`
+		LastError  string `json:"last_error,omitempty"`
+	}
+	out := struct {
+		Feeds []feedState `json:"feeds"`
+	}{Feeds: []feedState{}}
+	for _, f := range feeds {
+		out.Feeds = append(out.Feeds, feedState{f.URL, rfc3339(f.LastPolled), rfc3339(f.NextPoll), f.Failures, f.LastError})
+	}
+	writeJSON(w, http.StatusOK, out)
+	return nil
+}
+
+// rfc3339 writes a time for JSON, "" for none.
+func rfc3339(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.UTC().Format(time.RFC3339)
+}
+
 // apiIngest takes one article as a JSON object, or many as JSON Lines. A
 // bad line is reported and the others are stored; nothing is stored unless
 // the store acknowledged it, so a client may always send the same batch

@@ -29,6 +29,7 @@ type Stories interface {
 	Search(ctx context.Context, text string, limit int) ([]store.Hit, error)
 	Coverage(ctx context.Context, ids []string) (map[string][]store.DayCount, error)
 	Counts(ctx context.Context) (store.Counts, error)
+	Feeds(ctx context.Context) ([]store.Feed, error)
 }
 
 // Ingester takes new articles.
@@ -96,6 +97,7 @@ func New(stories Stories, ingester Ingester, cfg Config) *Server {
 	s.route("GET /api/v1/articles/{id}", s.apiArticle)
 	s.route("POST /api/v1/articles", s.apiIngest)
 	s.route("GET /api/v1/search", s.apiSearch)
+	s.route("GET /api/v1/feeds", s.apiFeeds)
 	s.route("GET /healthz", s.healthz)
 	s.route("GET /metrics", s.serveMetrics)
 	s.route("GET /feed.atom", s.atom)

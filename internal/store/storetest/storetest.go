@@ -133,6 +133,11 @@ func testFind(t *testing.T, s *store.DB) {
 			t.Fatal(err)
 		}
 	}
+	for key, want := range map[string]bool{"example.com/a1": true, "example.com/other": false, "": false} {
+		if got, err := s.HasURL(context.Background(), key); got != want || err != nil {
+			t.Errorf("HasURL(%q) = %v, %v; want %v", key, got, err, want)
+		}
+	}
 }
 
 func testVersions(t *testing.T, s *store.DB) {
@@ -336,6 +341,20 @@ func testFeeds(t *testing.T, s *store.DB) {
 	due, err = s.ClaimDue(ctx, now, time.Minute, 10)
 	if err != nil || len(due) != 1 || due[0].ETag != `"v1"` || due[0].Failures != 2 {
 		t.Errorf("saved feed: %+v, %v", due, err)
+	}
+	// A new list keeps the state of feeds still on it and drops the rest.
+	dropped, err := s.SetFeeds(ctx, []string{f.URL, "https://c.example/atom"})
+	if err != nil || dropped != 1 {
+		t.Fatalf("SetFeeds dropped %d, %v; want 1", dropped, err)
+	}
+	feeds, err := s.Feeds(ctx)
+	if err != nil || len(feeds) != 2 {
+		t.Fatalf("feeds after SetFeeds: %+v, %v", feeds, err)
+	}
+	for _, g := range feeds {
+		if g.URL == f.URL && g.ETag != `"v1"` {
+			t.Errorf("kept feed lost its state: %+v", g)
+		}
 	}
 }
 
