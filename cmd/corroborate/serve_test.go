@@ -191,3 +191,15 @@ func getJSON(t *testing.T, url string, v any) {
 		t.Fatalf("GET %s: %v", url, err)
 	}
 }
+
+func TestBenchServe(t *testing.T) {
+	code, stdout, stderr := runCLI(t, "", "bench", "serve", "--duration", "20s", "--page-requests", "5", "--readers", "1", examples)
+	if code != 0 {
+		t.Fatalf("bench serve: exit %d\n%s\n%s", code, stdout, stderr)
+	}
+	for _, want := range []string{"ingest: 8 of 8 articles acknowledged", "POST /api/v1/articles", "failures: none", "story page of"} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("bench serve printed no %q:\n%s", want, stdout)
+		}
+	}
+}

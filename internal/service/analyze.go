@@ -21,7 +21,8 @@ func (s *Service) analyze(ctx context.Context) {
 	defer tick.Stop()
 	for {
 		for ctx.Err() == nil {
-			n, err := s.AnalyzeStale(ctx)
+			now := time.Now()
+			n, err := s.analyzeDue(ctx, now.Add(-s.opts.Quiet), now.Add(-s.opts.MaxLag))
 			if err != nil && ctx.Err() == nil {
 				s.log.Error("analyse stories", "error", err)
 				break
@@ -39,10 +40,17 @@ func (s *Service) analyze(ctx context.Context) {
 	}
 }
 
-// AnalyzeStale analyses one batch of stories whose analysis is behind, and
-// returns how many it analysed.
+// AnalyzeStale analyses one batch of stories whose analysis is behind,
+// due or not, and returns how many it analysed.
 func (s *Service) AnalyzeStale(ctx context.Context) (int, error) {
-	stale, err := s.db.Stale(ctx, staleBatch)
+	now := time.Now().Add(time.Second)
+	return s.analyzeDue(ctx, now, now)
+}
+
+// analyzeDue analyses one batch of the stale stories store.Stale finds due
+// with quietBefore and lagBefore.
+func (s *Service) analyzeDue(ctx context.Context, quietBefore, lagBefore time.Time) (int, error) {
+	stale, err := s.db.Stale(ctx, staleBatch, quietBefore, lagBefore)
 	if err != nil {
 		return 0, err
 	}

@@ -27,6 +27,14 @@ type Options struct {
 	Pipeline pipeline.Options
 	// Analyzers is how many stories are analysed at once.
 	Analyzers int
+	// Quiet is how long a story must go without a new article before the
+	// background worker analyses it again, and MaxLag how old its analysis
+	// may grow while articles keep coming: during a heavy ingest a story is
+	// analysed now and then, not after every batch.
+	Quiet, MaxLag time.Duration
+	// Manual turns the background analysis off: stories are analysed only
+	// when Settle or AnalyzeStale is called (benchmarks, batch loads).
+	Manual bool
 	// Poll is how often the analysis worker looks for stale stories when
 	// nothing wakes it (another process may have written).
 	Poll time.Duration
@@ -58,7 +66,13 @@ func Open(ctx context.Context, db *store.DB, opts Options) (*Service, error) {
 		opts.Analyzers = 2
 	}
 	if opts.Poll <= 0 {
-		opts.Poll = 2 * time.Second
+		opts.Poll = time.Second
+	}
+	if opts.Quiet <= 0 {
+		opts.Quiet = 2 * time.Second
+	}
+	if opts.MaxLag <= 0 {
+		opts.MaxLag = 30 * time.Second
 	}
 	if opts.Log == nil {
 		opts.Log = slog.New(slog.DiscardHandler)
@@ -69,8 +83,10 @@ func Open(ctx context.Context, db *store.DB, opts Options) (*Service, error) {
 	}
 	workCtx, cancel := context.WithCancel(context.Background())
 	s.cancel = cancel
-	s.done.Go(func() { s.analyze(workCtx) })
-	s.poke()
+	if !opts.Manual {
+		s.done.Go(func() { s.analyze(workCtx) })
+		s.poke()
+	}
 	return s, nil
 }
 

@@ -26,7 +26,7 @@ func examples(t *testing.T) []*news.Article {
 	return out
 }
 
-func openDB(t *testing.T, path string) *store.DB {
+func openDB(t testing.TB, path string) *store.DB {
 	t.Helper()
 	db, err := sqlite.Open(context.Background(), path)
 	if err != nil {

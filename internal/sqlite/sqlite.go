@@ -48,6 +48,7 @@ func Open(ctx context.Context, path string) (*store.DB, error) {
 		Migrations:  sub,
 		Rebind:      func(q string) string { return q },
 		Search:      `SELECT rowid AS seq, -rank AS rank FROM articles_fts WHERE articles_fts MATCH ?`,
+		Index:       `INSERT INTO articles_fts (rowid, title, text) SELECT seq, title, text FROM articles WHERE seq >= ?`,
 		SearchTerms: searchTerms,
 	})
 	if err != nil {

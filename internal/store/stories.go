@@ -216,11 +216,15 @@ type Stale struct {
 	Revision int64
 }
 
-// Stale lists up to limit stories whose analysis is behind, the longest
-// waiting first.
-func (s *DB) Stale(ctx context.Context, limit int) ([]Stale, error) {
+// Stale lists up to limit stories whose analysis is behind and due: no
+// article has joined them since quietBefore, or their analysis (or, for
+// one never analysed, their first article) is from before lagBefore. A
+// story that keeps growing is so analysed now and then rather than after
+// every article; the longest waiting come first.
+func (s *DB) Stale(ctx context.Context, limit int, quietBefore, lagBefore time.Time) ([]Stale, error) {
 	rows, err := s.sql.QueryContext(ctx, s.q(`SELECT id, revision FROM stories WHERE analyzed_revision < revision
-		ORDER BY updated_seq LIMIT ?`), limit)
+		AND (updated_at <= ? OR (CASE WHEN analyzed_at = '' THEN created_at ELSE analyzed_at END) <= ?)
+		ORDER BY updated_seq LIMIT ?`), stamp(quietBefore), stamp(lagBefore), limit)
 	if err != nil {
 		return nil, err
 	}
@@ -250,8 +254,8 @@ func (s *DB) SaveReport(ctx context.Context, revision int64, report *news.Story)
 		}
 	}
 	_, err = s.sql.ExecContext(ctx, s.q(`UPDATE stories SET report = ?, headline = ?, voices = ?, conflicts = ?,
-		analyzed_revision = ? WHERE id = ? AND analyzed_revision < ?`),
-		string(body), report.Headline, report.Voices, conflicts, revision, report.ID, revision)
+		analyzed_revision = ?, analyzed_at = ? WHERE id = ? AND analyzed_revision < ?`),
+		string(body), report.Headline, report.Voices, conflicts, revision, stamp(time.Now()), report.ID, revision)
 	if err != nil {
 		return fmt.Errorf("save story %s: %w", report.ID, err)
 	}

@@ -38,6 +38,7 @@ CREATE TABLE stories (
 	article_count     INTEGER NOT NULL,
 	revision          BIGINT NOT NULL,
 	analyzed_revision BIGINT NOT NULL DEFAULT 0,
+	analyzed_at       TEXT NOT NULL DEFAULT '',
 	headline          TEXT NOT NULL DEFAULT '',
 	voices            INTEGER NOT NULL DEFAULT 0,
 	conflicts         INTEGER NOT NULL DEFAULT 0,

@@ -36,6 +36,7 @@ CREATE TABLE stories (
 	article_count     INTEGER NOT NULL,
 	revision          INTEGER NOT NULL,
 	analyzed_revision INTEGER NOT NULL DEFAULT 0,
+	analyzed_at       TEXT NOT NULL DEFAULT '',
 	headline          TEXT NOT NULL DEFAULT '',
 	voices            INTEGER NOT NULL DEFAULT 0,
 	conflicts         INTEGER NOT NULL DEFAULT 0,
@@ -54,9 +55,9 @@ CREATE INDEX story_outlets_outlet ON story_outlets (outlet);
 
 -- Full-text search over titles and texts.
 CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, content='articles', content_rowid='seq', tokenize='porter unicode61');
-CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
-	INSERT INTO articles_fts (rowid, title, text) VALUES (new.seq, new.title, new.text);
-END;
+-- The store indexes each write's new articles in one statement at its end
+-- (Dialect.Index) rather than by a trigger per row, which made FTS5 flush
+-- its index once per article.
 
 -- Feeds polled by serve --feeds: when to poll next and what the server said.
 CREATE TABLE feeds (

@@ -256,9 +256,21 @@ func testReports(t *testing.T, s *store.DB) {
 	ctx := context.Background()
 	add(t, s, article("a", "s1", "", "One.", ""))
 	add(t, s, article("b", "s1", "", "Two.", ""))
-	stale, err := s.Stale(ctx, 10)
+	now := time.Now()
+	// Not yet due: articles joined it within the quiet time, and it is
+	// new within the lag.
+	if stale, err := s.Stale(ctx, 10, now.Add(-time.Minute), now.Add(-time.Minute)); err != nil || len(stale) != 0 {
+		t.Errorf("stale before it settled: %+v, %v", stale, err)
+	}
+	stale, err := s.Stale(ctx, 10, now.Add(time.Second), now.Add(-time.Minute))
 	if err != nil || len(stale) != 1 || stale[0].Revision != 2 {
-		t.Fatalf("stale: %+v, %v", stale, err)
+		t.Fatalf("stale once quiet: %+v, %v", stale, err)
+	}
+	if lagging, err := s.Stale(ctx, 10, now.Add(-time.Minute), now.Add(time.Second)); err != nil || len(lagging) != 1 {
+		t.Errorf("stale past the lag: %+v, %v", lagging, err)
+	}
+	if st, err := s.Story(ctx, "s1"); err != nil || st.Headline != "Title of a" {
+		t.Errorf("before analysis the headline is %q (%v), want the first article's title", st.Headline, err)
 	}
 	report := &news.Story{ID: "s1", Headline: "Dam fails", Voices: 2, Facts: []news.Fact{{Subject: "dead", Conflict: true}}}
 	if err := s.SaveReport(ctx, 2, report); err != nil {
@@ -279,7 +291,7 @@ func testReports(t *testing.T, s *store.DB) {
 	if err != nil || len(cov["s1"]) != 1 || cov["s1"][0].Count != 2 || len(cov["s1"][0].Day) != 10 || len(cov["none"]) != 0 {
 		t.Errorf("coverage %+v, %v", cov, err)
 	}
-	if stale, _ := s.Stale(ctx, 10); len(stale) != 0 {
+	if stale, _ := s.Stale(ctx, 10, time.Now().Add(time.Second), time.Now().Add(time.Second)); len(stale) != 0 {
 		t.Errorf("still stale after the report: %+v", stale)
 	}
 	c, err := s.Counts(ctx)
