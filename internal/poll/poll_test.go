@@ -242,3 +242,25 @@ func TestReadList(t *testing.T) {
 		})
 	}
 }
+
+// FuzzReadList: a feed list either parses into http(s) URLs or fails with
+// an error naming the list.
+func FuzzReadList(f *testing.F) {
+	f.Add("# feeds\nhttps://a.example/rss\n\nhttp://b.example/atom.xml\n")
+	f.Add("https://a.example/feed\nnot a url\n")
+	f.Add("\x00\xff https://\n")
+	f.Fuzz(func(t *testing.T, list string) {
+		urls, err := ReadList("feeds.txt", strings.NewReader(list))
+		if err != nil {
+			if !strings.HasPrefix(err.Error(), "feeds.txt") {
+				t.Fatalf("error %q does not name the list", err)
+			}
+			return
+		}
+		for _, u := range urls {
+			if !strings.HasPrefix(u, "http://") && !strings.HasPrefix(u, "https://") {
+				t.Fatalf("ReadList accepted %q", u)
+			}
+		}
+	})
+}
