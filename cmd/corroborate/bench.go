@@ -21,6 +21,9 @@ import (
 func defaultReadOptions() ingest.Options { return ingest.Options{} }
 
 func runBench(ctx context.Context, args []string, env *environment) int {
+	if len(args) > 0 && args[0] == "serve" {
+		return runBenchServe(ctx, args[1:], env)
+	}
 	fs := flag.NewFlagSet("bench", flag.ContinueOnError)
 	fs.SetOutput(env.stderr)
 	data := fs.String("data", envOr(env, "CORROBORATE_DATA", filepath.Join("..", "shared", "data")), "folder of the public data sets")
@@ -28,7 +31,7 @@ func runBench(ctx context.Context, args []string, env *environment) int {
 	opts := pipeline.DefaultOptions()
 	fs.IntVar(&opts.Workers, "workers", 0, "worker goroutines (0: one per CPU)")
 	fs.Usage = func() {
-		fmt.Fprintln(env.stderr, "Usage: corroborate bench [flags] [PATH...]\n\nTimes the whole in-memory pipeline on real articles: the given paths,\nor else the public sets under --data. Prints articles/s and peak memory.\n\nFlags:")
+		fmt.Fprintln(env.stderr, "Usage: corroborate bench [flags] [PATH...]\n       corroborate bench serve [flags] [PATH...]\n\nTimes the whole in-memory pipeline on real articles: the given paths,\nor else the public sets under --data. Prints articles/s and peak memory.\nbench serve load-tests the server instead (bench serve -h).\n\nFlags:")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {

@@ -36,7 +36,9 @@ type environment struct {
 var commands = []command{
 	{"analyze", "read articles and print a cross-checked report per story", runAnalyze},
 	{"extract", "read one web page and print its article and metadata", runExtract},
-	{"eval", "score stories or extraction (eval clusters …, eval extract)", runEval},
+	{"ingest", "add articles to the store; stories grow as they arrive", runIngest},
+	{"serve", "serve the API, web pages and Atom feed from the store", runServe},
+	{"eval", "score stories, comparison, summaries or extraction (eval clusters …)", runEval},
 	{"bench", "time the pipeline on a pool of articles and print figures", runBench},
 }
 

@@ -3,7 +3,9 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"flag"
+	"io"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -78,4 +80,21 @@ func TestUsage(t *testing.T) {
 			t.Errorf("corroborate %q: exit %d, stderr %q; want exit %d and %q", tt.args, code, stderr, tt.code, tt.want)
 		}
 	}
+}
+
+// sampleJSONL is the fictional sample corpus as JSON Lines, read through
+// analyze's readers so it matches what a file-based run sees.
+func sampleJSONL(t *testing.T) string {
+	t.Helper()
+	var b strings.Builder
+	articles, errs := readAll(context.Background(), []string{examples}, &environment{stdin: strings.NewReader(""), stderr: io.Discard, getenv: func(string) string { return "" }}, defaultReadOptions(), nil)
+	if len(errs) > 0 {
+		t.Fatalf("%+v", errs)
+	}
+	for _, a := range articles {
+		line, _ := json.Marshal(map[string]any{"id": a.ID, "outlet": a.Outlet, "title": a.Title, "url": a.URL, "published": a.Published, "text": a.Text})
+		b.Write(line)
+		b.WriteByte('\n')
+	}
+	return b.String()
 }

@@ -63,6 +63,7 @@ type Clusterer struct {
 	stories []*story
 	byTerm  map[uint64][]int32
 	storyOf map[string]int32
+	byID    map[string]int32 // story ID → index, for Assign
 	// partial and touched are scratch space for best, kept to spare
 	// allocation: a score per story, and which stories have one.
 	partial []float64
@@ -77,6 +78,7 @@ func New(opts Options) *Clusterer {
 		primed:  make(map[string]bool),
 		byTerm:  make(map[uint64][]int32),
 		storyOf: make(map[string]int32),
+		byID:    make(map[string]int32),
 	}
 }
 
@@ -118,6 +120,7 @@ func (c *Clusterer) Add(d Doc) string {
 	if at < 0 {
 		at = int32(len(c.stories))
 		c.stories = append(c.stories, &story{id: storyID(d.ID), centroid: make(map[uint64]float32)})
+		c.byID[c.stories[at].id] = at
 	}
 	c.join(at, d, v)
 	return c.stories[at].id

@@ -66,3 +66,19 @@ func TestMaxGapClosesStories(t *testing.T) {
 		t.Errorf("an undated article started a new story %q", got)
 	}
 }
+
+func TestAssignReplays(t *testing.T) {
+	live := New(DefaultOptions())
+	ids := map[string]string{}
+	for _, d := range articles {
+		ids[d.ID] = live.Add(d)
+	}
+	replayed := New(DefaultOptions())
+	for _, d := range articles {
+		replayed.Assign(d, ids[d.ID])
+	}
+	next := doc("flood3", "Marrowby flood inquiry", "An inquiry into the Hollin Dam collapse in Marrowby was announced as rescuers searched the flooded town.", day.Add(48*time.Hour))
+	if a, b := live.Add(next), replayed.Add(next); a != b || a != ids["flood1"] {
+		t.Errorf("after replay the next article joins %q, live %q; want the flood story %q", b, a, ids["flood1"])
+	}
+}

@@ -175,6 +175,10 @@ func bandKeys(sig *Signature, bands, rows int, salt uint64) []uint64 {
 	return keys
 }
 
+// URLKey reduces a URL to what names the page, so that the same page
+// fetched twice, with tracking parameters or without "www.", is recognised.
+func URLKey(raw string) string { return urlKey(raw) }
+
 // urlKey reduces a URL to what names the page: host without "www." and
 // path without a trailing slash; query and fragment are dropped, since they
 // mostly carry tracking.

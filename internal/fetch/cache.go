@@ -5,9 +5,9 @@ import "sync"
 // validator is what a conditional GET needs to revalidate a resource, and
 // the resource to return when the server says it has not changed.
 type validator struct {
-	etag, lastModified string
-	url, contentType   string
-	body               []byte
+	Validators
+	url, contentType string
+	body             []byte
 }
 
 // validators keeps the most recent responses that carried an ETag or
@@ -31,7 +31,7 @@ func (v *validators) get(url string) (validator, bool) {
 }
 
 func (v *validators) put(url string, e validator) {
-	if e.etag == "" && e.lastModified == "" {
+	if e.ETag == "" && e.LastModified == "" {
 		return
 	}
 	v.mu.Lock()

@@ -57,6 +57,18 @@ type Response struct {
 	URL         string // where it was found, after redirects
 	ContentType string
 	Body        []byte
+	// Validators to send with the next conditional GET of the resource.
+	Validators Validators
+	// NotModified is set when FetchIf's validators still hold: the server
+	// sent no body.
+	NotModified bool
+}
+
+// Validators identify the copy of a resource a client holds, for a
+// conditional GET: the server answers 304 Not Modified when it is current.
+type Validators struct {
+	ETag         string
+	LastModified string
 }
 
 // Client fetches resources. It is safe for concurrent use.
@@ -102,10 +114,29 @@ func New(opts Options) *Client {
 	return c
 }
 
-// Fetch gets url. A 304 answer to a conditional GET returns the body seen
-// before. Errors name the URL and wrap news.ErrNotFound (404, 410),
-// news.ErrTooLarge, ErrStatus, ErrRedirects or ErrForbiddenAddress.
+// Fetch gets url. It revalidates what it fetched before in this process,
+// and a 304 answer returns the body seen then. Errors name the URL and wrap
+// news.ErrNotFound (404, 410), news.ErrTooLarge, ErrStatus, ErrRedirects or
+// ErrForbiddenAddress.
 func (c *Client) Fetch(ctx context.Context, rawURL string) (*Response, error) {
+	cached, hasCached := c.cache.get(rawURL)
+	resp, err := c.FetchIf(ctx, rawURL, cached.Validators)
+	switch {
+	case err != nil:
+		return nil, err
+	case resp.NotModified && hasCached:
+		return &Response{URL: cached.url, ContentType: cached.contentType, Body: cached.body, Validators: cached.Validators}, nil
+	case resp.NotModified:
+		return nil, fmt.Errorf("fetch %s: 304 Not Modified to an unconditional request: %w", rawURL, ErrStatus)
+	}
+	c.cache.put(rawURL, validator{Validators: resp.Validators, url: resp.URL, contentType: resp.ContentType, body: resp.Body})
+	return resp, nil
+}
+
+// FetchIf gets url unless the copy v identifies is current, in which case
+// the response is NotModified and has no body: what a feed poller that
+// keeps validators between runs needs. Errors are as for Fetch.
+func (c *Client) FetchIf(ctx context.Context, rawURL string, v Validators) (*Response, error) {
 	u, err := url.Parse(rawURL)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 		return nil, fmt.Errorf("fetch %s: not an http(s) URL", rawURL)
@@ -115,28 +146,25 @@ func (c *Client) Fetch(ctx context.Context, rawURL string) (*Response, error) {
 		return nil, fmt.Errorf("fetch %s: %w", rawURL, err)
 	}
 	defer release()
-	resp, err := c.get(ctx, u)
+	resp, err := c.get(ctx, u, v)
 	if err != nil {
 		return nil, fmt.Errorf("fetch %s: %w", rawURL, err)
 	}
 	return resp, nil
 }
 
-func (c *Client) get(ctx context.Context, u *url.URL) (*Response, error) {
+func (c *Client) get(ctx context.Context, u *url.URL, v Validators) (*Response, error) {
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u.String(), nil)
 	if err != nil {
 		return nil, err
 	}
 	req.Header.Set("User-Agent", c.opts.UserAgent)
 	req.Header.Set("Accept", "text/html, application/xhtml+xml, application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, */*;q=0.5")
-	cached, hasCached := c.cache.get(u.String())
-	if hasCached {
-		if cached.etag != "" {
-			req.Header.Set("If-None-Match", cached.etag)
-		}
-		if cached.lastModified != "" {
-			req.Header.Set("If-Modified-Since", cached.lastModified)
-		}
+	if v.ETag != "" {
+		req.Header.Set("If-None-Match", v.ETag)
+	}
+	if v.LastModified != "" {
+		req.Header.Set("If-Modified-Since", v.LastModified)
 	}
 	resp, err := c.http.Do(req)
 	if err != nil {
@@ -145,8 +173,8 @@ func (c *Client) get(ctx context.Context, u *url.URL) (*Response, error) {
 	defer resp.Body.Close()
 	final := resp.Request.URL.String()
 	switch {
-	case resp.StatusCode == http.StatusNotModified && hasCached:
-		return &Response{URL: cached.url, ContentType: cached.contentType, Body: cached.body}, nil
+	case resp.StatusCode == http.StatusNotModified:
+		return &Response{URL: final, NotModified: true, Validators: v}, nil
 	case resp.StatusCode == http.StatusNotFound || resp.StatusCode == http.StatusGone:
 		return nil, fmt.Errorf("%s: %w", resp.Status, news.ErrNotFound)
 	case resp.StatusCode < 200 || resp.StatusCode > 299:
@@ -165,12 +193,8 @@ func (c *Client) get(ctx context.Context, u *url.URL) (*Response, error) {
 	if int64(len(body)) > c.opts.MaxBytes {
 		return nil, fmt.Errorf("body over the %d-byte limit: %w", c.opts.MaxBytes, news.ErrTooLarge)
 	}
-	out := &Response{URL: final, ContentType: resp.Header.Get("Content-Type"), Body: body}
-	c.cache.put(u.String(), validator{
-		etag: resp.Header.Get("ETag"), lastModified: resp.Header.Get("Last-Modified"),
-		url: out.URL, contentType: out.ContentType, body: body,
-	})
-	return out, nil
+	return &Response{URL: final, ContentType: resp.Header.Get("Content-Type"), Body: body,
+		Validators: Validators{ETag: resp.Header.Get("ETag"), LastModified: resp.Header.Get("Last-Modified")}}, nil
 }
 
 func (c *Client) checkRedirect(req *http.Request, via []*http.Request) error {

@@ -152,6 +152,49 @@ func TestConditionalGet(t *testing.T) {
 	}
 }
 
+// TestFetchIf: validators a caller kept (a poller's, across restarts) are
+// sent as they are, and a 304 comes back as NotModified without a body.
+func TestFetchIf(t *testing.T) {
+	const modified = "Mon, 02 Jan 2026 15:04:05 GMT"
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Header.Get("If-None-Match") == `"v2"` || r.Header.Get("If-Modified-Since") == modified {
+			w.WriteHeader(http.StatusNotModified)
+			return
+		}
+		w.Header().Set("ETag", `"v2"`)
+		w.Header().Set("Last-Modified", modified)
+		fmt.Fprint(w, "<rss/>")
+	}))
+	defer srv.Close()
+	tests := []struct {
+		name         string
+		have         Validators
+		wantModified bool
+	}{
+		{"no copy", Validators{}, true},
+		{"current etag", Validators{ETag: `"v2"`}, false},
+		{"stale etag", Validators{ETag: `"v1"`}, true},
+		{"current date", Validators{LastModified: modified}, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			resp, err := testClient(Options{}).FetchIf(context.Background(), srv.URL+"/feed", tt.have)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if resp.NotModified == tt.wantModified {
+				t.Errorf("NotModified = %v, want %v", resp.NotModified, !tt.wantModified)
+			}
+			if tt.wantModified && (string(resp.Body) != "<rss/>" || resp.Validators != (Validators{`"v2"`, modified})) {
+				t.Errorf("got %q with %+v", resp.Body, resp.Validators)
+			}
+			if !tt.wantModified && len(resp.Body) != 0 {
+				t.Errorf("a 304 carried a body: %q", resp.Body)
+			}
+		})
+	}
+}
+
 func TestPerHostLimit(t *testing.T) {
 	var inFlight, peak atomic.Int32
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {

@@ -24,14 +24,22 @@ const teaserWords = 150
 // source and the item's position ("feed.xml:3"); an item that cannot be
 // read is reported under its link, or failing one its position.
 func ReadFeed(ctx context.Context, source string, data []byte, opts Options, emit Emit) {
+	if err := FeedItems(ctx, source, data, opts, emit); err != nil && ctx.Err() == nil {
+		fail(emit, source, err)
+	}
+}
+
+// FeedItems is ReadFeed for a caller that treats the feed as a whole
+// failing apart from its items (a poller backing off): it returns the
+// error of a feed that cannot be read, or has no items, and emits only the
+// items' articles and errors.
+func FeedItems(ctx context.Context, source string, data []byte, opts Options, emit Emit) error {
 	f, err := feed.Parse(data)
 	if err != nil {
-		fail(emit, source, err)
-		return
+		return err
 	}
 	if len(f.Items) == 0 {
-		fail(emit, source, fmt.Errorf("feed has no items: %w", news.ErrNoText))
-		return
+		return fmt.Errorf("feed has no items: %w", news.ErrNoText)
 	}
 	base := f.Link
 	if IsURL(source) {
@@ -39,9 +47,12 @@ func ReadFeed(ctx context.Context, source string, data []byte, opts Options, emi
 	}
 	for i, it := range f.Items {
 		if ctx.Err() != nil {
-			return
+			return ctx.Err()
 		}
 		it.Link = resolve(base, it.Link)
+		if opts.Known != nil && it.Link != "" && opts.Known(it.Link) {
+			continue
+		}
 		where := source + ":" + strconv.Itoa(i+1)
 		a, err := readItem(ctx, where, f, it, opts)
 		if err != nil {
@@ -53,6 +64,7 @@ func ReadFeed(ctx context.Context, source string, data []byte, opts Options, emi
 		}
 		emit(a, nil)
 	}
+	return nil
 }
 
 func readItem(ctx context.Context, where string, f *feed.Feed, it feed.Item, opts Options) (*news.Article, error) {

@@ -27,6 +27,9 @@ type Options struct {
 	// Fetcher reads http(s) URLs given as paths, and the pages feed items
 	// link to; nil refuses URLs.
 	Fetcher Fetcher
+	// Known, when set, reports links already read: a feed read again skips
+	// those items rather than fetching their pages once more.
+	Known func(link string) bool
 }
 
 func (o Options) maxBytes() int64 {

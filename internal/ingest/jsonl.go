@@ -78,6 +78,10 @@ func readLine(r *bufio.Reader, limit int64) ([]byte, error) {
 	}
 }
 
+// ParseJSON reads one article written as a JSON object, as a JSON Lines
+// line holds it; where names it in errors and becomes its Source.
+func ParseJSON(where string, data []byte) (*news.Article, error) { return parseJSONLine(where, data) }
+
 func parseJSONLine(where string, data []byte) (*news.Article, error) {
 	var in jsonArticle
 	if err := json.Unmarshal(data, &in); err != nil {

@@ -193,3 +193,26 @@ func TestURLWithoutFetcher(t *testing.T) {
 		t.Errorf("errs = %+v", got.errs)
 	}
 }
+
+// TestFeedKnownItems: a feed read again skips the items whose links the
+// caller already holds, and FeedItems reports a broken feed as a whole.
+func TestFeedKnownItems(t *testing.T) {
+	const rss = `<rss version="2.0"><channel><title>The Ledger</title><link>https://ledger.example/</link>
+<item><title>Old</title><link>/old</link><description>The council met on Monday and agreed the budget for the harbour works.</description></item>
+<item><title>New</title><link>/new</link><description>The harbour works start next week, the council said on Tuesday.</description></item>
+</channel></rss>`
+	known := func(link string) bool { return link == "https://ledger.example/old" }
+	var got collected
+	if err := FeedItems(context.Background(), "ledger.xml", []byte(rss), Options{Known: known}, got.emit); err != nil {
+		t.Fatal(err)
+	}
+	if len(got.articles) != 1 || got.articles[0].Title != "New" || len(got.errs) != 0 {
+		t.Errorf("articles %d (%v), errors %v; want only the new item", len(got.articles), got.articles, got.errs)
+	}
+	for _, bad := range []string{"not a feed", `<rss version="2.0"><channel><title>Empty</title></channel></rss>`} {
+		var none collected
+		if err := FeedItems(context.Background(), "bad.xml", []byte(bad), Options{}, none.emit); err == nil || len(none.errs) != 0 {
+			t.Errorf("FeedItems(%.20q) = %v with item errors %v; want one error for the feed", bad, err, none.errs)
+		}
+	}
+}

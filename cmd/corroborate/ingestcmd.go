@@ -1,0 +1,113 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"strings"
+
+	"github.com/corroborate/corroborate/internal/fetch"
+	"github.com/corroborate/corroborate/internal/ingest"
+	"github.com/corroborate/corroborate/internal/news"
+	"github.com/corroborate/corroborate/internal/pipeline"
+	"github.com/corroborate/corroborate/internal/service"
+)
+
+// ingestBatch is how many articles go to the store in one transaction.
+const ingestBatch = 500
+
+func runIngest(ctx context.Context, args []string, env *environment) int {
+	fs := flag.NewFlagSet("ingest", flag.ContinueOnError)
+	fs.SetOutput(env.stderr)
+	db := fs.String("db", envOr(env, "CORROBORATE_DB", defaultDB), "SQLite file, or postgres://… to share one store between processes")
+	wait := fs.Bool("wait", true, "analyse the stories the articles joined before returning")
+	progressMode := fs.String("progress", "auto", "show progress on stderr: auto, always or never")
+	readOpts := ingest.Options{}
+	fs.Int64Var(&readOpts.MaxBytes, "max-bytes", ingest.DefaultMaxBytes, "largest article accepted, in bytes")
+	web := webFlags(fs, env)
+	fs.Usage = func() {
+		fmt.Fprintln(env.stderr, "Usage: corroborate ingest [flags] PATH|URL...\n\nAdds articles to the store: stories grow as they arrive, and an article\nalready stored (same ID, URL or text) changes nothing. PATH and URL are read\nas by analyze: text, JSON Lines, HTML, feeds, folders, - for stdin, pages\nand feeds on the web.\n\nFlags:")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	if fs.NArg() == 0 {
+		fs.Usage()
+		return 2
+	}
+	web.MaxBytes = readOpts.MaxBytes
+	readOpts.Fetcher = fetch.New(*web)
+	store, err := openStore(ctx, *db)
+	if err != nil {
+		fmt.Fprintln(env.stderr, "corroborate ingest:", err)
+		return 1
+	}
+	defer store.Close()
+	svc, err := service.Open(ctx, store, service.Options{Pipeline: pipeline.DefaultOptions()})
+	if err != nil {
+		fmt.Fprintln(env.stderr, "corroborate ingest:", err)
+		return 1
+	}
+	defer svc.Close()
+	bar := newProgress(env.stderr, *progressMode)
+	var batch []*news.Article
+	var added, again, read int
+	var errs []news.ItemError
+	stories := map[string]bool{}
+	flush := func() error {
+		if len(batch) == 0 {
+			return nil
+		}
+		res, err := svc.Ingest(ctx, batch)
+		batch = batch[:0]
+		if err != nil {
+			return err
+		}
+		errs = append(errs, res.Errors...)
+		for _, st := range res.Articles {
+			stories[st.Story] = true
+			if st.Duplicate {
+				again++
+			} else {
+				added++
+			}
+		}
+		bar.update("ingest", added+again, 0)
+		return nil
+	}
+	var failed error
+	ingest.Paths(ctx, fs.Args(), env.stdin, readOpts, func(a *news.Article, e *news.ItemError) {
+		if failed != nil {
+			return
+		}
+		if e != nil {
+			errs = append(errs, *e)
+			return
+		}
+		read++
+		batch = append(batch, a)
+		if len(batch) == ingestBatch {
+			failed = flush()
+		}
+	})
+	if failed == nil {
+		failed = flush()
+	}
+	if failed == nil && *wait {
+		bar.update("analyse", 0, 0)
+		failed = svc.Settle(ctx)
+	}
+	bar.done()
+	printErrors(env.stderr, errs)
+	fmt.Fprintf(env.stdout, "%d new articles stored, %d already stored, in %d stories; %d inputs could not be read\n", added, again, len(stories), len(errs))
+	if failed != nil {
+		fmt.Fprintln(env.stderr, "corroborate ingest:", failed)
+		return 1
+	}
+	if read == 0 {
+		fmt.Fprintf(env.stderr, "corroborate ingest: no article could be read from %s\n", strings.Join(fs.Args(), " "))
+		return 1
+	}
+	return 0
+}

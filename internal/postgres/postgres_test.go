@@ -1,0 +1,149 @@
+package postgres
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/corroborate/corroborate/internal/ingest"
+	"github.com/corroborate/corroborate/internal/news"
+	"github.com/corroborate/corroborate/internal/pipeline"
+	"github.com/corroborate/corroborate/internal/service"
+
+	"github.com/corroborate/corroborate/internal/store"
+	"github.com/corroborate/corroborate/internal/store/storetest"
+)
+
+// testDSN names a PostgreSQL database the tests may fill and empty. CI
+// starts one; elsewhere the tests skip unless it is set.
+func testDSN(t *testing.T) string {
+	t.Helper()
+	dsn := os.Getenv("CORROBORATE_TEST_POSTGRES")
+	if dsn == "" {
+		if os.Getenv("CI") == "true" {
+			t.Fatal("CORROBORATE_TEST_POSTGRES is not set, and CI must test PostgreSQL")
+		}
+		t.Skip("no PostgreSQL: set CORROBORATE_TEST_POSTGRES=postgres://… to run these tests")
+	}
+	return dsn
+}
+
+// fresh gives each test its own schema, so tests never see each other's rows.
+func fresh(t *testing.T) *store.DB {
+	db, _ := freshDSN(t)
+	return db
+}
+
+// freshDSN is fresh, with the address that reaches the same schema.
+func freshDSN(t *testing.T) (*store.DB, string) {
+	dsn := testDSN(t)
+	schema := fmt.Sprintf("t%d_%s", time.Now().UnixNano(), strings.ToLower(strings.NewReplacer("/", "_", " ", "_").Replace(t.Name())))
+	schema = schema[:min(len(schema), 60)]
+	ctx := context.Background()
+	admin, err := Open(ctx, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := admin.SQL().ExecContext(ctx, `CREATE SCHEMA "`+schema+`"`); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		admin.SQL().ExecContext(ctx, `DROP SCHEMA "`+schema+`" CASCADE`)
+		admin.Close()
+	})
+	sep := "?"
+	if strings.Contains(dsn, "?") {
+		sep = "&"
+	}
+	dsn = dsn + sep + "search_path=" + schema
+	s, err := Open(ctx, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s, dsn
+}
+
+func TestStore(t *testing.T) {
+	storetest.Run(t, fresh)
+}
+
+func TestRebind(t *testing.T) {
+	if got := rebind("a = ? AND b IN (?, ?)"); got != "a = $1 AND b IN ($2, $3)" {
+		t.Errorf("rebind = %q", got)
+	}
+}
+
+// TestTwoWriters has two services, as two machines would, ingest into one
+// PostgreSQL store at the same time: they take turns under the advisory
+// lock, each replaying the other's articles before clustering its own.
+func TestTwoWriters(t *testing.T) {
+	ctx := context.Background()
+	first, dsn := freshDSN(t)
+	second, err := Open(ctx, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer second.Close()
+	var articles []*news.Article
+	ingest.Paths(ctx, []string{filepath.Join("..", "..", "examples", "fictional")}, nil, ingest.Options{}, func(a *news.Article, e *news.ItemError) {
+		if a != nil {
+			articles = append(articles, a)
+		}
+	})
+	var wg sync.WaitGroup
+	results := make([]service.Result, 2)
+	for i, db := range []*store.DB{first, second} {
+		svc, err := service.Open(ctx, db, service.Options{Pipeline: pipeline.DefaultOptions()})
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer svc.Close()
+		wg.Go(func() {
+			// Both send every article, in opposite orders, one at a time.
+			for k := range articles {
+				a := articles[k]
+				if i == 1 {
+					a = articles[len(articles)-1-k]
+				}
+				c := *a
+				res, err := svc.Ingest(ctx, []*news.Article{&c})
+				if err != nil {
+					t.Error(err)
+					return
+				}
+				results[i].Articles = append(results[i].Articles, res.Articles...)
+			}
+		})
+	}
+	wg.Wait()
+	counts, err := first.Counts(ctx)
+	if err != nil || counts.Articles != int64(len(articles)) {
+		t.Fatalf("%d articles stored by two writers, want %d: %v", counts.Articles, len(articles), err)
+	}
+	story := map[string]string{}
+	for _, r := range results {
+		for _, st := range r.Articles {
+			if prev, ok := story[st.ID]; ok && prev != st.Story {
+				t.Errorf("%s is in story %s for one writer and %s for the other", st.ID, prev, st.Story)
+			}
+			story[st.ID] = st.Story
+		}
+	}
+	list, _, err := first.Stories(ctx, store.Query{Limit: 100})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sum := 0
+	for _, st := range list {
+		sum += st.Articles
+	}
+	if sum != len(articles) {
+		t.Errorf("stories count %d articles, want %d", sum, len(articles))
+	}
+}

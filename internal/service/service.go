@@ -1,0 +1,266 @@
+// Package service is corroborate as a running service: it adds articles to
+// a store as they arrive, keeps its dedupe and clustering state in step
+// with every other process writing to the same store, and keeps each
+// story's analysis up to date in the background.
+package service
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"log/slog"
+	"sync"
+	"time"
+
+	"github.com/corroborate/corroborate/internal/cluster"
+	"github.com/corroborate/corroborate/internal/dedupe"
+	"github.com/corroborate/corroborate/internal/news"
+	"github.com/corroborate/corroborate/internal/pipeline"
+	"github.com/corroborate/corroborate/internal/store"
+	"github.com/corroborate/corroborate/internal/text"
+)
+
+// Options tune the service.
+type Options struct {
+	Pipeline pipeline.Options
+	// Analyzers is how many stories are analysed at once.
+	Analyzers int
+	// Quiet is how long a story must go without a new article before the
+	// background worker analyses it again, and MaxLag how old its analysis
+	// may grow while articles keep coming: during a heavy ingest a story is
+	// analysed now and then, not after every batch.
+	Quiet, MaxLag time.Duration
+	// Manual turns the background analysis off: stories are analysed only
+	// when Settle or AnalyzeStale is called (benchmarks, batch loads).
+	Manual bool
+	// Poll is how often the analysis worker looks for stale stories when
+	// nothing wakes it (another process may have written).
+	Poll time.Duration
+	Log  *slog.Logger
+}
+
+// Service adds articles to a store and keeps its stories analysed. Open
+// starts its background work; Close stops it and waits.
+type Service struct {
+	db   *store.DB
+	opts Options
+	log  *slog.Logger
+
+	mu       sync.Mutex // guards the engine: one ingest at a time per process
+	dedupe   *dedupe.Index
+	clusters *cluster.Clusterer
+	lastSeq  int64 // the last article of the log the engine has seen
+	broken   bool  // the engine may hold work a failed commit undid
+
+	wake   chan struct{}
+	cancel context.CancelFunc
+	done   sync.WaitGroup
+}
+
+// Open rebuilds the dedupe and clustering state from the store's log and
+// starts the analysis worker.
+func Open(ctx context.Context, db *store.DB, opts Options) (*Service, error) {
+	if opts.Analyzers <= 0 {
+		opts.Analyzers = 2
+	}
+	if opts.Poll <= 0 {
+		opts.Poll = time.Second
+	}
+	if opts.Quiet <= 0 {
+		opts.Quiet = 2 * time.Second
+	}
+	if opts.MaxLag <= 0 {
+		opts.MaxLag = 30 * time.Second
+	}
+	if opts.Log == nil {
+		opts.Log = slog.New(slog.DiscardHandler)
+	}
+	s := &Service{db: db, opts: opts, log: opts.Log, wake: make(chan struct{}, 1)}
+	if err := s.rebuild(ctx); err != nil {
+		return nil, err
+	}
+	workCtx, cancel := context.WithCancel(context.Background())
+	s.cancel = cancel
+	if !opts.Manual {
+		s.done.Go(func() { s.analyze(workCtx) })
+		s.poke()
+	}
+	return s, nil
+}
+
+// Close stops the background work and waits for it.
+func (s *Service) Close() error {
+	s.cancel()
+	s.done.Wait()
+	return nil
+}
+
+// rebuild starts the engine afresh from the whole log.
+func (s *Service) rebuild(ctx context.Context) error {
+	s.dedupe = dedupe.NewIndex()
+	s.clusters = cluster.New(s.opts.Pipeline.Cluster)
+	s.lastSeq = 0
+	s.broken = false
+	err := s.db.Replay(ctx, 0, s.replay)
+	if err != nil {
+		return fmt.Errorf("replay the log: %w", err)
+	}
+	return nil
+}
+
+// replay applies one stored article to the engine, as its writer decided.
+func (s *Service) replay(a store.Article) error {
+	f, err := decodeFeatures(a.Features)
+	if err != nil {
+		return fmt.Errorf("article %s: %w", a.ID, err)
+	}
+	s.dedupe.Add(dedupe.Item{ID: a.ID, Outlet: a.Outlet, URL: a.URL, Signature: f.sketch, Shingles: f.shingles})
+	s.clusters.Assign(cluster.Doc{ID: a.ID, Time: when(a.Published, a.IngestedAt), Terms: f.terms}, a.StoryID)
+	s.lastSeq = a.Seq
+	return nil
+}
+
+func when(published news.Timestamp, ingested time.Time) time.Time {
+	if !published.IsZero() {
+		return published.Time
+	}
+	return ingested
+}
+
+// Status says what became of one article sent to Ingest.
+type Status struct {
+	ID    string `json:"id"`
+	Story string `json:"story"`
+	// Duplicate is set when the store already held the article (same ID,
+	// URL or text): nothing changed.
+	Duplicate bool   `json:"duplicate"`
+	Source    string `json:"source,omitempty"`
+}
+
+// Result is what Ingest did: an acknowledged status per stored article, and
+// an error per article that could not be read.
+type Result struct {
+	Articles []Status         `json:"articles"`
+	Errors   []news.ItemError `json:"errors"`
+}
+
+// Ingest cleans, links and clusters articles and stores them in one
+// transaction. When it returns without error, every article in the result
+// is on disk; sending the same articles again changes nothing.
+func (s *Service) Ingest(ctx context.Context, articles []*news.Article) (Result, error) {
+	prepared, errs := pipeline.Prepare(ctx, articles, s.opts.Pipeline)
+	res := Result{Errors: errs}
+	if len(prepared) == 0 {
+		return res, nil
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.broken {
+		if err := s.rebuild(ctx); err != nil {
+			return res, err
+		}
+	}
+	var statuses []Status
+	err := s.db.Write(ctx, func(tx *store.Tx) error {
+		statuses = statuses[:0]
+		// Another process may have written since this one last looked: its
+		// articles join the engine before any of ours does.
+		others, err := tx.Since(s.lastSeq)
+		if err != nil {
+			return err
+		}
+		for _, a := range others {
+			if err := s.replay(a); err != nil {
+				return err
+			}
+		}
+		for i := range prepared {
+			st, err := s.add(tx, &prepared[i])
+			if err != nil {
+				return err
+			}
+			statuses = append(statuses, st)
+		}
+		return nil
+	})
+	if err != nil {
+		// The engine saw articles the store did not keep: start it afresh
+		// from the store before the next ingest.
+		s.broken = true
+		return res, fmt.Errorf("ingest: %w", err)
+	}
+	res.Articles = statuses
+	s.poke()
+	return res, nil
+}
+
+// add stores one prepared article, unless the store holds it already.
+func (s *Service) add(tx *store.Tx, p *pipeline.Prepared) (Status, error) {
+	a := p.Article
+	row := &store.Article{Article: *a, URLKey: dedupe.URLKey(a.URL), ContentHash: contentHash(a.Outlet, a.Text), IngestedAt: time.Now()}
+	if old, found, err := tx.Find(a.ID, row.URLKey, row.ContentHash); err != nil {
+		return Status{}, err
+	} else if found {
+		return Status{ID: old.ID, Story: old.StoryID, Duplicate: true, Source: a.Source}, nil
+	}
+	m := s.dedupe.Add(dedupe.Item{ID: a.ID, Outlet: a.Outlet, URL: a.URL, Signature: p.Sketch, Shingles: p.Shingles})
+	join := ""
+	switch m.Kind {
+	case dedupe.Version:
+		row.VersionOf, row.Latest, join = &m.Of, true, m.Of
+		if err := s.changes(tx, row, p.Doc); err != nil {
+			return Status{}, err
+		}
+	case dedupe.Copy:
+		row.DuplicateOf, join = &m.Of, m.Of
+	}
+	row.StoryID = s.clusters.Add(cluster.Doc{ID: a.ID, Time: when(a.Published, row.IngestedAt), Terms: p.Terms, Join: join})
+	row.Features = features{terms: p.Terms, sketch: p.Sketch, shingles: p.Shingles}.encode()
+	if err := tx.Insert(row); err != nil {
+		return Status{}, err
+	}
+	if row.VersionOf != nil {
+		if err := tx.MarkLatest(*row.VersionOf, row.ID); err != nil {
+			return Status{}, err
+		}
+	}
+	if err := tx.Touch(row.StoryID, row); err != nil {
+		return Status{}, err
+	}
+	s.lastSeq = row.Seq
+	return Status{ID: row.ID, Story: row.StoryID, Source: a.Source}, nil
+}
+
+// changes records what a new version added and dropped against the latest
+// one stored.
+func (s *Service) changes(tx *store.Tx, row *store.Article, doc *text.Doc) error {
+	prev, err := tx.Latest(*row.VersionOf)
+	if errors.Is(err, store.ErrNotFound) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	added, removed := dedupe.Changes(text.Analyze(prev.Text).Sentences, doc.Sentences)
+	row.Changes = &news.Changes{Against: prev.ID, Added: added, Removed: removed}
+	return nil
+}
+
+// contentHash names an outlet's text by its letters and digits, so that
+// the same article sent with other spacing or punctuation is still the
+// same; the same text under another outlet is a syndicated copy, which is
+// kept as coverage.
+func contentHash(outlet, t string) string {
+	sum := sha256.Sum256([]byte(outlet + "\x00" + text.Fingerprint(t)))
+	return hex.EncodeToString(sum[:16])
+}
+
+// poke wakes the analysis worker without waiting.
+func (s *Service) poke() {
+	select {
+	case s.wake <- struct{}{}:
+	default:
+	}
+}

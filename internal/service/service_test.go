@@ -1,0 +1,176 @@
+package service
+
+import (
+	"context"
+	"path/filepath"
+	"reflect"
+	"testing"
+
+	"github.com/corroborate/corroborate/internal/dedupe"
+	"github.com/corroborate/corroborate/internal/ingest"
+	"github.com/corroborate/corroborate/internal/news"
+	"github.com/corroborate/corroborate/internal/pipeline"
+	"github.com/corroborate/corroborate/internal/sqlite"
+	"github.com/corroborate/corroborate/internal/store"
+)
+
+func examples(t *testing.T) []*news.Article {
+	t.Helper()
+	var out []*news.Article
+	ingest.Paths(context.Background(), []string{filepath.Join("..", "..", "examples", "fictional")}, nil, ingest.Options{}, func(a *news.Article, e *news.ItemError) {
+		if e != nil {
+			t.Fatalf("%+v", e)
+		}
+		out = append(out, a)
+	})
+	return out
+}
+
+func openDB(t testing.TB, path string) *store.DB {
+	t.Helper()
+	db, err := sqlite.Open(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	return db
+}
+
+func openService(t *testing.T, db *store.DB) *Service {
+	t.Helper()
+	s, err := Open(context.Background(), db, Options{Pipeline: pipeline.DefaultOptions()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s
+}
+
+func storyOf(res Result) map[string]string {
+	out := map[string]string{}
+	for _, st := range res.Articles {
+		out[st.ID] = st.Story
+	}
+	return out
+}
+
+func TestIngest(t *testing.T) {
+	ctx := context.Background()
+	db := openDB(t, filepath.Join(t.TempDir(), "c.db"))
+	s := openService(t, db)
+	res, err := s.Ingest(ctx, examples(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	stories := storyOf(res)
+	if len(stories) != 8 {
+		t.Fatalf("%d articles stored, want 8: %+v", len(stories), res)
+	}
+	if stories["courier-flood-1"] != stories["courier-flood-2"] || stories["courier-flood-1"] != stories["northwind-wire"] || stories["courier-flood-1"] == stories["eastgate-post-chess"] {
+		t.Errorf("stories: %v", stories)
+	}
+	v, err := db.Article(ctx, "courier-flood-2")
+	if err != nil || v.VersionOf == nil || *v.VersionOf != "courier-flood-1" || !v.Latest || v.Changes == nil || len(v.Changes.Added) == 0 {
+		t.Errorf("the update is not a latest version with changes: %+v, %v", v, err)
+	}
+	if err := s.Settle(ctx); err != nil {
+		t.Fatal(err)
+	}
+	st, err := db.Story(ctx, stories["courier-flood-1"])
+	if err != nil || st.Report == nil || st.Report.Headline == "" || len(st.Report.Summary) == 0 || st.Analyzed != 5 {
+		t.Errorf("analysed flood story: %+v, %v", st, err)
+	}
+
+	again, err := s.Ingest(ctx, examples(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, a := range again.Articles {
+		if !a.Duplicate || a.Story != stories[a.ID] {
+			t.Errorf("sent again, %+v changed something", a)
+		}
+	}
+	c, _ := db.Counts(ctx)
+	if c.Articles != 8 {
+		t.Errorf("%d articles after sending everything twice, want 8", c.Articles)
+	}
+	if d, err := db.Article(ctx, "northwind-wire"); err != nil || d.DuplicateOf == nil {
+		t.Errorf("the wire copy under another outlet is not kept as a copy: %+v, %v", d, err)
+	}
+}
+
+// TestTwoProcesses writes through two services on one store, as two
+// processes would: each sees the other's articles before linking and
+// clustering its own.
+func TestTwoProcesses(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "c.db")
+	a := openService(t, openDB(t, path))
+	b := openService(t, openDB(t, path))
+	byID := map[string]*news.Article{}
+	for _, x := range examples(t) {
+		byID[x.ID] = x
+	}
+	first, err := a.Ingest(ctx, []*news.Article{byID["courier-flood-1"]})
+	if err != nil {
+		t.Fatal(err)
+	}
+	second, err := b.Ingest(ctx, []*news.Article{byID["courier-flood-2"]})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if second.Articles[0].Story != first.Articles[0].Story {
+		t.Errorf("the update joined %s, want %s", second.Articles[0].Story, first.Articles[0].Story)
+	}
+	v, err := b.db.Article(ctx, "courier-flood-2")
+	if err != nil || v.VersionOf == nil || *v.VersionOf != "courier-flood-1" {
+		t.Errorf("the other process's article was not seen as the original: %+v, %v", v.VersionOf, err)
+	}
+	if again, err := a.Ingest(ctx, []*news.Article{byID["courier-flood-2"]}); err != nil || !again.Articles[0].Duplicate {
+		t.Errorf("the first process stored the second's article again: %+v, %v", again, err)
+	}
+}
+
+// TestReopen replays the log into a fresh engine: the next article lands
+// where it would have with the engine that wrote the log.
+func TestReopen(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "c.db")
+	all := examples(t)
+	last := all[len(all)-1]
+	live := openService(t, openDB(t, path))
+	if _, err := live.Ingest(ctx, all[:len(all)-1]); err != nil {
+		t.Fatal(err)
+	}
+	live.Close()
+	reopened := openService(t, openDB(t, path))
+	got, err := reopened.Ingest(ctx, []*news.Article{last})
+	if err != nil {
+		t.Fatal(err)
+	}
+	fresh := openService(t, openDB(t, filepath.Join(t.TempDir(), "d.db")))
+	want, err := fresh.Ingest(ctx, all)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if g, w := got.Articles[0].Story, storyOf(want)[last.ID]; g != w {
+		t.Errorf("after a restart %s joined %s, in one run %s", last.ID, g, w)
+	}
+}
+
+func TestFeatures(t *testing.T) {
+	f := features{terms: map[uint64]float64{1: 2.5, 1 << 60: 0.25}, shingles: 42}
+	for i := range f.sketch {
+		f.sketch[i] = uint32(i * 7)
+	}
+	got, err := decodeFeatures(f.encode())
+	if err != nil || !reflect.DeepEqual(got, f) {
+		t.Errorf("round trip: %+v, %v", got, err)
+	}
+	for _, bad := range [][]byte{nil, {1}, f.encode()[:100]} {
+		if _, err := decodeFeatures(bad); err == nil {
+			t.Errorf("damaged features %v accepted", bad)
+		}
+	}
+	_ = dedupe.Bins
+}

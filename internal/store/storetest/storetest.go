@@ -1,0 +1,429 @@
+// Package storetest is the behaviour every store must have, as one suite
+// that the sqlite and postgres packages run against their own databases.
+package storetest
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/corroborate/corroborate/internal/news"
+	"github.com/corroborate/corroborate/internal/store"
+)
+
+// Opener opens a fresh, empty store for one test.
+type Opener func(t *testing.T) *store.DB
+
+// Run runs the whole suite.
+func Run(t *testing.T, open Opener) {
+	tests := []struct {
+		name string
+		run  func(*testing.T, *store.DB)
+	}{
+		{"write and read", testWriteRead},
+		{"same article twice", testFind},
+		{"versions", testVersions},
+		{"list and page", testList},
+		{"filters", testFilters},
+		{"search", testSearch},
+		{"reports", testReports},
+		{"since and replay", testSinceReplay},
+		{"feeds", testFeeds},
+		{"writers take turns", testConcurrentWriters},
+		{"failed write leaves nothing", testRollback},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) { tt.run(t, open(t)) })
+	}
+}
+
+// article makes a stored article for story n.
+func article(id, story, outlet, text string, published string) *store.Article {
+	ts, _ := news.ParseTimestamp(published)
+	return &store.Article{
+		Article:     news.Article{ID: id, Source: id + ".txt", Outlet: outlet, Title: "Title of " + id, Published: ts, Text: text, Words: 3},
+		StoryID:     story,
+		ContentHash: "hash-" + id,
+		Features:    []byte{1, 2, 3},
+		IngestedAt:  time.Now(),
+	}
+}
+
+// add writes articles in one transaction, each touching its story.
+func add(t *testing.T, s *store.DB, articles ...*store.Article) {
+	t.Helper()
+	err := s.Write(context.Background(), func(tx *store.Tx) error {
+		for _, a := range articles {
+			if err := tx.Insert(a); err != nil {
+				return err
+			}
+			if err := tx.Touch(a.StoryID, a); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+func testWriteRead(t *testing.T, s *store.DB) {
+	ctx := context.Background()
+	a := article("a1", "s1", "Courier", "The dam failed on Sunday.", "2031-04-14")
+	of := "a0"
+	a.VersionOf = &of
+	a.Changes = &news.Changes{Against: "a0", Added: []string{"New."}}
+	add(t, s, a)
+	if a.Seq == 0 {
+		t.Error("Insert did not set Seq")
+	}
+	got, err := s.Article(ctx, "a1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Text != a.Text || got.Outlet != "Courier" || got.Published.String() != "2031-04-14" || got.StoryID != "s1" ||
+		got.VersionOf == nil || *got.VersionOf != "a0" || got.Changes == nil || got.Changes.Added[0] != "New." {
+		t.Errorf("article read back as %+v", got)
+	}
+	if _, err := s.Article(ctx, "nope"); !errors.Is(err, store.ErrNotFound) {
+		t.Errorf("unknown article: %v, want ErrNotFound", err)
+	}
+	st, err := s.Story(ctx, "s1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Articles != 1 || st.Revision != 1 || st.FirstPublished != "2031-04-14" || len(st.Outlets) != 1 || st.Report != nil {
+		t.Errorf("story read back as %+v", st)
+	}
+	if _, err := s.Story(ctx, "nope"); !errors.Is(err, store.ErrNotFound) {
+		t.Errorf("unknown story: %v, want ErrNotFound", err)
+	}
+}
+
+func testFind(t *testing.T, s *store.DB) {
+	a := article("a1", "s1", "", "Text one.", "")
+	a.URLKey = "example.com/a1"
+	add(t, s, a)
+	tests := []struct {
+		id, url, hash string
+		found         bool
+	}{
+		{"a1", "", "other", true},
+		{"x", "example.com/a1", "other", true},
+		{"x", "", "hash-a1", true},
+		{"x", "", "other", false},
+		{"x", "example.com/other", "other", false},
+	}
+	for _, tt := range tests {
+		err := s.Write(context.Background(), func(tx *store.Tx) error {
+			got, ok, err := tx.Find(tt.id, tt.url, tt.hash)
+			if err != nil {
+				return err
+			}
+			if ok != tt.found || ok && got.ID != "a1" {
+				t.Errorf("Find(%q, %q, %q) = %q, %v; want found %v", tt.id, tt.url, tt.hash, got.ID, ok, tt.found)
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	for key, want := range map[string]bool{"example.com/a1": true, "example.com/other": false, "": false} {
+		if got, err := s.HasURL(context.Background(), key); got != want || err != nil {
+			t.Errorf("HasURL(%q) = %v, %v; want %v", key, got, err, want)
+		}
+	}
+}
+
+func testVersions(t *testing.T, s *store.DB) {
+	ctx := context.Background()
+	v1 := article("v1", "s1", "Courier", "First version.", "")
+	v1.Latest = true
+	v2 := article("v2", "s1", "Courier", "Second version.", "")
+	root := "v1"
+	v2.VersionOf = &root
+	add(t, s, v1)
+	add(t, s, v2)
+	if err := s.Write(ctx, func(tx *store.Tx) error { return tx.MarkLatest("v1", "v2") }); err != nil {
+		t.Fatal(err)
+	}
+	a1, _ := s.Article(ctx, "v1")
+	a2, _ := s.Article(ctx, "v2")
+	if a1.Latest || !a2.Latest {
+		t.Errorf("latest: v1 %v, v2 %v; want only v2", a1.Latest, a2.Latest)
+	}
+}
+
+func testList(t *testing.T, s *store.DB) {
+	ctx := context.Background()
+	// Story i gets i articles; later stories are updated later.
+	for i := 1; i <= 5; i++ {
+		for j := 0; j < i; j++ {
+			add(t, s, article(fmt.Sprintf("a%d-%d", i, j), fmt.Sprintf("s%d", i), "", "Text.", ""))
+		}
+	}
+	var seen []string
+	cursor := ""
+	for page := 0; page < 10; page++ {
+		list, next, err := s.Stories(ctx, store.Query{Sort: store.Newest, Limit: 2, Cursor: cursor})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, st := range list {
+			seen = append(seen, st.ID)
+		}
+		if next == "" {
+			break
+		}
+		cursor = next
+	}
+	if fmt.Sprint(seen) != "[s5 s4 s3 s2 s1]" {
+		t.Errorf("newest first, paged by two: %v", seen)
+	}
+	add(t, s, article("late", "s1", "", "Late.", "")) // s1 is updated last now
+	list, _, err := s.Stories(ctx, store.Query{Sort: store.Covered, Limit: 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(list) != 3 || list[0].ID != "s5" || list[0].Articles != 5 {
+		t.Errorf("most covered first: %+v", list)
+	}
+	list, _, _ = s.Stories(ctx, store.Query{Sort: store.Newest, Limit: 1})
+	if len(list) != 1 || list[0].ID != "s1" {
+		t.Errorf("after a late article, s1 is newest: %+v", list)
+	}
+	if _, _, err := s.Stories(ctx, store.Query{Cursor: "not a cursor"}); !errors.Is(err, store.ErrBadCursor) {
+		t.Errorf("bad cursor: %v", err)
+	}
+}
+
+func testFilters(t *testing.T, s *store.DB) {
+	ctx := context.Background()
+	add(t, s, article("a", "flood", "Courier", "The dam collapsed and flooded Marrowby.", ""))
+	add(t, s, article("b", "flood", "Northwind", "Floodwater reached Marrowby.", ""))
+	add(t, s, article("c", "strike", "Ledger", "Rail workers went on strike.", ""))
+	cutoff := time.Now()
+	time.Sleep(5 * time.Millisecond)
+	add(t, s, article("d", "chess", "Ledger", "The chess club won.", ""))
+	ids := func(q store.Query) string {
+		list, _, err := s.Stories(ctx, q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out []string
+		for _, st := range list {
+			out = append(out, st.ID)
+		}
+		return fmt.Sprint(out)
+	}
+	if got := ids(store.Query{Outlet: "Ledger"}); got != "[chess strike]" {
+		t.Errorf("outlet Ledger: %s", got)
+	}
+	if got := ids(store.Query{Text: "Marrowby"}); got != "[flood]" {
+		t.Errorf("text Marrowby: %s", got)
+	}
+	if got := ids(store.Query{Since: cutoff}); got != "[chess]" {
+		t.Errorf("since: %s", got)
+	}
+	if got := ids(store.Query{Text: `"); DROP TABLE stories; --`}); got != "[]" {
+		t.Errorf("a hostile query matched %s", got)
+	}
+}
+
+func testSearch(t *testing.T, s *store.DB) {
+	add(t, s, article("a", "s1", "", "Rescuers searched the flooded valley.", ""))
+	add(t, s, article("b", "s2", "", "The chess club won again.", ""))
+	hits, err := s.Search(context.Background(), "flooded valley", 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(hits) != 1 || hits[0].ArticleID != "a" || hits[0].StoryID != "s1" {
+		t.Errorf("search: %+v", hits)
+	}
+	for _, q := range []string{"", "   ", `"`, "AND OR NOT", "*"} {
+		if _, err := s.Search(context.Background(), q, 10); err != nil {
+			t.Errorf("search %q: %v", q, err)
+		}
+	}
+}
+
+func testReports(t *testing.T, s *store.DB) {
+	ctx := context.Background()
+	add(t, s, article("a", "s1", "", "One.", ""))
+	add(t, s, article("b", "s1", "", "Two.", ""))
+	now := time.Now()
+	// Not yet due: articles joined it within the quiet time, and it is
+	// new within the lag.
+	if stale, err := s.Stale(ctx, 10, now.Add(-time.Minute), now.Add(-time.Minute)); err != nil || len(stale) != 0 {
+		t.Errorf("stale before it settled: %+v, %v", stale, err)
+	}
+	stale, err := s.Stale(ctx, 10, now.Add(time.Second), now.Add(-time.Minute))
+	if err != nil || len(stale) != 1 || stale[0].Revision != 2 {
+		t.Fatalf("stale once quiet: %+v, %v", stale, err)
+	}
+	if lagging, err := s.Stale(ctx, 10, now.Add(-time.Minute), now.Add(time.Second)); err != nil || len(lagging) != 1 {
+		t.Errorf("stale past the lag: %+v, %v", lagging, err)
+	}
+	if st, err := s.Story(ctx, "s1"); err != nil || st.Headline != "Title of a" {
+		t.Errorf("before analysis the headline is %q (%v), want the first article's title", st.Headline, err)
+	}
+	report := &news.Story{ID: "s1", Headline: "Dam fails", Voices: 2, Facts: []news.Fact{{Subject: "dead", Conflict: true}}}
+	if err := s.SaveReport(ctx, 2, report); err != nil {
+		t.Fatal(err)
+	}
+	old := &news.Story{ID: "s1", Headline: "An older analysis"}
+	if err := s.SaveReport(ctx, 1, old); err != nil {
+		t.Fatal(err)
+	}
+	st, err := s.Story(ctx, "s1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Headline != "Dam fails" || st.Conflicts != 1 || st.Report == nil || st.Report.Headline != "Dam fails" || st.Analyzed != 2 {
+		t.Errorf("report: %+v", st)
+	}
+	cov, err := s.Coverage(ctx, []string{"s1", "none"})
+	if err != nil || len(cov["s1"]) != 1 || cov["s1"][0].Count != 2 || len(cov["s1"][0].Day) != 10 || len(cov["none"]) != 0 {
+		t.Errorf("coverage %+v, %v", cov, err)
+	}
+	if stale, _ := s.Stale(ctx, 10, time.Now().Add(time.Second), time.Now().Add(time.Second)); len(stale) != 0 {
+		t.Errorf("still stale after the report: %+v", stale)
+	}
+	c, err := s.Counts(ctx)
+	if err != nil || c.Articles != 2 || c.Stories != 1 || c.Stale != 0 {
+		t.Errorf("counts %+v, %v", c, err)
+	}
+}
+
+func testSinceReplay(t *testing.T, s *store.DB) {
+	ctx := context.Background()
+	add(t, s, article("a", "s1", "", "One.", ""), article("b", "s1", "", "Two.", ""))
+	first, _ := s.Article(ctx, "a")
+	var got []string
+	err := s.Write(ctx, func(tx *store.Tx) error {
+		since, err := tx.Since(first.Seq)
+		for _, a := range since {
+			got = append(got, a.ID)
+		}
+		return err
+	})
+	if err != nil || fmt.Sprint(got) != "[b]" {
+		t.Errorf("since: %v, %v", got, err)
+	}
+	got = nil
+	err = s.Replay(ctx, 0, func(a store.Article) error {
+		if len(a.Features) != 3 {
+			return fmt.Errorf("article %s lost its features", a.ID)
+		}
+		got = append(got, a.ID)
+		return nil
+	})
+	if err != nil || fmt.Sprint(got) != "[a b]" {
+		t.Errorf("replay: %v, %v", got, err)
+	}
+}
+
+func testFeeds(t *testing.T, s *store.DB) {
+	ctx := context.Background()
+	urls := []string{"https://a.example/feed", "https://b.example/rss"}
+	if err := s.AddFeeds(ctx, urls); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.AddFeeds(ctx, urls); err != nil {
+		t.Fatal(err)
+	}
+	now := time.Now()
+	due, err := s.ClaimDue(ctx, now, time.Minute, 10)
+	if err != nil || len(due) != 2 {
+		t.Fatalf("due: %+v, %v", due, err)
+	}
+	if again, _ := s.ClaimDue(ctx, now, time.Minute, 10); len(again) != 0 {
+		t.Errorf("claimed twice: %+v", again)
+	}
+	f := due[0]
+	f.ETag, f.Failures, f.LastError, f.NextPoll, f.LastPolled = `"v1"`, 2, "timeout", now.Add(-time.Second), now
+	if err := s.SaveFeed(ctx, f); err != nil {
+		t.Fatal(err)
+	}
+	due, err = s.ClaimDue(ctx, now, time.Minute, 10)
+	if err != nil || len(due) != 1 || due[0].ETag != `"v1"` || due[0].Failures != 2 {
+		t.Errorf("saved feed: %+v, %v", due, err)
+	}
+	// A new list keeps the state of feeds still on it and drops the rest.
+	dropped, err := s.SetFeeds(ctx, []string{f.URL, "https://c.example/atom"})
+	if err != nil || dropped != 1 {
+		t.Fatalf("SetFeeds dropped %d, %v; want 1", dropped, err)
+	}
+	feeds, err := s.Feeds(ctx)
+	if err != nil || len(feeds) != 2 {
+		t.Fatalf("feeds after SetFeeds: %+v, %v", feeds, err)
+	}
+	for _, g := range feeds {
+		if g.URL == f.URL && g.ETag != `"v1"` {
+			t.Errorf("kept feed lost its state: %+v", g)
+		}
+	}
+}
+
+// testConcurrentWriters writes from several goroutines at once: every
+// article arrives, and each story's count is exact.
+func testConcurrentWriters(t *testing.T, s *store.DB) {
+	const writers, each = 4, 10
+	var wg sync.WaitGroup
+	errs := make(chan error, writers)
+	for w := range writers {
+		wg.Go(func() {
+			for i := range each {
+				a := article(fmt.Sprintf("w%d-%d", w, i), "shared", "", fmt.Sprintf("Text %d %d.", w, i), "")
+				err := s.Write(context.Background(), func(tx *store.Tx) error {
+					if err := tx.Insert(a); err != nil {
+						return err
+					}
+					return tx.Touch(a.StoryID, a)
+				})
+				if err != nil {
+					errs <- err
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Fatal(err)
+	}
+	st, err := s.Story(context.Background(), "shared")
+	if err != nil || st.Articles != writers*each || st.Revision != writers*each {
+		t.Errorf("story after concurrent writes: %+v, %v", st, err)
+	}
+}
+
+func testRollback(t *testing.T, s *store.DB) {
+	ctx := context.Background()
+	add(t, s, article("a", "s1", "", "One.", ""))
+	err := s.Write(ctx, func(tx *store.Tx) error {
+		b := article("b", "s1", "", "Two.", "")
+		if err := tx.Insert(b); err != nil {
+			return err
+		}
+		if err := tx.Touch("s1", b); err != nil {
+			return err
+		}
+		return tx.Insert(article("a", "s1", "", "Same ID again.", "")) // violates the unique ID
+	})
+	if err == nil {
+		t.Fatal("a duplicate ID was accepted")
+	}
+	if _, err := s.Article(ctx, "b"); !errors.Is(err, store.ErrNotFound) {
+		t.Errorf("part of a failed write stayed: %v", err)
+	}
+	if st, _ := s.Story(ctx, "s1"); st.Articles != 1 {
+		t.Errorf("story counts a failed write: %+v", st)
+	}
+}

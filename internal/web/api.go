@@ -1,0 +1,307 @@
+package web
+
+import (
+	"bytes"
+	"crypto/subtle"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/corroborate/corroborate/internal/ingest"
+	"github.com/corroborate/corroborate/internal/news"
+	"github.com/corroborate/corroborate/internal/store"
+)
+
+// storySummary is a story in a list.
+type storySummary struct {
+	ID             string    `json:"id"`
+	Headline       string    `json:"headline"`
+	Articles       int       `json:"articles"`
+	Voices         int       `json:"voices"`
+	Conflicts      int       `json:"conflicts"`
+	Created        time.Time `json:"created"`
+	Updated        time.Time `json:"updated"`
+	FirstPublished string    `json:"first_published,omitempty"`
+	LastPublished  string    `json:"last_published,omitempty"`
+	Analyzed       bool      `json:"analyzed"`
+}
+
+func summarize(st store.Story) storySummary {
+	return storySummary{ID: st.ID, Headline: st.Headline, Articles: st.Articles, Voices: st.Voices, Conflicts: st.Conflicts,
+		Created: st.Created, Updated: st.Updated, FirstPublished: st.FirstPublished, LastPublished: st.LastPublished,
+		Analyzed: st.Analyzed >= st.Revision}
+}
+
+// query reads a story list's filters from the URL.
+func query(r *http.Request) (store.Query, error) {
+	v, err := url.ParseQuery(r.URL.RawQuery)
+	if err != nil {
+		return store.Query{}, badRequest("query string: " + err.Error())
+	}
+	q := store.Query{Outlet: v.Get("outlet"), Text: v.Get("q"), Cursor: v.Get("cursor"), Sort: store.Newest, Limit: 50}
+	switch sort := v.Get("sort"); sort {
+	case "", "newest":
+	case "covered", "coverage":
+		q.Sort = store.Covered
+	default:
+		return q, badRequest(fmt.Sprintf("sort %q: want newest or covered", sort))
+	}
+	if since := v.Get("since"); since != "" {
+		t, err := news.ParseTimestamp(since)
+		if err != nil {
+			return q, badRequest("since: " + err.Error())
+		}
+		q.Since = t.Time
+	}
+	if limit := v.Get("limit"); limit != "" {
+		n, err := strconv.Atoi(limit)
+		if err != nil || n < 1 || n > 500 {
+			return q, badRequest("limit: want a number from 1 to 500")
+		}
+		q.Limit = n
+	}
+	if len(q.Text) > 500 {
+		return q, badRequest("q: at most 500 characters")
+	}
+	return q, nil
+}
+
+func (s *Server) apiStories(w http.ResponseWriter, r *http.Request) error {
+	q, err := query(r)
+	if err != nil {
+		return err
+	}
+	list, next, err := s.stories.Stories(r.Context(), q)
+	if err != nil {
+		return err
+	}
+	out := struct {
+		Stories []storySummary `json:"stories"`
+		Next    string         `json:"next,omitempty"`
+	}{Stories: []storySummary{}, Next: next}
+	for _, st := range list {
+		out.Stories = append(out.Stories, summarize(st))
+	}
+	writeJSON(w, http.StatusOK, out)
+	return nil
+}
+
+// storyBody is one story as the API returns it: the JSON contract's story,
+// with its articles in full and how current the analysis is.
+type storyBody struct {
+	Story    *news.Story     `json:"story"`
+	Articles []*news.Article `json:"articles"`
+	Summary  storySummary    `json:"status"`
+	// Stale is set while articles wait to be analysed into the story.
+	Stale bool `json:"stale"`
+}
+
+// loadStory reads a story and its articles; a story not yet analysed gets
+// a report that lists its articles and nothing else.
+func (s *Server) loadStory(r *http.Request) (storyBody, error) {
+	id := r.PathValue("id")
+	st, err := s.stories.Story(r.Context(), id)
+	if err != nil {
+		return storyBody{}, err
+	}
+	rows, err := s.stories.StoryArticles(r.Context(), id)
+	if err != nil {
+		return storyBody{}, err
+	}
+	body := storyBody{Story: st.Report, Summary: summarize(st), Stale: st.Analyzed < st.Revision}
+	for i := range rows {
+		a := rows[i].Article
+		body.Articles = append(body.Articles, &a)
+	}
+	if body.Story == nil {
+		body.Story = &news.Story{ID: st.ID, Headline: firstTitle(body.Articles), Outlets: st.Outlets}
+		for _, a := range body.Articles {
+			body.Story.Articles = append(body.Story.Articles, a.ID)
+		}
+	}
+	return body, nil
+}
+
+func firstTitle(articles []*news.Article) string {
+	for _, a := range articles {
+		if a.Title != "" {
+			return a.Title
+		}
+	}
+	return ""
+}
+
+func (s *Server) apiStory(w http.ResponseWriter, r *http.Request) error {
+	body, err := s.loadStory(r)
+	if err != nil {
+		return err
+	}
+	writeJSON(w, http.StatusOK, body)
+	return nil
+}
+
+func (s *Server) apiArticle(w http.ResponseWriter, r *http.Request) error {
+	a, err := s.stories.Article(r.Context(), r.PathValue("id"))
+	if err != nil {
+		return err
+	}
+	writeJSON(w, http.StatusOK, struct {
+		news.Article
+		Story string `json:"story"`
+	}{a.Article, a.StoryID})
+	return nil
+}
+
+func (s *Server) apiSearch(w http.ResponseWriter, r *http.Request) error {
+	text := strings.TrimSpace(r.URL.Query().Get("q"))
+	if text == "" || len(text) > 500 {
+		return badRequest("q: want 1 to 500 characters")
+	}
+	hits, err := s.stories.Search(r.Context(), text, 50)
+	if err != nil {
+		return err
+	}
+	type hit struct {
+		Article   string `json:"article"`
+		Story     string `json:"story"`
+		Title     string `json:"title"`
+		Outlet    string `json:"outlet"`
+		Published string `json:"published,omitempty"`
+	}
+	out := struct {
+		Hits []hit `json:"hits"`
+	}{Hits: []hit{}}
+	for _, h := range hits {
+		out.Hits = append(out.Hits, hit{h.ArticleID, h.StoryID, h.Title, h.Outlet, h.Published})
+	}
+	writeJSON(w, http.StatusOK, out)
+	return nil
+}
+
+// apiFeeds lists the polled feeds and how their last poll went, so an
+// operator sees which feeds fail and when each is next read.
+func (s *Server) apiFeeds(w http.ResponseWriter, r *http.Request) error {
+	feeds, err := s.stories.Feeds(r.Context())
+	if err != nil {
+		return err
+	}
+	type feedState struct {
+		URL        string `json:"url"`
+		LastPolled string `json:"last_polled,omitempty"`
+		NextPoll   string `json:"next_poll,omitempty"`
+		Failures   int    `json:"failures"`
+		LastError  string `json:"last_error,omitempty"`
+	}
+	out := struct {
+		Feeds []feedState `json:"feeds"`
+	}{Feeds: []feedState{}}
+	for _, f := range feeds {
+		out.Feeds = append(out.Feeds, feedState{f.URL, rfc3339(f.LastPolled), rfc3339(f.NextPoll), f.Failures, f.LastError})
+	}
+	writeJSON(w, http.StatusOK, out)
+	return nil
+}
+
+// rfc3339 writes a time for JSON, "" for none.
+func rfc3339(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.UTC().Format(time.RFC3339)
+}
+
+// apiIngest takes one article as a JSON object, or many as JSON Lines. A
+// bad line is reported and the others are stored; nothing is stored unless
+// the store acknowledged it, so a client may always send the same batch
+// again.
+func (s *Server) apiIngest(w http.ResponseWriter, r *http.Request) error {
+	if err := s.authorize(r); err != nil {
+		return err
+	}
+	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, s.cfg.MaxBody))
+	if err != nil {
+		return err
+	}
+	articles, errs, err := parseArticles(body, s.cfg.MaxArticles)
+	if err != nil {
+		return err
+	}
+	if len(articles) == 0 {
+		if len(errs) == 0 {
+			return badRequest("no articles in the body")
+		}
+		writeJSON(w, http.StatusBadRequest, map[string]any{"error": "no article could be read", "errors": errs})
+		return nil
+	}
+	res, err := s.ingester.Ingest(r.Context(), articles)
+	if err != nil {
+		return err
+	}
+	res.Errors = append(errs, res.Errors...)
+	if res.Errors == nil {
+		res.Errors = []news.ItemError{}
+	}
+	s.metrics.ingested.Add(int64(len(res.Articles)))
+	writeJSON(w, http.StatusOK, res)
+	return nil
+}
+
+func (s *Server) authorize(r *http.Request) error {
+	if s.cfg.Token == "" {
+		return nil
+	}
+	got, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
+	if !ok || subtle.ConstantTimeCompare([]byte(got), []byte(s.cfg.Token)) != 1 {
+		return errUnauthorized
+	}
+	return nil
+}
+
+// parseArticles reads a JSON object or JSON Lines. Lines name their errors
+// "body:N".
+func parseArticles(body []byte, limit int) ([]*news.Article, []news.ItemError, error) {
+	trimmed := bytes.TrimSpace(body)
+	if len(trimmed) == 0 {
+		return nil, nil, badRequest("empty body")
+	}
+	if trimmed[0] != '{' {
+		return nil, nil, badRequest("want a JSON object, or one per line")
+	}
+	lines := [][]byte{trimmed}
+	if !json.Valid(trimmed) {
+		lines = bytes.Split(trimmed, []byte("\n"))
+	}
+	var articles []*news.Article
+	errs := []news.ItemError{}
+	for i, line := range lines {
+		line = bytes.TrimSpace(line)
+		if len(line) == 0 {
+			continue
+		}
+		if len(articles) == limit {
+			return nil, nil, fmt.Errorf("more than %d articles in one request: %w", limit, errTooLarge)
+		}
+		where := "body:" + strconv.Itoa(i+1)
+		a, err := ingest.ParseJSON(where, line)
+		if err != nil {
+			errs = append(errs, news.ItemError{Source: where, Error: err.Error()})
+			continue
+		}
+		articles = append(articles, a)
+	}
+	return articles, errs, nil
+}
+
+func (s *Server) healthz(w http.ResponseWriter, r *http.Request) error {
+	if _, err := s.stories.Counts(r.Context()); err != nil {
+		writeJSON(w, http.StatusServiceUnavailable, map[string]string{"status": "store unavailable"})
+		return nil
+	}
+	writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
+	return nil
+}

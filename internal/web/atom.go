@@ -1,0 +1,100 @@
+package web
+
+import (
+	"encoding/xml"
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/corroborate/corroborate/internal/store"
+)
+
+// The Atom feed of new and updated stories (RFC 4287), so that readers can
+// follow corroborate in their own feed reader.
+
+type atomFeed struct {
+	XMLName xml.Name    `xml:"http://www.w3.org/2005/Atom feed"`
+	ID      string      `xml:"id"`
+	Title   string      `xml:"title"`
+	Updated string      `xml:"updated"`
+	Links   []atomLink  `xml:"link"`
+	Entries []atomEntry `xml:"entry"`
+}
+
+type atomLink struct {
+	Rel  string `xml:"rel,attr,omitempty"`
+	Href string `xml:"href,attr"`
+}
+
+type atomEntry struct {
+	ID      string     `xml:"id"`
+	Title   string     `xml:"title"`
+	Updated string     `xml:"updated"`
+	Link    atomLink   `xml:"link"`
+	Summary atomText   `xml:"summary"`
+	Author  atomAuthor `xml:"author"`
+}
+
+type atomText struct {
+	Type string `xml:"type,attr"`
+	Body string `xml:",chardata"`
+}
+
+type atomAuthor struct {
+	Name string `xml:"name"`
+}
+
+func (s *Server) atom(w http.ResponseWriter, r *http.Request) error {
+	list, _, err := s.stories.Stories(r.Context(), store.Query{Sort: store.Newest, Limit: 50})
+	if err != nil {
+		return err
+	}
+	base := baseURL(r)
+	feed := atomFeed{ID: base + "/", Title: "corroborate: stories", Updated: time.Now().UTC().Format(time.RFC3339),
+		Links: []atomLink{{Rel: "self", Href: base + "/feed.atom"}, {Href: base + "/"}}}
+	if len(list) > 0 {
+		feed.Updated = list[0].Updated.UTC().Format(time.RFC3339)
+	}
+	for _, st := range list {
+		e := atomEntry{
+			ID: "tag:corroborate," + st.Created.UTC().Format("2006-01-02") + ":story:" + st.ID, Title: orUntitled(st.Headline),
+			Updated: st.Updated.UTC().Format(time.RFC3339), Link: atomLink{Href: base + "/stories/" + st.ID},
+			Summary: atomText{Type: "text", Body: s.entrySummary(r, st)}, Author: atomAuthor{Name: "corroborate"},
+		}
+		feed.Entries = append(feed.Entries, e)
+	}
+	w.Header().Set("Content-Type", "application/atom+xml; charset=utf-8")
+	if _, err := w.Write([]byte(xml.Header)); err != nil {
+		return nil // the client left
+	}
+	enc := xml.NewEncoder(w)
+	enc.Indent("", "  ")
+	enc.Encode(feed) // the status is sent; a write error means the client left
+	return nil
+}
+
+// entrySummary is a story's summary as plain text, with its counts.
+func (s *Server) entrySummary(r *http.Request, st store.Story) string {
+	full, err := s.stories.Story(r.Context(), st.ID)
+	var b strings.Builder
+	b.WriteString(plural(st.Articles, "article") + ", " + plural(st.Voices, "independent source"))
+	if st.Conflicts > 0 {
+		b.WriteString(", " + plural(st.Conflicts, "conflict"))
+	}
+	b.WriteString(".")
+	if err == nil && full.Report != nil {
+		for _, sent := range full.Report.Summary {
+			b.WriteString(" " + sent.Text)
+		}
+	}
+	return b.String()
+}
+
+// baseURL is where the client reached this server, for absolute links.
+func baseURL(r *http.Request) string {
+	scheme := "http"
+	if r.TLS != nil {
+		scheme = "https"
+	}
+	return scheme + "://" + r.Host
+}

@@ -1,0 +1,121 @@
+package web
+
+import (
+	"strconv"
+	"time"
+
+	"github.com/corroborate/corroborate/internal/news"
+	"github.com/corroborate/corroborate/internal/store"
+	"github.com/corroborate/corroborate/internal/text"
+)
+
+// Charts are drawn as inline SVG by the templates; here they are laid out
+// as numbers, so no text from an article ever reaches an SVG attribute.
+
+// chart is a bar chart of a story's articles per day.
+type chart struct {
+	Width, Height int
+	Bars          []bar
+}
+
+type bar struct {
+	X, Y, W, H int
+	Label      string
+}
+
+// coverageChart lays out a small bar chart of articles per day, from the
+// first day to the last.
+func coverageChart(days []store.DayCount) chart {
+	c := chart{Width: 120, Height: 24}
+	if len(days) == 0 {
+		return c
+	}
+	first, err1 := time.Parse("2006-01-02", days[0].Day)
+	last, err2 := time.Parse("2006-01-02", days[len(days)-1].Day)
+	if err1 != nil || err2 != nil {
+		return c
+	}
+	span := int(last.Sub(first).Hours()/24) + 1
+	span = min(span, 60) // a long-running story shows its last two months
+	most := 1
+	for _, d := range days {
+		most = max(most, d.Count)
+	}
+	w := max(c.Width/span, 2)
+	for _, d := range days {
+		day, err := time.Parse("2006-01-02", d.Day)
+		if err != nil {
+			continue
+		}
+		i := span - 1 - int(last.Sub(day).Hours()/24)
+		if i < 0 {
+			continue
+		}
+		h := max(2, d.Count*c.Height/most)
+		c.Bars = append(c.Bars, bar{X: i * w, Y: c.Height - h, W: max(w-1, 1), H: h, Label: d.Day + ": " + plural(d.Count, "article")})
+	}
+	return c
+}
+
+// timelineChart places a story's dated events on a time axis.
+type timelineChart struct {
+	Width, Height int
+	Points        []point
+	From, To      string
+}
+
+type point struct {
+	X, Y  int
+	Label string
+}
+
+func newTimelineChart(events []news.Event) timelineChart {
+	c := timelineChart{Width: 640, Height: 60}
+	type dated struct {
+		at    time.Time
+		label string
+	}
+	var all []dated
+	for _, e := range events {
+		if at, ok := eventStart(e.Date); ok {
+			all = append(all, dated{at, e.Date + ": " + e.Text})
+		}
+	}
+	if len(all) < 2 {
+		return c
+	}
+	first, last := all[0].at, all[len(all)-1].at
+	span := last.Sub(first).Hours()
+	c.From, c.To = first.Format("2006-01-02"), last.Format("2006-01-02")
+	for i, d := range all {
+		x := 10
+		if span > 0 {
+			x = 10 + int(float64(c.Width-20)*d.at.Sub(first).Hours()/span)
+		}
+		// Events close together alternate above and below the axis.
+		y := 20
+		if i%2 == 1 {
+			y = 40
+		}
+		c.Points = append(c.Points, point{X: x, Y: y, Label: d.label})
+	}
+	return c
+}
+
+// eventStart reads the first day of a timeline date: "1997", "2025-01",
+// "2025-W10", "2023-10-07".
+func eventStart(date string) (time.Time, bool) {
+	for _, layout := range []string{"2006-01-02", "2006-01", "2006"} {
+		if t, err := time.Parse(layout, date); err == nil {
+			return t, true
+		}
+	}
+	if len(date) == 8 && date[4:6] == "-W" {
+		y, err1 := strconv.Atoi(date[:4])
+		w, err2 := strconv.Atoi(date[6:])
+		if err1 == nil && err2 == nil && w >= 1 && w <= 53 {
+			return text.Date{Year: y, Week: w}.Start(), true
+		}
+	}
+	return time.Time{}, false
+}

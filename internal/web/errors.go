@@ -1,0 +1,78 @@
+package web
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"net/http"
+
+	"github.com/corroborate/corroborate/internal/store"
+)
+
+// Errors the handlers return, mapped to statuses in one place.
+var (
+	errBadRequest   = errors.New("bad request")
+	errUnauthorized = errors.New("a bearer token is required to write")
+	errTooLarge     = errors.New("request body too large")
+)
+
+// httpError is an error with the message a client should read.
+type httpError struct {
+	kind error
+	msg  string
+}
+
+func (e *httpError) Error() string { return e.msg }
+func (e *httpError) Unwrap() error { return e.kind }
+
+func badRequest(msg string) error { return &httpError{errBadRequest, msg} }
+
+// status maps an error to an HTTP status and the message to show. Errors
+// the client did not cause say only "internal error": their detail is for
+// the log.
+func status(err error) (int, string) {
+	var maxBytes *http.MaxBytesError
+	switch {
+	case errors.Is(err, store.ErrNotFound):
+		return http.StatusNotFound, err.Error()
+	case errors.Is(err, store.ErrBadCursor):
+		return http.StatusBadRequest, "bad cursor"
+	case errors.As(err, &maxBytes), errors.Is(err, errTooLarge):
+		return http.StatusRequestEntityTooLarge, errTooLarge.Error()
+	case errors.Is(err, errBadRequest):
+		return http.StatusBadRequest, err.Error()
+	case errors.Is(err, errUnauthorized):
+		return http.StatusUnauthorized, err.Error()
+	case errors.Is(err, context.DeadlineExceeded):
+		return http.StatusServiceUnavailable, "request timed out"
+	}
+	return http.StatusInternalServerError, "internal error"
+}
+
+// fail writes an error as JSON for the API and as a page for people.
+func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
+	code, msg := status(err)
+	if code >= 500 {
+		s.cfg.Log.Error("request failed", "method", r.Method, "path", r.URL.Path, "error", err)
+	}
+	if isPage(r) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		w.WriteHeader(code)
+		s.pages.ExecuteTemplate(w, "error.html", map[string]any{"Code": code, "Message": msg}) // the status is sent; a write error only loses the page
+		return
+	}
+	writeJSON(w, code, map[string]string{"error": msg})
+}
+
+func isPage(r *http.Request) bool {
+	p := r.URL.Path
+	return p == "/" || len(p) > 8 && p[:9] == "/stories/" || p == "/search"
+}
+
+func writeJSON(w http.ResponseWriter, code int, v any) {
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.WriteHeader(code)
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(true)
+	enc.Encode(v) // the status is sent; a write error means the client left
+}

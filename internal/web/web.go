@@ -1,0 +1,139 @@
+// Package web serves corroborate over HTTP: a JSON API under /api/v1, web
+// pages that need no JavaScript, an Atom feed of stories, health and
+// Prometheus metrics. It declares the two things it needs — a place to read
+// stories from and one to send articles to — and knows nothing of how they
+// are kept.
+package web
+
+import (
+	"context"
+	"embed"
+	"errors"
+	"html/template"
+	"io/fs"
+	"log/slog"
+	"net/http"
+	"time"
+
+	"github.com/corroborate/corroborate/internal/news"
+	"github.com/corroborate/corroborate/internal/service"
+	"github.com/corroborate/corroborate/internal/store"
+)
+
+// Stories is what the server reads.
+type Stories interface {
+	Stories(ctx context.Context, q store.Query) ([]store.Story, string, error)
+	Story(ctx context.Context, id string) (store.Story, error)
+	StoryArticles(ctx context.Context, id string) ([]store.Article, error)
+	Article(ctx context.Context, id string) (store.Article, error)
+	Search(ctx context.Context, text string, limit int) ([]store.Hit, error)
+	Coverage(ctx context.Context, ids []string) (map[string][]store.DayCount, error)
+	Counts(ctx context.Context) (store.Counts, error)
+	Feeds(ctx context.Context) ([]store.Feed, error)
+}
+
+// Ingester takes new articles.
+type Ingester interface {
+	Ingest(ctx context.Context, articles []*news.Article) (service.Result, error)
+}
+
+var (
+	_ Stories  = (*store.DB)(nil)
+	_ Ingester = (*service.Service)(nil)
+)
+
+// Config tunes the server.
+type Config struct {
+	// Token, when set, must come as "Authorization: Bearer <token>" with
+	// every request that writes.
+	Token string
+	// MaxBody caps a request body; MaxArticles the articles of one POST.
+	MaxBody     int64
+	MaxArticles int
+	// Timeout bounds the work of one request.
+	Timeout time.Duration
+	Log     *slog.Logger
+}
+
+func (c *Config) defaults() {
+	if c.MaxBody <= 0 {
+		c.MaxBody = 32 << 20
+	}
+	if c.MaxArticles <= 0 {
+		c.MaxArticles = 10_000
+	}
+	if c.Timeout <= 0 {
+		c.Timeout = 30 * time.Second
+	}
+	if c.Log == nil {
+		c.Log = slog.New(slog.DiscardHandler)
+	}
+}
+
+//go:embed templates/*.html static/*
+var assets embed.FS
+
+// Server is the HTTP face of corroborate.
+type Server struct {
+	stories  Stories
+	ingester Ingester
+	cfg      Config
+	pages    *template.Template
+	metrics  *metrics
+	mux      *http.ServeMux
+}
+
+// New builds the server's handler.
+func New(stories Stories, ingester Ingester, cfg Config) *Server {
+	cfg.defaults()
+	s := &Server{stories: stories, ingester: ingester, cfg: cfg, metrics: newMetrics(), mux: http.NewServeMux()}
+	s.pages = template.Must(template.New("").Funcs(funcs).ParseFS(assets, "templates/*.html"))
+	static, err := fs.Sub(assets, "static")
+	if err != nil {
+		panic(err) // the embedded folder is part of the binary
+	}
+	s.route("GET /api/v1/stories", s.apiStories)
+	s.route("GET /api/v1/stories/{id}", s.apiStory)
+	s.route("GET /api/v1/articles/{id}", s.apiArticle)
+	s.route("POST /api/v1/articles", s.apiIngest)
+	s.route("GET /api/v1/search", s.apiSearch)
+	s.route("GET /api/v1/feeds", s.apiFeeds)
+	s.route("GET /healthz", s.healthz)
+	s.route("GET /metrics", s.serveMetrics)
+	s.route("GET /feed.atom", s.atom)
+	s.route("GET /{$}", s.pageStories)
+	s.route("GET /stories/{id}", s.pageStory)
+	s.route("GET /search", s.pageSearch)
+	s.mux.Handle("GET /static/", http.StripPrefix("/static/", http.FileServerFS(static)))
+	return s
+}
+
+// route registers a handler that returns an error, wrapped with the
+// request timeout, recovery and metrics.
+func (s *Server) route(pattern string, h func(http.ResponseWriter, *http.Request) error) {
+	s.mux.Handle(pattern, s.metrics.measure(pattern, func(w http.ResponseWriter, r *http.Request) {
+		ctx, cancel := context.WithTimeout(r.Context(), s.cfg.Timeout)
+		defer cancel()
+		r = r.WithContext(ctx)
+		defer func() {
+			if v := recover(); v != nil {
+				s.cfg.Log.Error("panic", "path", r.URL.Path, "panic", v)
+				s.fail(w, r, errors.New("internal error"))
+			}
+		}()
+		if err := h(w, r); err != nil {
+			s.fail(w, r, err)
+		}
+	}))
+}
+
+// ServeHTTP adds the security headers every response carries: article text
+// is untrusted, so pages run no script and load nothing from elsewhere.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	h := w.Header()
+	h.Set("Content-Security-Policy", "default-src 'none'; style-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
+	h.Set("X-Content-Type-Options", "nosniff")
+	h.Set("Referrer-Policy", "no-referrer")
+	h.Set("X-Frame-Options", "DENY")
+	s.mux.ServeHTTP(w, r)
+}

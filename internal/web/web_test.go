@@ -1,0 +1,251 @@
+package web
+
+import (
+	"context"
+	"encoding/json"
+	"encoding/xml"
+	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/corroborate/corroborate/internal/pipeline"
+	"github.com/corroborate/corroborate/internal/service"
+	"github.com/corroborate/corroborate/internal/sqlite"
+)
+
+// sampleJSONL is the fictional sample corpus as JSON Lines.
+func sampleJSONL(t *testing.T) string {
+	t.Helper()
+	dir := filepath.Join("..", "..", "examples", "fictional")
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	for _, e := range entries {
+		data, err := os.ReadFile(filepath.Join(dir, e.Name()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if strings.HasSuffix(e.Name(), ".jsonl") {
+			b.Write(data)
+			continue
+		}
+		line, _ := json.Marshal(map[string]string{"id": strings.TrimSuffix(e.Name(), ".txt"), "text": string(data)})
+		b.Write(line)
+		b.WriteByte('\n')
+	}
+	return b.String()
+}
+
+type fixture struct {
+	srv *httptest.Server
+	svc *service.Service
+}
+
+func newFixture(t *testing.T, cfg Config) *fixture {
+	t.Helper()
+	ctx := context.Background()
+	db, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "c.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	svc, err := service.Open(ctx, db, service.Options{Pipeline: pipeline.DefaultOptions()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(New(db, svc, cfg))
+	t.Cleanup(func() { srv.Close(); svc.Close(); db.Close() })
+	return &fixture{srv: srv, svc: svc}
+}
+
+func (f *fixture) do(t *testing.T, method, path, body string, header ...string) (int, string, http.Header) {
+	t.Helper()
+	req, err := http.NewRequest(method, f.srv.URL+path, strings.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := 0; i+1 < len(header); i += 2 {
+		req.Header.Set(header[i], header[i+1])
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	return resp.StatusCode, string(b), resp.Header
+}
+
+func (f *fixture) load(t *testing.T) map[string]string {
+	t.Helper()
+	code, body, _ := f.do(t, "POST", "/api/v1/articles", sampleJSONL(t))
+	if code != 200 {
+		t.Fatalf("ingest: %d %s", code, body)
+	}
+	var res service.Result
+	if err := json.Unmarshal([]byte(body), &res); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.svc.Settle(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	stories := map[string]string{}
+	for _, a := range res.Articles {
+		stories[a.ID] = a.Story
+	}
+	return stories
+}
+
+func TestAPI(t *testing.T) {
+	f := newFixture(t, Config{})
+	stories := f.load(t)
+	flood := stories["courier-flood-1"]
+
+	code, body, _ := f.do(t, "GET", "/api/v1/stories?sort=covered&limit=2", "")
+	var list struct {
+		Stories []storySummary
+		Next    string
+	}
+	if json.Unmarshal([]byte(body), &list); code != 200 || len(list.Stories) != 2 || list.Stories[0].ID != flood || list.Next == "" {
+		t.Fatalf("list: %d %s", code, body)
+	}
+	code, body, _ = f.do(t, "GET", "/api/v1/stories?sort=covered&limit=2&cursor="+list.Next, "")
+	if code != 200 || !strings.Contains(body, `"stories"`) || strings.Contains(body, flood) {
+		t.Errorf("second page: %d %s", code, body)
+	}
+	if code, body, _ = f.do(t, "GET", "/api/v1/stories?outlet=Northwind", ""); code != 200 || !strings.Contains(body, flood) {
+		t.Errorf("outlet filter: %d %s", code, body)
+	}
+	if code, body, _ = f.do(t, "GET", "/api/v1/stories?q=chess", ""); code != 200 || strings.Contains(body, flood) || !strings.Contains(body, stories["eastgate-post-chess"]) {
+		t.Errorf("text filter: %d %s", code, body)
+	}
+
+	code, body, _ = f.do(t, "GET", "/api/v1/stories/"+flood, "")
+	var one storyBody
+	if json.Unmarshal([]byte(body), &one); code != 200 || one.Story == nil || len(one.Story.Summary) == 0 || len(one.Articles) != 5 || one.Stale {
+		t.Errorf("story: %d %.300s", code, body)
+	}
+	if code, body, _ = f.do(t, "GET", "/api/v1/articles/northwind-wire", ""); code != 200 || !strings.Contains(body, `"story":"`+flood) {
+		t.Errorf("article: %d %.200s", code, body)
+	}
+	if code, body, _ = f.do(t, "GET", "/api/v1/search?q=Hollin+dam", ""); code != 200 || !strings.Contains(body, flood) {
+		t.Errorf("search: %d %.200s", code, body)
+	}
+	if code, body, _ = f.do(t, "GET", "/healthz", ""); code != 200 || !strings.Contains(body, "ok") {
+		t.Errorf("healthz: %d %s", code, body)
+	}
+	code, body, _ = f.do(t, "GET", "/metrics", "")
+	for _, want := range []string{"corroborate_articles 8", "corroborate_http_requests_total{route=\"GET /api/v1/stories\",code=\"200\"}", "corroborate_http_request_duration_seconds_bucket"} {
+		if code != 200 || !strings.Contains(body, want) {
+			t.Errorf("metrics lack %q:\n%s", want, body)
+		}
+	}
+
+	// Sending everything again changes nothing.
+	code, body, _ = f.do(t, "POST", "/api/v1/articles", sampleJSONL(t))
+	if code != 200 || strings.Contains(body, `"duplicate":false`) {
+		t.Errorf("resend: %d %.300s", code, body)
+	}
+}
+
+func TestBadRequests(t *testing.T) {
+	f := newFixture(t, Config{MaxBody: 32 << 10})
+	f.load(t)
+	tests := []struct {
+		method, path, body string
+		code               int
+		want               string
+	}{
+		{"POST", "/api/v1/articles", `{"text": `, 400, "no article could be read"},
+		{"POST", "/api/v1/articles", `{"text": 42}`, 400, "no article could be read"},
+		{"POST", "/api/v1/articles", `[{"text": "x"}]`, 400, "want a JSON object"},
+		{"POST", "/api/v1/articles", ``, 400, "empty body"},
+		{"POST", "/api/v1/articles", `{"text": "` + strings.Repeat("x", 40<<10) + `"}`, 413, "too large"},
+		{"POST", "/api/v1/articles", "{\"id\":\"ok\",\"text\":\"The bridge reopened on Monday after two years of repairs, the city said.\"}\nnot json", 200, `"source":"body:2"`},
+		{"GET", "/api/v1/stories/no-such-story", "", 404, "not found"},
+		{"GET", "/api/v1/articles/no-such", "", 404, "not found"},
+		{"GET", "/api/v1/stories?cursor=%%%", "", 400, ""},
+		{"GET", "/api/v1/stories?cursor=bm9wZQ", "", 400, "bad cursor"},
+		{"GET", "/api/v1/stories?limit=0", "", 400, "limit"},
+		{"GET", "/api/v1/stories?sort=sideways", "", 400, "sort"},
+		{"GET", "/api/v1/stories?since=yesterday", "", 400, "since"},
+		{"GET", "/api/v1/search", "", 400, "q:"},
+		{"GET", "/api/v1/stories/..%2f..%2fetc%2fpasswd", "", 404, ""},
+		{"GET", "/static/../../go.mod", "", 404, ""},
+		{"DELETE", "/api/v1/stories", "", 405, ""},
+		{"GET", "/stories/no-such-story", "", 404, "<!doctype html>"},
+	}
+	for _, tt := range tests {
+		code, body, _ := f.do(t, tt.method, tt.path, tt.body)
+		if code != tt.code || !strings.Contains(body, tt.want) {
+			t.Errorf("%s %s: %d %.200s; want %d and %q", tt.method, tt.path, code, body, tt.code, tt.want)
+		}
+		if code >= 500 {
+			t.Errorf("%s %s: server error", tt.method, tt.path)
+		}
+	}
+}
+
+func TestToken(t *testing.T) {
+	f := newFixture(t, Config{Token: "s3cret"})
+	body := `{"id":"x","text":"The bridge reopened on Monday after two years of repairs, the city said."}`
+	if code, _, _ := f.do(t, "POST", "/api/v1/articles", body); code != 401 {
+		t.Errorf("no token: %d, want 401", code)
+	}
+	if code, _, _ := f.do(t, "POST", "/api/v1/articles", body, "Authorization", "Bearer wrong"); code != 401 {
+		t.Errorf("wrong token: %d, want 401", code)
+	}
+	if code, _, _ := f.do(t, "POST", "/api/v1/articles", body, "Authorization", "Bearer s3cret"); code != 200 {
+		t.Errorf("right token: %d, want 200", code)
+	}
+	if code, _, _ := f.do(t, "GET", "/api/v1/stories", ""); code != 200 {
+		t.Errorf("reads need no token: %d", code)
+	}
+}
+
+func TestPages(t *testing.T) {
+	f := newFixture(t, Config{})
+	stories := f.load(t)
+	flood := stories["courier-flood-1"]
+	evil := `{"id":"evil","outlet":"<b>Bad</b>","title":"<script>alert(1)</script> Chess club wins again","text":"The Eastgate chess club won the regional team championship again on Saturday, <script>alert(2)</script> beating Sorrel 5-3."}`
+	if code, body, _ := f.do(t, "POST", "/api/v1/articles", evil); code != 200 {
+		t.Fatalf("ingest: %d %s", code, body)
+	}
+	f.svc.Settle(context.Background())
+	for _, path := range []string{"/", "/?sort=covered", "/stories/" + flood, "/stories/" + stories["eastgate-post-chess"], "/search?q=chess", "/feed.atom"} {
+		code, body, header := f.do(t, "GET", path, "")
+		if code != 200 {
+			t.Errorf("%s: %d", path, code)
+		}
+		if strings.Contains(body, "<script>") || strings.Contains(body, "<b>Bad</b>") {
+			t.Errorf("%s: article text reached the page unescaped", path)
+		}
+		if csp := header.Get("Content-Security-Policy"); !strings.Contains(csp, "default-src 'none'") {
+			t.Errorf("%s: CSP %q", path, csp)
+		}
+	}
+	_, page, _ := f.do(t, "GET", "/stories/"+flood, "")
+	for _, want := range []string{"Where sources disagree", "<table class=\"conflicts\">", `href="#src-1"`, "<ins>", "<svg class=\"timeline\"", "What only one source reports"} {
+		if !strings.Contains(page, want) {
+			t.Errorf("story page lacks %q", want)
+		}
+	}
+	_, list, _ := f.do(t, "GET", "/", "")
+	if !strings.Contains(list, `<svg class="spark"`) || !strings.Contains(list, "conflict") {
+		t.Errorf("list page lacks its chart or conflict badge:\n%s", list)
+	}
+	_, feed, header := f.do(t, "GET", "/feed.atom", "")
+	var parsed atomFeed
+	if err := xml.Unmarshal([]byte(feed), &parsed); err != nil || len(parsed.Entries) < 3 || !strings.HasPrefix(header.Get("Content-Type"), "application/atom+xml") {
+		t.Errorf("atom: %v, %d entries", err, len(parsed.Entries))
+	}
+	if !strings.Contains(feed, fmt.Sprintf("/stories/%s", flood)) {
+		t.Error("atom lacks a link to the flood story")
+	}
+}
