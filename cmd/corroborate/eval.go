@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"context"
 	"encoding/json"
 	"flag"
@@ -13,12 +14,67 @@ import (
 	"github.com/corroborate/corroborate/internal/pipeline"
 )
 
+const evalUsage = `Usage: corroborate eval clusters [flags] FILE.jsonl | --dataset NAME PATH
+       corroborate eval convert --dataset NAME PATH > FILE.jsonl`
+
 func runEval(ctx context.Context, args []string, env *environment) int {
-	if len(args) == 0 || args[0] != "clusters" {
-		fmt.Fprintln(env.stderr, "Usage: corroborate eval clusters [flags] FILE.jsonl | --dataset NAME PATH")
+	if len(args) > 0 {
+		switch args[0] {
+		case "clusters":
+			return runEvalClusters(ctx, args[1:], env)
+		case "convert":
+			return runEvalConvert(args[1:], env)
+		}
+	}
+	fmt.Fprintln(env.stderr, evalUsage)
+	return 2
+}
+
+// runEvalConvert writes a public set as JSON Lines with "story" labels: the
+// input eval clusters and the peer in bench/ both read.
+func runEvalConvert(args []string, env *environment) int {
+	fs := flag.NewFlagSet("eval convert", flag.ContinueOnError)
+	fs.SetOutput(env.stderr)
+	dataset := fs.String("dataset", "", "the public set to read: "+strings.Join(eval.DatasetNames(), ", "))
+	fs.Usage = func() {
+		fmt.Fprintln(env.stderr, "Usage: corroborate eval convert --dataset NAME PATH > FILE.jsonl\n\nWrites a public set as JSON Lines, one labelled article a line.\n\nFlags:")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
 		return 2
 	}
-	return runEvalClusters(ctx, args[1:], env)
+	if fs.NArg() != 1 || *dataset == "" {
+		fs.Usage()
+		return 2
+	}
+	articles, err := eval.Load(*dataset, fs.Arg(0))
+	if err != nil {
+		fmt.Fprintln(env.stderr, "corroborate eval:", err)
+		return 1
+	}
+	w := bufio.NewWriter(env.stdout)
+	enc := json.NewEncoder(w)
+	for _, a := range articles {
+		line := labelled{ID: a.ID, URL: a.URL, Outlet: a.Outlet, Title: a.Title, Text: a.Text, Story: a.Story}
+		if !a.Published.IsZero() {
+			line.Published = a.Published.Format(time.RFC3339)
+		}
+		if err := enc.Encode(line); err != nil {
+			return exitOn(err, env)
+		}
+	}
+	return exitOn(w.Flush(), env)
+}
+
+// labelled is one line of converted JSON Lines, in the fields ingest reads.
+type labelled struct {
+	ID        string `json:"id"`
+	URL       string `json:"url,omitempty"`
+	Outlet    string `json:"outlet,omitempty"`
+	Title     string `json:"title,omitempty"`
+	Published string `json:"published,omitempty"`
+	Text      string `json:"text"`
+	Story     string `json:"story"`
 }
 
 func runEvalClusters(ctx context.Context, args []string, env *environment) int {
@@ -28,6 +84,7 @@ func runEvalClusters(ctx context.Context, args []string, env *environment) int {
 	asJSON := fs.Bool("json", false, "print the scores as JSON")
 	opts := pipeline.DefaultOptions()
 	fs.Float64Var(&opts.Cluster.Threshold, "threshold", opts.Cluster.Threshold, "similarity an article needs to join a story (0–1)")
+	fs.Float64Var(&opts.Cluster.MergeThreshold, "merge-threshold", opts.Cluster.MergeThreshold, "similarity at which two stories become one (0–1)")
 	fs.IntVar(&opts.Workers, "workers", 0, "worker goroutines (0: one per CPU)")
 	fs.Usage = func() {
 		fmt.Fprintln(env.stderr, "Usage: corroborate eval clusters [flags] FILE.jsonl | --dataset NAME PATH\n\nScores stories against the articles' \"story\" labels: B-cubed, NMI, ARI, accuracy.\n\nFlags:")

@@ -27,7 +27,7 @@ func TestAddSeparatesStories(t *testing.T) {
 		c.Prime(d)
 	}
 	for _, d := range articles {
-		got[d.ID] = c.Add(d)
+		got[d.ID] = c.Add(d).Story
 	}
 	if got["flood1"] != got["flood2"] || got["rail1"] != got["rail2"] || got["flood1"] == got["rail1"] {
 		t.Errorf("stories = %v, want floods together and rails together", got)
@@ -42,10 +42,10 @@ func TestAddSeparatesStories(t *testing.T) {
 
 func TestJoinForcesStory(t *testing.T) {
 	c := New(DefaultOptions())
-	first := c.Add(articles[0])
+	first := c.Add(articles[0]).Story
 	copyOfRail := articles[1]
 	copyOfRail.ID, copyOfRail.Join = "forced", "flood1"
-	if got := c.Add(copyOfRail); got != first {
+	if got := c.Add(copyOfRail).Story; got != first {
 		t.Errorf("Join: story %q, want %q", got, first)
 	}
 }
@@ -54,15 +54,15 @@ func TestMaxGapClosesStories(t *testing.T) {
 	opts := DefaultOptions()
 	opts.MaxGap = 48 * time.Hour
 	c := New(opts)
-	first := c.Add(articles[0])
+	first := c.Add(articles[0]).Story
 	late := articles[2]
 	late.Time = day.Add(30 * 24 * time.Hour)
-	if got := c.Add(late); got == first {
+	if got := c.Add(late).Story; got == first {
 		t.Error("an article a month later joined a story closed after two days")
 	}
 	undated := articles[2]
 	undated.ID, undated.Time = "undated", time.Time{}
-	if got := c.Add(undated); got != first && got != storyID(late.ID) {
+	if got := c.Add(undated).Story; got != first && got != storyID(late.ID) {
 		t.Errorf("an undated article started a new story %q", got)
 	}
 }

@@ -1,0 +1,168 @@
+package cluster
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+)
+
+// ErrUnknown is returned for a story or article the clusterer has not seen.
+var ErrUnknown = errors.New("unknown story")
+
+// sweepEvery is how many articles pass between sweeps that close stories
+// quiet for longer than MaxGap and free their centroids.
+const sweepEvery = 1024
+
+// mergeAround merges into story s the open stories its centroid now shows
+// to be the same story, and returns their IDs. A story of one article
+// merges at Threshold, as if its article arrived now; larger ones at
+// MergeThreshold.
+func (c *Clusterer) mergeAround(s int32) []string {
+	var merged []string
+	for range maxMerges {
+		s = c.root(s)
+		st := &c.stories[s]
+		if st.norm == 0 {
+			break
+		}
+		heavy := heaviest(st.centroid, searchTerms)
+		for i := range heavy {
+			heavy[i].w /= float32(st.norm)
+		}
+		best, bestMargin := int32(-1), 0.0
+		for _, t := range c.candidates(heavy, st.latest, s) {
+			other := &c.stories[t]
+			f, _ := c.open(t, st.latest)
+			need := c.opts.MergeThreshold
+			if st.size == 1 || other.size == 1 {
+				need = c.opts.Threshold
+			}
+			if margin := f*cosine(st, other) - need; margin >= 0 && (best < 0 || margin > bestMargin) {
+				best, bestMargin = t, margin
+			}
+		}
+		if best < 0 {
+			break
+		}
+		survivor, gone := c.merge(s, best)
+		merged = append(merged, c.stories[gone].id)
+		s = survivor
+	}
+	return merged
+}
+
+// merge makes two stories one. The older keeps its ID; the other's ID
+// resolves to it from now on. It returns the survivor and the absorbed.
+func (c *Clusterer) merge(a, b int32) (int32, int32) {
+	if c.stories[b].members[0] < c.stories[a].members[0] {
+		a, b = b, a
+	}
+	sa, sb := &c.stories[a], &c.stories[b]
+	hl := c.opts.HalfLife.Seconds()
+	at := max(sa.decayed, sb.decayed)
+	sa.age(at, hl)
+	sb.age(at, hl)
+	c.index_(a, sa.absorb(sb.centroid))
+	sa.size += sb.size
+	sa.members = append(sa.members, sb.members...)
+	sa.touch(sb.earliest)
+	sa.touch(sb.latest)
+	sb.parent, sb.centroid, sb.norm, sb.members, sb.size = a, nil, 0, nil, 0
+	for p := range c.apart {
+		if p[0] == b || p[1] == b {
+			delete(c.apart, p)
+			if other := p[0] + p[1] - b; other != a {
+				c.apart[pair(a, other)] = true
+			}
+		}
+	}
+	return a, b
+}
+
+// sweep closes stories quiet for longer than MaxGap before the latest
+// article seen: they leave the index and free their centroid, keeping
+// their members.
+func (c *Clusterer) sweep() {
+	gap := int64(c.opts.MaxGap.Seconds())
+	kept := c.live[:0]
+	for _, s := range c.live {
+		st := &c.stories[s]
+		switch {
+		case st.parent != s || st.closed:
+		case gap > 0 && st.latest != 0 && c.now-st.latest > gap:
+			st.closed, st.centroid, st.norm = true, nil, 0
+		default:
+			kept = append(kept, s)
+		}
+	}
+	c.live = kept
+}
+
+// Story is a story's ID and the IDs of its articles, in order of arrival.
+type Story struct {
+	ID      string
+	Members []string
+}
+
+// Stories returns every story with its members, in order of creation.
+func (c *Clusterer) Stories() []Story {
+	var out []Story
+	for i := range c.stories {
+		st := &c.stories[i]
+		if st.parent != int32(i) || st.size == 0 {
+			continue
+		}
+		members := slices.Clone(st.members)
+		slices.Sort(members)
+		ids := make([]string, len(members))
+		for k, m := range members {
+			ids[k] = c.ids[m]
+		}
+		out = append(out, Story{ID: st.id, Members: ids})
+	}
+	return out
+}
+
+// StoryOf returns the story an article is in now.
+func (c *Clusterer) StoryOf(article string) (string, bool) {
+	at, ok := c.index[article]
+	if !ok {
+		return "", false
+	}
+	return c.stories[c.root(c.storyOf[at])].id, true
+}
+
+// Resolve returns the story a story ID stands for now: itself, or the
+// story it was merged into.
+func (c *Clusterer) Resolve(id string) (string, bool) {
+	s, ok := c.byID[id]
+	if !ok {
+		return "", false
+	}
+	return c.stories[c.root(s)].id, true
+}
+
+// Merge makes two stories one, as an editor would: the older keeps its ID.
+func (c *Clusterer) Merge(a, b string) (string, error) {
+	sa, ok := c.byID[a]
+	if !ok {
+		return "", fmt.Errorf("merge %s: %w", a, ErrUnknown)
+	}
+	sb, ok := c.byID[b]
+	if !ok {
+		return "", fmt.Errorf("merge %s: %w", b, ErrUnknown)
+	}
+	sa, sb = c.root(sa), c.root(sb)
+	if sa == sb {
+		return c.stories[sa].id, nil
+	}
+	delete(c.apart, pair(sa, sb))
+	for _, s := range []int32{sa, sb} {
+		if c.stories[s].closed {
+			c.stories[s].closed = false
+			c.live = append(c.live, s)
+		}
+	}
+	survivor, _ := c.merge(sa, sb)
+	return c.stories[survivor].id, nil
+}
