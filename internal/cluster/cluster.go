@@ -140,7 +140,8 @@ func (c *Clusterer) Add(d Doc) Placement {
 	c.join(target, self, v, at)
 	if !p.New {
 		// A new story's one article matched nothing above Threshold, so it
-		// has nothing to merge with yet.
+		// has nothing to merge with yet. A large story's centroid moves
+		// little with each article, so it looks again as it grows by half.
 		p.Merged = c.mergeAround(target)
 	}
 	p.Story = c.stories[c.root(target)].id
@@ -229,7 +230,7 @@ func (c *Clusterer) open(s int32, at int64) (float64, bool) {
 // those terms give; the top few are compared in full.
 func (c *Clusterer) best(heavy []term, v vector, at int64, skip int32) (int32, float64) {
 	best, bestSim := int32(-1), 0.0
-	for _, s := range c.candidates(heavy, at, skip) {
+	for _, s := range c.candidates(heavy, at, skip, shortlist) {
 		f, _ := c.open(s, at)
 		st := &c.stories[s]
 		if sim := f * dot(v, st.centroid) / st.norm; sim > bestSim || (sim == bestSim && best >= 0 && s < best) {
@@ -239,10 +240,11 @@ func (c *Clusterer) best(heavy []term, v vector, at int64, skip int32) (int32, f
 	return best, bestSim
 }
 
-// candidates ranks the open stories indexed by the heavy terms. Posting
+// candidates returns the n open stories that share most of the heavy
+// terms' weight. Posting
 // lists are compacted on the way: closed stories leave them and merged
 // ones are replaced by the story that absorbed them.
-func (c *Clusterer) candidates(heavy []term, at int64, skip int32) []int32 {
+func (c *Clusterer) candidates(heavy []term, at int64, skip int32, n int) []int32 {
 	touched := c.touched[:0]
 	for _, t := range heavy {
 		if int(t.id) >= len(c.byTerm) {
@@ -264,21 +266,17 @@ func (c *Clusterer) candidates(heavy []term, at int64, skip int32) []int32 {
 			if _, ok := c.open(r, at); !ok {
 				continue
 			}
-			w, ok := weightOf(c.stories[r].centroid, t.id)
-			if !ok {
-				continue
-			}
 			if c.partial[r] == 0 {
 				touched = append(touched, r)
 			}
-			c.partial[r] += t.w * w / float32(c.stories[r].norm)
+			c.partial[r] += t.w
 		}
 		clear(list[len(kept):])
 		c.byTerm[t.id] = kept
 	}
-	top := make([]int32, 0, shortlist+1)
+	top := make([]int32, 0, n+1)
 	for _, s := range touched {
-		top = insertRanked(top, s, c.partial, shortlist)
+		top = insertRanked(top, s, c.partial, n)
 	}
 	for _, s := range touched {
 		c.partial[s] = 0

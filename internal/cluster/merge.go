@@ -9,6 +9,14 @@ import (
 // ErrUnknown is returned for a story or article the clusterer has not seen.
 var ErrUnknown = errors.New("unknown story")
 
+// A story looks for stories to merge with through fewer of its terms than
+// an article, and compares fewer in full: it does so after every article it
+// gains, and two stories worth merging share their heaviest terms.
+const (
+	mergeSearchTerms = 16
+	mergeShortlist   = 8
+)
+
 // sweepEvery is how many articles pass between sweeps that close stories
 // quiet for longer than MaxGap and free their centroids.
 const sweepEvery = 1024
@@ -25,12 +33,12 @@ func (c *Clusterer) mergeAround(s int32) []string {
 		if st.norm == 0 {
 			break
 		}
-		heavy := heaviest(st.centroid, searchTerms)
+		heavy := heaviest(st.centroid, mergeSearchTerms)
 		for i := range heavy {
 			heavy[i].w /= float32(st.norm)
 		}
 		best, bestMargin := int32(-1), 0.0
-		for _, t := range c.candidates(heavy, st.latest, s) {
+		for _, t := range c.candidates(heavy, st.latest, s, mergeShortlist) {
 			other := &c.stories[t]
 			f, _ := c.open(t, st.latest)
 			need := c.opts.MergeThreshold
@@ -165,4 +173,27 @@ func (c *Clusterer) Merge(a, b string) (string, error) {
 	}
 	survivor, _ := c.merge(sa, sb)
 	return c.stories[survivor].id, nil
+}
+
+// Len is the number of articles added.
+func (c *Clusterer) Len() int { return len(c.ids) }
+
+// Article returns the ID of the article that arrived i-th (from 0).
+func (c *Clusterer) Article(i int) string { return c.ids[i] }
+
+// Recent returns the arrival indexes of a story's n latest articles,
+// latest first.
+func (c *Clusterer) Recent(id string, n int) []int {
+	s, ok := c.byID[id]
+	if !ok {
+		return nil
+	}
+	members := c.stories[c.root(s)].members
+	out := make([]int, 0, min(n, len(members)))
+	for _, m := range members {
+		out = append(out, int(m))
+	}
+	slices.Sort(out)
+	slices.Reverse(out)
+	return out[:min(n, len(out))]
 }

@@ -84,12 +84,13 @@ func cutoff(v vector, n int) float32 {
 	if len(v) < n {
 		return 0
 	}
-	weights := make([]float32, len(v))
-	for i, t := range v {
-		weights[i] = t.w
+	c := slices.Clone(v)
+	selectHeaviest(c, n)
+	least := c[0].w
+	for _, t := range c[1:n] {
+		least = min(least, t.w)
 	}
-	slices.Sort(weights)
-	return weights[len(weights)-n]
+	return least
 }
 
 // weightOf finds a term's weight in a vector sorted by ID.

@@ -162,8 +162,12 @@ func add(a, b vector, scale float32) vector {
 // heaviest returns the n heaviest terms of v, heaviest first.
 func heaviest(v vector, n int) []term {
 	out := slices.Clone(v)
+	if len(out) > n {
+		selectHeaviest(out, n)
+		out = out[:n]
+	}
 	slices.SortFunc(out, heavierFirst)
-	return out[:min(n, len(out))]
+	return out
 }
 
 // keepHeaviest drops all but the limit heaviest terms of v, keeping it
@@ -172,7 +176,40 @@ func keepHeaviest(v vector, limit int) vector {
 	if len(v) <= limit {
 		return v
 	}
-	kept := heaviest(v, limit)
-	slices.SortFunc(kept, byID)
-	return kept
+	selectHeaviest(v, limit)
+	v = v[:limit]
+	slices.SortFunc(v, byID)
+	return v
+}
+
+// selectHeaviest moves the n heaviest terms of v to its front, in no
+// particular order (quickselect: linear on average, where sorting a
+// centroid on every update would dominate the cost of an Add).
+func selectHeaviest(v []term, n int) {
+	lo, hi := 0, len(v)-1
+	for lo < hi {
+		pivot := v[lo+(hi-lo)/2]
+		i, j := lo, hi
+		for i <= j {
+			for heavierFirst(v[i], pivot) < 0 {
+				i++
+			}
+			for heavierFirst(v[j], pivot) > 0 {
+				j--
+			}
+			if i <= j {
+				v[i], v[j] = v[j], v[i]
+				i++
+				j--
+			}
+		}
+		switch {
+		case n-1 <= j:
+			hi = j
+		case n-1 >= i:
+			lo = i
+		default:
+			return
+		}
+	}
 }
