@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"io"
 	"strings"
 	"time"
 
@@ -82,8 +83,10 @@ func runEvalClusters(ctx context.Context, args []string, env *environment) int {
 	fs.SetOutput(env.stderr)
 	dataset := fs.String("dataset", "", "read a public set by name: "+strings.Join(eval.DatasetNames(), ", "))
 	asJSON := fs.Bool("json", false, "print the scores as JSON")
+	show := fs.Bool("show", false, "list the stories that mix gold labels or split one, with their titles")
 	opts := pipeline.DefaultOptions()
 	fs.Float64Var(&opts.Cluster.Threshold, "threshold", opts.Cluster.Threshold, "similarity an article needs to join a story (0–1)")
+	fs.Float64Var(&opts.Cluster.ClearThreshold, "clear-threshold", opts.Cluster.ClearThreshold, "lower similarity at which an article joins a story twice as similar as any other")
 	fs.Float64Var(&opts.Cluster.MergeThreshold, "merge-threshold", opts.Cluster.MergeThreshold, "similarity at which two stories become one (0–1)")
 	fs.IntVar(&opts.Workers, "workers", 0, "worker goroutines (0: one per CPU)")
 	fs.Usage = func() {
@@ -117,6 +120,9 @@ func runEvalClusters(ctx context.Context, args []string, env *environment) int {
 		pred = append(pred, story)
 	}
 	scores := eval.Score(gold, pred)
+	if *show {
+		showStories(env.stdout, articles, pred)
+	}
 	if *asJSON {
 		enc := json.NewEncoder(env.stdout)
 		enc.SetIndent("", "  ")
@@ -155,4 +161,46 @@ func exitOn(err error, env *environment) int {
 		return 1
 	}
 	return 0
+}
+
+// showStories prints each predicted story that holds more than one gold
+// label, and each gold label spread over several stories: what to read
+// when tuning the clusterer.
+func showStories(w io.Writer, articles []*news.Article, pred []string) {
+	members := map[string][]int{}
+	var order []string
+	spread := map[string]map[string]bool{}
+	for i, a := range articles {
+		if _, ok := members[pred[i]]; !ok {
+			order = append(order, pred[i])
+		}
+		members[pred[i]] = append(members[pred[i]], i)
+		if spread[a.Story] == nil {
+			spread[a.Story] = map[string]bool{}
+		}
+		spread[a.Story][pred[i]] = true
+	}
+	for _, story := range order {
+		labels := map[string]bool{}
+		split := false
+		for _, i := range members[story] {
+			labels[articles[i].Story] = true
+			split = split || len(spread[articles[i].Story]) > 1
+		}
+		if len(labels) < 2 && !split {
+			continue
+		}
+		fmt.Fprintf(w, "story %s: %d articles, %d gold labels\n", story, len(members[story]), len(labels))
+		for _, i := range members[story] {
+			a := articles[i]
+			title := a.Title
+			if title == "" {
+				title = a.Text
+			}
+			if len(title) > 100 {
+				title = title[:100]
+			}
+			fmt.Fprintf(w, "  [%s] %s\n", a.Story, strings.Join(strings.Fields(title), " "))
+		}
+	}
 }

@@ -8,9 +8,16 @@ import (
 
 // Options tune the clusterer.
 type Options struct {
-	// Threshold is the cosine similarity an article needs with a story's
-	// centroid to join it.
+	// Threshold is the cosine similarity with a story's centroid at which
+	// an article joins it.
 	Threshold float64
+	// ClearThreshold is a lower similarity at which an article still joins
+	// its most similar story when that story is a clear winner: at least
+	// twice as similar as any other. An article close to several stories
+	// of one topic starts its own; one that only resembles one story, if
+	// loosely, as a long feature does its event, joins it. Zero turns it
+	// off.
+	ClearThreshold float64
 	// MergeThreshold is the cosine similarity between the centroids of two
 	// stories of several articles at which they become one. A story of one
 	// article joins another at Threshold, as its article would have.
@@ -27,8 +34,12 @@ type Options struct {
 // DefaultOptions are one setting for all kinds of news: full articles,
 // headlines with a lead, snippets.
 func DefaultOptions() Options {
-	return Options{Threshold: 0.2, MergeThreshold: 0.3, MaxGap: 7 * 24 * time.Hour, HalfLife: 3 * 24 * time.Hour}
+	return Options{Threshold: 0.22, ClearThreshold: 0.12, MergeThreshold: 0.3, MaxGap: 7 * 24 * time.Hour, HalfLife: 3 * 24 * time.Hour}
 }
+
+// clearMargin is how many times more similar than any other a story must
+// be to win at ClearThreshold.
+const clearMargin = 2
 
 // shortlist is how many stories, ranked by the part of the similarity an
 // article's heaviest terms give, are compared with it in full.
@@ -129,7 +140,7 @@ func (c *Clusterer) Add(d Doc) Placement {
 	target := int32(-1)
 	if j, ok := c.index[d.Join]; ok && d.Join != "" {
 		target = c.root(c.storyOf[j])
-	} else if best, sim := c.best(heavy, v, at, -1); sim >= c.opts.Threshold {
+	} else if best, sim, second := c.best(heavy, v, at, -1); c.joins(sim, second) {
 		target = best
 	}
 	p := Placement{}
@@ -204,40 +215,56 @@ func (c *Clusterer) root(s int32) int32 {
 	return s
 }
 
-// open reports whether a story can still take an article dated at, and how
-// much its quiet time discounts the similarity.
-func (c *Clusterer) open(s int32, at int64) (float64, bool) {
+// open reports whether a story can still take an article dated at: it is
+// not closed, and, when both are dated, its articles are within MaxGap.
+func (c *Clusterer) open(s int32, at int64) bool {
 	st := &c.stories[s]
 	if st.closed || st.norm == 0 {
-		return 0, false
+		return false
 	}
-	gap := c.opts.MaxGap.Seconds()
+	gap := int64(c.opts.MaxGap.Seconds())
 	if gap <= 0 || at == 0 || st.latest == 0 {
-		return 1, true
+		return true
 	}
-	quiet := float64(at - st.latest)
-	if at < st.earliest {
-		quiet = float64(st.earliest - at)
-	}
-	if quiet > gap {
-		return 0, false
-	}
-	return math.Exp2(-max(quiet, 0) / gap), true
+	return at-st.latest <= gap && st.earliest-at <= gap
 }
 
-// best returns the most similar open story and its similarity, or -1.
-// Stories sharing the heaviest terms are ranked by the part of the cosine
-// those terms give; the top few are compared in full.
-func (c *Clusterer) best(heavy []term, v vector, at int64, skip int32) (int32, float64) {
-	best, bestSim := int32(-1), 0.0
+// fade is how much a story's quiet time discounts its similarity to an
+// article dated at: halved over MaxGap.
+func (c *Clusterer) fade(s int32, at int64) float64 {
+	st := &c.stories[s]
+	gap := c.opts.MaxGap.Seconds()
+	if gap <= 0 || at == 0 || st.latest == 0 || at <= st.latest {
+		return 1
+	}
+	return math.Exp2(-float64(at-st.latest) / gap)
+}
+
+// best returns the most similar open story, its similarity and the
+// similarity of the runner-up; -1 when none shares a heavy term. Stories
+// sharing the heaviest terms are ranked by the share of the article's
+// weight they hold; the top few are compared in full.
+func (c *Clusterer) best(heavy []term, v vector, at int64, skip int32) (int32, float64, float64) {
+	best, bestSim, second := int32(-1), 0.0, 0.0
 	for _, s := range c.candidates(heavy, at, skip, shortlist) {
-		f, _ := c.open(s, at)
 		st := &c.stories[s]
-		if sim := f * dot(v, st.centroid) / st.norm; sim > bestSim || (sim == bestSim && best >= 0 && s < best) {
-			best, bestSim = s, sim
+		sim := c.fade(s, at) * dot(v, st.centroid) / st.norm
+		switch {
+		case sim > bestSim || (sim == bestSim && best >= 0 && s < best):
+			best, bestSim, second = s, sim, bestSim
+		case sim > second:
+			second = sim
 		}
 	}
-	return best, bestSim
+	return best, bestSim, second
+}
+
+// joins decides whether an article joins its most similar story.
+func (c *Clusterer) joins(sim, second float64) bool {
+	if sim >= c.opts.Threshold {
+		return true
+	}
+	return c.opts.ClearThreshold > 0 && sim >= c.opts.ClearThreshold && sim >= clearMargin*second
 }
 
 // candidates returns the n open stories that share most of the heavy
@@ -263,7 +290,7 @@ func (c *Clusterer) candidates(heavy []term, at int64, skip int32, n int) []int3
 			if r == skip || (skip >= 0 && c.apart[pair(r, skip)]) {
 				continue
 			}
-			if _, ok := c.open(r, at); !ok {
+			if !c.open(r, at) {
 				continue
 			}
 			if c.partial[r] == 0 {

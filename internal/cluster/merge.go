@@ -40,7 +40,7 @@ func (c *Clusterer) mergeAround(s int32) []string {
 		best, bestMargin := int32(-1), 0.0
 		for _, t := range c.candidates(heavy, st.latest, s, mergeShortlist) {
 			other := &c.stories[t]
-			f, _ := c.open(t, st.latest)
+			f := c.fade(t, st.latest)
 			need := c.opts.MergeThreshold
 			if st.size == 1 || other.size == 1 {
 				need = c.opts.Threshold
@@ -59,20 +59,23 @@ func (c *Clusterer) mergeAround(s int32) []string {
 	return merged
 }
 
-// merge makes two stories one. The older keeps its ID; the other's ID
-// resolves to it from now on. It returns the survivor and the absorbed.
+// merge makes two stories one. The larger keeps its ID, the older of two
+// the same size, so the story readers have seen grow keeps its name; the
+// other's ID resolves to it from now on. It returns the survivor and the
+// absorbed.
 func (c *Clusterer) merge(a, b int32) (int32, int32) {
-	if c.stories[b].members[0] < c.stories[a].members[0] {
+	sa, sb := &c.stories[a], &c.stories[b]
+	if sb.size > sa.size || sb.size == sa.size && sb.members[0] < sa.members[0] {
 		a, b = b, a
 	}
-	sa, sb := &c.stories[a], &c.stories[b]
+	sa, sb = &c.stories[a], &c.stories[b]
 	hl := c.opts.HalfLife.Seconds()
 	at := max(sa.decayed, sb.decayed)
 	sa.age(at, hl)
 	sb.age(at, hl)
 	c.index_(a, sa.absorb(sb.centroid))
 	sa.size += sb.size
-	sa.members = append(sa.members, sb.members...)
+	sa.members = mergeSorted(sa.members, sb.members)
 	sa.touch(sb.earliest)
 	sa.touch(sb.latest)
 	sb.parent, sb.centroid, sb.norm, sb.members, sb.size = a, nil, 0, nil, 0
@@ -106,6 +109,53 @@ func (c *Clusterer) sweep() {
 	c.live = kept
 }
 
+// mergeSorted merges two sorted lists of arrival indexes, so that a
+// story's members stay in arrival order and its latest are at the end.
+func mergeSorted(a, b []int32) []int32 {
+	out := make([]int32, 0, len(a)+len(b))
+	for len(a) > 0 && len(b) > 0 {
+		if a[0] < b[0] {
+			out, a = append(out, a[0]), a[1:]
+		} else {
+			out, b = append(out, b[0]), b[1:]
+		}
+	}
+	return append(append(out, a...), b...)
+}
+
+// Absorbed says that a story was merged into another.
+type Absorbed struct {
+	Story, Into string
+}
+
+// Settle looks again at every open story of one article, against the
+// stories as they stand now, and merges it into the story it would join
+// if it arrived now. Stories grow after their first article finds no
+// match; a batch settles at its end, a service now and then. It returns
+// the stories merged.
+func (c *Clusterer) Settle() []Absorbed {
+	var out []Absorbed
+	for _, s := range slices.Clone(c.live) {
+		st := &c.stories[s]
+		if st.parent != s || st.closed || st.size != 1 || st.norm == 0 {
+			continue
+		}
+		heavy := heaviest(st.centroid, searchTerms)
+		for i := range heavy {
+			heavy[i].w /= float32(st.norm)
+		}
+		best, sim, second := c.best(heavy, st.centroid, st.latest, s)
+		// best measures against the centroid's length, which ageing may
+		// have shortened; the cosine divides it out.
+		if best < 0 || !c.joins(sim/st.norm, second/st.norm) {
+			continue
+		}
+		survivor, gone := c.merge(best, s)
+		out = append(out, Absorbed{Story: c.stories[gone].id, Into: c.stories[survivor].id})
+	}
+	return out
+}
+
 // Story is a story's ID and the IDs of its articles, in order of arrival.
 type Story struct {
 	ID      string
@@ -120,10 +170,8 @@ func (c *Clusterer) Stories() []Story {
 		if st.parent != int32(i) || st.size == 0 {
 			continue
 		}
-		members := slices.Clone(st.members)
-		slices.Sort(members)
-		ids := make([]string, len(members))
-		for k, m := range members {
+		ids := make([]string, len(st.members))
+		for k, m := range st.members {
 			ids[k] = c.ids[m]
 		}
 		out = append(out, Story{ID: st.id, Members: ids})
@@ -150,7 +198,8 @@ func (c *Clusterer) Resolve(id string) (string, bool) {
 	return c.stories[c.root(s)].id, true
 }
 
-// Merge makes two stories one, as an editor would: the older keeps its ID.
+// Merge makes two stories one, as an editor would: the larger keeps its
+// ID, the older of two the same size.
 func (c *Clusterer) Merge(a, b string) (string, error) {
 	sa, ok := c.byID[a]
 	if !ok {
@@ -190,10 +239,8 @@ func (c *Clusterer) Recent(id string, n int) []int {
 	}
 	members := c.stories[c.root(s)].members
 	out := make([]int, 0, min(n, len(members)))
-	for _, m := range members {
-		out = append(out, int(m))
+	for i := len(members) - 1; i >= 0 && len(out) < n; i-- {
+		out = append(out, int(members[i]))
 	}
-	slices.Sort(out)
-	slices.Reverse(out)
-	return out[:min(n, len(out))]
+	return out
 }

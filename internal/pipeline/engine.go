@@ -57,7 +57,8 @@ const (
 type Placement struct {
 	Article string
 	// Story is the ID of the article's story. Story IDs derive from a
-	// story's first article and stay as it grows.
+	// story's first article and stay as it grows; when two stories merge,
+	// the larger keeps its ID.
 	Story string
 	// New is set when the article started its story.
 	New bool
@@ -141,7 +142,14 @@ func (e *Engine) Resolve(story string) (string, bool) { return e.cluster.Resolve
 // Stories returns every story with its articles, in order of creation.
 func (e *Engine) Stories() []cluster.Story { return e.cluster.Stories() }
 
-// Merge makes two stories one, as an editor would; the older keeps its ID.
+// Settle looks again at every open story of one article and merges it into
+// the story it would join if it arrived now: stories grow after their first
+// article found no match. A batch settles at its end; a service should now
+// and then (every few thousand articles, say). It returns the merges.
+func (e *Engine) Settle() []cluster.Absorbed { return e.cluster.Settle() }
+
+// Merge makes two stories one, as an editor would; the larger keeps its
+// ID, the older of two the same size.
 func (e *Engine) Merge(a, b string) (string, error) { return e.cluster.Merge(a, b) }
 
 // Split moves the articles in move out of their story into a new one, as

@@ -142,6 +142,7 @@ func group(items []*Prepared, opts Options) []storyOf {
 		placed[i] = e.Add(it)
 		progress(opts, "cluster", i+1, len(items))
 	}
+	e.Settle()
 	link(items, placed)
 	byID := make(map[string]*Prepared, len(items))
 	for _, it := range items {
