@@ -9,6 +9,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/corroborate/corroborate/internal/fetch"
 	"github.com/corroborate/corroborate/internal/ingest"
 	"github.com/corroborate/corroborate/internal/news"
 	"github.com/corroborate/corroborate/internal/pipeline"
@@ -20,6 +21,7 @@ type analyzeConfig struct {
 	format   string
 	pipeline pipeline.Options
 	read     ingest.Options
+	web      *fetch.Options
 	progress string
 }
 
@@ -32,6 +34,7 @@ func analyzeFlags(fs *flag.FlagSet, env *environment) *analyzeConfig {
 	fs.IntVar(&cfg.pipeline.Workers, "workers", 0, "worker goroutines (0: one per CPU)")
 	fs.Int64Var(&cfg.read.MaxBytes, "max-bytes", ingest.DefaultMaxBytes, "largest article accepted, in bytes")
 	fs.StringVar(&cfg.progress, "progress", "auto", "show progress on stderr: auto (when it is a terminal), always or never")
+	cfg.web = webFlags(fs, env)
 	return cfg
 }
 
@@ -39,7 +42,7 @@ func runAnalyze(ctx context.Context, args []string, env *environment) int {
 	fs := flag.NewFlagSet("analyze", flag.ContinueOnError)
 	fs.SetOutput(env.stderr)
 	fs.Usage = func() {
-		fmt.Fprintln(env.stderr, "Usage: corroborate analyze [flags] PATH...\n\nPATH is a file, a folder (read recursively) or - for stdin.\nFiles are plain-text articles or JSON Lines.\n\nFlags:")
+		fmt.Fprintln(env.stderr, "Usage: corroborate analyze [flags] PATH|URL...\n\nPATH is a file, a folder (read recursively) or - for stdin: plain-text\narticles, JSON Lines, HTML pages, or RSS, Atom and JSON feeds (gzipped or not).\nURL is an http(s) page, or a feed whose items are read (and fetched when\nthe feed carries only teasers).\n\nFlags:")
 		fs.PrintDefaults()
 	}
 	cfg := analyzeFlags(fs, env)
@@ -55,6 +58,8 @@ func runAnalyze(ctx context.Context, args []string, env *environment) int {
 		fmt.Fprintln(env.stderr, "corroborate analyze:", err)
 		return 2
 	}
+	cfg.web.MaxBytes = cfg.read.MaxBytes
+	cfg.read.Fetcher = fetch.New(*cfg.web)
 	bar := newProgress(env.stderr, cfg.progress)
 	articles, errs := readAll(ctx, fs.Args(), env, cfg.read, bar)
 	if len(articles) == 0 {

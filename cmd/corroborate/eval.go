@@ -16,7 +16,10 @@ import (
 )
 
 const evalUsage = `Usage: corroborate eval clusters [flags] FILE.jsonl | --dataset NAME PATH
-       corroborate eval convert --dataset NAME PATH > FILE.jsonl`
+       corroborate eval convert --dataset NAME PATH > FILE.jsonl
+       corroborate eval compare [flags]
+       corroborate eval extract [flags]
+       corroborate eval summaries [flags] [--dataset multinews|allsides] PATH`
 
 func runEval(ctx context.Context, args []string, env *environment) int {
 	if len(args) > 0 {
@@ -25,6 +28,12 @@ func runEval(ctx context.Context, args []string, env *environment) int {
 			return runEvalClusters(ctx, args[1:], env)
 		case "convert":
 			return runEvalConvert(args[1:], env)
+		case "compare":
+			return runEvalCompare(ctx, args[1:], env)
+		case "extract":
+			return runEvalExtract(ctx, args[1:], env)
+		case "summaries":
+			return runEvalSummaries(ctx, args[1:], env)
 		}
 	}
 	fmt.Fprintln(env.stderr, evalUsage)
@@ -41,10 +50,10 @@ func runEvalConvert(args []string, env *environment) int {
 		fmt.Fprintln(env.stderr, "Usage: corroborate eval convert --dataset NAME PATH > FILE.jsonl\n\nWrites a public set as JSON Lines, one labelled article a line.\n\nFlags:")
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args); err != nil {
+	if !parseOne(fs, args) {
 		return 2
 	}
-	if fs.NArg() != 1 || *dataset == "" {
+	if *dataset == "" {
 		fs.Usage()
 		return 2
 	}
@@ -93,11 +102,7 @@ func runEvalClusters(ctx context.Context, args []string, env *environment) int {
 		fmt.Fprintln(env.stderr, "Usage: corroborate eval clusters [flags] FILE.jsonl | --dataset NAME PATH\n\nScores stories against the articles' \"story\" labels: B-cubed, NMI, ARI, accuracy.\n\nFlags:")
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args); err != nil {
-		return 2
-	}
-	if fs.NArg() != 1 {
-		fs.Usage()
+	if !parseOne(fs, args) {
 		return 2
 	}
 	articles, err := loadLabelled(ctx, *dataset, fs.Arg(0), env)
@@ -153,6 +158,19 @@ func loadLabelled(ctx context.Context, dataset, path string, env *environment) (
 		return nil, fmt.Errorf("%s: no articles", path)
 	}
 	return articles, nil
+}
+
+// parseOne parses a subcommand's flags, which must leave exactly one
+// argument; on false the caller exits with status 2.
+func parseOne(fs *flag.FlagSet, args []string) bool {
+	if err := fs.Parse(args); err != nil {
+		return false
+	}
+	if fs.NArg() != 1 {
+		fs.Usage()
+		return false
+	}
+	return true
 }
 
 func exitOn(err error, env *environment) int {

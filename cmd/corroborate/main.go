@@ -35,7 +35,8 @@ type environment struct {
 
 var commands = []command{
 	{"analyze", "read articles and print a cross-checked report per story", runAnalyze},
-	{"eval", "score stories against gold labels (eval clusters …)", runEval},
+	{"extract", "read one web page and print its article and metadata", runExtract},
+	{"eval", "score stories or extraction (eval clusters …, eval extract)", runEval},
 	{"bench", "time the pipeline on a pool of articles and print figures", runBench},
 }
 

@@ -74,6 +74,10 @@ func TestLineNoise(t *testing.T) {
 		{"Related to the dispute, the union filed a complaint on Monday against the operator.", false},
 		{"The court will share its ruling next week, a spokesman said.", false},
 		{"Officials said 12 people died.", false},
+		{"share tweet pin email", true},
+		{"Image copyright Getty Images Image caption The band broke up in 1980 following the death of drummer John Bonham", true},
+		{"Media playback is unsupported on your device Media caption Listen to an excerpt", true},
+		{"Share your thoughts with the mayor at the town meeting on Monday.", false},
 	}
 	for _, tt := range tests {
 		if got := lineNoise(tt.line); got != tt.noise {

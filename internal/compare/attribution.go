@@ -19,35 +19,42 @@ type citation struct {
 // attributions lists who the story's articles cite, one entry per cited
 // party, most cited first.
 func attributions(ix *Index) []news.Attribution {
-	var all []citation
-	for _, r := range ix.Refs {
-		all = append(all, ix.citationsIn(r)...)
+	type statement struct {
+		ref     Ref
+		sources map[int]bool
 	}
 	type entry struct {
 		news.Attribution
-		sources map[int]bool
-		order   int
+		sources    map[int]bool
+		statements []*statement
+		byGroup    map[int]*statement
+		order      int
 	}
 	byKey := map[string]*entry{}
-	var keys []string
-	for _, c := range all {
-		key := text.Fingerprint(c.cited)
-		e, ok := byKey[key]
-		if !ok {
-			e = &entry{Attribution: news.Attribution{Cited: c.cited, Kind: c.kind, Text: ix.sentence(c.ref).Text}, sources: map[int]bool{}, order: len(keys)}
-			byKey[key] = e
-			keys = append(keys, key)
+	var entries []*entry
+	for _, r := range ix.Refs {
+		for _, c := range ix.citationsIn(r) {
+			key := text.Fingerprint(c.cited)
+			e, ok := byKey[key]
+			if !ok {
+				e = &entry{Attribution: news.Attribution{Cited: c.cited, Kind: c.kind}, sources: map[int]bool{}, byGroup: map[int]*statement{}, order: len(entries)}
+				byKey[key] = e
+				entries = append(entries, e)
+			}
+			e.sources[r.Source] = true
+			e.FirstReported = e.FirstReported || c.first
+			g := ix.groupOf[ix.position(r)]
+			st, ok := e.byGroup[g]
+			if !ok {
+				st = &statement{ref: r, sources: map[int]bool{}}
+				e.byGroup[g] = st
+				e.statements = append(e.statements, st)
+			}
+			st.sources[r.Source] = true
+			if c.first && !strings.Contains(e.Text, "first") {
+				e.Text = ix.sentence(r).Text
+			}
 		}
-		e.sources[c.ref.Source] = true
-		e.FirstReported = e.FirstReported || c.first
-		if c.first && !strings.Contains(e.Text, "first") {
-			e.Text = ix.sentence(c.ref).Text
-		}
-	}
-	out := make([]news.Attribution, 0, len(keys))
-	entries := make([]*entry, 0, len(keys))
-	for _, k := range keys {
-		entries = append(entries, byKey[k])
 	}
 	sort.SliceStable(entries, func(i, j int) bool {
 		if len(entries[i].sources) != len(entries[j].sources) {
@@ -55,8 +62,15 @@ func attributions(ix *Index) []news.Attribution {
 		}
 		return entries[i].order < entries[j].order
 	})
+	out := make([]news.Attribution, 0, len(entries))
 	for _, e := range entries {
 		e.Sources = ix.ids(e.sources)
+		for _, st := range e.statements {
+			e.Statements = append(e.Statements, news.Statement{Text: ix.sentence(st.ref).Text, Sources: ix.ids(st.sources)})
+		}
+		if e.Text == "" {
+			e.Text = e.Statements[0].Text
+		}
 		out = append(out, e.Attribution)
 	}
 	return out

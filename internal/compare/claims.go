@@ -14,16 +14,20 @@ const (
 	// exclusivePerVoice bounds the exclusive claims listed per voice: the
 	// most informative ones.
 	exclusivePerVoice = 5
-	// elsewhere is the similarity above which a sentence is partly told by
-	// another voice too, and so is not exclusive.
-	elsewhere = 0.25
+	// elsewhere is the share of a sentence's content (weighed by rarity)
+	// that another voice's sentence may hold before the sentence counts as
+	// told there too. Outlets paraphrase freely, so even a fifth of the
+	// rarer words in common usually means the same report; an exclusive
+	// claim must be clear of that, since calling shared news exclusive
+	// misleads more than missing an exclusive.
+	elsewhere = 0.2
 )
 
 // claims lists statements several voices make (consensus) and the most
 // informative ones only one voice makes (exclusive).
 func claims(ix *Index, groups []Group) []news.Claim {
 	var consensus []news.Claim
-	exclusive := map[string][]scored{}
+	candidates := map[string][]scored{} // per voice: claims only it makes, best first once sorted
 	var voiceOrder []string
 	for _, g := range groups {
 		if !claimLike(ix.sentence(g.Rep)) {
@@ -38,24 +42,31 @@ func claims(ix *Index, groups []Group) []news.Claim {
 			consensus = append(consensus, c)
 			continue
 		}
-		score := informativeness(ix, g.Rep)
-		if score == 0 || ix.toldElsewhere(g.Rep) {
-			continue
-		}
 		c.Exclusive = true
+		c.Voice = ix.voiceName(g.Rep.Source)
 		voice := ix.Sources[g.Rep.Source].Voice
-		if _, ok := exclusive[voice]; !ok {
+		if _, ok := candidates[voice]; !ok {
 			voiceOrder = append(voiceOrder, voice)
 		}
-		exclusive[voice] = append(exclusive[voice], scored{c, score})
+		candidates[voice] = append(candidates[voice], scored{c, informativeness(ix, g.Rep), g.Rep})
 	}
 	sort.SliceStable(consensus, func(i, j int) bool { return consensus[i].Voices > consensus[j].Voices })
 	out := consensus
+	// Each voice's most informative claims are checked against the other
+	// voices, best first, until enough prove exclusive: the check is the
+	// costly part, and most claims never need it.
 	for _, v := range voiceOrder {
-		list := exclusive[v]
+		list := candidates[v]
 		sort.SliceStable(list, func(i, j int) bool { return list[i].score > list[j].score })
-		for _, s := range list[:min(len(list), exclusivePerVoice)] {
-			out = append(out, s.claim)
+		kept := 0
+		for _, s := range list {
+			if kept == exclusivePerVoice {
+				break
+			}
+			if !ix.toldElsewhere(s.ref) {
+				out = append(out, s.claim)
+				kept++
+			}
 		}
 	}
 	return out
@@ -64,6 +75,7 @@ func claims(ix *Index, groups []Group) []news.Claim {
 type scored struct {
 	claim news.Claim
 	score float64
+	ref   Ref
 }
 
 // claimLike reports whether a sentence states something on its own: long
@@ -101,19 +113,15 @@ func quotedShare(s string) float64 {
 	return float64(inside) / float64(max(len(s), 1))
 }
 
-// informativeness favours sentences with names and figures, the stuff a
-// reader checks; zero means not worth listing.
+// informativeness ranks exclusive claims: names and figures, the stuff a
+// reader checks, then rare content words.
 func informativeness(ix *Index, r Ref) float64 {
-	s := ix.sentence(r)
-	doc := ix.Sources[r.Source].Doc
-	score := float64(len(doc.Names(r.Sentence)))
-	for _, q := range text.Quantities(s.Tokens) {
+	m := ix.marksOf(r)
+	score := float64(len(m.names))
+	for _, q := range m.quantities {
 		if q.Kind != text.Year {
 			score++
 		}
-	}
-	if score == 0 {
-		return 0
 	}
 	for _, t := range ix.termsOf(r) {
 		score += t.weight
@@ -121,17 +129,40 @@ func informativeness(ix *Index, r Ref) float64 {
 	return score
 }
 
-// toldElsewhere reports whether another voice has a sentence close to r,
-// looking only at sentences that share one of r's heaviest terms.
+// toldElsewhere reports whether another voice has a sentence holding at
+// least elsewhere of what r says, weighing words by rarity. The words each
+// other sentence shares with r are summed through the term index, so only
+// sentences sharing a word are touched. Words too common to index say
+// nothing of which sentence matches and are left out of both sides.
 func (ix *Index) toldElsewhere(r Ref) bool {
 	voice := ix.Sources[r.Source].Voice
-	terms := ix.termsOf(r)
-	for _, t := range rarest(terms, postingTerms) {
-		for _, i := range ix.postings[t.key] {
-			if ix.Sources[ix.Refs[i].Source].Voice != voice && cosine(terms, ix.terms[i]) >= elsewhere {
-				return true
+	at := ix.position(r)
+	if ix.shared == nil {
+		ix.shared = make([]float64, len(ix.Refs))
+	}
+	shared, touched := ix.shared, ix.touched[:0]
+	total := 0.0
+	for k, t := range ix.terms[at] {
+		postings, ok := ix.byTerm[t.key]
+		if !ok {
+			continue
+		}
+		w := ix.rarity[at][k]
+		total += w
+		for _, i := range postings {
+			if ix.Sources[ix.Refs[i].Source].Voice != voice {
+				if shared[i] == 0 {
+					touched = append(touched, i)
+				}
+				shared[i] += w
 			}
 		}
 	}
-	return false
+	told := false
+	for _, i := range touched {
+		told = told || shared[i] >= elsewhere*total
+		shared[i] = 0
+	}
+	ix.touched = touched
+	return told
 }

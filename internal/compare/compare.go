@@ -37,6 +37,12 @@ type Result struct {
 func Analyze(sources []Source) *Result {
 	ix := newIndex(sources)
 	groups := groupSentences(ix)
+	ix.groupOf = make([]int, len(ix.Refs))
+	for g, group := range groups {
+		for _, m := range group.Members {
+			ix.groupOf[ix.position(m)] = g
+		}
+	}
 	return &Result{
 		Facts:        facts(ix),
 		Quotes:       quotes(ix),
@@ -92,4 +98,14 @@ func (ix *Index) reference(p int) time.Time {
 		return t
 	}
 	return ix.storyDate
+}
+
+// voiceName says who an independent voice is, for a reader: the outlet, or
+// the article when the outlet is unknown.
+func (ix *Index) voiceName(p int) string {
+	a := ix.Sources[p].Article
+	if a.Outlet != "" {
+		return a.Outlet
+	}
+	return "article " + a.ID
 }

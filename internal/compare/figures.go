@@ -18,6 +18,18 @@ type figure struct {
 	subject    string // the same, as a reader reads it
 	phrase     string
 	attributed string
+	// anaphoric figures refer back to a count given before ("the two
+	// journalists"): they restate, they do not report, so they never conflict.
+	anaphoric bool
+	// part marks a part or a whole in "four of five charges": neither
+	// contradicts another outlet's count.
+	part bool
+	// measure marks a distance, area, weight or speed; toll a count of
+	// the dead, injured, missing or arrested; age a person's age.
+	measure, toll, age bool
+	// vague marks "thousands", "dozens": no exact count to contradict;
+	// forecast marks a figure in a sentence about the future or a goal.
+	vague, forecast bool
 }
 
 // figuresIn reads the figures of one sentence. prevHead carries the last
@@ -28,38 +40,48 @@ func (ix *Index) figuresIn(r Ref, prevHead *nounPhrase, carried string) []figure
 	s := ix.sentence(r)
 	tokens := s.Tokens
 	inDate := make([]bool, len(tokens))
-	for _, m := range text.Dates(tokens) {
+	mk := ix.marksOf(r)
+	for _, m := range mk.dates {
 		for i := m.Start; i < m.End; i++ {
 			inDate[i] = true
 		}
 	}
 	var out []figure
-	for _, q := range text.Quantities(tokens) {
+	var pending []text.Quantity // figures waiting for the noun of the one they pair with
+	for _, q := range mk.quantities {
 		if q.Kind == text.Year || inDate[q.Start] || skipNumber(tokens, q) {
 			continue
 		}
-		qual, qualStart := qualifierBefore(tokens, q.Start)
+		_, qualStart := qualifierBefore(tokens, q.Start)
 		np, end, ok := countedNoun(tokens, q, prevHead)
+		if !ok && (q.Kind == text.Money || q.Kind == text.Percent) {
+			np, end, ok = measuredNoun(tokens, q, qualStart)
+		}
 		if !ok {
-			if np, ok = tollBefore(tokens, qualStart); !ok {
-				continue
-			}
+			np, ok = tollBefore(tokens, qualStart)
 			end = q.End
 		}
+		if !ok {
+			np, ok = nounOf(tokens, qualStart) // "the vote of 220 to 211"
+			end = q.End
+		}
+		if !ok {
+			if paired(tokens, q, mk.quantities) {
+				pending = append(pending, q)
+			}
+			continue
+		}
 		np.state = firstNonEmpty(np.state, stateBefore(tokens, qualStart), statePredicate(tokens, end))
-		if np.subset && np.state == "" {
-			continue // "one of whom": a part of a count, not the count
+		if np.subset && np.state == "" && q.Kind == text.Cardinal {
+			continue // "one of whom": a part of a count, not the count; "42% of whom" is a share
 		}
-		f := figure{ref: r, value: q.Value, qualifier: qual, kind: q.Kind}
-		f.low, f.high = bounds(q, qual)
-		f.key, f.subject = np.key(q.Kind), np.display(q.Kind)
-		f.phrase = s.Slice(text.Span{Start: qualStart, End: max(end, q.End)})
-		name, pronoun := ix.attributorOf(r, q.Start)
-		if pronoun {
-			name = carried
+		// "$2,000 or $4,000 for a couple", "a 51-50 vote": the first of a
+		// pair counts what the second counts.
+		for _, w := range pending {
+			out = append(out, ix.figure(r, w, np, w.End, carried))
 		}
-		f.attributed = name
-		out = append(out, f)
+		pending = pending[:0]
+		out = append(out, ix.figure(r, q, np, end, carried))
 		head := np
 		head.state, head.subset = "", false
 		*prevHead = head
@@ -67,23 +89,117 @@ func (ix *Index) figuresIn(r Ref, prevHead *nounPhrase, carried string) []figure
 	return out
 }
 
+// figure builds one figure of sentence r.
+func (ix *Index) figure(r Ref, q text.Quantity, np nounPhrase, end int, carried string) figure {
+	s := ix.sentence(r)
+	qual, qualStart := qualifierBefore(s.Tokens, q.Start)
+	f := figure{ref: r, value: q.Value, qualifier: qual, kind: q.Kind}
+	f.low, f.high = bounds(q, qual)
+	f.key, f.subject = np.key(q.Kind), np.display(q.Kind)
+	f.anaphoric = qualStart > 0 && (s.Tokens[qualStart-1].Lower == "the" || s.Tokens[qualStart-1].Lower == "those" || s.Tokens[qualStart-1].Lower == "these")
+	f.measure = measureUnits[strings.ToLower(np.head)] || measureUnits[np.compound]
+	f.toll = np.state != ""
+	f.age = strings.HasPrefix(np.head, "age of ")
+	f.vague = q.Low != q.High && qual == ""
+	f.forecast = forecast(s.Tokens, qualStart, q.End)
+	// "four of five charges": a part and its whole.
+	f.part = wholeOf(ix.marksOf(r).quantities, q, s.Tokens)
+	f.phrase = s.Slice(text.Span{Start: qualStart, End: max(end, q.End)})
+	name, pronoun := ix.attributorOf(r, q.Start)
+	if pronoun {
+		name = carried
+	}
+	f.attributed = name
+	return f
+}
+
+// wholeOf reports whether q is the part or the whole in "N of M".
+func wholeOf(all []text.Quantity, q text.Quantity, tokens []text.Token) bool {
+	for _, o := range all {
+		if o.Start == q.End+1 && tokens[q.End].Lower == "of" || q.Start == o.End+1 && tokens[o.End].Lower == "of" {
+			return true
+		}
+	}
+	return false
+}
+
+// forecastWords mark a sentence about what is expected, planned or hoped,
+// not what happened.
+var forecastWords = setOf(`expect expects expected expecting forecast forecasts projected predicted
+goal goals target targets plan plans planned could would might hope hopes aim aims`)
+
+// forecast reports whether the clause around tokens [start, end) speaks
+// of the expected or planned.
+func forecast(tokens []text.Token, start, end int) bool {
+	for start > 0 && !clauseBreak(tokens[start-1]) {
+		start--
+	}
+	for end < len(tokens) && !clauseBreak(tokens[end]) {
+		end++
+	}
+	for _, t := range tokens[start:end] {
+		if forecastWords[t.Lower] {
+			return true
+		}
+	}
+	return false
+}
+
+func clauseBreak(t text.Token) bool {
+	return t.Kind == text.Punct && strings.ContainsAny(t.Text, ",;:—–")
+}
+
+// paired reports whether q is joined to the next quantity by "to", "or",
+// "and" or a hyphen: a range, a choice or a tally.
+func paired(tokens []text.Token, q text.Quantity, all []text.Quantity) bool {
+	for _, next := range all {
+		if next.Start < q.End {
+			continue
+		}
+		if next.Start == q.End && tokens[next.Start].Hyphen {
+			return true
+		}
+		if next.Start == q.End+1 {
+			switch tokens[q.End].Lower {
+			case "to", "or", "and", "-", "–":
+				return true
+			}
+		}
+		return false
+	}
+	return false
+}
+
 // skipNumber drops numbers that count nothing: ordinals ("21st"), times,
 // durations and ages without a name.
 func skipNumber(tokens []text.Token, q text.Quantity) bool {
+	first := tokens[q.Start]
+	if first.Hyphen && q.Start > 0 && tokens[q.Start-1].Kind == text.Word {
+		return true // "COVID-19", "F-16": part of a name
+	}
+	if first.Lower == "one" && q.Start > 0 && determiners[tokens[q.Start-1].Lower] {
+		return true // "the one statement": not a count
+	}
 	if q.End < len(tokens) {
 		next := tokens[q.End]
 		if next.Start == tokens[q.End-1].End && (next.Lower == "st" || next.Lower == "nd" || next.Lower == "rd" || next.Lower == "th") {
 			return true
 		}
-		if timeUnits[next.Lower] && !next.Hyphen {
-			return true
+		if timeUnits[next.Lower] && !(next.Hyphen && q.End+1 < len(tokens) && tokens[q.End+1].Lower == "old") {
+			return true // "six weeks", "a two-minute video"; "21-year-old" is an age
 		}
 		if next.Text == ":" || next.Text == "/" {
 			return true
 		}
 	}
-	if q.Start > 0 && (tokens[q.Start-1].Text == ":" || tokens[q.Start-1].Text == "/" || tokens[q.Start-1].Text == "#" || tokens[q.Start-1].Lower == "no") {
-		return true
+	if q.Start > 0 {
+		prev := tokens[q.Start-1]
+		if prev.Text == ":" || prev.Text == "/" || prev.Text == "#" || prev.Lower == "no" || prev.Lower == "number" {
+			return true // a time, a fraction or a rank: "No. 1", "the number two spot"
+		}
+		if prev.Text == "." && q.Start > 1 && tokens[q.Start-2].Lower == "no" {
+			return true
+		}
 	}
 	return false
 }
@@ -109,21 +225,24 @@ func qualifierBefore(tokens []text.Token, i int) (string, int) {
 	return "", i
 }
 
-// bounds is the range a figure allows. Round numbers are read as rounded,
-// so "2,000" and "2,050" do not conflict.
+// bounds is the range a figure allows. A round number is read as rounded
+// to its last non-zero digit, up to a quarter either way — "200,000" may be
+// 150,000 to 250,000, "$1 trillion" may be $1.2 trillion — and "about"
+// allows at least 5% or that rounding, so figures that differ only by
+// rounding never conflict.
 func bounds(q text.Quantity, qual string) (float64, float64) {
 	v := q.Value
 	low, high := q.Low, q.High
-	if low == high {
-		switch {
-		case v >= 1000 && math.Mod(v, 1000) == 0, v >= 100 && math.Mod(v, 100) == 0:
-			low, high = v*0.95, v*1.05
-		}
+	rounding := roundingOf(v)
+	if low == high && rounding >= 100 {
+		margin := math.Min(rounding/2, v/4)
+		low, high = v-margin, v+margin
 	}
 	inf := math.Inf(1)
 	switch qual {
 	case "about":
-		margin := math.Max(v*0.05, 1)
+		// At least 5%; at most a quarter, however round the number.
+		margin := math.Min(math.Max(v*0.05, rounding/2), v/4)
 		return math.Min(low, v-margin), math.Max(high, v+margin)
 	case "nearly":
 		return v * 0.9, v
@@ -137,6 +256,19 @@ func bounds(q text.Quantity, qual string) (float64, float64) {
 		return v, v
 	}
 	return low, high
+}
+
+// roundingOf is the place of a whole number's last non-zero digit: 1 for
+// 24, 100 for 2,100, 100,000 for 200,000.
+func roundingOf(v float64) float64 {
+	if v != math.Trunc(v) || v == 0 {
+		return 0
+	}
+	unit := 1.0
+	for math.Mod(v, unit*10) == 0 {
+		unit *= 10
+	}
+	return unit
 }
 
 func firstNonEmpty(values ...string) string {
@@ -153,6 +285,7 @@ type nounPhrase struct {
 	head      string // as written
 	stem      string
 	modifiers []string // capitalised modifiers: "Palestinian"
+	compound  string   // a noun before the head: "swing" in "swing states"
 	state     string
 	subset    bool
 }
@@ -171,7 +304,7 @@ func (np nounPhrase) key(kind text.QuantityKind) string {
 	if s, ok := synonyms[stem]; ok {
 		stem = s
 	}
-	return prefix + np.state + "|" + strings.ToLower(strings.Join(np.modifiers, " ")) + "|" + stem
+	return prefix + np.state + "|" + strings.ToLower(strings.Join(np.modifiers, " ")) + "|" + np.compound + " " + stem
 }
 
 func (np nounPhrase) display(kind text.QuantityKind) string {
@@ -180,6 +313,9 @@ func (np nounPhrase) display(kind text.QuantityKind) string {
 		words = append(words, np.state)
 	}
 	words = append(words, np.modifiers...)
+	if np.compound != "" {
+		words = append(words, np.compound)
+	}
 	words = append(words, np.head)
 	s := strings.Join(words, " ")
 	switch kind {

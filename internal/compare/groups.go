@@ -56,17 +56,21 @@ func groupSentences(ix *Index) []Group {
 		parent[rb] = ra
 	}
 
-	byText := make(map[string]int)
+	// Wire copy repeats sentences word for word: those are one claim, and
+	// only the first of each is compared with the rest.
+	byText := make(map[uint64]int)
+	unique := make([]bool, len(ix.Refs))
 	for i, r := range ix.Refs {
-		key := text.Fingerprint(ix.sentence(r).Text)
+		key := text.FingerprintHash(ix.sentence(r).Text)
 		if first, ok := byText[key]; ok {
 			union(first, i)
 			continue
 		}
 		byText[key] = i
+		unique[i] = true
 	}
 
-	for _, pair := range candidatePairs(ix) {
+	for _, pair := range candidatePairs(ix, unique) {
 		union(pair.a, pair.b)
 	}
 
@@ -96,21 +100,24 @@ type pair struct {
 
 // candidatePairs returns sentence pairs from different articles that are
 // similar enough to be one claim, most similar first.
-func candidatePairs(ix *Index) []pair {
+func candidatePairs(ix *Index, unique []bool) []pair {
 	postings := ix.postings
 	var pairs []pair
-	seen := make(map[[2]int]bool)
+	seenBy := make([]int, len(ix.terms)) // j was last compared with seenBy[j]-1
 	for i, terms := range ix.terms {
-		for _, t := range rarest(terms, postingTerms) {
+		if !unique[i] {
+			continue
+		}
+		for _, t := range ix.heaviest[i] {
 			list := postings[t.key]
 			if len(list) > maxPostings {
 				continue
 			}
 			for _, j := range list {
-				if j <= i || ix.Refs[i].Source == ix.Refs[j].Source || seen[[2]int{i, j}] {
+				if j <= i || !unique[j] || ix.Refs[i].Source == ix.Refs[j].Source || seenBy[j] == i+1 {
 					continue
 				}
-				seen[[2]int{i, j}] = true
+				seenBy[j] = i + 1
 				if sim := cosine(terms, ix.terms[j]); sim >= sameClaim {
 					pairs = append(pairs, pair{i, j, sim})
 				}
@@ -130,15 +137,18 @@ func candidatePairs(ix *Index) []pair {
 // finding similar sentences.
 const postingTerms = 4
 
-// buildPostings indexes each sentence under its heaviest terms.
-func buildPostings(terms [][]weighted) map[string][]int {
-	postings := make(map[string][]int)
+// buildPostings indexes each sentence under its heaviest terms, and
+// returns those terms per sentence.
+func buildPostings(terms [][]weighted) (map[uint64][]int, [][]weighted) {
+	postings := make(map[uint64][]int)
+	heaviest := make([][]weighted, len(terms))
 	for i, v := range terms {
-		for _, t := range rarest(v, postingTerms) {
+		heaviest[i] = rarest(v, postingTerms)
+		for _, t := range heaviest[i] {
 			postings[t.key] = append(postings[t.key], i)
 		}
 	}
-	return postings
+	return postings, heaviest
 }
 
 // rarest returns up to n terms with the highest weight.

@@ -50,7 +50,18 @@ recalls replied replies responded responds remarked tweeted posted announced ann
 acknowledges admitted admits conceded concedes confirmed confirms emphasized emphasised emphasizes
 emphasises stressed stresses urged urges read saying telling adding stating noting writing asking
 declaring insisting arguing warning announcing confirming emphasising emphasizing stressing urging
-according`)
+according called calling vowed vows promised promises answered answers reiterated countered cautioned
+complained boasted revealed agreed observed predicted recalled`)
+
+// quoteTags introduce quoted words but say nothing of attribution
+// elsewhere: `"…," he began`, `"…," she laughs`.
+var quoteTags = setOf(`began begins laughed laughs joked jokes quipped quips shouted exclaimed wondered
+sighed smiled`)
+
+// tagsQuote reports whether token i can tag a quotation with its speaker.
+func tagsQuote(tokens []text.Token, i int) bool {
+	return isVerb(tokens, i, speechVerbs) || isVerb(tokens, i, quoteTags)
+}
 
 // beliefVerbs attribute a figure or claim without quoting it.
 var beliefVerbs = setOf(`believe believes believed estimate estimates estimated think thinks thought
@@ -117,7 +128,7 @@ var states = map[string]string{
 	"dead": "dead", "deceased": "dead", "killed": "dead", "died": "dead", "bodies": "dead", "body": "dead",
 	"slain":   "dead",
 	"injured": "injured", "wounded": "injured", "hurt": "injured", "injuries": "injured",
-	"hospitalised": "injured", "hospitalized": "injured", "hospital": "injured",
+	"hospitalised": "hospitalized", "hospitalized": "hospitalized", "hospital": "hospitalized",
 	"released": "released", "freed": "released", "freeing": "released", "release": "released",
 	"releasing": "released", "free": "released", "returned": "released",
 	"missing": "missing", "unaccounted": "missing",
@@ -152,10 +163,18 @@ var qualifiers = []struct {
 
 // timeUnits follow a number that measures time, which is not a count.
 var timeUnits = setOf(`second seconds minute minutes hour hours day days week weeks month months year
-years decade decades century centuries am pm a.m. p.m. o'clock`)
+years decade decades century centuries am pm a.m. p.m. o'clock times`)
 
 // linkVerbs join a number to what it counts: "five are Americans".
 var linkVerbs = setOf(`are were is was remain remained remains be been being`)
 
 // subsetWords refer back to a noun already counted: "35 of them", "35 others".
 var subsetWords = setOf(`them those these whom which others more`)
+
+// measureUnits measure a distance, an area, a weight or a speed: a figure
+// in them describes something else ("an area of 15 square miles"), so two
+// such figures conflict only in sentences that are nearly the same.
+var measureUnits = setOf(`mile miles kilometer kilometers kilometre kilometres km meter meters metre metres
+foot feet inch inches yard yards acre acres hectare hectares square tonne tonnes ton tons kilogram
+kilograms kg gram grams litre litres liter liters gallon gallons barrel barrels degree degrees knot knots
+mph kph nautical`)

@@ -47,6 +47,11 @@ func countedNoun(tokens []text.Token, q text.Quantity, prev *nounPhrase) (nounPh
 		np, end, ok := nounRun(tokens, k)
 		np.subset = subset
 		return np, end, ok
+	case (at(j).Lower == "have" || at(j).Lower == "has" || at(j).Lower == "had") && prev != nil && prev.head != "":
+		// "… and more than 175 million have been fully vaccinated": the
+		// clause counts the noun counted before it.
+		np := *prev
+		return np, j, true
 	case linkVerbs[at(j).Lower]:
 		// "five are Americans", "only 22 are still alive"
 		k := j + 1
@@ -68,7 +73,7 @@ func countedNoun(tokens []text.Token, q text.Quantity, prev *nounPhrase) (nounPh
 		k++ // "half its remaining hostages"
 	}
 	np, end, ok := nounRun(tokens, k)
-	if !ok && (beliefVerbs[at(j).Lower] || adverbs[at(j).Lower]) {
+	if w := at(j).Lower; !ok && (beliefVerbs[w] || adverbs[w] && w != "to" && w != "be" && w != "being") {
 		// "one believed to still be alive": the noun is the one before.
 		return inherit(prev, j)
 	}
@@ -85,50 +90,72 @@ func inherit(prev *nounPhrase, end int) (nounPhrase, int, bool) {
 }
 
 // nounRun reads modifiers and a head noun starting at token i: "living
-// hostages", "Palestinian prisoners", "direct meetings".
+// hostages", "Palestinian prisoners", "sales tax". English compounds put the
+// head last, so the head is the last word of the run; a state word or a
+// capitalised word before it is a modifier.
 func nounRun(tokens []text.Token, i int) (nounPhrase, int, bool) {
 	var run []int
 	for k := i; k < len(tokens) && len(run) < maxNounRun; k++ {
 		t := tokens[k]
-		if t.Kind != text.Word || text.IsStop(t.Lower) || linkVerbs[t.Lower] || speechVerbs[t.Lower] || beliefVerbs[t.Lower] {
+		if t.Kind == text.Number && t.Hyphen && len(run) > 0 {
+			continue // "Covid-19 cases": the number is part of a name
+		}
+		if t.Kind != text.Word || text.IsStop(t.Lower) || linkVerbs[t.Lower] || nounStops[t.Lower] {
+			break
+		}
+		if strings.HasSuffix(t.Lower, "ed") && !participle(tokens, k) {
+			break // "prisoners held in …": a verb ends the noun
+		}
+		if (speechVerbs[t.Lower] || beliefVerbs[t.Lower]) && !participle(tokens, k) {
 			break
 		}
 		run = append(run, k)
 	}
-	var np nounPhrase
-	head := -1
-	for n, k := range run {
-		t := tokens[k]
-		if state, ok := states[t.Lower]; ok && n < len(run)-1 {
-			np.state = state
-			continue
-		}
-		if t.Capitalized() && n < len(run)-1 {
-			np.modifiers = append(np.modifiers, t.Text)
-			continue
-		}
-		if adjective(t.Lower) && n < len(run)-1 {
-			continue
-		}
-		head = k
-		if n+1 < len(run) {
-			next := tokens[run[n+1]]
-			if !next.Capitalized() && strings.HasSuffix(next.Lower, "s") && !strings.HasSuffix(t.Lower, "s") && states[next.Lower] == "" {
-				head = run[n+1] // a compound: "police officers", "direct meetings"
-			}
-		}
-		break
-	}
-	if head < 0 {
+	if len(run) == 0 {
 		return nounPhrase{}, 0, false
 	}
-	if ht := tokens[head]; ht.Capitalized() && len(np.modifiers) > 0 && np.modifiers[len(np.modifiers)-1] == ht.Text {
-		np.modifiers = np.modifiers[:len(np.modifiers)-1]
+	var np nounPhrase
+	last := len(run) - 1
+	if state, ok := states[tokens[run[last]].Lower]; ok && last > 0 {
+		np.state = state // "49 people dead": the state follows its noun
+		last--
+	}
+	head := run[last]
+	if text.IsDateWord(tokens[head].Lower) {
+		return nounPhrase{}, 0, false
+	}
+	for n, k := range run[:last] {
+		t := tokens[k]
+		switch state, ok := states[t.Lower]; {
+		case ok:
+			np.state = state
+		case t.Capitalized():
+			np.modifiers = append(np.modifiers, t.Text)
+		case scopeWords[t.Lower]:
+			// "new cases", "additional students": a different count.
+			np.compound = strings.TrimSpace(np.compound + " " + t.Lower)
+		case n == last-1 && !adjective(t.Lower) && !strings.HasSuffix(t.Lower, "ed"):
+			// A noun before the head makes a compound that counts something
+			// narrower: "swing states", "sales tax", "passenger services".
+			np.compound = t.Lower
+		}
+	}
+	if tokens[run[0]].Hyphen && run[0] > 0 && tokens[run[0]-1].Kind == text.Number {
+		// "a 27-inch touchscreen", "a 30-car pileup": the number measures
+		// the unit it is joined to.
+		np.compound = tokens[run[0]].Lower
 	}
 	np.head = tokens[head].Text
 	np.stem = tokens[head].Stem
-	return np, head + 1, true
+	return np, run[last] + 1, true
 }
+
+// nounStops end a noun run although they are not stop words: verbs that
+// often follow a count ("59 hostages remain").
+var nounStops = setOf(`remain remains died die dies say says said believe believes include includes
+including face faces faced stay stays stayed north south east west northeast northwest southeast southwest
+away off long wide high deep tall ago apart held kept taken given made seen found shot hurt hit left
+brought caught sent built sold paid told thought led met put set won lost struck fled went came got`)
 
 // adjective guesses from its ending whether a word modifies the noun after
 // it; a wrong guess only makes a subject a little broader or narrower.
@@ -204,3 +231,67 @@ func tollBefore(tokens []text.Token, start int) (nounPhrase, bool) {
 	}
 	return nounPhrase{}, false
 }
+
+// measuredNoun finds what an amount or a share measures when no noun
+// follows it directly: "$1.5 million in aid", "turnout was 35%",
+// "unemployment rose to 5%".
+func measuredNoun(tokens []text.Token, q text.Quantity, start int) (nounPhrase, int, bool) {
+	if q.End+1 < len(tokens) {
+		switch w := tokens[q.End].Lower; {
+		case w == "in" || w == "for" || w == "of" || w == "on" && q.Kind == text.Money: // "$2,556 on a photographer"
+			k := q.End + 1
+			for k < len(tokens) && determiners[tokens[k].Lower] {
+				k++
+			}
+			if np, end, ok := nounRun(tokens, k); ok {
+				return np, end, true
+			}
+		}
+	}
+	for k := start - 1; k >= 0 && start-k <= 4; k-- {
+		t := tokens[k]
+		if t.Kind != text.Word || t.Lower == "and" || t.Lower == "or" {
+			break // a list item or a new clause: the noun before is another's
+		}
+		if text.IsStop(t.Lower) || linkVerbs[t.Lower] || measureVerbs[t.Lower] {
+			continue
+		}
+		head := t.Text
+		if k == 0 {
+			head = t.Lower // capitalised only because it opens the sentence
+		}
+		return nounPhrase{head: head, stem: t.Stem}, q.End, true
+	}
+	return nounPhrase{}, 0, false
+}
+
+// measureVerbs link a measure to its amount: "rose to", "stood at".
+var measureVerbs = setOf(`rose fell grew dropped climbed increased decreased jumped stood reached hit
+totalled totaled amounted cost costs start starts started priced sells sold`)
+
+// participle reports whether a verb form modifies the noun after it, as
+// "confirmed" does in "94 confirmed cases".
+func participle(tokens []text.Token, k int) bool {
+	if !strings.HasSuffix(tokens[k].Lower, "ed") || k+1 >= len(tokens) {
+		return false
+	}
+	next := tokens[k+1]
+	return next.Kind == text.Word && !text.IsStop(next.Lower) && !next.Capitalized()
+}
+
+// nounOf reads "<noun> of" before a figure: "the vote of 220 to 211".
+func nounOf(tokens []text.Token, start int) (nounPhrase, bool) {
+	if start < 2 || tokens[start-1].Lower != "of" {
+		return nounPhrase{}, false
+	}
+	t := tokens[start-2]
+	if t.Kind != text.Word || text.IsStop(t.Lower) || t.Capitalized() || adjective(t.Lower) {
+		return nounPhrase{}, false
+	}
+	return nounPhrase{head: t.Text, stem: t.Stem}, true
+}
+
+// scopeWords narrow what a count covers; counts with different scopes are
+// different counts ("34,700 new cases", "2.38 million cases").
+var scopeWords = setOf(`new additional total overall cumulative daily weekly monthly annual yearly
+extra further remaining other more fewer`)

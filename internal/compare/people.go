@@ -25,10 +25,10 @@ type people struct {
 // what remains after its titles ("White House Press Secretary") has two or
 // more words and names no organisation or place, or one word after a title
 // ("President Trump"); single surnames are linked to full names later.
-func findPeople(doc *text.Doc) *people {
+func findPeople(doc *text.Doc, names func(sentence int) []text.Span) *people {
 	p := &people{full: make(map[string]string)}
 	for i, s := range doc.Sentences {
-		for _, span := range doc.Names(i) {
+		for _, span := range names(i) {
 			m, ok := personIn(s, span)
 			if !ok {
 				continue
@@ -58,6 +58,9 @@ func personIn(s text.Sentence, span text.Span) (mention, bool) {
 	}
 	if span.Start > 0 && tokens[span.Start-1].Lower == "the" && core == span.Start {
 		return mention{}, false // "the Red Crescent": people do not take "the"
+	}
+	if quotedTitle(tokens, span) {
+		return mention{}, false // "Whole Lotta Love": a title in quotes
 	}
 	words := span.End - core
 	titled := core > span.Start || (span.Start > 0 && titleWords[tokens[span.Start-1].Lower])
@@ -96,6 +99,20 @@ func roleBefore(s text.Sentence, core int) string {
 	return s.Text[s.Tokens[start].Start:s.Tokens[core-1].End]
 }
 
+// quotedTitle reports whether a name is all that stands between two quote
+// marks, as the title of a song, a book or a show does.
+func quotedTitle(tokens []text.Token, span text.Span) bool {
+	if span.Start == 0 || tokens[span.Start-1].Text != `"` {
+		return false
+	}
+	for k := span.End; k < len(tokens) && k <= span.End+1; k++ {
+		if tokens[k].Text == `"` {
+			return true
+		}
+	}
+	return false
+}
+
 func surname(name string) string {
 	words := strings.Fields(strings.ToLower(name))
 	return words[len(words)-1]
@@ -107,6 +124,7 @@ func surname(name string) string {
 func linkSurnames(all []*people) {
 	story := make(map[string]string)
 	ambiguous := make(map[string]bool)
+	roles := make(map[string]map[string]bool) // full name → title words any article gives it
 	for _, p := range all {
 		for sn, full := range p.full {
 			if other, ok := story[sn]; ok && other != full && !strings.HasSuffix(full, other) && !strings.HasSuffix(other, full) {
@@ -116,14 +134,20 @@ func linkSurnames(all []*people) {
 				story[sn] = full
 			}
 		}
+		for _, m := range p.mentions {
+			if strings.Contains(m.name, " ") {
+				addTitles(roles, m.name, m.role)
+			}
+		}
 	}
 	for _, p := range all {
 		kept := p.mentions[:0]
 		for _, m := range p.mentions {
 			if !strings.Contains(m.name, " ") {
-				full, ok := story[strings.ToLower(m.name)]
+				key := strings.ToLower(m.name)
+				full, ok := story[key]
 				switch {
-				case ok && !ambiguous[strings.ToLower(m.name)]:
+				case ok && !ambiguous[key] && compatible(titleSet(m.role), roles[full]):
 					m.name = full
 				case !m.titled:
 					continue
@@ -136,6 +160,46 @@ func linkSurnames(all []*people) {
 		p.mentions = kept
 	}
 }
+
+// compatible reports whether a surname's title can belong to a full name:
+// "President Biden" is not "first lady Jill Biden". A mention without a
+// title, or a name with no known title, fits.
+func compatible(title, known map[string]bool) bool {
+	if len(title) == 0 || len(known) == 0 {
+		return true
+	}
+	for w := range title {
+		if known[w] {
+			return true
+		}
+	}
+	return false
+}
+
+func addTitles(roles map[string]map[string]bool, name, role string) {
+	if roles[name] == nil {
+		roles[name] = map[string]bool{}
+	}
+	for w := range titleSet(role) {
+		roles[name][w] = true
+	}
+}
+
+// titleSet is the set of title words in a role: "White House press
+// secretary" gives press and secretary. Honorifics (Mr, Ms, Dr) say
+// nothing of a post and are left out.
+func titleSet(role string) map[string]bool {
+	set := map[string]bool{}
+	for _, w := range strings.Fields(strings.ToLower(role)) {
+		w = strings.Trim(w, ".,")
+		if titleWords[w] && !honorifics[w] {
+			set[w] = true
+		}
+	}
+	return set
+}
+
+var honorifics = setOf(`mr mrs ms miss mx dr`)
 
 // lastBefore returns the person most recently named before token tok of
 // sentence sent.

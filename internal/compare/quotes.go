@@ -4,6 +4,8 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/corroborate/corroborate/internal/news"
 	"github.com/corroborate/corroborate/internal/text"
@@ -53,6 +55,16 @@ func (ix *Index) quotesIn(p int) []quote {
 	for _, sp := range quoteSpans(doc) {
 		q := quote{source: p, sentence: sp.to, text: sp.text}
 		q.speaker, q.role = ix.speakerOf(p, sp)
+		if n := len(out); n > 0 && q.speaker == "" && out[n-1].sentence == sp.from && startsLower(sp.text) {
+			// `"A," says Plant, "where B"`: one quotation around its tag.
+			out[n-1].text += " " + sp.text
+			out[n-1].sentence = sp.to
+			out[n-1].stems = stemSet(out[n-1].text)
+			continue
+		}
+		if titleLike(sp.text) {
+			continue // "Whole Lotta Love", "Make America Great Again": a title or slogan
+		}
 		para := doc.Sentences[sp.from].Para
 		if q.speaker == "" && (sp.continuing || para == lastPara+1 || para == lastPara) && sp.fromByte == 0 {
 			// A quote that fills its own paragraph right after one with a
@@ -72,17 +84,49 @@ func (ix *Index) quotesIn(p int) []quote {
 	return out
 }
 
-// quoteSpans finds the quotations of a document, pairing straight quote
-// marks within each paragraph. A quotation left open at the end of a
-// paragraph runs on when the next paragraph opens with a quote mark, as news
-// style writes quotes over several paragraphs.
+func startsLower(s string) bool {
+	for _, r := range s {
+		return unicode.IsLower(r)
+	}
+	return false
+}
+
+// titleLike reports whether a short quotation is written as a title: every
+// word capitalised or a number, bar small joining words.
+func titleLike(s string) bool {
+	words := strings.Fields(strings.Trim(s, ".,!?"))
+	if len(words) == 0 || len(words) > 5 {
+		return false
+	}
+	capitals := 0
+	for _, w := range words {
+		r, _ := utf8.DecodeRuneInString(w)
+		switch {
+		case unicode.IsUpper(r):
+			capitals++
+		case unicode.IsDigit(r), !unicode.IsLetter(r):
+		case w == "of" || w == "the" || w == "a" || w == "and" || w == "to" || w == "in" || w == "on" || w == "for":
+		default:
+			return false
+		}
+	}
+	return capitals > 0
+}
+
+// quoteSpans finds the quotations of a document, pairing quote marks within
+// each paragraph: double marks, or single ones in a paragraph without
+// double marks, as British style writes. A quotation left open at the end
+// of a paragraph runs on when the next paragraph opens with a quote mark,
+// as news style writes quotes over several paragraphs.
 func quoteSpans(doc *text.Doc) []span {
+	marks := paragraphMarks(doc)
 	var out []span
 	open := false
 	var cur span
 	var buf strings.Builder
 	prevPara := -1
 	for i, s := range doc.Sentences {
+		mark := marks[s.Para]
 		if s.Para != prevPara {
 			if open {
 				// The quote ran to the end of the last paragraph.
@@ -90,14 +134,14 @@ func quoteSpans(doc *text.Doc) []span {
 				cur.toByte = -1
 				out = append(out, cur)
 				open = false
-				continuing := strings.HasPrefix(s.Text, `"`)
+				continuing := len(s.Text) > 0 && s.Text[0] == mark
 				cur = span{continuing: continuing}
 			}
 			prevPara = s.Para
 		}
 		start := 0
 		for j := 0; j < len(s.Text); j++ {
-			if s.Text[j] != '"' {
+			if s.Text[j] != mark {
 				continue
 			}
 			if !open {
@@ -110,6 +154,9 @@ func quoteSpans(doc *text.Doc) []span {
 				buf.Reset()
 				start = j + 1
 				continue
+			}
+			if mark == '\'' && !closesSingle(s.Text, j) {
+				continue // an apostrophe: "don't", "Hamas' side" mid-quote
 			}
 			buf.WriteString(s.Text[start:j])
 			cur.to, cur.toByte = i, j+1
@@ -130,6 +177,45 @@ func quoteSpans(doc *text.Doc) []span {
 		out = append(out, cur)
 	}
 	return out
+}
+
+// paragraphMarks picks each paragraph's quote mark: the double mark, or the
+// single one where no double mark appears.
+func paragraphMarks(doc *text.Doc) map[int]byte {
+	double := map[int]bool{}
+	for _, s := range doc.Sentences {
+		if strings.IndexByte(s.Text, '"') >= 0 {
+			double[s.Para] = true
+		}
+	}
+	marks := map[int]byte{}
+	for _, s := range doc.Sentences {
+		if double[s.Para] {
+			marks[s.Para] = '"'
+		} else {
+			marks[s.Para] = '\''
+		}
+	}
+	return marks
+}
+
+// closesSingle reports whether a single mark at i closes a quotation: it
+// follows a word or a stop and is not inside a word.
+func closesSingle(s string, i int) bool {
+	if i == 0 {
+		return false
+	}
+	prev := s[i-1]
+	if prev == ' ' {
+		return false
+	}
+	if i+1 < len(s) {
+		next, _ := utf8.DecodeRuneInString(s[i+1:])
+		if unicode.IsLetter(next) || unicode.IsDigit(next) {
+			return false
+		}
+	}
+	return true
 }
 
 // opens reports whether the straight quote at i opens a quotation: at the
@@ -185,7 +271,9 @@ func sameQuote(a, b *quote) bool {
 }
 
 // groupQuotes gathers the same quotation across articles, longest wording
-// first, and keeps every distinct wording as a variant.
+// first, and keeps every distinct wording as a variant. Groups are found
+// through the stems they hold, so the cost grows with the quotes, not their
+// square.
 func groupQuotes(ix *Index, found []quote) []news.Quote {
 	order := make([]int, len(found))
 	for i := range order {
@@ -193,17 +281,35 @@ func groupQuotes(ix *Index, found []quote) []news.Quote {
 	}
 	sort.SliceStable(order, func(i, j int) bool { return len(found[order[i]].stems) > len(found[order[j]].stems) })
 	var groups [][]int
+	byStem := map[string][]int{} // stem → groups whose first quote holds it
+	byText := map[string]int{}   // fingerprint → group
 	for _, i := range order {
-		placed := false
-		for g, members := range groups {
-			if sameQuote(&found[i], &found[members[0]]) {
-				groups[g] = append(groups[g], i)
-				placed = true
-				break
+		key := text.Fingerprint(found[i].text)
+		if g, ok := byText[key]; ok && sameSpeaker(&found[i], &found[groups[g][0]]) {
+			groups[g] = append(groups[g], i)
+			continue
+		}
+		shared := map[int]int{}
+		for stem := range found[i].stems {
+			for _, g := range byStem[stem] {
+				shared[g]++
 			}
 		}
-		if !placed {
-			groups = append(groups, []int{i})
+		best := -1
+		for g, n := range shared {
+			if (best < 0 || g < best) && n >= min(sameQuoteMinShared, len(found[i].stems)) && sameQuote(&found[i], &found[groups[g][0]]) {
+				best = g
+			}
+		}
+		if best >= 0 {
+			groups[best] = append(groups[best], i)
+			continue
+		}
+		g := len(groups)
+		groups = append(groups, []int{i})
+		byText[key] = g
+		for stem := range found[i].stems {
+			byStem[stem] = append(byStem[stem], g)
 		}
 	}
 	out := make([]news.Quote, 0, len(groups))
@@ -214,6 +320,10 @@ func groupQuotes(ix *Index, found []quote) []news.Quote {
 		return len(sourcesOf(out[i].Variants)) > len(sourcesOf(out[j].Variants))
 	})
 	return out
+}
+
+func sameSpeaker(a, b *quote) bool {
+	return a.speaker == "" || b.speaker == "" || a.speaker == b.speaker
 }
 
 func (ix *Index) quoteOf(found []quote, members []int) news.Quote {
@@ -246,6 +356,12 @@ func (ix *Index) quoteOf(found []quote, members []int) news.Quote {
 		if speaker == "" || v > votes[speaker] || v == votes[speaker] && s < speaker {
 			speaker = s
 		}
+	}
+	// The wording most articles carry comes first; the others say how they
+	// differ from it.
+	sort.SliceStable(variants, func(i, j int) bool { return len(variants[i].Sources) > len(variants[j].Sources) })
+	for i := 1; i < len(variants); i++ {
+		variants[i].Diff = wordDiff(variants[0].Text, variants[i].Text)
 	}
 	return news.Quote{Speaker: speaker, Role: roles[speaker], Variants: variants}
 }

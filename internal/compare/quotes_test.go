@@ -19,6 +19,12 @@ func TestQuoteSpeakers(t *testing.T) {
 		{"definite official", "Talks stalled, according to a union official.\n\nThe official said \"the step itself is promising\" for both sides.", "the step itself is promising", "union official"},
 		{"office, not the person", `Prime Minister Anna Holt's office issued a statement saying, "The government has made its position clear to the operator."`, "The government has made its position clear to the operator.", "Prime Minister Anna Holt's office"},
 		{"multi-paragraph", "\"The water came so fast,\" said resident Pia Lund. \"We had no time to take anything.\n\n\"Our whole street is gone.\"", "Our whole street is gone.", "Pia Lund"},
+		{"role", "President Anna Holt spoke at noon. Later, \"We will rebuild every house,\" the president said.", "We will rebuild every house", "Anna Holt"},
+		{"possessive role", "Vice President Tom Reyes arrived. Anna Holt's vice president said \"the budget will pass this week\" at the briefing.", "the budget will pass this week", "Tom Reyes"},
+		{"colon", "For Robert Plant, the session was different, and he wished he had done less: \"My enthusiasm got in the way of finesse.\"", "My enthusiasm got in the way of finesse.", "Robert Plant"},
+		{"split by its tag", "\"It was a prolific time,\" says singer Robert Plant, \"where we were learning about each other.\"", "It was a prolific time where we were learning about each other.", "Robert Plant"},
+		{"pronoun subject before called", "Joe Biden spoke after the country passed what he called the \"truly grim, heartbreaking milestone.\"", "truly grim, heartbreaking milestone.", "Joe Biden"},
+		{"speaker after the verb", "\"We can stop\" the virus, said Kathrin Jansen, head of research.", "We can stop", "Kathrin Jansen"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -59,5 +65,39 @@ func TestQuotesGroupedAcrossOutlets(t *testing.T) {
 	}
 	if group == nil {
 		t.Fatalf("the reworded quote was not found: %+v", res.Quotes)
+	}
+}
+
+func TestWordDiff(t *testing.T) {
+	got := wordDiff("Look, dialogue and talking to people is good", "Dialogue and talking to all people is good.")
+	want := []struct{ op, text string }{{"-", "Look,"}, {"=", "Dialogue and talking to"}, {"+", "all"}, {"=", "people is good."}}
+	if len(got) != len(want) {
+		t.Fatalf("wordDiff = %+v", got)
+	}
+	for i, w := range want {
+		if got[i].Op != w.op || got[i].Text != w.text {
+			t.Errorf("part %d = %+v, want %s %q", i, got[i], w.op, w.text)
+		}
+	}
+}
+
+func TestTitlesAreNotQuotes(t *testing.T) {
+	res := analyze(t, art{id: "a", text: `The band released "Whole Lotta Love" and the rally signs read "Make America Great Again" while he told "Fox & Friends" that "the tour is finally over for good".`})
+	for _, q := range res.Quotes {
+		if v := q.Variants[0].Text; v != "the tour is finally over for good" {
+			t.Errorf("a title or slogan kept as a quote: %q", v)
+		}
+	}
+}
+
+func TestSurnameNeedsCompatibleTitle(t *testing.T) {
+	res := analyze(t,
+		art{id: "a", outlet: "A", text: "First lady Jill Biden lit a candle."},
+		art{id: "b", outlet: "B", text: "President Biden spoke at the White House. \"We mark a grim milestone today,\" he said."},
+	)
+	for _, q := range res.Quotes {
+		if q.Speaker == "Jill Biden" {
+			t.Errorf("President Biden's words given to Jill Biden: %+v", q)
+		}
 	}
 }

@@ -91,3 +91,24 @@ func TestTimeline(t *testing.T) {
 		}
 	}
 }
+
+func TestExclusiveNeedsNothingLikeItElsewhere(t *testing.T) {
+	res := analyze(t,
+		art{id: "a", outlet: "A", text: "Former governor Ann Price joined the race for president on Monday in an online video. Price was a geologist before she opened a chain of restaurants in Denver."},
+		art{id: "b", outlet: "B", text: "Ann Price announced Monday that she is running for president, in a video posted online. Her campaign will hold its first rally in Pittsburgh next week."},
+	)
+	exclusive := map[string]bool{}
+	for _, c := range res.Claims {
+		if c.Exclusive {
+			exclusive[c.Text] = true
+		}
+	}
+	for text := range exclusive {
+		if strings.Contains(text, "joined the race") || strings.Contains(text, "announced Monday") {
+			t.Errorf("a paraphrase of another outlet's lead called exclusive: %q", text)
+		}
+	}
+	if !exclusive["Her campaign will hold its first rally in Pittsburgh next week."] {
+		t.Errorf("the rally, told by B alone, is not exclusive: %v", exclusive)
+	}
+}

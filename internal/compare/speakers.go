@@ -26,6 +26,13 @@ func (ix *Index) speakerOf(p int, sp span) (string, string) {
 	if start, end, ok := speakerBefore(s.Tokens, tokenAt(s.Tokens, sp.fromByte)); ok {
 		return ix.resolve(p, sp.from, start, end)
 	}
+	// `… he rather wishes he had done differently: "…"`: a colon brings in
+	// the words of the person the sentence is about.
+	if q := tokenAt(s.Tokens, sp.fromByte); q > 0 && s.Tokens[q-1].Text == ":" {
+		if name, role := ix.lastPersonIn(p, sp.from, q); name != "" {
+			return name, role
+		}
+	}
 	// "Leavitt said:" may end the sentence before.
 	if sp.from > 0 && sp.fromByte == 0 {
 		prev := doc.Sentences[sp.from-1]
@@ -56,22 +63,40 @@ func speakerAfter(tokens []text.Token, i int) (int, int, bool) {
 	if i >= len(tokens) {
 		return 0, 0, false
 	}
-	if isVerb(tokens, i, speechVerbs) && tokens[i].Lower != "according" {
+	if tagsQuote(tokens, i) && tokens[i].Lower != "according" {
 		// `…," said a Hamas official`
 		end := phraseEnd(tokens, i+1)
 		return i + 1, end, end > i+1
+	}
+	// `…" the virus, said Kathrin Jansen`: the quote's sentence runs on
+	// past the closing mark; the speaker follows the verb.
+	for j := i; j < len(tokens) && j-i <= maxSpeakerWords; j++ {
+		if tokens[j].Text == "," && j+1 < len(tokens) && isVerb(tokens, j+1, speechVerbs) && tokens[j+1].Lower != "according" {
+			if end := phraseEnd(tokens, j+2); end > j+2 && hasNoun(tokens[j+2:end]) && tokens[j+2].Capitalized() {
+				return j + 2, end, true
+			}
+		}
 	}
 	if tokens[i].Lower == "according" && i+1 < len(tokens) && tokens[i+1].Lower == "to" {
 		end := phraseEnd(tokens, i+2)
 		return i + 2, end, end > i+2
 	}
-	// `…," Leavitt said`: a noun phrase, then a speech verb.
+	// `…," Leavitt said` or `…," the spokesman, John Smith, said`: a noun
+	// phrase, then a speech verb. A phrase that opens with a preposition or
+	// runs into a new clause is the sentence going on, not a speaker.
+	if first := tokens[i]; first.Kind != text.Word || !(first.Capitalized() || determiners[first.Lower] || personPronouns[first.Lower] || groupPronouns[first.Lower] || titleWords[first.Lower] || nameParticles[first.Lower]) {
+		return 0, 0, false
+	}
 	for j := i; j < len(tokens) && j-i <= maxSpeakerWords; j++ {
-		if tokens[j].Kind == text.Punct && tokens[j].Text != "'" {
+		if tokens[j].Kind == text.Punct && tokens[j].Text != "'" && tokens[j].Text != "," || clauseWords[tokens[j].Lower] {
 			return 0, 0, false
 		}
-		if isVerb(tokens, j, speechVerbs) && j > i {
-			return i, j, true
+		if tagsQuote(tokens, j) && j > i {
+			end := j
+			for end > i && tokens[end-1].Text == "," {
+				end--
+			}
+			return i, end, end > i
 		}
 	}
 	return 0, 0, false
@@ -84,7 +109,7 @@ func speakerAfter(tokens []text.Token, i int) (int, int, bool) {
 func speakerBefore(tokens []text.Token, q int) (int, int, bool) {
 	verb := -1
 	for j := q - 1; j >= 0; j-- {
-		if isVerb(tokens, j, speechVerbs) {
+		if tagsQuote(tokens, j) {
 			verb = j
 			break
 		}
@@ -101,6 +126,9 @@ func speakerBefore(tokens []text.Token, q int) (int, int, bool) {
 		return verb + 2, end, end > verb+2
 	}
 	end := skipAppositive(tokens, verb)
+	if end > 0 && (personPronouns[tokens[end-1].Lower] || groupPronouns[tokens[end-1].Lower]) {
+		return end - 1, end, true // "what he called": the pronoun is the subject
+	}
 	start := end
 	for start > 0 && end-start < maxSpeakerWords {
 		t := tokens[start-1]
@@ -136,7 +164,7 @@ func subjectOf(tokens []text.Token, from, to int) (int, int, bool) {
 
 // clauseWords start a clause; a speaker phrase never runs across them.
 var clauseWords = setOf(`and but or so while as when after before because although though if that
-which who where then also yet`)
+which who whom whose what where then also yet`)
 
 // phraseEnd returns where a noun phrase starting at i ends: at punctuation,
 // a clause word or a preposition that starts a new phrase.
@@ -180,6 +208,9 @@ func (ix *Index) resolve(p, sent, start, end int) (string, string) {
 	}
 	phrase := doc.Sentences[sent].Slice(text.Span{Start: start, End: end})
 	phrase = strings.TrimSuffix(strings.TrimSuffix(phrase, "'s"), "’s")
+	if m, ok := ix.byRole(p, sent, tokens[start:end]); ok {
+		return m.name, ix.roleOf(m)
+	}
 	if end-start == 1 && tokens[start].Kind == text.Word && !tokens[start].Capitalized() {
 		// "the official": the last official this article described.
 		if described := ix.lastDescribed(p, sent, tokens[start].Lower); described != "" {
@@ -194,15 +225,26 @@ func (ix *Index) resolve(p, sent, start, end int) (string, string) {
 
 // roleOf returns the fullest role any article gives a person.
 func (ix *Index) roleOf(m mention) string {
-	role := m.role
-	for _, p := range ix.people {
-		for _, other := range p.mentions {
-			if other.name == m.name && len(other.role) > len(role) {
-				role = other.role
+	if role := ix.roles[m.name]; len(role) > len(m.role) {
+		return role
+	}
+	return m.role
+}
+
+// storyRoles finds, for each person, the fullest role the story gives
+// them and every title word any article uses.
+func storyRoles(all []*people) (map[string]string, map[string]map[string]bool) {
+	roles := map[string]string{}
+	titles := map[string]map[string]bool{}
+	for _, p := range all {
+		for _, m := range p.mentions {
+			if len(m.role) > len(roles[m.name]) {
+				roles[m.name] = m.role
 			}
+			addTitles(titles, m.name, m.role)
 		}
 	}
-	return role
+	return roles, titles
 }
 
 // lastDescribed finds, in the sentences before sent, the last phrase that
@@ -259,9 +301,11 @@ func skipAppositive(tokens []text.Token, verb int) int {
 	if end < 2 || tokens[end-1].Text != "," {
 		return end
 	}
-	for j := end - 2; j > 0 && end-j <= maxSpeakerWords; j-- {
+	for j := end - 2; j > 0 && end-j <= 2*maxSpeakerWords; j-- {
 		if tokens[j].Text == "," {
-			if determiners[tokens[j+1].Lower] || titleWords[tokens[j+1].Lower] {
+			next := tokens[j+1]
+			// "X, the mayor, said", "X, who …, said", "X, 45, said"
+			if determiners[next.Lower] || titleWords[next.Lower] || next.Lower == "who" || next.Kind == text.Number {
 				return j
 			}
 			break
@@ -269,3 +313,64 @@ func skipAppositive(tokens []text.Token, verb int) int {
 	}
 	return end
 }
+
+// byRole resolves a description by title ("the president", "the former
+// vice president", "Donald Trump's vice president", "the GOP leader") to
+// the person the story gives that title: the one this article named last,
+// or the only one in the story.
+func (ix *Index) byRole(p, sent int, phrase []text.Token) (mention, bool) {
+	tail := map[string]bool{}
+	for k := len(phrase) - 1; k >= 0 && titleWords[phrase[k].Lower]; k-- {
+		tail[phrase[k].Lower] = true
+	}
+	if len(tail) == 0 {
+		return mention{}, false
+	}
+	fits := func(m mention) bool {
+		known := ix.titles[m.name]
+		for w := range tail {
+			if !known[w] {
+				return false
+			}
+		}
+		return true
+	}
+	mentions := ix.people[p].mentions
+	for i := len(mentions) - 1; i >= 0; i-- {
+		if m := mentions[i]; m.sentence <= sent && fits(m) {
+			return m, true
+		}
+	}
+	found := ""
+	for name := range ix.titles {
+		if fits(mention{name: name}) {
+			if found != "" {
+				return mention{}, false // two people fit: say nothing
+			}
+			found = name
+		}
+	}
+	return mention{name: found, role: ix.roles[found]}, found != ""
+}
+
+// lastPersonIn returns the last person named, or referred to by a
+// pronoun, in tokens [0, q) of a sentence.
+func (ix *Index) lastPersonIn(p, sent, q int) (string, string) {
+	tokens := ix.Sources[p].Doc.Sentences[sent].Tokens
+	people := ix.people[p]
+	for k := q - 1; k >= 0; k-- {
+		if m, ok := people.in(sent, k, q); ok {
+			return m.name, ix.roleOf(m)
+		}
+		if personPronouns[tokens[k].Lower] {
+			if m, ok := people.lastBefore(sent, k); ok {
+				return m.name, ix.roleOf(m)
+			}
+			return "", ""
+		}
+	}
+	return "", ""
+}
+
+// nameParticles open surnames in lower case: "de Blasio", "van Gogh".
+var nameParticles = setOf(`de van von bin al da di la le du del ter ten`)

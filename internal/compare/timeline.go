@@ -23,14 +23,14 @@ func timeline(ix *Index) []news.Event {
 	var found []dated
 	fullDays := map[[2]int]int{} // month, day → year, from dates written in full
 	for _, r := range ix.Refs {
-		for _, m := range text.Dates(ix.sentence(r).Tokens) {
+		for _, m := range ix.marksOf(r).dates {
 			if d := m.Date; !m.Relative() && d.Day != 0 {
 				fullDays[[2]int{d.Month, d.Day}] = d.Year
 			}
 		}
 	}
 	for _, r := range ix.Refs {
-		for _, m := range text.Dates(ix.sentence(r).Tokens) {
+		for _, m := range ix.marksOf(r).dates {
 			d, ok := ix.resolveDate(r, m, fullDays)
 			if ok {
 				found = append(found, dated{d, r})

@@ -2,7 +2,6 @@ package compare
 
 import (
 	"math"
-	"sort"
 
 	"github.com/corroborate/corroborate/internal/text"
 )
@@ -21,13 +20,23 @@ func (ix *Index) Similarity(a, b Ref) float64 {
 
 // Centrality is the cosine between a sentence and the story as a whole.
 func (ix *Index) Centrality(r Ref) float64 {
-	return cosine(ix.termsOf(r), ix.centroid)
+	return ix.towardCentroid(ix.termsOf(r))
 }
 
 // TextCentrality is the cosine between any text, such as a title, and the
 // story as a whole.
 func (ix *Index) TextCentrality(s string) float64 {
-	return cosine(ix.weigh(contentBag(text.Sentence{Tokens: text.Tokenize(s)})), ix.centroid)
+	return ix.towardCentroid(ix.weigh(contentBag(text.Sentence{Tokens: text.Tokenize(s)})))
+}
+
+// towardCentroid is the cosine of a unit vector with the story centroid,
+// looked up term by term: the centroid holds every term of the story.
+func (ix *Index) towardCentroid(v []weighted) float64 {
+	var dot float64
+	for _, t := range v {
+		dot += t.weight * ix.centroidWeight[t.key]
+	}
+	return dot
 }
 
 // IDs returns the article IDs behind a set of sentences, in story order.
@@ -49,24 +58,21 @@ func sourceSet(refs []Ref) map[int]bool {
 }
 
 // centroidOf sums unit sentence vectors and normalises the sum.
-func centroidOf(terms [][]weighted) []weighted {
-	sum := map[string]float64{}
+func centroidOf(terms [][]weighted) map[uint64]float64 {
+	sum := map[uint64]float64{}
 	for _, v := range terms {
 		for _, t := range v {
 			sum[t.key] += t.weight
 		}
 	}
-	out := make([]weighted, 0, len(sum))
 	var norm float64
-	for k, w := range sum {
-		out = append(out, weighted{k, w})
+	for _, w := range sum {
 		norm += w * w
 	}
 	if norm = math.Sqrt(norm); norm > 0 {
-		for i := range out {
-			out[i].weight /= norm
+		for k := range sum {
+			sum[k] /= norm
 		}
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].key < out[j].key })
-	return out
+	return sum
 }

@@ -1,6 +1,7 @@
 // Package eval scores corroborate against labelled data: story clustering
-// (B-cubed, NMI, ARI, accuracy), and loads the public evaluation sets into
-// articles with gold labels.
+// (B-cubed, NMI, ARI, accuracy), summaries against human ones (ROUGE) and
+// against the articles they cite (faithfulness), and loads the public
+// evaluation sets into articles with gold labels and reference summaries.
 package eval
 
 import (

@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -21,6 +22,7 @@ import (
 var Datasets = map[string]func(path string) ([]*news.Article, error){
 	"multinews":         loadMultiNews,
 	"allsides":          loadAllSides,
+	"allsides-train":    func(path string) ([]*news.Article, error) { return loadAllSides(inFolder(path, "train.source")) },
 	"wikiref":           loadWikiRef,
 	"googlenews-t":      googleNews("T.jsonl"),
 	"googlenews-s":      googleNews("S.jsonl"),
@@ -62,44 +64,63 @@ func inFolder(path, name string) string {
 // loadMultiNews pools the articles of Multi-News stories; each CSV row is
 // one story.
 func loadMultiNews(path string) ([]*news.Article, error) {
+	var out []*news.Article
+	err := eachMultiNews(path, func(row int, articles []*news.Article, _ string) error {
+		out = append(out, articles...)
+		return nil
+	})
+	return out, err
+}
+
+// eachMultiNews calls fn with each Multi-News story: its row number, its
+// articles and the summary its editors wrote.
+func eachMultiNews(path string, fn func(row int, articles []*news.Article, summary string) error) error {
 	f, err := os.Open(inFolder(path, "sample_validation.csv"))
 	if err != nil {
-		return nil, err
+		return err
 	}
 	defer f.Close()
 	r := csv.NewReader(f)
 	header, err := r.Read()
 	if err != nil {
-		return nil, err
+		return err
 	}
-	col := -1
+	docCol, sumCol := -1, -1
 	for i, h := range header {
-		if h == "documents" {
-			col = i
+		switch h {
+		case "documents":
+			docCol = i
+		case "summary":
+			sumCol = i
 		}
 	}
-	if col < 0 {
-		return nil, fmt.Errorf("no documents column")
+	if docCol < 0 || sumCol < 0 {
+		return fmt.Errorf("want documents and summary columns, got %q", header)
 	}
-	var out []*news.Article
 	for row := 1; ; row++ {
 		rec, err := r.Read()
-		if err != nil {
-			break
+		if err == io.EOF {
+			return nil
 		}
-		docs, err := parsePyStrings(rec[col])
 		if err != nil {
-			return nil, fmt.Errorf("row %d: %w", row, err)
+			return fmt.Errorf("row %d: %w", row, err)
 		}
+		docs, err := parsePyStrings(rec[docCol])
+		if err != nil {
+			return fmt.Errorf("row %d: %w", row, err)
+		}
+		var articles []*news.Article
 		for d, text := range docs {
 			if strings.TrimSpace(text) == "" {
 				continue
 			}
 			id := fmt.Sprintf("mn%03d-%d", row, d)
-			out = append(out, &news.Article{ID: id, Source: fmt.Sprintf("%s:%d:%d", filepath.Base(path), row, d), Text: text, Story: strconv.Itoa(row)})
+			articles = append(articles, &news.Article{ID: id, Source: fmt.Sprintf("%s:%d:%d", filepath.Base(path), row, d), Text: text, Story: strconv.Itoa(row)})
+		}
+		if err := fn(row, articles, rec[sumCol]); err != nil {
+			return err
 		}
 	}
-	return out, nil
 }
 
 var allSidesPart = regexp.MustCompile(`^\s*TITLE=>\s*(.*?)\s*ARTICLE=>\s*(.*)$`)
@@ -126,24 +147,32 @@ func eachLine(path string, fn func(n int, line []byte) error) error {
 func loadAllSides(path string) ([]*news.Article, error) {
 	var out []*news.Article
 	err := eachLine(inFolder(path, "val.source"), func(line int, text []byte) error {
-		for k, part := range strings.Split(string(text), "[SEP]") {
-			m := allSidesPart.FindStringSubmatch(part)
-			if m == nil {
-				continue
-			}
-			title, body := strings.TrimSuffix(m[1], "."), strings.TrimSpace(m[2])
-			if body == "" {
-				body = title // a few items have only a headline
-			}
-			if body == "" {
-				continue
-			}
-			out = append(out, &news.Article{ID: fmt.Sprintf("as%04d-%d", line, k), Source: fmt.Sprintf("%s:%d:%d", filepath.Base(path), line, k),
-				Title: title, Text: body, Story: strconv.Itoa(line)})
-		}
+		out = append(out, allSidesStory(path, line, string(text))...)
 		return nil
 	})
 	return out, err
+}
+
+// allSidesStory reads one line of a NeuS source file: the story's articles,
+// separated by [SEP], each a title and a lead.
+func allSidesStory(path string, line int, text string) []*news.Article {
+	var out []*news.Article
+	for k, part := range strings.Split(text, "[SEP]") {
+		m := allSidesPart.FindStringSubmatch(part)
+		if m == nil {
+			continue
+		}
+		title, body := strings.TrimSuffix(m[1], "."), strings.TrimSpace(m[2])
+		if body == "" {
+			body = title // a few items have only a headline
+		}
+		if body == "" {
+			continue
+		}
+		out = append(out, &news.Article{ID: fmt.Sprintf("as%04d-%d", line, k), Source: fmt.Sprintf("%s:%d:%d", filepath.Base(path), line, k),
+			Title: title, Text: body, Story: strconv.Itoa(line)})
+	}
+	return out
 }
 
 var wikiRefLabel = regexp.MustCompile(`^(.*?)(?:(?: \(\d+\))|(?:\.\d+))?\.txt$`)

@@ -33,6 +33,9 @@ func FuzzRead(f *testing.F) {
 	f.Add("b.txt", []byte{0x1f, 0x8b, 0x08, 0x00})
 	f.Add("c", []byte("caf\xe9"))
 	f.Add("d.json", []byte(`{"text":"x"}`))
+	f.Add("e.html", []byte(`<html><head><title>T</title></head><body><p>One two three.</p></body></html>`))
+	f.Add("f.rss", []byte(`<rss><channel><title>F</title><item><title>I</title><description>D</description></item></channel></rss>`))
+	f.Add("g.json", []byte(`{"version":"https://jsonfeed.org/version/1.1","items":[{"id":1,"content_text":"x"}]}`))
 	f.Fuzz(func(t *testing.T, name string, data []byte) {
 		Read(context.Background(), name, data, Options{MaxBytes: 1 << 16}, func(a *news.Article, e *news.ItemError) {
 			if a == nil && e == nil {

@@ -1,6 +1,7 @@
-// Package ingest reads articles from files, folders and standard input:
-// plain text in the shape of scraped news, and JSON Lines. Each input that
-// cannot be read becomes an error naming it; the rest of the batch goes on.
+// Package ingest reads articles from files, folders, standard input and
+// the web: plain text in the shape of scraped news, JSON Lines, HTML pages,
+// and RSS, Atom and JSON feeds. Each input that cannot be read becomes an
+// error naming it; the rest of the batch goes on.
 package ingest
 
 import (
@@ -23,6 +24,9 @@ const DefaultMaxBytes = 8 << 20
 type Options struct {
 	// MaxBytes caps the size of one article; zero means DefaultMaxBytes.
 	MaxBytes int64
+	// Fetcher reads http(s) URLs given as paths, and the pages feed items
+	// link to; nil refuses URLs.
+	Fetcher Fetcher
 }
 
 func (o Options) maxBytes() int64 {
@@ -85,11 +89,20 @@ func Read(ctx context.Context, source string, data []byte, opts Options, emit Em
 		}
 		data = unpacked
 	}
-	switch Sniff(source, data[:min(len(data), 512)]) {
-	case FormatJSONL:
+	switch format := Sniff(source, data[:min(len(data), 512)]); {
+	case format == FormatJSONL && isJSONFeed(data):
+		ReadFeed(ctx, source, data, opts, emit)
+	case format == FormatJSONL:
 		ReadJSONL(ctx, source, bytes.NewReader(data), opts, emit)
-	case FormatHTML, FormatFeed:
-		fail(emit, source, fmt.Errorf("HTML pages and feeds are not read yet; convert to text or JSON Lines: %w", news.ErrFormat))
+	case format == FormatHTML:
+		a, err := ReadHTML(source, data, pageInfo{}, opts)
+		if err != nil {
+			fail(emit, source, err)
+			return
+		}
+		emit(a, nil)
+	case format == FormatFeed:
+		ReadFeed(ctx, source, data, opts, emit)
 	default:
 		a, err := ReadText(source, data, opts)
 		if err != nil {
@@ -100,21 +113,31 @@ func Read(ctx context.Context, source string, data []byte, opts Options, emit Em
 	}
 }
 
-func gunzip(data []byte, limit int64) ([]byte, error) {
+// Unpack returns data unpacked when it is gzipped, else as it is, refusing
+// more than limit bytes unpacked.
+func Unpack(data []byte, limit int64) ([]byte, error) {
+	if !bytes.HasPrefix(data, []byte{0x1f, 0x8b}) {
+		return data, nil
+	}
 	zr, err := gzip.NewReader(bytes.NewReader(data))
 	if err != nil {
 		return nil, fmt.Errorf("gunzip: %w", err)
 	}
 	defer zr.Close()
-	// JSON Lines may hold many articles; allow a generous multiple of one.
-	out, err := io.ReadAll(io.LimitReader(zr, 64*limit+1))
+	out, err := io.ReadAll(io.LimitReader(zr, limit+1))
 	if err != nil {
 		return nil, fmt.Errorf("gunzip: %w", err)
 	}
-	if int64(len(out)) > 64*limit {
-		return nil, fmt.Errorf("gunzip: more than %d bytes: %w", 64*limit, news.ErrTooLarge)
+	if int64(len(out)) > limit {
+		return nil, fmt.Errorf("gunzip: more than %d bytes: %w", limit, news.ErrTooLarge)
 	}
 	return out, nil
+}
+
+// gunzip unpacks a gzipped input. JSON Lines may hold many articles, so
+// it allows a generous multiple of one article's limit.
+func gunzip(data []byte, limit int64) ([]byte, error) {
+	return Unpack(data, 64*limit)
 }
 
 func fail(emit Emit, source string, err error) {

@@ -13,6 +13,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/corroborate/corroborate/internal/extract"
 	"github.com/corroborate/corroborate/internal/news"
 )
 
@@ -26,6 +27,7 @@ type jsonArticle struct {
 	Published string          `json:"published"`
 	Language  string          `json:"language"`
 	Text      string          `json:"text"`
+	HTML      string          `json:"html"` // a page, read when there is no text
 	Story     json.RawMessage `json:"story"`
 }
 
@@ -81,8 +83,13 @@ func parseJSONLine(where string, data []byte) (*news.Article, error) {
 	if err := json.Unmarshal(data, &in); err != nil {
 		return nil, fmt.Errorf("invalid JSON: %w", err)
 	}
+	if strings.TrimSpace(in.Text) == "" && strings.TrimSpace(in.HTML) != "" {
+		if err := in.fromHTML(); err != nil {
+			return nil, err
+		}
+	}
 	if strings.TrimSpace(in.Text) == "" {
-		return nil, fmt.Errorf("no \"text\" field: %w", news.ErrNoText)
+		return nil, fmt.Errorf("no \"text\" or \"html\" field: %w", news.ErrNoText)
 	}
 	published, err := news.ParseTimestamp(in.Published)
 	if err != nil {
@@ -97,6 +104,25 @@ func parseJSONLine(where string, data []byte) (*news.Article, error) {
 		Title: strings.TrimSpace(in.Title), Author: strings.TrimSpace(in.Author), Published: published,
 		Language: in.Language, Text: in.Text, Story: scalar(in.Story),
 	}, nil
+}
+
+// fromHTML fills the text, and the metadata the line lacks, from its
+// "html" field. What the line itself says is kept.
+func (in *jsonArticle) fromHTML() error {
+	p, err := extract.HTML([]byte(in.HTML), extract.Options{URL: in.URL, Outlet: in.Outlet})
+	if err != nil {
+		return fmt.Errorf("html: %w", err)
+	}
+	in.Text = p.Text
+	in.URL = firstOf(in.URL, p.URL)
+	in.Outlet = firstOf(in.Outlet, p.Outlet)
+	in.Title = firstOf(in.Title, p.Title)
+	in.Author = firstOf(in.Author, p.Author)
+	in.Language = firstOf(in.Language, p.Language)
+	if in.Published == "" {
+		in.Published = p.Published.String()
+	}
+	return nil
 }
 
 // scalar reads a JSON string or number as text, so both "id": 7 and

@@ -15,7 +15,7 @@ import (
 )
 
 // Paths reads every path in turn: files, folders (recursively, skipping
-// hidden entries) and "-" for stdin. Articles and errors go to emit.
+// hidden entries), "-" for stdin and http(s) URLs when opts has a Fetcher. Articles and errors go to emit.
 func Paths(ctx context.Context, paths []string, stdin io.Reader, opts Options, emit Emit) {
 	for _, p := range paths {
 		if ctx.Err() != nil {
@@ -23,6 +23,10 @@ func Paths(ctx context.Context, paths []string, stdin io.Reader, opts Options, e
 		}
 		if p == "-" {
 			readStdin(ctx, stdin, opts, emit)
+			continue
+		}
+		if IsURL(p) {
+			ReadURL(ctx, p, opts, emit)
 			continue
 		}
 		info, err := os.Stat(p)
@@ -49,7 +53,7 @@ func readDir(ctx context.Context, dir string, opts Options, emit Emit) {
 		switch {
 		case d.IsDir() && hidden:
 			return filepath.SkipDir
-		case !d.IsDir() && !hidden && d.Type().IsRegular():
+		case !d.IsDir() && !hidden && d.Type().IsRegular() && !pageAsset(path):
 			files = append(files, path)
 		}
 		return nil
@@ -75,7 +79,7 @@ func readFile(ctx context.Context, path string, opts Options, emit Emit) {
 	defer f.Close()
 	head := make([]byte, 512)
 	n, _ := io.ReadFull(f, head) // a short file reads short; real errors show on the next read
-	if Sniff(path, head[:n]) == FormatJSONL && !strings.HasSuffix(path, ".gz") {
+	if Sniff(path, head[:n]) == FormatJSONL && !strings.HasSuffix(path, ".gz") && !isJSONFeed(head[:n]) {
 		ReadJSONL(ctx, path, io.MultiReader(bytes.NewReader(head[:n]), f), opts, emit)
 		return
 	}
@@ -93,7 +97,7 @@ func readStdin(ctx context.Context, stdin io.Reader, opts Options, emit Emit) {
 		fail(emit, "stdin", err)
 		return
 	}
-	if Sniff("", data[:min(len(data), 512)]) == FormatJSONL {
+	if Sniff("", data[:min(len(data), 512)]) == FormatJSONL && !isJSONFeed(data) {
 		ReadJSONL(ctx, "stdin", bytes.NewReader(data), opts, emit)
 		return
 	}
@@ -114,4 +118,17 @@ func readAllLimited(r io.Reader, limit int64) ([]byte, error) {
 		return nil, fmt.Errorf("over the %d-byte limit: %w", limit, news.ErrTooLarge)
 	}
 	return data, nil
+}
+
+// assetExts are the files a browser saves beside a page ("page_files/"):
+// styles, scripts, images, fonts. Found in a folder they are not articles
+// and are passed over; named on the command line they are read, and fail.
+var assetExts = map[string]bool{
+	".css": true, ".js": true, ".mjs": true, ".map": true, ".png": true, ".jpg": true, ".jpeg": true,
+	".gif": true, ".webp": true, ".svg": true, ".ico": true, ".avif": true, ".woff": true, ".woff2": true,
+	".ttf": true, ".otf": true, ".eot": true, ".mp4": true, ".webm": true, ".mp3": true, ".pdf": true,
+}
+
+func pageAsset(path string) bool {
+	return assetExts[strings.ToLower(filepath.Ext(path))]
 }

@@ -46,6 +46,7 @@ type FactValue struct {
 	// Sentence is the sentence the figure was read from, in the first source.
 	Sentence     string   `json:"sentence"`
 	Sources      []string `json:"sources"`
+	Outlets      []string `json:"outlets"`
 	AttributedTo string   `json:"attributed_to"`
 }
 
@@ -57,19 +58,39 @@ type Quote struct {
 }
 
 // QuoteVariant is one wording of a quote and the articles that print it.
+// Diff, on every variant but the first, says word by word how it differs
+// from the first: the wording most outlets carry.
 type QuoteVariant struct {
-	Text    string   `json:"text"`
-	Sources []string `json:"sources"`
+	Text    string     `json:"text"`
+	Sources []string   `json:"sources"`
+	Diff    []DiffPart `json:"diff,omitempty"`
 }
 
-// Attribution is a party cited as the source of a statement.
+// DiffPart is a run of words a variant shares with the first wording
+// (Op "="), adds to it ("+") or leaves out ("-").
+type DiffPart struct {
+	Op   string `json:"op"`
+	Text string `json:"text"`
+}
+
+// Attribution is a party cited as the source of statements. Text is the
+// first statement; Statements lists each with the articles that cite the
+// party for it.
 type Attribution struct {
 	Cited string `json:"cited"`
-	// Kind is "outlet", "official", "anonymous" or "person".
-	Kind          string   `json:"kind"`
-	FirstReported bool     `json:"first_reported"`
-	Sources       []string `json:"sources"`
-	Text          string   `json:"text"`
+	// Kind is "outlet", "official", "anonymous", "person" or "organization".
+	Kind          string      `json:"kind"`
+	FirstReported bool        `json:"first_reported"`
+	Sources       []string    `json:"sources"`
+	Text          string      `json:"text"`
+	Statements    []Statement `json:"statements"`
+}
+
+// Statement is one sentence that cites a party, and the articles carrying
+// it or one saying the same.
+type Statement struct {
+	Text    string   `json:"text"`
+	Sources []string `json:"sources"`
 }
 
 // Claim is a statement and the articles that make it. Exclusive claims come
@@ -80,6 +101,9 @@ type Claim struct {
 	Outlets   []string `json:"outlets"`
 	Voices    int      `json:"voices"`
 	Exclusive bool     `json:"exclusive"`
+	// Voice names the one source of an exclusive claim: its outlet, or
+	// "article ID" when the outlet is unknown.
+	Voice string `json:"voice,omitempty"`
 }
 
 // Event is a dated statement on the story's timeline. Date is ISO 8601 as

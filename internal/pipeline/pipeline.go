@@ -232,8 +232,7 @@ func compareStory(st storyOf, opts Options) *news.Story {
 	}
 	story.Voices = news.CountVoices(voices, story.Articles)
 	res := compare.Analyze(sources)
-	story.Summary = summarize.Story(res, summarize.Options{Words: opts.SummaryWords})
-	story.Headline = summarize.Headline(res, story.Summary)
+	story.Headline, story.Summary = summarize.Write(res, summarize.Options{Words: opts.SummaryWords})
 	story.Facts, story.Quotes, story.Attributions = res.Facts, res.Quotes, res.Attributions
 	story.Claims, story.Timeline = res.Claims, res.Timeline
 	return story

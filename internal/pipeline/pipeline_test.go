@@ -79,3 +79,30 @@ func TestEmptyArticleIsReported(t *testing.T) {
 		t.Errorf("%d articles in %d stories, want 1 in 1", len(rep.Articles), len(rep.Stories))
 	}
 }
+
+// TestCurlyQuotes checks that typographic quotes reach the quote finder as
+// quotations: the cleaner straightens them first.
+func TestCurlyQuotes(t *testing.T) {
+	articles := []*news.Article{
+		{ID: "a", Outlet: "A", Text: "“We are doing everything we can to help,” Mayor Ilse Varga said on Monday after the flood."},
+		{ID: "b", Outlet: "B", Text: "Mayor Ilse Varga said: ‘We are doing everything we can to help.’ The flood hit on Sunday."},
+	}
+	rep := Story(context.Background(), articles, DefaultOptions())
+	if len(rep.Stories) != 1 || len(rep.Stories[0].Quotes) == 0 {
+		t.Fatalf("no quotes found: %+v", rep.Stories)
+	}
+	q := rep.Stories[0].Quotes[0]
+	if q.Speaker != "Ilse Varga" || len(sourcesOf(q)) != 2 {
+		t.Errorf("quote %+v: want Ilse Varga's words from both articles", q)
+	}
+}
+
+func sourcesOf(q news.Quote) map[string]bool {
+	set := map[string]bool{}
+	for _, v := range q.Variants {
+		for _, s := range v.Sources {
+			set[s] = true
+		}
+	}
+	return set
+}

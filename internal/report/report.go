@@ -89,7 +89,7 @@ func writeStory(w io.Writer, st style, n int, s *news.Story, byID map[string]*ne
 	writeFacts(w, st, s, cite)
 	writeQuotes(w, st, s, cite)
 	writeAttributions(w, st, s, cite)
-	writeClaims(w, st, s, cite, byID)
+	writeClaims(w, st, s, cite)
 	if len(s.Timeline) > 0 {
 		st.section(w, "Timeline")
 		for _, e := range s.Timeline {

@@ -66,10 +66,46 @@ func writeQuotes(w io.Writer, st style, s *news.Story, cite citations) {
 			who += " (" + q.Role + ")"
 		}
 		st.line(w, 1, who)
-		for _, v := range q.Variants {
-			st.line(w, 2, st.quote(v.Text)+" "+cite.of(v.Sources))
+		for i, v := range q.Variants {
+			text := st.quote(v.Text)
+			if i > 0 && reworded(v.Diff) {
+				// Later wordings show how they differ from the first:
+				// {+words added+} and [-words left out-].
+				text = st.quote(diffText(v.Diff))
+			}
+			st.line(w, 2, text+" "+cite.of(v.Sources))
 		}
 	}
+}
+
+// reworded reports whether a variant changes the first wording rather
+// than only cutting its start or end, as a partial quote does.
+func reworded(parts []news.DiffPart) bool {
+	for i, p := range parts {
+		if p.Op == "+" || p.Op == "-" && i > 0 && i < len(parts)-1 {
+			return true
+		}
+	}
+	return false
+}
+
+// diffText marks a variant's differences from the first wording.
+func diffText(parts []news.DiffPart) string {
+	var b strings.Builder
+	for i, p := range parts {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		switch p.Op {
+		case "+":
+			b.WriteString("{+" + p.Text + "+}")
+		case "-":
+			b.WriteString("[-" + p.Text + "-]")
+		default:
+			b.WriteString(p.Text)
+		}
+	}
+	return b.String()
 }
 
 func writeAttributions(w io.Writer, st style, s *news.Story, cite citations) {
@@ -86,7 +122,7 @@ func writeAttributions(w io.Writer, st style, s *news.Story, cite citations) {
 	}
 }
 
-func writeClaims(w io.Writer, st style, s *news.Story, cite citations, byID map[string]*news.Article) {
+func writeClaims(w io.Writer, st style, s *news.Story, cite citations) {
 	var consensus, exclusive []news.Claim
 	for _, c := range s.Claims {
 		if c.Exclusive {
@@ -103,12 +139,30 @@ func writeClaims(w io.Writer, st style, s *news.Story, cite citations, byID map[
 	}
 	if len(exclusive) > 0 {
 		st.section(w, "Reported by one source only")
-		for _, c := range exclusive[:min(len(exclusive), maxListed)] {
-			who := byID[c.Sources[0]].Outlet
-			if who == "" {
-				who = "source " + cite.of(c.Sources[:1])
+		var voices []string
+		byVoice := map[string][]news.Claim{}
+		for _, c := range exclusive {
+			voice := c.Voice
+			if voice == "" {
+				voice = "source " + cite.of(c.Sources[:1])
+			} else if strings.HasPrefix(voice, "article ") {
+				voice = "source " + cite.of(c.Sources[:1])
 			}
-			st.line(w, 1, who+": "+c.Text+" "+cite.of(c.Sources))
+			if _, ok := byVoice[voice]; !ok {
+				voices = append(voices, voice)
+			}
+			byVoice[voice] = append(byVoice[voice], c)
+		}
+		listed := 0
+		for _, v := range voices {
+			st.line(w, 1, v)
+			for _, c := range byVoice[v] {
+				if listed == 2*maxListed {
+					break
+				}
+				st.line(w, 2, c.Text+" "+cite.of(c.Sources))
+				listed++
+			}
 		}
 	}
 }

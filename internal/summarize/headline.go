@@ -1,50 +1,194 @@
 package summarize
 
 import (
+	"math"
 	"strings"
 
 	"github.com/corroborate/corroborate/internal/compare"
 	"github.com/corroborate/corroborate/internal/news"
+	"github.com/corroborate/corroborate/internal/text"
 )
 
-// maxHeadlineWords bounds a headline made from a summary sentence.
-const maxHeadlineWords = 16
+const (
+	// maxHeadlineWords bounds a headline; a "title" longer than this is a
+	// caption or a first paragraph the cleaner took for one.
+	maxHeadlineWords = 16
+	minHeadlineWords = 4
+	// sameTitle is the share of content words two titles must share to say
+	// the same thing (Jaccard).
+	sameTitle = 0.5
+	// leadSentences is how much of each article, after its title, counts as
+	// saying what the story is about when headline words are checked.
+	leadSentences = 3
+)
 
-// Headline names a story: the article title that best covers the whole
-// story, or, when no article has a title, the summary's lead sentence cut
-// to headline length.
+// Headline names a story. When the outlets' titles agree, or one voice
+// alone has titled it, it is the title closest to the story as a whole.
+// When titles disagree, no outlet's headline is copied: the headline is the
+// run of title words the other voices bear out (their titles and leads),
+// without the framing only one outlet uses. A headline never states a
+// figure the sources dispute; without titles it is the main clause of the
+// first summary sentence that states none.
 func Headline(res *compare.Result, summary []news.Sentence) string {
-	best, bestScore := "", -1.0
-	for _, s := range res.Index.Sources {
-		if t := strings.TrimSpace(s.Article.Title); t != "" {
-			if score := res.Index.TextCentrality(t); score > bestScore {
-				best, bestScore = t, score
+	return headline(res, weigh(res.Index), summary)
+}
+
+func headline(res *compare.Result, cs *concepts, summary []news.Sentence) string {
+	ix := res.Index
+	disputed := disputedFigures(res)
+	support := leadStems(ix)
+	titles := titlesByVoice(ix, support)
+	if t := centralTitle(ix, cs, titles); t != "" && agree(titles) && !states(t, disputed) {
+		return t
+	}
+	if h := supportedSpan(titles, support, disputed); h != "" {
+		return h
+	}
+	for _, s := range summary {
+		if h := headlineFrom(s.Text); !states(h, disputed) {
+			return h
+		}
+	}
+	if len(summary) > 0 {
+		return headlineFrom(summary[0].Text)
+	}
+	return centralTitle(ix, cs, titles)
+}
+
+// titlesByVoice returns the usable titles of each independent voice: of
+// headline length, and about what the articles say, so that a share bar or
+// a caption the cleaner took for a title is not one. Each voice's title
+// stems join its support set.
+func titlesByVoice(ix *compare.Index, support map[string]map[string]bool) map[string][]string {
+	out := make(map[string][]string)
+	for _, s := range ix.Sources {
+		t := strings.TrimSpace(s.Article.Title)
+		if t == "" || text.Words(t) > maxHeadlineWords || contains(out[s.Voice], t) || !aboutStory(t, support) {
+			continue
+		}
+		out[s.Voice] = append(out[s.Voice], t)
+	}
+	for v, ts := range out {
+		for _, t := range ts {
+			for w := range contentStems(text.Tokenize(t)) {
+				support[v][w] = true
 			}
 		}
 	}
-	if best != "" {
-		return best
-	}
-	if len(summary) == 0 {
-		return ""
-	}
-	return shorten(summary[0].Text)
+	return out
 }
 
-// shorten cuts a sentence to its main clause: before a trailing
-// attribution (", the White House has admitted") and within the word bound.
-func shorten(s string) string {
-	s = strings.TrimRight(s, ".")
-	if i := strings.LastIndex(s, ", "); i > 0 && len(strings.Fields(s[i:])) <= 6 {
-		s = s[:i]
+// aboutStory reports whether at least half of a title's content words
+// appear in the leads of the story's articles.
+func aboutStory(title string, leads map[string]map[string]bool) bool {
+	stems := contentStems(text.Tokenize(title))
+	found := 0
+	for w := range stems {
+		for _, set := range leads {
+			if set[w] {
+				found++
+				break
+			}
+		}
 	}
-	words := strings.Fields(s)
-	if len(words) <= maxHeadlineWords {
-		return s
+	return len(stems) > 0 && 2*found >= len(stems)
+}
+
+// agree reports whether all titles say the same thing in nearly the same
+// words.
+func agree(titles map[string][]string) bool {
+	var all []string
+	for _, ts := range titles {
+		all = append(all, ts...)
 	}
-	cut := strings.Join(words[:maxHeadlineWords], " ")
-	if i := strings.LastIndex(cut, ","); i > len(cut)/2 {
-		cut = cut[:i]
+	for i := range all {
+		for j := i + 1; j < len(all); j++ {
+			if !sameWords(all[i], all[j]) {
+				return false
+			}
+		}
 	}
-	return cut + "…"
+	return true
+}
+
+// centralTitle returns the title that says most of what the story's voices
+// say, for its length; ties go to the first in story order.
+func centralTitle(ix *compare.Index, cs *concepts, titles map[string][]string) string {
+	best, bestScore := "", -1.0
+	for _, s := range ix.Sources {
+		t := strings.TrimSpace(s.Article.Title)
+		if !contains(titles[s.Voice], t) {
+			continue
+		}
+		if score := cs.textWeight(text.Tokenize(t)) / math.Pow(float64(text.Words(t)), lengthPenalty); score > bestScore {
+			best, bestScore = t, score
+		}
+	}
+	return best
+}
+
+// disputedFigures are the written forms of figures in conflict.
+func disputedFigures(res *compare.Result) []string {
+	var out []string
+	for _, f := range res.Facts {
+		if f.Conflict {
+			for _, v := range f.Values {
+				out = append(out, v.Text)
+			}
+		}
+	}
+	return out
+}
+
+func states(s string, figures []string) bool {
+	for _, f := range figures {
+		if f != "" && strings.Contains(s, f) {
+			return true
+		}
+	}
+	return false
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// sameWords reports whether two titles share most of their content words
+// and all of their numbers.
+func sameWords(a, b string) bool {
+	sa, sb := contentStems(text.Tokenize(a)), contentStems(text.Tokenize(b))
+	shared := 0
+	for w := range sa {
+		if sb[w] {
+			shared++
+		} else if isNumber(w) {
+			return false
+		}
+	}
+	for w := range sb {
+		if !sa[w] && isNumber(w) {
+			return false
+		}
+	}
+	union := len(sa) + len(sb) - shared
+	return union > 0 && float64(shared)/float64(union) >= sameTitle
+}
+
+func contentStems(toks []text.Token) map[string]bool {
+	out := make(map[string]bool)
+	for _, t := range toks {
+		if t.Content() {
+			out[t.Stem] = true
+		}
+	}
+	return out
+}
+
+func isNumber(w string) bool {
+	return w != "" && w[0] >= '0' && w[0] <= '9'
 }

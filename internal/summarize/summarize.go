@@ -1,162 +1,166 @@
 // Package summarize writes a story's summary and headline from its
 // articles' own sentences: each summary sentence is one the sources wrote,
-// and cites every article that carries it.
+// at most trimmed of a connective or an attribution at its edges, and cites
+// every article that carries it.
 package summarize
 
 import (
 	"math"
 	"sort"
-	"strings"
 
 	"github.com/corroborate/corroborate/internal/compare"
 	"github.com/corroborate/corroborate/internal/news"
-	"github.com/corroborate/corroborate/internal/text"
 )
 
 // Options tune the summary.
 type Options struct {
-	// Words is the length budget; the summary stops at the sentence that
-	// reaches it.
+	// Words is the length budget: the summary never runs over it, except
+	// that it always holds one sentence.
 	Words int
 }
 
 // DefaultWords is the summary budget: a paragraph a reader takes in at once.
 const DefaultWords = 100
 
-const (
-	minSentences = 3
-	maxSentences = 7
-	maxWords     = 55  // longer sentences read badly out of their article
-	diversity    = 0.3 // weight of novelty against importance (MMR)
-)
-
-// danglers open sentences that lean on the one before them.
-var danglers = map[string]bool{
-	"he": true, "she": true, "they": true, "it": true, "this": true, "that": true, "these": true,
-	"those": true, "his": true, "her": true, "their": true, "its": true, "but": true, "and": true,
-	"also": true, "however": true, "yet": true, "so": true, "then": true, "still": true, "meanwhile": true,
-	"moreover": true, "instead": true, "both": true, "such": true, "there": true, "here": true,
-	"him": true, "them": true, "or": true, "nor": true, "because": true, "thus": true, "further": true,
-}
-
-// candidate is a group of same-saying sentences, scored.
-type candidate struct {
-	group    compare.Group
-	score    float64
-	position float64 // where in their articles the sentences sit, 0 = lead
-	words    int
+// Write returns the headline and the summary of a compared story.
+func Write(res *compare.Result, opts Options) (string, []news.Sentence) {
+	cs := weigh(res.Index)
+	summary := story(res, cs, opts)
+	return headline(res, cs, summary), summary
 }
 
 // Story writes the summary of a compared story.
 func Story(res *compare.Result, opts Options) []news.Sentence {
+	return story(res, weigh(res.Index), opts)
+}
+
+func story(res *compare.Result, cs *concepts, opts Options) []news.Sentence {
 	if opts.Words <= 0 {
 		opts.Words = DefaultWords
 	}
-	cands := candidates(res)
-	picked := pick(res.Index, cands, opts.Words)
-	sort.SliceStable(picked, func(i, j int) bool { return picked[i].position < picked[j].position })
+	units := candidates(res, cs)
+	picked := pick(res.Index, cs, units, counterparts(res, units), opts.Words)
+	picked = arrange(res.Index, picked)
 	out := make([]news.Sentence, 0, len(picked))
-	for _, c := range picked {
-		out = append(out, news.Sentence{Text: res.Index.Sentence(c.group.Rep).Text, Sources: res.Index.IDs(c.group.Members)})
+	for _, u := range picked {
+		out = append(out, news.Sentence{Text: u.clause.text, Sources: res.Index.IDs(u.group.Members)})
 	}
 	return out
 }
 
-// candidates scores every group that can stand alone in a summary. A
-// sentence matters when it is central to the story, told by several
-// independent voices, and near the top of its articles.
-func candidates(res *compare.Result) []candidate {
+// unit is a group of same-saying sentences as the summary would print it:
+// the best-worded member that stands alone, and what it covers.
+type unit struct {
+	group    compare.Group
+	ref      compare.Ref
+	clause   clause
+	concepts []int32
+	voices   int
+	position float64 // relative position of ref in its article, 0 = lead
+	// after, when set, is the sentence this unit is printed right after:
+	// the one before it in its article, which says who its pronouns stand
+	// for, or the one whose figure it disputes.
+	after *compare.Ref
+}
+
+// candidates turns every group with a member that stands alone into a
+// unit.
+func candidates(res *compare.Result, cs *concepts) []*unit {
 	ix := res.Index
-	var out []candidate
+	var out []*unit
 	for _, g := range res.Groups {
-		s := ix.Sentence(g.Rep)
-		if !standsAlone(s) {
-			continue
-		}
-		position := 0.0
-		for _, m := range g.Members {
-			n := len(ix.Sources[m.Source].Doc.Sentences)
-			position += float64(m.Sentence) / float64(max(n, 1))
-		}
-		position /= float64(len(g.Members))
-		support := 1 + math.Log2(float64(ix.Voices(g.Members)))
-		lead := 1 / (1 + 2*position)
-		out = append(out, candidate{group: g, score: ix.Centrality(g.Rep) * support * lead, position: position, words: wordCount(s)})
-	}
-	return out
-}
-
-// standsAlone reports whether a sentence can be read without the one before
-// it, and is neither a fragment nor a question nor mostly a quotation.
-func standsAlone(s *text.Sentence) bool {
-	words := wordCount(s)
-	if words < 8 || words > maxWords || strings.HasSuffix(s.Text, "?") || strings.HasSuffix(s.Text, ":") {
-		return false
-	}
-	if strings.Count(s.Text, `"`)%2 != 0 || strings.HasPrefix(s.Text, `"`) {
-		return false
-	}
-	first := ""
-	for _, t := range s.Tokens {
-		if t.Kind == text.Word {
-			first = t.Lower
-			break
-		}
-	}
-	if danglers[first] {
-		return false
-	}
-	// "The official said …": a definite description of someone not named here.
-	if len(s.Tokens) > 1 && first == "the" && !s.Tokens[1].Capitalized() && s.Tokens[1].Kind == text.Word && len(s.Tokens) > 2 && isVerbish(s.Tokens[2].Lower) {
-		return false
-	}
-	return true
-}
-
-func isVerbish(w string) bool {
-	return strings.HasSuffix(w, "ed") || w == "said" || w == "says" || w == "told" || w == "is" || w == "was" || w == "has"
-}
-
-func wordCount(s *text.Sentence) int {
-	n := 0
-	for _, t := range s.Tokens {
-		if t.Kind == text.Word || t.Kind == text.Number {
-			n++
-		}
-	}
-	return n
-}
-
-// pick chooses sentences by maximal marginal relevance until the budget is
-// spent: each next sentence is important and unlike those already chosen.
-func pick(ix *compare.Index, cands []candidate, budget int) []candidate {
-	var picked []candidate
-	used := make([]bool, len(cands))
-	words := 0
-	for len(picked) < maxSentences {
-		best, bestScore := -1, math.Inf(-1)
-		for i, c := range cands {
-			if used[i] {
+		ref, c, ok := bestWorded(ix, cs, g)
+		var after *compare.Ref
+		if !ok {
+			if ref, c, ok = following(ix, cs, g); !ok {
 				continue
 			}
-			redundancy := 0.0
-			for _, p := range picked {
-				redundancy = math.Max(redundancy, ix.Similarity(c.group.Rep, p.group.Rep))
-			}
-			score := (1-diversity)*c.score - diversity*redundancy
-			if score > bestScore {
-				best, bestScore = i, score
-			}
+			after = &compare.Ref{Source: ref.Source, Sentence: ref.Sentence - 1}
 		}
-		if best < 0 {
-			break
+		u := &unit{group: g, ref: ref, clause: c, concepts: cs.of[ref.Source][ref.Sentence], voices: 1, after: after}
+		if len(g.Members) > 1 {
+			u.voices = ix.Voices(g.Members)
 		}
-		if len(picked) >= minSentences && words+cands[best].words > budget {
-			break
-		}
-		used[best] = true
-		picked = append(picked, cands[best])
-		words += cands[best].words
+		u.position = float64(ref.Sentence) / float64(len(ix.Sources[ref.Source].Doc.Sentences))
+		out = append(out, u)
 	}
-	return picked
+	return out
+}
+
+// bestWorded chooses the member a group is printed as: of those that stand
+// alone, the one that says most of what the story's voices say for its
+// length, so that the wording the outlets share wins over one outlet's
+// aside. Ties go to the group's representative, then to the first.
+func bestWorded(ix *compare.Index, cs *concepts, g compare.Group) (compare.Ref, clause, bool) {
+	var best compare.Ref
+	var bestClause clause
+	bestScore := math.Inf(-1)
+	for _, m := range g.Members {
+		if m.Sentence >= len(cs.of[m.Source]) {
+			continue // beyond the summary's reach
+		}
+		c, ok := standalone(ix.Sentence(m))
+		if !ok {
+			continue
+		}
+		score := cs.sum(cs.of[m.Source][m.Sentence], nil) / math.Pow(float64(c.words), lengthPenalty)
+		if score > bestScore || score == bestScore && m == g.Rep {
+			best, bestClause, bestScore = m, c, score
+		}
+	}
+	return best, bestClause, bestScore > math.Inf(-1)
+}
+
+// following returns the group's first member that can be printed after the
+// sentence before it in its article.
+func following(ix *compare.Index, cs *concepts, g compare.Group) (compare.Ref, clause, bool) {
+	for _, m := range g.Members {
+		if m.Sentence == 0 || m.Sentence >= len(cs.of[m.Source]) {
+			continue
+		}
+		if c, ok := followOn(ix.Sentence(m)); ok {
+			return m, c, true
+		}
+	}
+	return compare.Ref{}, clause{}, false
+}
+
+// arrange orders the picked sentences as a reader needs them: by where they
+// sit in their articles, so that leads come first and one article's
+// sentences keep their order, then by which was published first.
+// A sentence that follows on from another comes right after it.
+func arrange(ix *compare.Index, picked []*unit) []*unit {
+	var roots []*unit
+	followers := make(map[compare.Ref][]*unit)
+	for _, u := range picked {
+		if u.after != nil {
+			followers[*u.after] = append(followers[*u.after], u)
+		} else {
+			roots = append(roots, u)
+		}
+	}
+	sort.SliceStable(roots, func(i, j int) bool {
+		a, b := roots[i], roots[j]
+		if a.position != b.position {
+			return a.position < b.position
+		}
+		return earlier(ix, a.ref, b.ref)
+	})
+	out := make([]*unit, 0, len(picked))
+	var emit func(u *unit)
+	emit = func(u *unit) {
+		out = append(out, u)
+		for _, f := range followers[u.ref] {
+			emit(f)
+		}
+	}
+	for _, u := range roots {
+		emit(u)
+	}
+	return out
+}
+
+func earlier(ix *compare.Index, a, b compare.Ref) bool {
+	ta, tb := ix.Sources[a.Source].Article.Published, ix.Sources[b.Source].Article.Published
+	return !ta.IsZero() && (tb.IsZero() || ta.Before(tb.Time))
 }

@@ -9,73 +9,194 @@ import (
 	"github.com/corroborate/corroborate/internal/text"
 )
 
-var stories = [][]string{
-	{
-		"The Hollin Dam collapsed on Sunday and flooded the town of Marrowby, killing 12 people. Rescuers searched the lower town through the night. She said the town would rebuild. The dam was built in 1968 and last inspected in 2024.",
-		"At least 14 people died when the Hollin Dam collapsed on Sunday and flooded Marrowby, emergency services said. More than 300 people spent the night in a school gymnasium on higher ground. But the mayor said more help was needed.",
-		"The Hollin Dam above Marrowby collapsed early on Sunday after days of rain swelled the Tessel river. The regional governor promised an independent inquiry into the upkeep of the dam.",
-	},
+// flood is a fictional story told by three outlets.
+var flood = []string{
+	"The Hollin Dam collapsed on Sunday and flooded the town of Marrowby, killing 12 people. Rescuers searched the lower town through the night. She said the town would rebuild. The dam was built in 1968 and last inspected in 2024.",
+	"At least 14 people died when the Hollin Dam collapsed on Sunday and flooded Marrowby, emergency services said. More than 300 people spent the night in a school gymnasium on higher ground. But the mayor said more help was needed in the lower town.",
+	"The Hollin Dam above Marrowby collapsed early on Sunday after days of rain swelled the Tessel river. The regional governor promised an independent inquiry into the upkeep of the dam.",
 }
 
-func sourcesOf(texts []string) []compare.Source {
-	out := make([]compare.Source, len(texts))
-	for i, t := range texts {
-		a := &news.Article{ID: string(rune('a' + i)), Outlet: string(rune('A' + i)), Text: t}
-		out[i] = compare.Source{Article: a, Doc: text.Analyze(t), Voice: a.Outlet}
+// article describes one source of a test story.
+type article struct {
+	text, title, voice string
+}
+
+func analyze(articles []article) *compare.Result {
+	sources := make([]compare.Source, len(articles))
+	for i, a := range articles {
+		art := &news.Article{ID: string(rune('a' + i)), Outlet: a.voice, Title: a.title, Text: a.text}
+		if a.voice == "" {
+			art.Outlet = string(rune('A' + i))
+		}
+		sources[i] = compare.Source{Article: art, Doc: text.Analyze(a.text), Voice: art.Outlet}
+	}
+	return compare.Analyze(sources)
+}
+
+func texts(ts ...string) []article {
+	out := make([]article, len(ts))
+	for i, t := range ts {
+		out[i] = article{text: t}
 	}
 	return out
 }
 
 func TestStory(t *testing.T) {
-	for _, texts := range stories {
-		sources := sourcesOf(texts)
-		res := compare.Analyze(sources)
-		summary := Story(res, Options{Words: 60})
-		if len(summary) < minSentences || len(summary) > maxSentences {
-			t.Fatalf("summary has %d sentences, want %d–%d: %+v", len(summary), minSentences, maxSentences, summary)
+	articles := texts(flood...)
+	for _, budget := range []int{20, 40, 60, 100, 400} {
+		summary := Story(analyze(articles), Options{Words: budget})
+		if len(summary) == 0 {
+			t.Fatalf("budget %d: empty summary", budget)
 		}
+		words := 0
 		for _, s := range summary {
+			words += text.Words(s.Text)
 			if len(s.Sources) == 0 {
-				t.Errorf("sentence cites nothing: %q", s.Text)
+				t.Errorf("budget %d: sentence cites nothing: %q", budget, s.Text)
 			}
-			// Faithful: the sentence is in every article it cites.
-			for _, id := range s.Sources {
-				if !strings.Contains(texts[id[0]-'a'], s.Text) && len(s.Sources) == 1 {
-					t.Errorf("%q is not in the article %s it cites", s.Text, id)
-				}
+			if !inCited(s, articles) {
+				t.Errorf("budget %d: %q is in none of the articles it cites %v", budget, s.Text, s.Sources)
 			}
-			first := strings.ToLower(strings.Fields(s.Text)[0])
-			if danglers[first] {
-				t.Errorf("sentence leans on one before it: %q", s.Text)
+			if first := strings.ToLower(strings.Fields(s.Text)[0]); danglers[first] {
+				t.Errorf("budget %d: sentence leans on the one before it: %q", budget, s.Text)
 			}
+		}
+		if words > budget && len(summary) > 1 {
+			t.Errorf("budget %d: summary has %d words: %+v", budget, words, summary)
 		}
 		if !strings.Contains(summary[0].Text, "Hollin Dam") {
-			t.Errorf("summary does not lead with the event: %q", summary[0].Text)
-		}
-		if h := Headline(res, summary); h == "" || len(strings.Fields(h)) > maxHeadlineWords+1 {
-			t.Errorf("headline %q", h)
+			t.Errorf("budget %d: summary does not lead with the event: %q", budget, summary[0].Text)
 		}
 	}
 }
 
-func TestHeadlinePrefersTitles(t *testing.T) {
-	sources := sourcesOf(stories[0])
-	sources[1].Article.Title = "Marrowby dam collapse kills at least 14"
-	sources[2].Article.Title = "Chess club wins title"
-	res := compare.Analyze(sources)
-	if got := Headline(res, Story(res, Options{})); got != "Marrowby dam collapse kills at least 14" {
-		t.Errorf("Headline = %q, want the title closest to the story", got)
+// inCited reports whether a summary sentence is, case and edge punctuation
+// aside, a run of the words of an article it cites.
+func inCited(s news.Sentence, articles []article) bool {
+	want := strings.ToLower(strings.Join(strings.Fields(strings.Trim(s.Text, ".")), " "))
+	for _, id := range s.Sources {
+		if strings.Contains(strings.ToLower(articles[id[0]-'a'].text), want) {
+			return true
+		}
+	}
+	return false
+}
+
+// TestSaysItOnce checks that a statement several outlets carry, one in other
+// words, is printed once and cites all of them.
+func TestSaysItOnce(t *testing.T) {
+	articles := texts(
+		"Engineers said the Hollin Dam spillway was too small for the rain that fell over the weekend. The town council met on Monday evening to plan the clean-up of the flooded streets.",
+		"Engineers said the Hollin Dam spillway was too small for the heavy rain that fell over the weekend. A fundraiser for the families raised more than 40,000 euros in its first day.",
+		"The Hollin Dam spillway was too small for the rain that fell over the weekend, engineers said on Monday. Schools in Marrowby will stay closed until the end of the month, officials said.",
+	)
+	summary := Story(analyze(articles), Options{Words: 100})
+	count := 0
+	for _, s := range summary {
+		if strings.Contains(s.Text, "spillway") {
+			count++
+			if len(s.Sources) != 3 {
+				t.Errorf("%q cites %v, want all three articles", s.Text, s.Sources)
+			}
+		}
+	}
+	if count != 1 {
+		t.Errorf("the spillway finding is printed %d times, want once: %+v", count, summary)
 	}
 }
 
-func TestShorten(t *testing.T) {
-	tests := []struct{ in, want string }{
-		{"US officials have held secret talks with Hamas, the White House has admitted.", "US officials have held secret talks with Hamas"},
-		{"Short one.", "Short one"},
+// TestVoicesNotArticles checks that three copies of one outlet's text count
+// as one voice: two independent outlets agreeing outweigh them.
+func TestVoicesNotArticles(t *testing.T) {
+	wire := "Heavy rain closed the coastal road between Alder and Brume for six hours on Tuesday. Drivers were told to use the inland route through Corran instead of the coast."
+	articles := []article{
+		{text: wire, voice: "Wire"}, {text: wire, voice: "Wire"}, {text: wire, voice: "Wire"},
+		{text: "The Brume ferry was cancelled on Tuesday because of high winds on the estuary, the harbour master said. Heavy rain also closed the coastal road for part of the day."},
+		{text: "High winds on the estuary forced the Brume ferry to be cancelled on Tuesday, the harbour master said. Local shops closed early as the storm arrived in the afternoon."},
 	}
-	for _, tt := range tests {
-		if got := shorten(tt.in); got != tt.want {
-			t.Errorf("shorten(%q) = %q, want %q", tt.in, got, tt.want)
+	summary := Story(analyze(articles), Options{Words: 20})
+	if len(summary) != 1 || !strings.Contains(summary[0].Text, "ferry") {
+		t.Errorf("summary = %+v, want the ferry cancellation two voices report", summary)
+	}
+}
+
+// TestOrder checks that the lead comes first and that one article's
+// sentences keep their order.
+func TestOrder(t *testing.T) {
+	articles := texts(
+		"The Marrowby council approved a plan to rebuild the Hollin Dam on Thursday evening. The new dam will have a spillway twice as large as the old one. Work on the foundations is due to begin in the spring of next year. The cost of the project will be shared by the region and the state.",
+		"Councillors in Marrowby voted on Thursday to rebuild the Hollin Dam with a larger spillway. The vote followed three weeks of public meetings in the town hall. The cost of the project will be shared by the region and the state.",
+	)
+	summary := Story(analyze(articles), Options{Words: 400})
+	pos := func(s string) int {
+		for i, sent := range summary {
+			if strings.Contains(sent.Text, s) {
+				return i
+			}
 		}
+		return -1
+	}
+	if pos("approved a plan") != 0 && pos("voted on Thursday") != 0 {
+		t.Errorf("summary does not open with the lead: %+v", summary)
+	}
+	if a, b := pos("twice as large"), pos("foundations"); a < 0 || b < 0 || a > b {
+		t.Errorf("one article's sentences out of order (%d, %d): %+v", a, b, summary)
+	}
+}
+
+// TestNothingStandsAlone checks that a story with no usable sentence gets
+// an empty summary rather than a fragment.
+func TestNothingStandsAlone(t *testing.T) {
+	articles := texts("Share this story. Read more. He said it was fine.")
+	if summary := Story(analyze(articles), Options{}); len(summary) != 0 {
+		t.Errorf("summary = %+v, want none", summary)
+	}
+}
+
+// TestDisputeShownWhole checks that a summary stating a figure the sources
+// dispute also states the figure it conflicts with, at any budget.
+func TestDisputeShownWhole(t *testing.T) {
+	articles := texts(
+		"Floodwaters tore through the riverside town of Marrowby on Sunday after the Hollin Dam gave way, killing 12 people, officials said. The dam was built in 1968 and last inspected in 2024.",
+		"At least 14 people died when the Hollin Dam collapsed on Sunday and flooded the town of Marrowby, emergency services said. More than 300 people spent the night in a school gymnasium on higher ground.",
+	)
+	res := analyze(articles)
+	disputed := false
+	for _, f := range res.Facts {
+		disputed = disputed || f.Conflict
+	}
+	if !disputed {
+		t.Fatalf("the tolls of 12 and at least 14 are not in conflict: %+v", res.Facts)
+	}
+	for _, budget := range []int{25, 50, 100} {
+		summary := Story(res, Options{Words: budget})
+		var twelve, fourteen bool
+		for _, s := range summary {
+			twelve = twelve || strings.Contains(s.Text, "12 people")
+			fourteen = fourteen || strings.Contains(s.Text, "14 people")
+		}
+		if twelve != fourteen {
+			t.Errorf("budget %d: one side of the dispute only: %+v", budget, summary)
+		}
+	}
+}
+
+func TestTable(t *testing.T) {
+	tab := newTable(2) // grows many times
+	for k := concept(0); k < 1000; k++ {
+		if id, added := tab.put(k*7919 + 3); !added || id != int32(k) {
+			t.Fatalf("put(%d) = %d, %v; want %d, added", k*7919+3, id, added, k)
+		}
+	}
+	for k := concept(0); k < 1000; k++ {
+		if id, ok := tab.get(k*7919 + 3); !ok || id != int32(k) {
+			t.Fatalf("get(%d) = %d, %v; want %d", k*7919+3, id, ok, k)
+		}
+	}
+	if id, added := tab.put(7919 + 3); added || id != 1 {
+		t.Errorf("second put = %d, %v; want 1, not added", id, added)
+	}
+	if _, ok := tab.get(5); ok {
+		t.Error("get found a key never put")
 	}
 }

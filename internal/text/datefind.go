@@ -97,7 +97,6 @@ func looksAhead(tokens []Token) bool {
 
 // Dates finds the date expressions in a sentence's tokens.
 func Dates(tokens []Token) []DateMention {
-	future := looksAhead(tokens)
 	var out []DateMention
 	for i := 0; i < len(tokens); {
 		m, ok := readDate(tokens, i)
@@ -105,15 +104,36 @@ func Dates(tokens []Token) []DateMention {
 			i++
 			continue
 		}
-		m.Future = future
 		out = append(out, m)
 		i = m.End
+	}
+	if len(out) > 0 && looksAhead(tokens) {
+		for i := range out {
+			out[i].Future = true
+		}
 	}
 	return out
 }
 
+var dateReaders = []func([]Token, int) (DateMention, bool){readISODate, readDayMonth, readMonthDay, readYear, readWeekday, readRelative}
+
+// dateOpeners are the words a date expression can start with, besides
+// numbers, months and weekdays; any other token is skipped at once.
+var dateOpeners = setOf(`yesterday today tonight tomorrow earlier later last this next past in over a one
+two three four five six seven eight nine ten eleven twelve`)
+
 func readDate(tokens []Token, i int) (DateMention, bool) {
-	for _, read := range []func([]Token, int) (DateMention, bool){readISODate, readDayMonth, readMonthDay, readYear, readWeekday, readRelative} {
+	t := tokens[i]
+	if t.Kind != Number {
+		if t.Kind != Word {
+			return DateMention{}, false
+		}
+		_, opener := dateOpeners[t.Lower]
+		if !opener && !(t.Capitalized() && IsDateWord(t.Lower)) {
+			return DateMention{}, false
+		}
+	}
+	for _, read := range dateReaders {
 		if m, ok := read(tokens, i); ok {
 			return m, true
 		}

@@ -87,3 +87,10 @@ func smallInt(t Token, lo, hi int) (int, bool) {
 	}
 	return v, true
 }
+
+// IsDateWord reports whether a lower-case word names a month or a weekday.
+func IsDateWord(lower string) bool {
+	_, month := monthNames[lower]
+	_, day := weekdays[lower]
+	return month || day
+}

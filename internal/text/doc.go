@@ -96,6 +96,24 @@ func Fingerprint(s string) string {
 	return b.String()
 }
 
+// FingerprintHash hashes Fingerprint(s) without building it: for telling
+// repeated sentences apart by the million.
+func FingerprintHash(s string) uint64 {
+	h := uint64(14695981039346656037)
+	var buf [utf8.UTFMax]byte
+	for _, r := range s {
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			continue
+		}
+		n := utf8.EncodeRune(buf[:], unicode.ToLower(r))
+		for _, b := range buf[:n] {
+			h ^= uint64(b)
+			h *= 1099511628211
+		}
+	}
+	return h
+}
+
 // Hash is 64-bit FNV-1a: a fast, stable hash for terms and shingles, written
 // out to avoid an allocation per call.
 func Hash(s string) uint64 {

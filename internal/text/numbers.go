@@ -54,6 +54,21 @@ var vague = map[string][2]float64{
 	"millions": {2e6, 9.99e8}, "billions": {2e9, 9.99e11},
 }
 
+// numberOpeners are the words a spelled-out number can start with; other
+// words are passed over at once.
+var numberOpeners = func() map[string]struct{} {
+	set := setOf(`a dozen tens hundreds`)
+	for _, m := range []map[string]float64{units, tens, fractions} {
+		for w := range m {
+			set[w] = struct{}{}
+		}
+	}
+	for w := range vague {
+		set[w] = struct{}{}
+	}
+	return set
+}()
+
 var currencies = map[string]string{"$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY", "₹": "INR"}
 
 var currencyWords = map[string]string{
@@ -63,6 +78,9 @@ var currencyWords = map[string]string{
 
 var yearPrepositions = setOf(`in since of by from until till before after during around early late mid
 between`)
+
+// yearDeterminers before a year used as an adjective: "the 2016 election".
+var yearDeterminers = setOf(`the his her its their our my your this that next last`)
 
 // Quantities finds every quantity in a token slice.
 func Quantities(tokens []Token) []Quantity {
@@ -101,6 +119,9 @@ func readNumber(tokens []Token, i int) (Quantity, bool) {
 		}
 		n = Quantity{Value: v, Start: start, End: i + 1}
 	case t.Kind == Word:
+		if _, ok := numberOpeners[t.Lower]; !ok {
+			return Quantity{}, false
+		}
 		var ok bool
 		if n, ok = readWordNumber(tokens, i); !ok {
 			return Quantity{}, false
@@ -124,10 +145,22 @@ func readNumber(tokens []Token, i int) (Quantity, bool) {
 // "two hundred and fifty", "half", "dozens".
 func readWordNumber(tokens []Token, i int) (Quantity, bool) {
 	w := tokens[i].Lower
+	// "tens of thousands", "hundreds of millions"
+	if (w == "tens" || w == "hundreds") && i+2 < len(tokens) && tokens[i+1].Lower == "of" {
+		if m, ok := multipliers[strings.TrimSuffix(tokens[i+2].Lower, "s")]; ok && m >= 1e3 {
+			lo := 10 * m
+			if w == "hundreds" {
+				lo = 100 * m
+			}
+			return Quantity{Value: 2 * lo, Low: 2 * lo, High: 10*lo - 1, Start: i, End: i + 3}, true
+		}
+	}
 	if r, ok := vague[w]; ok {
 		return Quantity{Value: r[0], Low: r[0], High: r[1], Start: i, End: i + 1}, true
 	}
-	if f, ok := fractions[w]; ok && (w == "half" || (i > 0 && isArticleOrNumber(tokens[i-1]))) {
+	// "half" is a fraction; "a third" only before "of" ("a third of the
+	// vote"), since "a third bid" is an ordinal.
+	if f, ok := fractions[w]; ok && (w == "half" || (i > 0 && isArticleOrNumber(tokens[i-1]) && (i+1 >= len(tokens) || tokens[i+1].Lower == "of" || tokens[i+1].Kind == Punct))) {
 		return Quantity{Value: f, Kind: Fraction, Start: i, End: i + 1}, true
 	}
 	if w == "dozen" || (w == "a" && i+1 < len(tokens) && tokens[i+1].Lower == "dozen") {
@@ -221,6 +254,9 @@ func looksLikeYear(n Quantity, tokens []Token) bool {
 	if n.Start > 0 {
 		if _, ok := yearPrepositions[tokens[n.Start-1].Lower]; ok {
 			return true
+		}
+		if _, ok := yearDeterminers[tokens[n.Start-1].Lower]; ok || strings.HasSuffix(tokens[n.Start-1].Lower, "'s") {
+			return true // "his 2020 run", "the 2016 election", "Mobb Deep's 1995 album"
 		}
 		if _, ok := monthNames[tokens[n.Start-1].Lower]; ok {
 			return true

@@ -1,0 +1,38 @@
+package clean
+
+import "unicode"
+
+// Noise reports whether a paragraph found by an HTML extractor is the
+// site talking rather than the article: a teaser ("Also read | …"), share
+// bar, sign-up prompt, copyright or photo credit, social handle, or an
+// appeal to the reader. It is narrower than Article's cleaning: links,
+// contact lines, figures without words and contributor lines are part of
+// a page's article and stay.
+func Noise(para string) bool {
+	words := wordCount(para)
+	if pageChrome(para, words) {
+		return true
+	}
+	if words > appealWords || !mayBeNoise(para) {
+		return false // too long for an appeal, or without its words; skip the sentence split
+	}
+	kept, _ := splitNoise(para)
+	return kept == ""
+}
+
+// appealWords is the length beyond which a paragraph is not taken for an
+// appeal as a whole: appeals are a few sentences long.
+const appealWords = 80
+
+// wordCount counts space-separated words without allocating.
+func wordCount(s string) int {
+	n, inWord := 0, false
+	for _, r := range s {
+		space := unicode.IsSpace(r)
+		if !space && !inWord {
+			n++
+		}
+		inWord = !space
+	}
+	return n
+}

@@ -1,0 +1,126 @@
+package clean
+
+import (
+	"regexp"
+	"regexp/syntax"
+	"strings"
+	"unicode/utf8"
+)
+
+// prefiltered is a case-insensitive pattern with the literals one of which
+// any match must contain. Testing for the literals first is much cheaper
+// than running a large alternation over every line, and most lines hold
+// none of them.
+type prefiltered struct {
+	re       *regexp.Regexp
+	literals []string // lower-cased; nil means always run re
+	anchored bool     // the pattern starts at the line's start, so must a literal
+	longest  int      // bytes of the longest literal
+}
+
+func newPrefiltered(pattern string) prefiltered {
+	p := prefiltered{re: regexp.MustCompile(pattern)}
+	if parsed, err := syntax.Parse(pattern, syntax.Perl); err == nil {
+		parsed = parsed.Simplify()
+		if lits, ok := requiredLiterals(parsed); ok {
+			p.literals = lits
+			p.anchored = parsed.Op == syntax.OpConcat && len(parsed.Sub) > 1 &&
+				(parsed.Sub[0].Op == syntax.OpBeginLine || parsed.Sub[0].Op == syntax.OpBeginText) && !optional(parsed.Sub[1].Op)
+			for _, l := range lits {
+				p.longest = max(p.longest, len(l))
+			}
+		}
+	}
+	return p
+}
+
+// MatchString reports whether s matches the pattern.
+func (p prefiltered) MatchString(s string) bool {
+	if p.literals != nil && !p.mayMatch(s) {
+		return false
+	}
+	return p.re.MatchString(s)
+}
+
+func (p prefiltered) mayMatch(s string) bool {
+	if p.anchored {
+		// Only the line's start can hold the literal; lower-case no more
+		// of it than the longest literal needs (a rune may lower to more
+		// bytes, hence the margin).
+		head := s[:min(len(s), 2*p.longest+8)]
+		for !utf8.ValidString(head) {
+			head = head[:len(head)-1]
+		}
+		lower := strings.ToLower(head)
+		for _, l := range p.literals {
+			if strings.HasPrefix(lower, l) {
+				return true
+			}
+		}
+		return false
+	}
+	lower := strings.ToLower(s)
+	for _, l := range p.literals {
+		if strings.Contains(lower, l) {
+			return true
+		}
+	}
+	return false
+}
+
+// requiredLiterals returns strings one of which every match of re
+// contains: the leading literal of each alternative. It gives up (false)
+// where an alternative does not start with a literal of two or more
+// letters.
+func requiredLiterals(re *syntax.Regexp) ([]string, bool) {
+	switch re.Op {
+	case syntax.OpLiteral:
+		lit := strings.ToLower(string(re.Rune))
+		return []string{lit}, utf8.RuneCountInString(lit) >= 2
+	case syntax.OpCapture:
+		return requiredLiterals(re.Sub[0])
+	case syntax.OpAlternate:
+		var out []string
+		for _, sub := range re.Sub {
+			lits, ok := requiredLiterals(sub)
+			if !ok {
+				return nil, false
+			}
+			out = append(out, lits...)
+		}
+		return out, true
+	case syntax.OpConcat:
+		subs := re.Sub
+		// Zero-width assertions and optional parts ("(share )*photo")
+		// hold no required literal; look at what follows them.
+		for len(subs) > 0 && (zeroWidth(subs[0].Op) || optional(subs[0].Op)) {
+			subs = subs[1:]
+		}
+		if len(subs) == 0 {
+			return nil, false
+		}
+		lits, ok := requiredLiterals(subs[0])
+		if ok || subs[0].Op != syntax.OpLiteral || len(subs) == 1 {
+			return lits, ok
+		}
+		// A one-letter literal factored out of an alternation ("s" of
+		// "sign up|subscribe"): join it to what follows.
+		rest, ok := requiredLiterals(subs[1])
+		if !ok {
+			return nil, false
+		}
+		for i, r := range rest {
+			rest[i] = lits[0] + r
+		}
+		return rest, true
+	}
+	return nil, false
+}
+
+func optional(op syntax.Op) bool {
+	return op == syntax.OpStar || op == syntax.OpQuest
+}
+
+func zeroWidth(op syntax.Op) bool {
+	return op == syntax.OpWordBoundary || op == syntax.OpBeginLine || op == syntax.OpBeginText || op == syntax.OpEmptyMatch
+}

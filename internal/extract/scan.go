@@ -1,0 +1,242 @@
+package extract
+
+import (
+	"encoding/json"
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// signals is what one walk over a page collects for its metadata.
+type signals struct {
+	title     string            // <title>
+	meta      map[string]string // first content per name, property, itemprop or http-equiv, lower-cased
+	jsonLD    []map[string]any  // every object in JSON-LD blocks, @graph flattened
+	canonical string
+	base      string
+	lang      string
+	times     []string // datetime of <time> elements, pubdate and itemprop first
+	h1        []string
+	bylines   []string // text of elements marked as the author
+	dateTexts []string // text of elements marked as the date, in page order
+}
+
+func scan(doc *html.Node) *signals {
+	s := &signals{meta: map[string]string{}}
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.ElementNode {
+			if !s.element(n) {
+				return
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(doc)
+	return s
+}
+
+// element records what n says and reports whether to look inside it.
+func (s *signals) element(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.Html:
+		s.lang = attr(n, "lang")
+	case atom.Title:
+		if s.title == "" && !inside(n, atom.Svg) {
+			s.title = collapse(textOf(n))
+		}
+		return false
+	case atom.Meta:
+		s.metaTag(n)
+	case atom.Link:
+		if hasToken(attr(n, "rel"), "canonical") && s.canonical == "" {
+			s.canonical = strings.TrimSpace(attr(n, "href"))
+		}
+	case atom.Base:
+		if s.base == "" {
+			s.base = strings.TrimSpace(attr(n, "href"))
+		}
+	case atom.Script:
+		if strings.Contains(strings.ToLower(attr(n, "type")), "ld+json") {
+			s.readJSONLD(textOf(n))
+		}
+		return false
+	case atom.Style, atom.Noscript, atom.Template:
+		return false
+	case atom.Time:
+		if dt := strings.TrimSpace(attr(n, "datetime")); dt != "" {
+			if attr(n, "pubdate") != "" || strings.Contains(strings.ToLower(attr(n, "itemprop")), "datepublished") {
+				s.times = append([]string{dt}, s.times...)
+			} else {
+				s.times = append(s.times, dt)
+			}
+		}
+	case atom.H1:
+		s.h1 = append(s.h1, collapse(textOf(n)))
+		return false
+	}
+	if authorMarked(n) {
+		if t := collapse(textOf(n)); t != "" && len(t) < 120 {
+			s.bylines = append(s.bylines, t)
+			s.dateTexts = append(s.dateTexts, t) // "By Jane Doe | 4 May 2024"
+		}
+		return false
+	}
+	if dateMarked(n) {
+		if t := collapse(textOf(n)); t != "" && len(t) <= 100 {
+			s.dateTexts = append(s.dateTexts, t)
+		}
+	}
+	return true
+}
+
+// dateMarked reports whether markup labels an element as the publication
+// date: a class, id or itemprop naming a date or time, but not an update
+// or a comment's.
+func dateMarked(n *html.Node) bool {
+	if n.DataAtom == atom.Html || n.DataAtom == atom.Body {
+		return false
+	}
+	marked := false
+	for _, a := range n.Attr {
+		if a.Key != "class" && a.Key != "id" && a.Key != "itemprop" {
+			continue
+		}
+		v := lowerASCII(a.Val)
+		if strings.Contains(v, "update") || strings.Contains(v, "modif") || strings.Contains(v, "comment") {
+			return false
+		}
+		marked = marked || strings.Contains(v, "date") || strings.Contains(v, "time") ||
+			strings.Contains(v, "publish") || strings.Contains(v, "posted")
+	}
+	return marked
+}
+
+// lowerASCII lower-cases s, allocating only when it has capitals.
+func lowerASCII(s string) string {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 'A' && s[i] <= 'Z' {
+			return strings.ToLower(s)
+		}
+	}
+	return s
+}
+
+func (s *signals) metaTag(n *html.Node) {
+	content := strings.TrimSpace(attr(n, "content"))
+	if content == "" {
+		return
+	}
+	for _, key := range []string{"name", "property", "itemprop", "http-equiv"} {
+		// property may list several names: "og:title twitter:title".
+		for _, k := range strings.Fields(strings.ToLower(attr(n, key))) {
+			if _, seen := s.meta[k]; !seen {
+				s.meta[k] = content
+			}
+		}
+	}
+}
+
+// readJSONLD keeps every object of a JSON-LD block; a block that does not
+// parse is skipped, as browsers and search engines do.
+func (s *signals) readJSONLD(src string) {
+	src = strings.TrimSpace(src)
+	for _, wrap := range [][2]string{{"<![CDATA[", "]]>"}, {"<!--", "-->"}} {
+		src = strings.TrimSpace(strings.TrimSuffix(strings.TrimPrefix(src, wrap[0]), wrap[1]))
+	}
+	var v any
+	if json.Unmarshal([]byte(src), &v) != nil {
+		return
+	}
+	var add func(v any)
+	add = func(v any) {
+		switch x := v.(type) {
+		case []any:
+			for _, e := range x {
+				add(e)
+			}
+		case map[string]any:
+			if g, ok := x["@graph"]; ok {
+				add(g)
+			}
+			s.jsonLD = append(s.jsonLD, x)
+		}
+	}
+	add(v)
+}
+
+// authorMarked reports whether markup labels an element as the author:
+// rel="author", itemprop="author", or a class naming a byline.
+func authorMarked(n *html.Node) bool {
+	if hasToken(attr(n, "rel"), "author") || strings.EqualFold(attr(n, "itemprop"), "author") {
+		return true
+	}
+	class := lowerASCII(attr(n, "class"))
+	if !strings.Contains(class, "byline") && !strings.Contains(class, "author") {
+		return false // most elements: no need to split the class list
+	}
+	for _, c := range strings.Fields(class) {
+		if strings.Contains(c, "byline") && !strings.Contains(c, "date") && !strings.Contains(c, "time") {
+			return true // "byline", "pb-byline", "article__byline"
+		}
+		switch c {
+		case "author", "authors", "author-name", "authorname", "author_name", "author__name", "article-author",
+			"post-author", "entry-author", "story-author":
+			return true
+		}
+	}
+	return false
+}
+
+func attr(n *html.Node, key string) string {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return a.Val
+		}
+	}
+	return ""
+}
+
+func hasToken(list, token string) bool {
+	for _, t := range strings.Fields(strings.ToLower(list)) {
+		if t == token {
+			return true
+		}
+	}
+	return false
+}
+
+func inside(n *html.Node, a atom.Atom) bool {
+	for p := n.Parent; p != nil; p = p.Parent {
+		if p.DataAtom == a {
+			return true
+		}
+	}
+	return false
+}
+
+// textOf is the text inside n, without scripts and styles.
+func textOf(n *html.Node) string {
+	var b strings.Builder
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			switch {
+			case c.Type == html.TextNode:
+				b.WriteString(c.Data)
+			case c.Type == html.ElementNode && (c.DataAtom == atom.Script || c.DataAtom == atom.Style):
+			default:
+				walk(c)
+			}
+		}
+	}
+	walk(n)
+	return b.String()
+}
+
+func collapse(s string) string {
+	return strings.Join(strings.Fields(s), " ")
+}

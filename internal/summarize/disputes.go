@@ -1,0 +1,95 @@
+package summarize
+
+import (
+	"math"
+	"strings"
+
+	"github.com/corroborate/corroborate/internal/compare"
+	"github.com/corroborate/corroborate/internal/news"
+)
+
+// counterparts links each unit that states a disputed figure to the units
+// stating a figure for the same thing that it cannot be reconciled with,
+// best-scored first. The summary prints such a unit only with one of its
+// counterparts, so that it never tells one side of a dispute as the story.
+func counterparts(res *compare.Result, units []*unit) map[*unit][]*unit {
+	out := make(map[*unit][]*unit)
+	var byArticle map[string][]*unit
+	for _, f := range res.Facts {
+		if !f.Conflict {
+			continue
+		}
+		if byArticle == nil {
+			byArticle = unitsByArticle(res.Index, units)
+		}
+		stating := make([][]*unit, len(f.Values))
+		for i, v := range f.Values {
+			stating[i] = unitsStating(byArticle, v)
+		}
+		for i, a := range f.Values {
+			for j, b := range f.Values {
+				if i == j || overlap(a, b) {
+					continue
+				}
+				for _, u := range stating[i] {
+					for _, c := range stating[j] {
+						if c != u && !containsUnit(out[u], c) {
+							out[u] = append(out[u], c)
+						}
+					}
+				}
+			}
+		}
+	}
+	return out
+}
+
+// unitsByArticle lists the units each article carries.
+func unitsByArticle(ix *compare.Index, units []*unit) map[string][]*unit {
+	out := make(map[string][]*unit)
+	for _, u := range units {
+		for _, m := range u.group.Members {
+			id := ix.Sources[m.Source].Article.ID
+			out[id] = append(out[id], u)
+		}
+	}
+	return out
+}
+
+// unitsStating returns the units whose text gives value v and that come
+// from an article v was read from.
+func unitsStating(byArticle map[string][]*unit, v news.FactValue) []*unit {
+	var out []*unit
+	if v.Text == "" {
+		return nil
+	}
+	for _, id := range v.Sources {
+		for _, u := range byArticle[id] {
+			if strings.Contains(u.clause.text, v.Text) && !containsUnit(out, u) {
+				out = append(out, u)
+			}
+		}
+	}
+	return out
+}
+
+// overlap reports whether the ranges two values allow meet.
+func overlap(a, b news.FactValue) bool {
+	aHigh, bHigh := math.Inf(1), math.Inf(1)
+	if a.High != nil {
+		aHigh = *a.High
+	}
+	if b.High != nil {
+		bHigh = *b.High
+	}
+	return a.Low <= bHigh && b.Low <= aHigh
+}
+
+func containsUnit(list []*unit, u *unit) bool {
+	for _, x := range list {
+		if x == u {
+			return true
+		}
+	}
+	return false
+}

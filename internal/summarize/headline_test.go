@@ -1,0 +1,78 @@
+package summarize
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/corroborate/corroborate/internal/text"
+)
+
+func TestHeadline(t *testing.T) {
+	body := flood
+	tests := []struct {
+		name   string
+		titles []string
+		check  func(h string) bool
+		want   string
+	}{
+		{"agreeing titles give the most central", []string{"Hollin Dam collapse floods Marrowby", "Hollin Dam collapses and floods Marrowby", ""},
+			func(h string) bool {
+				return h == "Hollin Dam collapse floods Marrowby" || h == "Hollin Dam collapses and floods Marrowby"
+			}, "one of the titles"},
+		{"one titled voice", []string{"", "Marrowby dam collapse kills at least 14", ""},
+			nil, "Marrowby dam collapse kills at least 14"},
+		{"disagreeing titles are not copied", []string{"Hollin Dam collapse floods Marrowby after days of rain", "Anger grows in Marrowby as dam collapse exposes years of neglect", "Governor promises inquiry into Hollin Dam collapse in Marrowby"},
+			func(h string) bool {
+				return strings.Contains(h, "Dam") && h != "Hollin Dam collapse floods Marrowby after days of rain" &&
+					h != "Anger grows in Marrowby as dam collapse exposes years of neglect" && h != "Governor promises inquiry into Hollin Dam collapse in Marrowby"
+			}, "a span the other voices bear out"},
+		{"no titles: the lead clause", []string{"", "", ""},
+			func(h string) bool { return strings.Contains(h, "Hollin Dam") && text.Words(h) <= maxHeadlineWords }, "the summary's lead, shortened"},
+		{"share bar taken for a title", []string{"Follow the Courier: Facebook | Twitter | Email", "", ""},
+			func(h string) bool { return strings.Contains(h, "Hollin Dam") }, "the summary's lead, shortened"},
+		{"caption taken for a title", []string{"Image copyright Marrowby council Image caption The dam seen from the air on Sunday morning before it gave way to the river", "", ""},
+			func(h string) bool { return !strings.Contains(h, "Image") }, "not the caption"},
+	}
+	for _, tt := range tests {
+		articles := make([]article, len(body))
+		for i := range body {
+			articles[i] = article{text: body[i], title: tt.titles[i]}
+		}
+		res := analyze(articles)
+		h := Headline(res, Story(res, Options{}))
+		ok := h == tt.want
+		if tt.check != nil {
+			ok = tt.check(h)
+		}
+		if !ok {
+			t.Errorf("%s: Headline = %q, want %s", tt.name, h, tt.want)
+		}
+	}
+}
+
+// TestHeadlineAvoidsDisputedFigures checks that a title stating a figure the
+// sources dispute is not the headline.
+func TestHeadlineAvoidsDisputedFigures(t *testing.T) {
+	articles := []article{
+		{text: "Floodwaters tore through Marrowby on Sunday after the Hollin Dam gave way, killing 12 people, officials said.", title: "Dam collapse kills 12 people in Marrowby"},
+		{text: "At least 14 people died when the Hollin Dam collapsed on Sunday and flooded Marrowby, emergency services said. The Hollin Dam gave way after three days of heavy rain over the Tessel valley."},
+	}
+	res := analyze(articles)
+	if h := Headline(res, Story(res, Options{})); strings.Contains(h, "12") || strings.Contains(h, "14") {
+		t.Errorf("Headline = %q states a disputed toll", h)
+	}
+}
+
+func TestHeadlineFrom(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"US officials have held secret talks with Hamas, the White House has admitted.", "US officials have held secret talks with Hamas"},
+		{"On Monday, the council voted to rebuild the Hollin Dam, which failed in April.", "The council voted to rebuild the Hollin Dam"},
+		{"The Hollin Dam collapsed on Sunday; at least 12 people died.", "The Hollin Dam collapsed on Sunday"},
+		{"The House of Representatives gave final approval on Wednesday to one of the largest economic stimulus measures in the country's history.", "The House of Representatives gave final approval on Wednesday"},
+	}
+	for _, tt := range tests {
+		if got := headlineFrom(tt.in); got != tt.want {
+			t.Errorf("headlineFrom(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
