@@ -34,7 +34,7 @@ type Options struct {
 // DefaultOptions are one setting for all kinds of news: full articles,
 // headlines with a lead, snippets.
 func DefaultOptions() Options {
-	return Options{Threshold: 0.22, ClearThreshold: 0.12, MergeThreshold: 0.3, MaxGap: 7 * 24 * time.Hour, HalfLife: 3 * 24 * time.Hour}
+	return Options{Threshold: 0.2, ClearThreshold: 0.1, MergeThreshold: 0.3, MaxGap: 7 * 24 * time.Hour, HalfLife: 3 * 24 * time.Hour}
 }
 
 // clearMargin is how many times more similar than any other a story must
