@@ -9,13 +9,14 @@ import (
 
 // snapshotVersion changes when the encoding does; an old snapshot is then
 // refused and the state rebuilt from stored articles.
-const snapshotVersion = 1
+const snapshotVersion = 2
 
 // state is the clusterer as it is encoded: what cannot be derived. The
 // maps from IDs and the inverted index are rebuilt on load.
 type state struct {
 	Version                   int
-	Threshold, MergeThreshold float64
+	Threshold, ClearThreshold float64
+	MergeThreshold            float64
 	MaxGap, HalfLife          time.Duration
 	TermHashes                []uint64
 	DF                        []int32
@@ -44,8 +45,9 @@ type storyState struct {
 // and start again where it was.
 func (c *Clusterer) MarshalBinary() ([]byte, error) {
 	st := state{
-		Version: snapshotVersion, Threshold: c.opts.Threshold, MergeThreshold: c.opts.MergeThreshold,
-		MaxGap: c.opts.MaxGap, HalfLife: c.opts.HalfLife,
+		Version: snapshotVersion, Threshold: c.opts.Threshold, ClearThreshold: c.opts.ClearThreshold,
+		MergeThreshold: c.opts.MergeThreshold,
+		MaxGap:         c.opts.MaxGap, HalfLife: c.opts.HalfLife,
 		TermHashes: c.vocab.hash, DF: c.vocab.df, Docs: c.vocab.docs,
 		IDs: c.ids, StoryOf: c.storyOf, Now: c.now, Live: c.live,
 	}
@@ -84,7 +86,8 @@ func (c *Clusterer) UnmarshalBinary(data []byte) error {
 	if len(st.DF) != len(st.TermHashes) || len(st.StoryOf) != len(st.IDs) {
 		return fmt.Errorf("decode clusterer: inconsistent snapshot")
 	}
-	*c = *New(Options{Threshold: st.Threshold, MergeThreshold: st.MergeThreshold, MaxGap: st.MaxGap, HalfLife: st.HalfLife})
+	*c = *New(Options{Threshold: st.Threshold, ClearThreshold: st.ClearThreshold, MergeThreshold: st.MergeThreshold,
+		MaxGap: st.MaxGap, HalfLife: st.HalfLife})
 	c.vocab.hash, c.vocab.df, c.vocab.docs = st.TermHashes, st.DF, st.Docs
 	for id, h := range st.TermHashes {
 		c.vocab.ids[h] = uint32(id)
@@ -151,6 +154,17 @@ func (st *state) check() error {
 	for _, p := range st.Apart {
 		if !inStories(p[0]) || !inStories(p[1]) {
 			return fmt.Errorf("decode clusterer: split pair %v of %d stories", p, n)
+		}
+	}
+	for i := range st.Stories {
+		// Merges point a story at the one that absorbed it; a chain
+		// longer than the stories is a cycle, on which root would spin.
+		s := int32(i)
+		for steps := int32(0); st.Stories[s].Parent != s; steps++ {
+			if steps > n {
+				return fmt.Errorf("decode clusterer: story %s is merged into itself", st.Stories[i].ID)
+			}
+			s = st.Stories[s].Parent
 		}
 	}
 	for _, ss := range st.Stories {
