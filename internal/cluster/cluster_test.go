@@ -96,13 +96,6 @@ func TestMergeFragments(t *testing.T) {
 	// Two articles with no term in common start two stories; a third that
 	// shares all their terms joins the first and brings its centroid close
 	// enough to the second to merge them.
-	terms := func(keys ...uint64) map[uint64]float64 {
-		m := map[uint64]float64{}
-		for _, k := range keys {
-			m[k] = 1
-		}
-		return m
-	}
 	c := New(DefaultOptions())
 	a := Doc{ID: "a", Time: day, Terms: terms(1, 2, 3, 4)}
 	b := Doc{ID: "b", Time: day, Terms: terms(5, 6, 7, 8)}
