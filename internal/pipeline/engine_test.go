@@ -2,6 +2,8 @@ package pipeline
 
 import (
 	"bytes"
+	"context"
+	"encoding/gob"
 	"errors"
 	"slices"
 	"strings"
@@ -137,5 +139,97 @@ func TestEngineSplitAndMerge(t *testing.T) {
 	}
 	if got, _ := e.Resolve(split); got != flood {
 		t.Errorf("Resolve(%s) = %s after the merge, want %s", split, got, flood)
+	}
+}
+
+func TestFeed(t *testing.T) {
+	articles := readExamples(t)
+	straight := NewEngine(cluster.DefaultOptions())
+	for _, p := range prepareAll(t, articles) {
+		straight.Add(p)
+	}
+	empty := &news.Article{ID: "empty", Source: "empty.txt", Text: " \n "}
+	input := append(slices.Clone(articles), empty)
+	fed := NewEngine(cluster.DefaultOptions())
+	var order []string
+	stats := Feed(context.Background(), fed, slices.Values(input), FeedOptions{Workers: 2, Chunk: 3, Placed: func(p Placement) {
+		order = append(order, p.Article)
+	}})
+	if got, want := stories(fed), stories(straight); !slices.EqualFunc(got, want, slices.Equal) {
+		t.Errorf("Feed made %v, one at a time %v", got, want)
+	}
+	var want []string
+	for _, a := range articles {
+		want = append(want, a.ID)
+	}
+	if !slices.Equal(order, want) {
+		t.Errorf("placements in order %v, want the input order %v", order, want)
+	}
+	if stats.Articles != len(input) || len(stats.Errors) != 1 || stats.Errors[0].Source != "empty.txt" {
+		t.Errorf("stats: %d articles, errors %+v; want %d and one for empty.txt", stats.Articles, stats.Errors, len(input))
+	}
+	if n := stats.Relations[Original] + stats.Relations[Version] + stats.Relations[Copy]; n != len(articles) || stats.Relations[Version] == 0 || stats.Relations[Copy] == 0 {
+		t.Errorf("relations %v, want %d with versions and copies among them", stats.Relations, len(articles))
+	}
+
+	// Cancelled after the first placement, Feed finishes that chunk only.
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	partial := Feed(ctx, NewEngine(cluster.DefaultOptions()), slices.Values(articles), FeedOptions{Chunk: 2, Placed: func(Placement) { cancel() }})
+	if partial.Articles != 2 {
+		t.Errorf("a cancelled Feed read %d articles, want the first chunk of 2", partial.Articles)
+	}
+}
+
+func TestEngineSettle(t *testing.T) {
+	// An engine added to one article at a time settles as the batch does:
+	// Stories, which settles at the end, and the engine give one grouping.
+	articles := readExamples(t)
+	e := NewEngine(cluster.DefaultOptions())
+	for _, p := range prepareAll(t, articles) {
+		e.Prime(p)
+	}
+	for _, p := range prepareAll(t, articles) {
+		e.Add(p)
+	}
+	e.Settle()
+	batch := Stories(context.Background(), readExamples(t), DefaultOptions())
+	byStory := map[string][]string{}
+	for _, a := range articles {
+		byStory[batch.StoryOf[a.ID]] = append(byStory[batch.StoryOf[a.ID]], a.ID)
+	}
+	var want [][]string
+	for _, m := range byStory {
+		want = append(want, slices.Sorted(slices.Values(m)))
+	}
+	slices.SortFunc(want, func(a, b []string) int { return strings.Compare(a[0], b[0]) })
+	if got := stories(e); !slices.EqualFunc(got, want, slices.Equal) {
+		t.Errorf("engine %v, batch %v", got, want)
+	}
+}
+
+func TestRestoreEngineRefusesMismatch(t *testing.T) {
+	// A snapshot whose two halves disagree on the articles is refused.
+	prepared := prepareAll(t, readExamples(t))
+	a, b := NewEngine(cluster.DefaultOptions()), NewEngine(cluster.DefaultOptions())
+	for _, p := range prepared {
+		a.Add(p)
+	}
+	b.Add(prepared[0])
+	var st engineState
+	var err error
+	if st.Dedupe, err = a.dedupe.MarshalBinary(); err != nil {
+		t.Fatal(err)
+	}
+	if st.Cluster, err = b.cluster.MarshalBinary(); err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	buf.WriteString(snapshotMagic)
+	if err := gob.NewEncoder(&buf).Encode(&st); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := RestoreEngine(&buf); !errors.Is(err, ErrSnapshot) {
+		t.Errorf("mismatched halves: %v, want ErrSnapshot", err)
 	}
 }
