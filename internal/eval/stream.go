@@ -134,7 +134,9 @@ func (s *StreamSource) Stream(n int, seed uint64) iter.Seq[*news.Article] {
 		for i, sl := range slots {
 			a := s.article(sl, sl.instance == firstInstance[sl.story], seed)
 			a.ID = fmt.Sprintf("stream-%07d", i)
-			a.Source = a.ID
+			if a.Source == "" {
+				a.Source = a.ID
+			}
 			a.Published = news.Timestamp{Time: sl.at}
 			a.Story = fmt.Sprintf("%s#%d", s.stories[sl.story].label, sl.instance)
 			if !yield(a) {
@@ -146,6 +148,8 @@ func (s *StreamSource) Stream(n int, seed uint64) iter.Seq[*news.Article] {
 
 // article makes one article of a stream slot: a real one the first time
 // its story occurs, while real ones last, else one made of its sentences.
+// A real article keeps its Source (the set's file and place in it); a made
+// one has none.
 func (s *StreamSource) article(sl slot, first bool, seed uint64) *news.Article {
 	b := &s.stories[sl.story]
 	if first && int(sl.member) < len(b.articles) {
