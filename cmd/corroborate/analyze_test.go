@@ -190,6 +190,14 @@ func TestEvalConvert(t *testing.T) {
 	if code, _, stderr := runCLI(t, "", "eval", "convert", data); code != 2 || !strings.Contains(stderr, "Usage") {
 		t.Errorf("convert without --dataset: exit %d, %q", code, stderr)
 	}
+	if code, _, stderr := runCLI(t, "", "eval", "convert", "--dataset", "wikiref", "--stream", "5", data); code != 2 || !strings.Contains(stderr, "Usage") {
+		t.Errorf("convert with both --dataset and --stream: exit %d, %q", code, stderr)
+	}
+	code, stdout, stderr = runCLI(t, "", "eval", "convert", "--stream", "40", filepath.Dir(data))
+	lines := strings.Split(strings.TrimSpace(stdout), "\n")
+	if code != 0 || len(lines) != 40 || !strings.Contains(lines[0], `"story":"`) || !strings.Contains(lines[0], `"published":"`) {
+		t.Errorf("convert --stream 40: exit %d, %d lines, first %.200s; %s", code, len(lines), lines[0], stderr)
+	}
 }
 
 func TestBench(t *testing.T) {

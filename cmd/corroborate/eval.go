@@ -7,6 +7,8 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"iter"
+	"slices"
 	"strings"
 	"time"
 
@@ -16,7 +18,7 @@ import (
 )
 
 const evalUsage = `Usage: corroborate eval clusters [flags] FILE.jsonl | --dataset NAME PATH
-       corroborate eval convert --dataset NAME PATH > FILE.jsonl
+       corroborate eval convert --dataset NAME PATH | --stream N DATA > FILE.jsonl
        corroborate eval compare [flags]
        corroborate eval extract [flags]
        corroborate eval summaries [flags] [--dataset multinews|allsides] PATH`
@@ -40,31 +42,34 @@ func runEval(ctx context.Context, args []string, env *environment) int {
 	return 2
 }
 
-// runEvalConvert writes a public set as JSON Lines with "story" labels: the
-// input eval clusters and the peer in bench/ both read.
+// runEvalConvert writes a public set, or a benchmark stream built from
+// them, as JSON Lines with "story" labels: the input eval clusters and the
+// peer in bench/ both read.
 func runEvalConvert(args []string, env *environment) int {
 	fs := flag.NewFlagSet("eval convert", flag.ContinueOnError)
 	fs.SetOutput(env.stderr)
 	dataset := fs.String("dataset", "", "the public set to read: "+strings.Join(eval.DatasetNames(), ", "))
+	stream := fs.Int("stream", 0, "instead, write this many articles of the benchmark stream built from the sets under PATH")
+	seed := fs.Uint64("seed", 1, "seed of the --stream articles")
 	fs.Usage = func() {
-		fmt.Fprintln(env.stderr, "Usage: corroborate eval convert --dataset NAME PATH > FILE.jsonl\n\nWrites a public set as JSON Lines, one labelled article a line.\n\nFlags:")
+		fmt.Fprintln(env.stderr, "Usage: corroborate eval convert --dataset NAME PATH > FILE.jsonl\n       corroborate eval convert --stream N DATA > FILE.jsonl\n\nWrites a public set, or N articles of the stream bench --stream times, as\nJSON Lines, one labelled article a line.\n\nFlags:")
 		fs.PrintDefaults()
 	}
 	if !parseOne(fs, args) {
 		return 2
 	}
-	if *dataset == "" {
+	if (*dataset == "") == (*stream <= 0) {
 		fs.Usage()
 		return 2
 	}
-	articles, err := eval.Load(*dataset, fs.Arg(0))
+	articles, err := convertSource(*dataset, fs.Arg(0), *stream, *seed)
 	if err != nil {
 		fmt.Fprintln(env.stderr, "corroborate eval:", err)
 		return 1
 	}
 	w := bufio.NewWriter(env.stdout)
 	enc := json.NewEncoder(w)
-	for _, a := range articles {
+	for a := range articles {
 		line := labelled{ID: a.ID, URL: a.URL, Outlet: a.Outlet, Title: a.Title, Text: a.Text, Story: a.Story}
 		if !a.Published.IsZero() {
 			line.Published = a.Published.Format(time.RFC3339)
@@ -74,6 +79,23 @@ func runEvalConvert(args []string, env *environment) int {
 		}
 	}
 	return exitOn(w.Flush(), env)
+}
+
+// convertSource returns the articles eval convert writes: a named set, or
+// n articles of the benchmark stream.
+func convertSource(dataset, path string, n int, seed uint64) (iter.Seq[*news.Article], error) {
+	if n > 0 {
+		src, err := eval.LoadStreamSource(path)
+		if err != nil {
+			return nil, err
+		}
+		return src.Stream(n, seed), nil
+	}
+	articles, err := eval.Load(dataset, path)
+	if err != nil {
+		return nil, err
+	}
+	return slices.Values(articles), nil
 }
 
 // labelled is one line of converted JSON Lines, in the fields ingest reads.
