@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/corroborate/corroborate/internal/news"
@@ -107,6 +108,22 @@ func TestStream(t *testing.T) {
 	src, err := LoadStreamSource(filepath.Join("..", "..", "..", "shared", "data"))
 	if err != nil {
 		t.Skipf("public data sets not found: %v", err)
+	}
+	// A base story never mixes NeuS splits: train and val both number
+	// their stories from 1.
+	for _, st := range src.stories {
+		var split string
+		for _, a := range st.articles {
+			f := filepath.Base(a.Source)
+			if !strings.Contains(f, ".source:") && !strings.Contains(f, ".target:") {
+				continue
+			}
+			f, _, _ = strings.Cut(f, ".")
+			if split != "" && f != split {
+				t.Fatalf("story %s mixes %s and %s", st.label, split, a.Source)
+			}
+			split = f
+		}
 	}
 	const n = 3000
 	var first, again []*news.Article

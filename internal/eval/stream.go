@@ -55,7 +55,10 @@ func LoadStreamSource(data string) (*StreamSource, error) {
 	src := &StreamSource{}
 	err := eachSet(data, streamSets, func(set [2]string, articles []*news.Article) {
 		for _, a := range articles {
-			label := set[0] + "/" + filepath.Dir(set[1]) + "/" + a.Story
+			// A story is named by its file without the extension, so that
+			// a NeuS split's .source and .target share it and the two
+			// splits do not.
+			label := set[0] + "/" + strings.TrimSuffix(set[1], filepath.Ext(set[1])) + "/" + a.Story
 			i, ok := byLabel[label]
 			if !ok {
 				i = len(src.stories)
