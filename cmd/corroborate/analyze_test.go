@@ -145,6 +145,15 @@ func TestEvalClusters(t *testing.T) {
 	if code != 0 || !strings.Contains(stdout, "B-cubed  P 1.000  R 1.000  F1 1.000") {
 		t.Errorf("eval clusters: exit %d\n%s%s", code, stdout, stderr)
 	}
+	// A story mixing labels is listed with --show; a clean run lists none.
+	mixed := filepath.Join(t.TempDir(), "mixed.jsonl")
+	os.WriteFile(mixed, []byte(strings.Replace(strings.Join(lines, "\n"), `"story":"flood","text":"Rescuers`, `"story":"other","text":"Rescuers`, 1)), 0o644)
+	if code, stdout, _ := runCLI(t, "", "eval", "clusters", "--show", mixed); code != 0 || !strings.Contains(stdout, "2 gold labels") || !strings.Contains(stdout, "[other] Rescuers") {
+		t.Errorf("eval clusters --show: exit %d\n%s", code, stdout)
+	}
+	if _, stdout, _ := runCLI(t, "", "eval", "clusters", "--show", path); strings.Contains(stdout, "gold labels") {
+		t.Errorf("--show listed a story on a perfect run:\n%s", stdout)
+	}
 	unlabelled := filepath.Join(t.TempDir(), "unlabelled.jsonl")
 	os.WriteFile(unlabelled, []byte(`{"id":"x","text":"No label."}`), 0o644)
 	if code, _, stderr := runCLI(t, "", "eval", "clusters", unlabelled); code != 1 || !strings.Contains(stderr, `no "story" label`) {
@@ -152,9 +161,61 @@ func TestEvalClusters(t *testing.T) {
 	}
 }
 
+func TestEvalConvert(t *testing.T) {
+	data := filepath.Join("..", "..", "..", "shared", "data", "wikiref220")
+	if _, err := os.Stat(data); err != nil {
+		t.Skipf("public data sets not found at %s", data)
+	}
+	code, stdout, stderr := runCLI(t, "", "eval", "convert", "--dataset", "wikiref", data)
+	if code != 0 {
+		t.Fatalf("eval convert: exit %d: %s", code, stderr)
+	}
+	path := filepath.Join(t.TempDir(), "wikiref.jsonl")
+	os.WriteFile(path, []byte(stdout), 0o644)
+	// The converted file scores as the dataset read directly does.
+	_, fromFile, _ := runCLI(t, "", "eval", "clusters", path)
+	_, direct, _ := runCLI(t, "", "eval", "clusters", "--dataset", "wikiref", data)
+	scores := func(out string) string {
+		var kept []string
+		for _, line := range strings.Split(out, "\n") {
+			if strings.HasPrefix(line, "B-cubed") || strings.HasPrefix(line, "NMI") {
+				kept = append(kept, line)
+			}
+		}
+		return strings.Join(kept, "\n")
+	}
+	if !strings.Contains(fromFile, "220 articles") || scores(fromFile) == "" || scores(fromFile) != scores(direct) {
+		t.Errorf("converted file scores\n%s\nthe dataset\n%s", fromFile, direct)
+	}
+	if code, _, stderr := runCLI(t, "", "eval", "convert", data); code != 2 || !strings.Contains(stderr, "Usage") {
+		t.Errorf("convert without --dataset: exit %d, %q", code, stderr)
+	}
+	if code, _, stderr := runCLI(t, "", "eval", "convert", "--dataset", "wikiref", "--stream", "5", data); code != 2 || !strings.Contains(stderr, "Usage") {
+		t.Errorf("convert with both --dataset and --stream: exit %d, %q", code, stderr)
+	}
+	code, stdout, stderr = runCLI(t, "", "eval", "convert", "--stream", "40", filepath.Dir(data))
+	lines := strings.Split(strings.TrimSpace(stdout), "\n")
+	if code != 0 || len(lines) != 40 || !strings.Contains(lines[0], `"story":"`) || !strings.Contains(lines[0], `"published":"`) {
+		t.Errorf("convert --stream 40: exit %d, %d lines, first %.200s; %s", code, len(lines), lines[0], stderr)
+	}
+}
+
 func TestBench(t *testing.T) {
 	code, stdout, stderr := runCLI(t, "", "bench", examples)
 	if code != 0 || !strings.Contains(stdout, "articles/s") || !strings.Contains(stdout, "peak heap") {
 		t.Errorf("bench: exit %d\n%s%s", code, stdout, stderr)
+	}
+}
+
+func TestBenchStream(t *testing.T) {
+	data := filepath.Join("..", "..", "..", "shared", "data")
+	if _, err := os.Stat(data); err != nil {
+		t.Skipf("public data sets not found at %s", data)
+	}
+	code, stdout, stderr := runCLI(t, "", "bench", "--data", data, "--stream", "300")
+	for _, want := range []string{"stream: 300 articles", "engine (dedupe + clustering", "bytes an article", "stories"} {
+		if code != 0 || !strings.Contains(stdout, want) {
+			t.Errorf("bench --stream: exit %d, want %q in\n%s%s", code, want, stdout, stderr)
+		}
 	}
 }

@@ -1,10 +1,14 @@
 package main
 
 import (
+	"bufio"
 	"context"
 	"encoding/json"
 	"flag"
 	"fmt"
+	"io"
+	"iter"
+	"slices"
 	"strings"
 	"time"
 
@@ -13,11 +17,19 @@ import (
 	"github.com/corroborate/corroborate/internal/pipeline"
 )
 
+const evalUsage = `Usage: corroborate eval clusters [flags] FILE.jsonl | --dataset NAME PATH
+       corroborate eval convert --dataset NAME PATH | --stream N DATA > FILE.jsonl
+       corroborate eval compare [flags]
+       corroborate eval extract [flags]
+       corroborate eval summaries [flags] [--dataset multinews|allsides] PATH`
+
 func runEval(ctx context.Context, args []string, env *environment) int {
 	if len(args) > 0 {
 		switch args[0] {
 		case "clusters":
 			return runEvalClusters(ctx, args[1:], env)
+		case "convert":
+			return runEvalConvert(args[1:], env)
 		case "compare":
 			return runEvalCompare(ctx, args[1:], env)
 		case "extract":
@@ -26,11 +38,75 @@ func runEval(ctx context.Context, args []string, env *environment) int {
 			return runEvalSummaries(ctx, args[1:], env)
 		}
 	}
-	fmt.Fprintln(env.stderr, "Usage: corroborate eval clusters [flags] FILE.jsonl | --dataset NAME PATH")
-	fmt.Fprintln(env.stderr, "       corroborate eval compare [flags]")
-	fmt.Fprintln(env.stderr, "       corroborate eval extract [flags]")
-	fmt.Fprintln(env.stderr, "       corroborate eval summaries [flags] [--dataset multinews|allsides] PATH")
+	fmt.Fprintln(env.stderr, evalUsage)
 	return 2
+}
+
+// runEvalConvert writes a public set, or a benchmark stream built from
+// them, as JSON Lines with "story" labels: the input eval clusters and the
+// peer in bench/ both read.
+func runEvalConvert(args []string, env *environment) int {
+	fs := flag.NewFlagSet("eval convert", flag.ContinueOnError)
+	fs.SetOutput(env.stderr)
+	dataset := fs.String("dataset", "", "the public set to read: "+strings.Join(eval.DatasetNames(), ", "))
+	stream := fs.Int("stream", 0, "instead, write this many articles of the benchmark stream built from the sets under PATH")
+	seed := fs.Uint64("seed", 1, "seed of the --stream articles")
+	fs.Usage = func() {
+		fmt.Fprintln(env.stderr, "Usage: corroborate eval convert --dataset NAME PATH > FILE.jsonl\n       corroborate eval convert --stream N DATA > FILE.jsonl\n\nWrites a public set, or N articles of the stream bench --stream times, as\nJSON Lines, one labelled article a line.\n\nFlags:")
+		fs.PrintDefaults()
+	}
+	if !parseOne(fs, args) {
+		return 2
+	}
+	if (*dataset == "") == (*stream <= 0) {
+		fs.Usage()
+		return 2
+	}
+	articles, err := convertSource(*dataset, fs.Arg(0), *stream, *seed)
+	if err != nil {
+		fmt.Fprintln(env.stderr, "corroborate eval:", err)
+		return 1
+	}
+	w := bufio.NewWriter(env.stdout)
+	enc := json.NewEncoder(w)
+	for a := range articles {
+		line := labelled{ID: a.ID, URL: a.URL, Outlet: a.Outlet, Title: a.Title, Text: a.Text, Story: a.Story}
+		if !a.Published.IsZero() {
+			line.Published = a.Published.Format(time.RFC3339)
+		}
+		if err := enc.Encode(line); err != nil {
+			return exitOn(err, env)
+		}
+	}
+	return exitOn(w.Flush(), env)
+}
+
+// convertSource returns the articles eval convert writes: a named set, or
+// n articles of the benchmark stream.
+func convertSource(dataset, path string, n int, seed uint64) (iter.Seq[*news.Article], error) {
+	if n > 0 {
+		src, err := eval.LoadStreamSource(path)
+		if err != nil {
+			return nil, err
+		}
+		return src.Stream(n, seed), nil
+	}
+	articles, err := eval.Load(dataset, path)
+	if err != nil {
+		return nil, err
+	}
+	return slices.Values(articles), nil
+}
+
+// labelled is one line of converted JSON Lines, in the fields ingest reads.
+type labelled struct {
+	ID        string `json:"id"`
+	URL       string `json:"url,omitempty"`
+	Outlet    string `json:"outlet,omitempty"`
+	Title     string `json:"title,omitempty"`
+	Published string `json:"published,omitempty"`
+	Text      string `json:"text"`
+	Story     string `json:"story"`
 }
 
 func runEvalClusters(ctx context.Context, args []string, env *environment) int {
@@ -38,8 +114,11 @@ func runEvalClusters(ctx context.Context, args []string, env *environment) int {
 	fs.SetOutput(env.stderr)
 	dataset := fs.String("dataset", "", "read a public set by name: "+strings.Join(eval.DatasetNames(), ", "))
 	asJSON := fs.Bool("json", false, "print the scores as JSON")
+	show := fs.Bool("show", false, "list the stories that mix gold labels or split one, with their titles")
 	opts := pipeline.DefaultOptions()
 	fs.Float64Var(&opts.Cluster.Threshold, "threshold", opts.Cluster.Threshold, "similarity an article needs to join a story (0–1)")
+	fs.Float64Var(&opts.Cluster.ClearThreshold, "clear-threshold", opts.Cluster.ClearThreshold, "lower similarity at which an article joins a story twice as similar as any other")
+	fs.Float64Var(&opts.Cluster.MergeThreshold, "merge-threshold", opts.Cluster.MergeThreshold, "similarity at which two stories become one (0–1)")
 	fs.IntVar(&opts.Workers, "workers", 0, "worker goroutines (0: one per CPU)")
 	fs.Usage = func() {
 		fmt.Fprintln(env.stderr, "Usage: corroborate eval clusters [flags] FILE.jsonl | --dataset NAME PATH\n\nScores stories against the articles' \"story\" labels: B-cubed, NMI, ARI, accuracy.\n\nFlags:")
@@ -68,6 +147,9 @@ func runEvalClusters(ctx context.Context, args []string, env *environment) int {
 		pred = append(pred, story)
 	}
 	scores := eval.Score(gold, pred)
+	if *show {
+		showStories(env.stdout, articles, pred)
+	}
 	if *asJSON {
 		enc := json.NewEncoder(env.stdout)
 		enc.SetIndent("", "  ")
@@ -119,4 +201,46 @@ func exitOn(err error, env *environment) int {
 		return 1
 	}
 	return 0
+}
+
+// showStories prints each predicted story that holds more than one gold
+// label, and each gold label spread over several stories: what to read
+// when tuning the clusterer.
+func showStories(w io.Writer, articles []*news.Article, pred []string) {
+	members := map[string][]int{}
+	var order []string
+	spread := map[string]map[string]bool{}
+	for i, a := range articles {
+		if _, ok := members[pred[i]]; !ok {
+			order = append(order, pred[i])
+		}
+		members[pred[i]] = append(members[pred[i]], i)
+		if spread[a.Story] == nil {
+			spread[a.Story] = map[string]bool{}
+		}
+		spread[a.Story][pred[i]] = true
+	}
+	for _, story := range order {
+		labels := map[string]bool{}
+		split := false
+		for _, i := range members[story] {
+			labels[articles[i].Story] = true
+			split = split || len(spread[articles[i].Story]) > 1
+		}
+		if len(labels) < 2 && !split {
+			continue
+		}
+		fmt.Fprintf(w, "story %s: %d articles, %d gold labels\n", story, len(members[story]), len(labels))
+		for _, i := range members[story] {
+			a := articles[i]
+			title := a.Title
+			if title == "" {
+				title = a.Text
+			}
+			if len(title) > 100 {
+				title = title[:100]
+			}
+			fmt.Fprintf(w, "  [%s] %s\n", a.Story, strings.Join(strings.Fields(title), " "))
+		}
+	}
 }

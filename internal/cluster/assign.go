@@ -2,18 +2,38 @@ package cluster
 
 // Assign adds d to the story with the given ID, creating it if need be,
 // without looking for the best story: how a process replays assignments a
-// store already holds, its own or another process's.
+// store already holds, its own or another process's. An ID seen before is
+// left where it is.
 func (c *Clusterer) Assign(d Doc, storyID string) {
+	if _, ok := c.index[d.ID]; ok {
+		return
+	}
 	if c.primed[d.ID] {
 		delete(c.primed, d.ID)
 	} else {
-		c.observe(d.Terms)
+		c.vocab.observe(d.Terms)
 	}
-	at, ok := c.byID[storyID]
-	if !ok {
-		at = int32(len(c.stories))
-		c.stories = append(c.stories, &story{id: storyID, centroid: make(map[uint64]float32)})
-		c.byID[storyID] = at
+	at := unix(d.Time)
+	c.now = max(c.now, at)
+	v, _ := c.vocab.weigh(d.Terms)
+	self := int32(len(c.ids))
+	c.ids = append(c.ids, d.ID)
+	c.index[d.ID] = self
+	s, ok := c.byID[storyID]
+	if ok {
+		s = c.root(s)
+	} else {
+		s = c.newStory(self)
+		if c.stories[s].id != storyID {
+			// The store named the story after an article this process has
+			// not seen first (another process merged or split it).
+			delete(c.byID, c.stories[s].id)
+			c.stories[s].id = storyID
+			c.byID[storyID] = s
+		}
 	}
-	c.join(at, d, weigh(d.Terms, c.idf, maxTerms))
+	c.join(s, self, v, at)
+	if len(c.ids)%sweepEvery == 0 {
+		c.sweep()
+	}
 }

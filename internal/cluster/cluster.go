@@ -1,84 +1,113 @@
 package cluster
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"math"
-	"sort"
+	"slices"
 	"time"
 )
 
 // Options tune the clusterer.
 type Options struct {
-	// Threshold is the cosine similarity an article needs to join a story.
+	// Threshold is the cosine similarity with a story's centroid at which
+	// an article joins it.
 	Threshold float64
+	// ClearThreshold is a lower similarity at which an article still joins
+	// its most similar story when that story is a clear winner: at least
+	// twice as similar as any other. An article close to several stories
+	// of one topic starts its own; one that only resembles one story, if
+	// loosely, as a long feature does its event, joins it. Zero turns it
+	// off.
+	ClearThreshold float64
+	// MergeThreshold is the cosine similarity between the centroids of two
+	// stories of several articles at which they become one. A story of one
+	// article joins another at Threshold, as its article would have. Zero
+	// turns automatic merging off, so that story IDs never go away (the
+	// service); Merge still merges on an editor's word.
+	MergeThreshold float64
 	// MaxGap is how long a story stays open after its latest article; zero
-	// means forever. Undated articles ignore it.
+	// means forever. A story attracts less the longer it has been quiet:
+	// similarity is halved over MaxGap. Undated articles ignore time.
 	MaxGap time.Duration
+	// HalfLife is how fast older articles fade from a story's centroid, so
+	// that a story running for days follows where it goes; zero means never.
+	HalfLife time.Duration
 }
 
-// DefaultOptions are tuned on development sets of full news articles.
+// DefaultOptions are one setting for all kinds of news: full articles,
+// headlines with a lead, snippets.
 func DefaultOptions() Options {
-	return Options{Threshold: 0.2, MaxGap: 7 * 24 * time.Hour}
+	return Options{Threshold: 0.2, ClearThreshold: 0.1, MergeThreshold: 0.3, MaxGap: 7 * 24 * time.Hour, HalfLife: 3 * 24 * time.Hour}
 }
 
-// centroidTerms bounds a story's centroid so that memory and comparison
-// cost do not grow with the story.
-const centroidTerms = 200
+// clearMargin is how many times more similar than any other a story must
+// be to win at ClearThreshold.
+const clearMargin = 2
 
-// candidateTerms is how many of an article's heaviest terms are used to
-// find stories to compare it with; shortlist is how many of those stories,
-// ranked by the part of the similarity those terms give, are compared in
-// full.
-const (
-	candidateTerms = 30
-	shortlist      = 16
-)
+// shortlist is how many stories, ranked by the part of the similarity an
+// article's heaviest terms give, are compared with it in full.
+const shortlist = 16
+
+// maxMerges bounds the merges one article can set off, so that an Add
+// costs about the same however the stories stand.
+const maxMerges = 4
 
 // Doc is what the clusterer needs of an article.
 type Doc struct {
 	ID    string
 	Time  time.Time
 	Terms map[uint64]float64
-	// Join names an article whose story this one must join: the original of a
-	// version or copy.
+	// Join names an article whose story this one must join: the original of
+	// a version or copy.
 	Join string
 }
 
-type story struct {
-	id       string
-	centroid map[uint64]float32
-	norm2    float64 // squared length of centroid, kept as it changes
-	members  []string
-	latest   time.Time
+// Placement says where Add put an article.
+type Placement struct {
+	// Story is the ID of the article's story after Add.
+	Story string
+	// New is set when the article started the story.
+	New bool
+	// Merged lists stories this article's arrival merged into Story; their
+	// IDs now resolve to Story.
+	Merged []string
 }
 
-// Clusterer assigns articles to stories as they arrive. It is not safe for
-// concurrent use.
+// Clusterer assigns articles to stories as they arrive. Its state is a
+// centroid per live story and an inverted index from terms to stories; it
+// keeps no article text or vector. It is not safe for concurrent use.
 type Clusterer struct {
 	opts    Options
-	df      map[uint64]int32
-	docs    int
+	vocab   *vocab
 	primed  map[string]bool
-	stories []*story
-	byTerm  map[uint64][]int32
-	storyOf map[string]int32
-	byID    map[string]int32 // story ID → index, for Assign
-	// partial and touched are scratch space for best, kept to spare
-	// allocation: a score per story, and which stories have one.
-	partial []float64
+	ids     []string         // article IDs in arrival order
+	index   map[string]int32 // article ID → arrival index
+	storyOf []int32          // arrival index → story (follow parent)
+	stories []story
+	byID    map[string]int32 // story ID → story, merged ones included
+	byTerm  [][]int32        // term ID → stories indexed by it
+	live    []int32          // stories not yet closed
+	apart   map[[2]int32]bool
+	now     int64 // latest article time seen, Unix seconds
+	scratch
+}
+
+// scratch is per-call working space kept to spare allocation.
+type scratch struct {
+	partial []float32
+	seen    []int32
 	touched []int32
+	pass    int32
 }
 
 // New returns an empty clusterer.
 func New(opts Options) *Clusterer {
 	return &Clusterer{
-		opts:    opts,
-		df:      make(map[uint64]int32),
-		primed:  make(map[string]bool),
-		byTerm:  make(map[uint64][]int32),
-		storyOf: make(map[string]int32),
-		byID:    make(map[string]int32),
+		opts:   opts,
+		vocab:  newVocab(),
+		primed: make(map[string]bool),
+		index:  make(map[string]int32),
+		byID:   make(map[string]int32),
+		apart:  make(map[[2]int32]bool),
 	}
 }
 
@@ -89,183 +118,227 @@ func (c *Clusterer) Prime(d Doc) {
 		return
 	}
 	c.primed[d.ID] = true
-	c.observe(d.Terms)
+	c.vocab.observe(d.Terms)
 }
 
-func (c *Clusterer) observe(terms map[uint64]float64) {
-	c.docs++
-	for k := range terms {
-		c.df[k]++
+// Add assigns d to a story, merging stories its arrival shows to be one.
+// An ID seen before gets the story it has.
+func (c *Clusterer) Add(d Doc) Placement {
+	if at, ok := c.index[d.ID]; ok {
+		return Placement{Story: c.stories[c.root(c.storyOf[at])].id}
 	}
-}
-
-// idf is smoothed so that a term in every document still counts a little.
-func (c *Clusterer) idf(k uint64) float64 {
-	return math.Log(float64(c.docs+1)/float64(c.df[k]+1)) + 1
-}
-
-// Add assigns d to a story and returns the story's ID, which stays the same
-// as the story grows.
-func (c *Clusterer) Add(d Doc) string {
 	if c.primed[d.ID] {
 		delete(c.primed, d.ID)
 	} else {
-		c.observe(d.Terms)
+		c.vocab.observe(d.Terms)
 	}
-	v := weigh(d.Terms, c.idf, maxTerms)
-	at, ok := c.storyOf[d.Join]
-	if !ok || d.Join == "" {
-		at = c.best(v, d.Time)
+	at := unix(d.Time)
+	c.now = max(c.now, at)
+	v, heavy := c.vocab.weigh(d.Terms)
+	self := int32(len(c.ids))
+	c.ids = append(c.ids, d.ID)
+	c.index[d.ID] = self
+
+	target := int32(-1)
+	if j, ok := c.index[d.Join]; ok && d.Join != "" {
+		target = c.root(c.storyOf[j])
+	} else if best, sim, second := c.best(heavy, v, at, -1); c.joins(sim, second) {
+		target = best
 	}
-	if at < 0 {
-		at = int32(len(c.stories))
-		c.stories = append(c.stories, &story{id: storyID(d.ID), centroid: make(map[uint64]float32)})
-		c.byID[c.stories[at].id] = at
+	p := Placement{}
+	if target < 0 {
+		target = c.newStory(self)
+		p.New = true
 	}
-	c.join(at, d, v)
-	return c.stories[at].id
+	c.join(target, self, v, at)
+	if !p.New && c.opts.MergeThreshold > 0 {
+		// A new story's one article matched nothing above Threshold, so it
+		// has nothing to merge with yet. A large story's centroid moves
+		// little with each article, so it looks again as it grows by half.
+		p.Merged = c.mergeAround(target)
+	}
+	p.Story = c.stories[c.root(target)].id
+	if len(c.ids)%sweepEvery == 0 {
+		c.sweep()
+	}
+	return p
 }
 
-// best returns the most similar open story over the threshold, or -1.
-// Stories sharing the article's heaviest terms are ranked by the part of
-// the similarity those terms give; the top few are compared in full.
-func (c *Clusterer) best(v Vector, at time.Time) int32 {
-	for len(c.partial) < len(c.stories) {
-		c.partial = append(c.partial, 0)
+func unix(t time.Time) int64 {
+	if t.IsZero() {
+		return 0
 	}
-	touched := c.touched[:0]
-	for _, t := range v[:min(len(v), candidateTerms)] {
-		for _, s := range c.byTerm[t.Key] {
-			if w, ok := c.stories[s].centroid[t.Key]; ok {
-				if c.partial[s] == 0 {
-					touched = append(touched, s)
-				}
-				c.partial[s] += float64(t.Weight) * float64(w)
-			}
+	return t.Unix()
+}
+
+func (c *Clusterer) newStory(first int32) int32 {
+	s := int32(len(c.stories))
+	c.stories = append(c.stories, story{id: storyID(c.ids[first]), parent: s})
+	c.byID[c.stories[s].id] = s
+	c.live = append(c.live, s)
+	c.partial = append(c.partial, 0)
+	c.seen = append(c.seen, -1)
+	return s
+}
+
+func (c *Clusterer) join(s, article int32, v vector, at int64) {
+	st := &c.stories[s]
+	if st.closed {
+		// A version or copy of an article whose story has closed reopens it,
+		// from this article alone: the old centroid is gone.
+		st.closed, st.centroid, st.norm = false, nil, 0
+		c.live = append(c.live, s)
+	}
+	st.age(at, c.opts.HalfLife.Seconds())
+	st.touch(at)
+	st.size++
+	st.members = append(st.members, article)
+	c.storyOf = append(c.storyOf, s)
+	c.index_(s, st.absorb(v))
+}
+
+// index_ adds a story to the posting lists of the given terms.
+func (c *Clusterer) index_(s int32, terms []uint32) {
+	for _, t := range terms {
+		for int(t) >= len(c.byTerm) {
+			c.byTerm = append(c.byTerm, nil)
+		}
+		c.byTerm[t] = append(c.byTerm[t], s)
+	}
+}
+
+// root follows merges to the story that holds s now.
+func (c *Clusterer) root(s int32) int32 {
+	for c.stories[s].parent != s {
+		p := c.stories[s].parent
+		c.stories[s].parent = c.stories[p].parent // halve the path
+		s = p
+	}
+	return s
+}
+
+// open reports whether a story can still take an article dated at: it is
+// not closed, and, when both are dated, its articles are within MaxGap.
+func (c *Clusterer) open(s int32, at int64) bool {
+	st := &c.stories[s]
+	if st.closed || st.norm == 0 {
+		return false
+	}
+	gap := int64(c.opts.MaxGap.Seconds())
+	if gap <= 0 || at == 0 || st.latest == 0 {
+		return true
+	}
+	return at-st.latest <= gap && st.earliest-at <= gap
+}
+
+// fade is how much a story's quiet time discounts its similarity to an
+// article dated at: halved over MaxGap.
+func (c *Clusterer) fade(s int32, at int64) float64 {
+	st := &c.stories[s]
+	gap := c.opts.MaxGap.Seconds()
+	if gap <= 0 || at == 0 || st.latest == 0 || at <= st.latest {
+		return 1
+	}
+	return math.Exp2(-float64(at-st.latest) / gap)
+}
+
+// best returns the most similar open story, its similarity and the
+// similarity of the runner-up; -1 when none shares a heavy term. Stories
+// sharing the heaviest terms are ranked by the share of the article's
+// weight they hold; the top few are compared in full.
+func (c *Clusterer) best(heavy []term, v vector, at int64, skip int32) (int32, float64, float64) {
+	best, bestSim, second := int32(-1), 0.0, 0.0
+	for _, s := range c.candidates(heavy, at, skip, shortlist) {
+		st := &c.stories[s]
+		sim := c.fade(s, at) * dot(v, st.centroid) / st.norm
+		switch {
+		case sim > bestSim || (sim == bestSim && best >= 0 && s < best):
+			best, bestSim, second = s, sim, bestSim
+		case sim > second:
+			second = sim
 		}
 	}
-	top := make([]ranked, 0, shortlist+1)
-	for _, s := range touched {
-		p := c.partial[s]
-		c.partial[s] = 0
-		if p <= 0 || !c.open(s, at) {
+	return best, bestSim, second
+}
+
+// joins decides whether an article joins its most similar story.
+func (c *Clusterer) joins(sim, second float64) bool {
+	if sim >= c.opts.Threshold {
+		return true
+	}
+	return c.opts.ClearThreshold > 0 && sim >= c.opts.ClearThreshold && sim >= clearMargin*second
+}
+
+// candidates returns the n open stories that share most of the heavy
+// terms' weight. Posting
+// lists are compacted on the way: closed stories leave them and merged
+// ones are replaced by the story that absorbed them.
+func (c *Clusterer) candidates(heavy []term, at int64, skip int32, n int) []int32 {
+	touched := c.touched[:0]
+	for _, t := range heavy {
+		if int(t.id) >= len(c.byTerm) {
 			continue
 		}
-		top = insertRanked(top, ranked{s, p / math.Sqrt(c.stories[s].norm2)}, shortlist)
+		c.pass++
+		list := c.byTerm[t.id]
+		kept := list[:0]
+		for _, s := range list {
+			r := c.root(s)
+			if c.stories[r].closed || c.seen[r] == c.pass {
+				continue // closed, or in the list twice through a merge
+			}
+			c.seen[r] = c.pass
+			kept = append(kept, r)
+			if r == skip || (skip >= 0 && c.apart[pair(r, skip)]) {
+				continue
+			}
+			if !c.open(r, at) {
+				continue
+			}
+			if c.partial[r] == 0 {
+				touched = append(touched, r)
+			}
+			c.partial[r] += t.w
+		}
+		clear(list[len(kept):])
+		c.byTerm[t.id] = kept
+	}
+	top := make([]int32, 0, n+1)
+	for _, s := range touched {
+		top = insertRanked(top, s, c.partial, n)
+	}
+	for _, s := range touched {
+		c.partial[s] = 0
 	}
 	c.touched = touched
-	best, bestSim := int32(-1), c.opts.Threshold
-	for _, r := range top {
-		if sim := c.similarity(r.story, v); sim > bestSim || (sim == bestSim && best >= 0 && r.story < best) {
-			best, bestSim = r.story, sim
+	return top
+}
+
+// insertRanked keeps the n best stories by score, best first, ties to the
+// older story, so the result never depends on map order.
+func insertRanked(top []int32, s int32, score []float32, n int) []int32 {
+	i, _ := slices.BinarySearchFunc(top, s, func(t, s int32) int {
+		if score[t] != score[s] {
+			if score[t] > score[s] {
+				return -1
+			}
+			return 1
 		}
-	}
-	return best
-}
-
-type ranked struct {
-	story int32
-	score float64
-}
-
-// insertRanked keeps the n best of a list sorted by score, best first, ties
-// to the older story, so the result does not depend on map order.
-func insertRanked(top []ranked, r ranked, n int) []ranked {
-	i := sort.Search(len(top), func(i int) bool {
-		return top[i].score < r.score || top[i].score == r.score && top[i].story > r.story
+		return int(t - s)
 	})
 	if i >= n {
 		return top
 	}
-	top = append(top, ranked{})
-	copy(top[i+1:], top[i:])
-	top[i] = r
+	top = slices.Insert(top, i, s)
 	if len(top) > n {
 		top = top[:n]
 	}
 	return top
 }
 
-func (c *Clusterer) open(s int32, at time.Time) bool {
-	latest := c.stories[s].latest
-	return c.opts.MaxGap == 0 || at.IsZero() || latest.IsZero() || at.Sub(latest) <= c.opts.MaxGap
-}
-
-// similarity is the cosine between an article and a story's centroid.
-func (c *Clusterer) similarity(s int32, v Vector) float64 {
-	st := c.stories[s]
-	if st.norm2 == 0 {
-		return 0
+func pair(a, b int32) [2]int32 {
+	if a > b {
+		a, b = b, a
 	}
-	var dot float64
-	for _, t := range v {
-		dot += float64(t.Weight) * float64(st.centroid[t.Key])
-	}
-	return dot / math.Sqrt(st.norm2)
-}
-
-func (c *Clusterer) join(at int32, d Doc, v Vector) {
-	s := c.stories[at]
-	s.members = append(s.members, d.ID)
-	if d.Time.After(s.latest) {
-		s.latest = d.Time
-	}
-	c.storyOf[d.ID] = at
-	for _, t := range v {
-		old, ok := s.centroid[t.Key]
-		if !ok {
-			c.byTerm[t.Key] = append(c.byTerm[t.Key], at)
-		}
-		updated := old + t.Weight
-		s.centroid[t.Key] = updated
-		s.norm2 += float64(updated)*float64(updated) - float64(old)*float64(old)
-	}
-	if trim(s.centroid, centroidTerms) {
-		s.norm2 = 0
-		for _, w := range s.centroid {
-			s.norm2 += float64(w) * float64(w)
-		}
-	}
-}
-
-// trim keeps the heaviest limit terms of a centroid and reports whether
-// it dropped any.
-func trim(centroid map[uint64]float32, limit int) bool {
-	if len(centroid) <= limit {
-		return false
-	}
-	weights := make([]float32, 0, len(centroid))
-	for _, w := range centroid {
-		weights = append(weights, w)
-	}
-	sort.Slice(weights, func(i, j int) bool { return weights[i] > weights[j] })
-	cut := weights[limit-1]
-	for k, w := range centroid {
-		if w < cut {
-			delete(centroid, k)
-		}
-	}
-	return true
-}
-
-// Stories returns each story's ID and members, in order of creation.
-func (c *Clusterer) Stories() []Story {
-	out := make([]Story, len(c.stories))
-	for i, s := range c.stories {
-		out[i] = Story{ID: s.id, Members: append([]string(nil), s.members...)}
-	}
-	return out
-}
-
-// Story is a story's ID and the IDs of its articles, in order of arrival.
-type Story struct {
-	ID      string
-	Members []string
-}
-
-// storyID derives a story's ID from its first article, so it is stable
-// however the story grows.
-func storyID(first string) string {
-	sum := sha256.Sum256([]byte(first))
-	return "s" + hex.EncodeToString(sum[:5])
+	return [2]int32{a, b}
 }

@@ -1,6 +1,10 @@
 package cluster
 
 import (
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -27,7 +31,7 @@ func TestAddSeparatesStories(t *testing.T) {
 		c.Prime(d)
 	}
 	for _, d := range articles {
-		got[d.ID] = c.Add(d)
+		got[d.ID] = c.Add(d).Story
 	}
 	if got["flood1"] != got["flood2"] || got["rail1"] != got["rail2"] || got["flood1"] == got["rail1"] {
 		t.Errorf("stories = %v, want floods together and rails together", got)
@@ -42,10 +46,10 @@ func TestAddSeparatesStories(t *testing.T) {
 
 func TestJoinForcesStory(t *testing.T) {
 	c := New(DefaultOptions())
-	first := c.Add(articles[0])
+	first := c.Add(articles[0]).Story
 	copyOfRail := articles[1]
 	copyOfRail.ID, copyOfRail.Join = "forced", "flood1"
-	if got := c.Add(copyOfRail); got != first {
+	if got := c.Add(copyOfRail).Story; got != first {
 		t.Errorf("Join: story %q, want %q", got, first)
 	}
 }
@@ -54,31 +58,151 @@ func TestMaxGapClosesStories(t *testing.T) {
 	opts := DefaultOptions()
 	opts.MaxGap = 48 * time.Hour
 	c := New(opts)
-	first := c.Add(articles[0])
+	first := c.Add(articles[0]).Story
 	late := articles[2]
 	late.Time = day.Add(30 * 24 * time.Hour)
-	if got := c.Add(late); got == first {
+	if got := c.Add(late).Story; got == first {
 		t.Error("an article a month later joined a story closed after two days")
 	}
 	undated := articles[2]
 	undated.ID, undated.Time = "undated", time.Time{}
-	if got := c.Add(undated); got != first && got != storyID(late.ID) {
+	if got := c.Add(undated).Story; got != first && got != storyID(late.ID) {
 		t.Errorf("an undated article started a new story %q", got)
 	}
 }
 
-func TestAssignReplays(t *testing.T) {
-	live := New(DefaultOptions())
-	ids := map[string]string{}
-	for _, d := range articles {
-		ids[d.ID] = live.Add(d)
+func TestSelectHeaviest(t *testing.T) {
+	for n := 1; n <= 40; n++ {
+		v := make(vector, 37)
+		for i := range v {
+			v[i] = term{uint32(i), float32((i * 7919) % 13)} // many ties
+		}
+		want := slices.Clone(v)
+		slices.SortFunc(want, heavierFirst)
+		got := slices.Clone(v)
+		if n <= len(got) {
+			selectHeaviest(got, n)
+			got = got[:n]
+			want = want[:n]
+		}
+		slices.SortFunc(got, heavierFirst)
+		if !slices.Equal(got, want) {
+			t.Fatalf("n=%d: selectHeaviest kept %v, want %v", n, got, want)
+		}
 	}
-	replayed := New(DefaultOptions())
-	for _, d := range articles {
-		replayed.Assign(d, ids[d.ID])
+}
+
+func TestMergeFragments(t *testing.T) {
+	// Two articles with no term in common start two stories; a third that
+	// shares all their terms joins the first and brings its centroid close
+	// enough to the second to merge them.
+	c := New(DefaultOptions())
+	a := Doc{ID: "a", Time: day, Terms: terms(1, 2, 3, 4)}
+	b := Doc{ID: "b", Time: day, Terms: terms(5, 6, 7, 8)}
+	bridge := Doc{ID: "c", Time: day, Terms: terms(1, 2, 3, 4, 5, 6, 7, 8)}
+	first, second := c.Add(a), c.Add(b)
+	if !first.New || !second.New || first.Story == second.Story {
+		t.Fatalf("the two fragments should start apart: %+v %+v", first, second)
 	}
-	next := doc("flood3", "Marrowby flood inquiry", "An inquiry into the Hollin Dam collapse in Marrowby was announced as rescuers searched the flooded town.", day.Add(48*time.Hour))
-	if a, b := live.Add(next), replayed.Add(next); a != b || a != ids["flood1"] {
-		t.Errorf("after replay the next article joins %q, live %q; want the flood story %q", b, a, ids["flood1"])
+	p := c.Add(bridge)
+	if p.Story != first.Story || !slices.Equal(p.Merged, []string{second.Story}) {
+		t.Errorf("bridge: %+v, want story %s with %s merged into it", p, first.Story, second.Story)
+	}
+	if got, _ := c.Resolve(second.Story); got != first.Story {
+		t.Errorf("Resolve(%s) = %s, want %s", second.Story, got, first.Story)
+	}
+	if got, _ := c.StoryOf("b"); got != first.Story {
+		t.Errorf("StoryOf(b) = %s, want %s", got, first.Story)
+	}
+}
+
+func TestSplitErrors(t *testing.T) {
+	c := New(DefaultOptions())
+	for _, d := range articles {
+		c.Add(d)
+	}
+	flood, _ := c.StoryOf("flood1")
+	tests := []struct {
+		name        string
+		story       string
+		stay, move  []Doc
+		wantErr     error
+		wantMessage string
+	}{
+		{"unknown story", "nope", articles[:1], articles[2:3], ErrUnknown, ""},
+		{"nothing moves", flood, []Doc{articles[0], articles[2]}, nil, ErrSplit, ""},
+		{"not a member", flood, articles[:1], articles[1:2], ErrSplit, "rail1"},
+		{"listed twice", flood, articles[:1], articles[:1], ErrSplit, "twice"},
+	}
+	for _, tt := range tests {
+		_, err := c.Split(tt.story, tt.stay, tt.move)
+		if !errors.Is(err, tt.wantErr) || !strings.Contains(fmt.Sprint(err), tt.wantMessage) {
+			t.Errorf("%s: Split error %v, want %v mentioning %q", tt.name, err, tt.wantErr, tt.wantMessage)
+		}
+	}
+	moved, err := c.Split(flood, articles[:1], articles[2:3])
+	if err != nil {
+		t.Fatal(err)
+	}
+	// flood2 arrived after flood1, so flood1's part keeps the ID, and the
+	// two never merge again on their own.
+	if got, _ := c.StoryOf("flood2"); got != moved || moved != storyID("flood2") {
+		t.Errorf("flood2 in %s, want the new story %s", got, storyID("flood2"))
+	}
+	again := doc("flood3", "Marrowby flood toll rises again", "The toll from the Hollin Dam collapse in Marrowby rose. Rescuers kept searching the flooded town.", day.Add(48*time.Hour))
+	if p := c.Add(again); len(p.Merged) != 0 {
+		t.Errorf("stories an editor split merged again: %+v", p)
+	}
+}
+
+func TestSnapshotRoundTrip(t *testing.T) {
+	c := New(DefaultOptions())
+	for _, d := range articles[:2] {
+		c.Add(d)
+	}
+	data, err := c.MarshalBinary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var restored Clusterer
+	if err := restored.UnmarshalBinary(data); err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range articles[2:] {
+		if got, want := restored.Add(d), c.Add(d); got.Story != want.Story {
+			t.Errorf("%s: story %s after restore, %s before", d.ID, got.Story, want.Story)
+		}
+	}
+	if err := restored.UnmarshalBinary(data[:len(data)/2]); err == nil {
+		t.Error("a truncated snapshot was accepted")
+	}
+}
+
+func TestSweepClosesQuietStories(t *testing.T) {
+	opts := DefaultOptions()
+	opts.MaxGap = 24 * time.Hour
+	c := New(opts)
+	c.Add(articles[0])
+	for i := range sweepEvery {
+		c.Add(Doc{ID: fmt.Sprint("later", i), Time: day.Add(72 * time.Hour), Terms: map[uint64]float64{uint64(i): 1}})
+	}
+	s := c.stories[0]
+	if !s.closed || s.centroid != nil {
+		t.Errorf("a story quiet for three days with MaxGap one day is still open: closed %v, %d terms", s.closed, len(s.centroid))
+	}
+	if got, _ := c.StoryOf(articles[0].ID); got != storyID(articles[0].ID) {
+		t.Errorf("a closed story lost its article: %q", got)
+	}
+}
+
+func TestAgeFadesOlderArticles(t *testing.T) {
+	s := story{centroid: vector{{1, 1}}, norm: 1, decayed: 1000}
+	s.age(1000+3600, 3600)
+	if w := s.centroid[0].w; w < 0.49 || w > 0.51 {
+		t.Errorf("after one half-life the weight is %v, want 0.5", w)
+	}
+	s.age(0, 3600) // undated: no change
+	if w := s.centroid[0].w; w < 0.49 || w > 0.51 {
+		t.Errorf("an undated article aged the centroid to %v", w)
 	}
 }

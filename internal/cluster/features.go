@@ -4,20 +4,20 @@
 package cluster
 
 import (
-	"math"
-	"sort"
-
 	"github.com/corroborate/corroborate/internal/text"
 )
 
 // Weights of where a word appears. A title names the event; the lead says
-// what happened; names and numbers tell one event from another like it.
+// what happened; names and numbers tell one event from another like it. A
+// name of several words already counts through the stems of its words, so
+// its own term adds less: weighed fully, a name every story of a topic
+// shares ("Supreme Court") would count three times and pull the topic's
+// stories together.
 const (
 	titleWeight = 3
 	leadWeight  = 2
-	nameWeight  = 1.5
+	nameWeight  = 0.75
 	leadLength  = 3 // sentences
-	maxTerms    = 100
 )
 
 // Features counts the terms of an article: content-word stems and whole
@@ -45,46 +45,4 @@ func Features(title string, doc *text.Doc) map[uint64]float64 {
 		}
 	}
 	return tf
-}
-
-// Term is one weighted term of a vector.
-type Term struct {
-	Key    uint64
-	Weight float32
-}
-
-// Vector is a sparse unit vector, heaviest terms first.
-type Vector []Term
-
-// weigh turns term counts into a unit TF-IDF vector of at most limit terms.
-func weigh(tf map[uint64]float64, idf func(uint64) float64, limit int) Vector {
-	v := make(Vector, 0, len(tf))
-	for k, f := range tf {
-		v = append(v, Term{Key: k, Weight: float32((1 + math.Log(f)) * idf(k))})
-	}
-	sort.Slice(v, func(i, j int) bool {
-		if v[i].Weight != v[j].Weight {
-			return v[i].Weight > v[j].Weight
-		}
-		return v[i].Key < v[j].Key
-	})
-	if len(v) > limit {
-		v = v[:limit]
-	}
-	normalize(v)
-	return v
-}
-
-func normalize(v Vector) {
-	var sum float64
-	for _, t := range v {
-		sum += float64(t.Weight) * float64(t.Weight)
-	}
-	if sum == 0 {
-		return
-	}
-	inv := float32(1 / math.Sqrt(sum))
-	for i := range v {
-		v[i].Weight *= inv
-	}
 }

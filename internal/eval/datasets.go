@@ -242,19 +242,29 @@ var poolSets = [][2]string{
 // fs.ErrNotExist when none is there.
 func Pool(data string) ([]*news.Article, error) {
 	var all []*news.Article
-	for _, set := range poolSets {
+	err := eachSet(data, poolSets, func(_ [2]string, articles []*news.Article) { all = append(all, articles...) })
+	if err != nil {
+		return nil, err
+	}
+	if len(all) == 0 {
+		return nil, fmt.Errorf("no public data sets under %s: %w", data, fs.ErrNotExist)
+	}
+	return all, nil
+}
+
+// eachSet loads each of sets (dataset name, path under data) that is
+// present and hands its articles to fn.
+func eachSet(data string, sets [][2]string, fn func(set [2]string, articles []*news.Article)) error {
+	for _, set := range sets {
 		path := filepath.Join(data, set[1])
 		if _, err := os.Stat(path); err != nil {
 			continue
 		}
 		articles, err := Load(set[0], path)
 		if err != nil {
-			return nil, err
+			return err
 		}
-		all = append(all, articles...)
+		fn(set, articles)
 	}
-	if len(all) == 0 {
-		return nil, fmt.Errorf("no public data sets under %s: %w", data, fs.ErrNotExist)
-	}
-	return all, nil
+	return nil
 }

@@ -5,7 +5,10 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
+
+	"github.com/corroborate/corroborate/internal/news"
 )
 
 func near(a, b float64) bool { return math.Abs(a-b) < 1e-9 }
@@ -98,5 +101,57 @@ func TestDatasets(t *testing.T) {
 		if len(articles) != tt.articles || len(stories) != tt.gold {
 			t.Errorf("%s: %d articles in %d stories, want %d in %d", tt.name, len(articles), len(stories), tt.articles, tt.gold)
 		}
+	}
+}
+
+func TestStream(t *testing.T) {
+	src, err := LoadStreamSource(filepath.Join("..", "..", "..", "shared", "data"))
+	if err != nil {
+		t.Skipf("public data sets not found: %v", err)
+	}
+	// A base story never mixes NeuS splits: train and val both number
+	// their stories from 1.
+	for _, st := range src.stories {
+		var split string
+		for _, a := range st.articles {
+			f := filepath.Base(a.Source)
+			if !strings.Contains(f, ".source:") && !strings.Contains(f, ".target:") {
+				continue
+			}
+			f, _, _ = strings.Cut(f, ".")
+			if split != "" && f != split {
+				t.Fatalf("story %s mixes %s and %s", st.label, split, a.Source)
+			}
+			split = f
+		}
+	}
+	const n = 3000
+	var first, again []*news.Article
+	for a := range src.Stream(n, 7) {
+		first = append(first, a)
+	}
+	for a := range src.Stream(n, 7) {
+		again = append(again, a)
+	}
+	if len(first) != n {
+		t.Fatalf("%d articles, want %d", len(first), n)
+	}
+	texts := map[string]int{}
+	for i, a := range first {
+		if i > 0 && a.Published.Before(first[i-1].Published.Time) {
+			t.Fatalf("article %d comes before the one ahead of it", i)
+		}
+		if a.Text != again[i].Text || a.Story != again[i].Story {
+			t.Fatalf("article %d differs between two streams of the same seed", i)
+		}
+		if a.Story == "" || a.Text == "" || a.Outlet == "" {
+			t.Fatalf("article %d lacks a story, text or outlet: %+v", i, a)
+		}
+		texts[a.Text]++
+	}
+	// Only real articles that are themselves repeated (archive notices in
+	// Multi-News) may come twice.
+	if len(texts) < n*99/100 {
+		t.Errorf("%d distinct texts in %d articles", len(texts), n)
 	}
 }

@@ -8,39 +8,37 @@ import (
 	"github.com/corroborate/corroborate/internal/news"
 )
 
-// link finds versions and copies in input order, then, within each set of
-// versions, makes the oldest the original, marks the newest and records
-// what each version changed.
-func link(items []*prepared) {
-	ix := dedupe.NewIndex()
-	family := map[string][]*prepared{}
-	copies := map[string][]*prepared{}
+// link records the versions and copies the engine found: within each set
+// of versions it makes the oldest the original, marks the newest and
+// records what each version changed; within each set of copies it picks the
+// original the text credits.
+func link(items []*Prepared, placed []Placement) {
+	family := map[string][]*Prepared{}
+	copies := map[string][]*Prepared{}
 	var roots, copyRoots []string
-	for _, it := range items {
-		a := it.article
-		m := ix.Add(dedupe.Item{ID: a.ID, Outlet: a.Outlet, URL: a.URL, Signature: it.sketch, Shingles: it.shingles})
-		switch m.Kind {
-		case dedupe.Copy:
-			if _, ok := copies[m.Of]; !ok {
-				copyRoots = append(copyRoots, m.Of)
+	for i, it := range items {
+		switch p := placed[i]; p.Relation {
+		case Copy:
+			if _, ok := copies[p.Of]; !ok {
+				copyRoots = append(copyRoots, p.Of)
 			}
-			copies[m.Of] = append(copies[m.Of], it)
-		case dedupe.Version:
-			if _, ok := family[m.Of]; !ok {
-				roots = append(roots, m.Of)
+			copies[p.Of] = append(copies[p.Of], it)
+		case Version:
+			if _, ok := family[p.Of]; !ok {
+				roots = append(roots, p.Of)
 			}
-			family[m.Of] = append(family[m.Of], it)
+			family[p.Of] = append(family[p.Of], it)
 		}
 	}
-	byID := make(map[string]*prepared, len(items))
+	byID := make(map[string]*Prepared, len(items))
 	for _, it := range items {
 		byID[it.article.ID] = it
 	}
 	for _, root := range copyRoots {
-		linkCopies(append([]*prepared{byID[root]}, copies[root]...))
+		linkCopies(append([]*Prepared{byID[root]}, copies[root]...))
 	}
 	for _, root := range roots {
-		versions := append([]*prepared{byID[root]}, family[root]...)
+		versions := append([]*Prepared{byID[root]}, family[root]...)
 		orderVersions(versions)
 	}
 }
@@ -48,7 +46,7 @@ func link(items []*prepared) {
 // linkCopies marks all but one of a set of copies as duplicates of that
 // one: the outlet the shared text credits ("told Northwind"), else the
 // earliest, else the first read.
-func linkCopies(copies []*prepared) {
+func linkCopies(copies []*Prepared) {
 	original := copies[0]
 	bestCredit := 0
 	for _, c := range copies {
@@ -104,7 +102,7 @@ func isWordByte(b byte) bool {
 
 // orderVersions sorts one article's versions oldest first (undated ones
 // keep their reading order) and links each to the oldest.
-func orderVersions(versions []*prepared) {
+func orderVersions(versions []*Prepared) {
 	sort.SliceStable(versions, func(i, j int) bool {
 		a, b := versions[i].article.Published, versions[j].article.Published
 		return !a.IsZero() && !b.IsZero() && a.Before(b.Time)

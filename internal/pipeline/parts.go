@@ -9,29 +9,24 @@ import (
 	"github.com/corroborate/corroborate/internal/text"
 )
 
-// The stages, one at a time, for a service that keeps its own dedupe and
+// The stages, a few at a time, for a service that keeps its own dedupe and
 // clustering state and stores articles between stages.
 
-// Prepared is an article cleaned and analysed, with what dedupe and
-// clustering read of it.
-type Prepared struct {
-	Article  *news.Article
-	Doc      *text.Doc
-	Terms    map[uint64]float64
-	Sketch   dedupe.Signature
-	Shingles int
+// PrepareAll cleans and analyses articles in parallel, in input order;
+// articles that cannot be analysed come back as errors naming them.
+func PrepareAll(ctx context.Context, articles []*news.Article, opts Options) ([]*Prepared, []news.ItemError) {
+	return prepare(ctx, articles, opts)
 }
 
-// Prepare cleans and analyses articles in parallel, in input order;
-// articles that cannot be analysed come back as errors naming them.
-func Prepare(ctx context.Context, articles []*news.Article, opts Options) ([]Prepared, []news.ItemError) {
-	items, errs := prepare(ctx, articles, opts)
-	out := make([]Prepared, len(items))
-	for i, it := range items {
-		out[i] = Prepared{Article: it.article, Doc: it.doc, Terms: it.terms, Sketch: it.sketch, Shingles: it.shingles}
-	}
-	return out, errs
-}
+// Doc is the article's text analysis.
+func (p *Prepared) Doc() *text.Doc { return p.doc }
+
+// Terms are the weighted terms clustering reads.
+func (p *Prepared) Terms() map[uint64]float64 { return p.terms }
+
+// Sketch is the MinHash signature dedupe reads, and how many shingles it
+// was made of.
+func (p *Prepared) Sketch() (dedupe.Signature, int) { return p.sketch, p.shingles }
 
 // Compare analyses one story of articles that were cleaned before (as a
 // store keeps them): their sources compared, a summary and a headline. A
@@ -40,7 +35,7 @@ func Compare(id string, articles []*news.Article, opts Options) (story *news.Sto
 	defer recoverInto(&err)
 	st := storyOf{id: id}
 	for _, a := range articles {
-		st.items = append(st.items, &prepared{article: a, doc: text.Analyze(a.Text)})
+		st.items = append(st.items, &Prepared{article: a, doc: text.Analyze(a.Text)})
 	}
 	story = compareStory(st, opts)
 	if story == nil {

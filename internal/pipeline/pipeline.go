@@ -6,6 +6,7 @@ package pipeline
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"runtime"
 	"runtime/debug"
@@ -13,13 +14,10 @@ import (
 	"sync"
 	"sync/atomic"
 
-	"github.com/corroborate/corroborate/internal/clean"
 	"github.com/corroborate/corroborate/internal/cluster"
 	"github.com/corroborate/corroborate/internal/compare"
-	"github.com/corroborate/corroborate/internal/dedupe"
 	"github.com/corroborate/corroborate/internal/news"
 	"github.com/corroborate/corroborate/internal/summarize"
-	"github.com/corroborate/corroborate/internal/text"
 )
 
 // Options tune a run.
@@ -37,15 +35,6 @@ func DefaultOptions() Options {
 	return Options{Cluster: cluster.DefaultOptions(), SummaryWords: summarize.DefaultWords}
 }
 
-// prepared is an article with its analysed text.
-type prepared struct {
-	article  *news.Article
-	doc      *text.Doc
-	terms    map[uint64]float64
-	sketch   dedupe.Signature
-	shingles int
-}
-
 // Analyze runs the whole pipeline over articles and returns the report. It
 // stops early, with what it has, when ctx is cancelled.
 func Analyze(ctx context.Context, articles []*news.Article, opts Options) *news.Report {
@@ -53,11 +42,10 @@ func Analyze(ctx context.Context, articles []*news.Article, opts Options) *news.
 	uniqueIDs(articles)
 	items, errs := prepare(ctx, articles, opts)
 	report.Errors = append(report.Errors, errs...)
-	link(items)
+	stories := group(items, opts)
 	for _, it := range items {
 		report.Articles = append(report.Articles, it.article)
 	}
-	stories := group(items, opts)
 	var storyErrs []news.ItemError
 	report.Stories, storyErrs = compareAll(ctx, stories, opts)
 	report.Errors = append(report.Errors, storyErrs...)
@@ -79,30 +67,28 @@ func uniqueIDs(articles []*news.Article) {
 
 // prepare cleans and analyses every article in parallel, keeping input
 // order. Articles left with no text are reported, not kept.
-func prepare(ctx context.Context, articles []*news.Article, opts Options) ([]*prepared, []news.ItemError) {
-	out := make([]*prepared, len(articles))
+func prepare(ctx context.Context, articles []*news.Article, opts Options) ([]*Prepared, []news.ItemError) {
+	out := make([]*Prepared, len(articles))
 	var done atomic.Int64
 	failed := make([]error, len(articles))
+	noText := make([]bool, len(articles))
 	parallel(ctx, len(articles), opts.Workers, func(i int) {
 		defer progress(opts, "clean", int(done.Add(1)), len(articles))
 		// A bug tripped by one strange article must not cost the batch.
 		defer recoverInto(&failed[i])
-		a := clean.Article(*articles[i])
-		doc := text.Analyze(a.Text)
-		p := &prepared{article: &a, doc: doc, terms: cluster.Features(a.Title, doc)}
-		p.sketch, p.shingles = dedupe.Sketch(doc.Sentences)
-		out[i] = p
+		p, err := Prepare(*articles[i])
+		out[i], noText[i] = p, errors.Is(err, news.ErrNoText)
 	})
-	var kept []*prepared
+	var kept []*Prepared
 	var errs []news.ItemError
 	for i, p := range out {
 		switch {
 		case failed[i] != nil:
 			errs = append(errs, news.ItemError{Source: articles[i].Source, Error: failed[i].Error()})
+		case noText[i]:
+			errs = append(errs, news.ItemError{Source: articles[i].Source, Error: "no article text left after cleaning: " + news.ErrNoText.Error()})
 		case p == nil:
 			errs = append(errs, news.ItemError{Source: articles[i].Source, Error: "not analysed: " + context.Cause(ctx).Error()})
-		case len(p.doc.Sentences) == 0:
-			errs = append(errs, news.ItemError{Source: p.article.Source, Error: "no article text left after cleaning: " + news.ErrNoText.Error()})
 		default:
 			kept = append(kept, p)
 		}
@@ -140,34 +126,30 @@ func progress(opts Options, stage string, done, total int) {
 // storyOf is a story's ID and its prepared articles.
 type storyOf struct {
 	id    string
-	items []*prepared
+	items []*Prepared
 }
 
-// group clusters the articles into stories. The batch's term statistics are
+// group links and clusters the articles in input order, then marks
+// versions and copies across the batch. The batch's term statistics are
 // known up front, so they weigh every article alike.
-func group(items []*prepared, opts Options) []storyOf {
-	c := cluster.New(opts.Cluster)
-	docs := make([]cluster.Doc, len(items))
+func group(items []*Prepared, opts Options) []storyOf {
+	e := NewEngine(opts.Cluster)
+	for _, it := range items {
+		e.Prime(it)
+	}
+	placed := make([]Placement, len(items))
 	for i, it := range items {
-		join := ""
-		if it.article.VersionOf != nil {
-			join = *it.article.VersionOf
-		} else if it.article.DuplicateOf != nil {
-			join = *it.article.DuplicateOf
-		}
-		docs[i] = cluster.Doc{ID: it.article.ID, Time: it.article.Published.Time, Terms: it.terms, Join: join}
-		c.Prime(docs[i])
+		placed[i] = e.Add(it)
+		progress(opts, "cluster", i+1, len(items))
 	}
-	for i := range docs {
-		c.Add(docs[i])
-		progress(opts, "cluster", i+1, len(docs))
-	}
-	byID := make(map[string]*prepared, len(items))
+	e.Settle()
+	link(items, placed)
+	byID := make(map[string]*Prepared, len(items))
 	for _, it := range items {
 		byID[it.article.ID] = it
 	}
 	var out []storyOf
-	for _, s := range c.Stories() {
+	for _, s := range e.Stories() {
 		st := storyOf{id: s.ID}
 		for _, id := range s.Members {
 			st.items = append(st.items, byID[id])

@@ -18,7 +18,6 @@ type Assignment struct {
 func Stories(ctx context.Context, articles []*news.Article, opts Options) Assignment {
 	uniqueIDs(articles)
 	items, errs := prepare(ctx, articles, opts)
-	link(items)
 	out := Assignment{StoryOf: make(map[string]string, len(items)), Errors: errs}
 	for _, st := range group(items, opts) {
 		for _, it := range st.items {

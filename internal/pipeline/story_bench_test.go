@@ -36,7 +36,7 @@ func storyPool(b *testing.B) map[string][]*news.Article {
 func prepareStory(b *testing.B, articles []*news.Article) storyOf {
 	b.Helper()
 	items, _ := prepare(context.Background(), copyArticles(articles), Options{})
-	link(items)
+	link(items, relate(items))
 	return storyOf{id: "bench", items: items}
 }
 

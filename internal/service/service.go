@@ -14,7 +14,6 @@ import (
 	"sync"
 	"time"
 
-	"github.com/corroborate/corroborate/internal/cluster"
 	"github.com/corroborate/corroborate/internal/dedupe"
 	"github.com/corroborate/corroborate/internal/news"
 	"github.com/corroborate/corroborate/internal/pipeline"
@@ -48,11 +47,10 @@ type Service struct {
 	opts Options
 	log  *slog.Logger
 
-	mu       sync.Mutex // guards the engine: one ingest at a time per process
-	dedupe   *dedupe.Index
-	clusters *cluster.Clusterer
-	lastSeq  int64 // the last article of the log the engine has seen
-	broken   bool  // the engine may hold work a failed commit undid
+	mu      sync.Mutex // guards the engine: one ingest at a time per process
+	engine  *pipeline.Engine
+	lastSeq int64 // the last article of the log the engine has seen
+	broken  bool  // the engine may hold work a failed commit undid
 
 	wake   chan struct{}
 	cancel context.CancelFunc
@@ -99,8 +97,11 @@ func (s *Service) Close() error {
 
 // rebuild starts the engine afresh from the whole log.
 func (s *Service) rebuild(ctx context.Context) error {
-	s.dedupe = dedupe.NewIndex()
-	s.clusters = cluster.New(s.opts.Pipeline.Cluster)
+	// Automatic merges would retire story IDs that readers and other
+	// systems hold; the service keeps them (see ARCHITECTURE.md).
+	opts := s.opts.Pipeline.Cluster
+	opts.MergeThreshold = 0
+	s.engine = pipeline.NewEngine(opts)
 	s.lastSeq = 0
 	s.broken = false
 	err := s.db.Replay(ctx, 0, s.replay)
@@ -116,17 +117,10 @@ func (s *Service) replay(a store.Article) error {
 	if err != nil {
 		return fmt.Errorf("article %s: %w", a.ID, err)
 	}
-	s.dedupe.Add(dedupe.Item{ID: a.ID, Outlet: a.Outlet, URL: a.URL, Signature: f.sketch, Shingles: f.shingles})
-	s.clusters.Assign(cluster.Doc{ID: a.ID, Time: when(a.Published, a.IngestedAt), Terms: f.terms}, a.StoryID)
+	s.engine.Replay(pipeline.Stored{ID: a.ID, Outlet: a.Outlet, URL: a.URL, Time: a.Published.Time,
+		Terms: f.terms, Sketch: f.sketch, Shingles: f.shingles, Story: a.StoryID})
 	s.lastSeq = a.Seq
 	return nil
-}
-
-func when(published news.Timestamp, ingested time.Time) time.Time {
-	if !published.IsZero() {
-		return published.Time
-	}
-	return ingested
 }
 
 // Status says what became of one article sent to Ingest.
@@ -150,7 +144,7 @@ type Result struct {
 // transaction. When it returns without error, every article in the result
 // is on disk; sending the same articles again changes nothing.
 func (s *Service) Ingest(ctx context.Context, articles []*news.Article) (Result, error) {
-	prepared, errs := pipeline.Prepare(ctx, articles, s.opts.Pipeline)
+	prepared, errs := pipeline.PrepareAll(ctx, articles, s.opts.Pipeline)
 	res := Result{Errors: errs}
 	if len(prepared) == 0 {
 		return res, nil
@@ -177,7 +171,7 @@ func (s *Service) Ingest(ctx context.Context, articles []*news.Article) (Result,
 			}
 		}
 		for i := range prepared {
-			st, err := s.add(tx, &prepared[i])
+			st, err := s.add(tx, prepared[i])
 			if err != nil {
 				return err
 			}
@@ -198,26 +192,32 @@ func (s *Service) Ingest(ctx context.Context, articles []*news.Article) (Result,
 
 // add stores one prepared article, unless the store holds it already.
 func (s *Service) add(tx *store.Tx, p *pipeline.Prepared) (Status, error) {
-	a := p.Article
+	a := p.Article()
+	sketch, shingles := p.Sketch()
 	row := &store.Article{Article: *a, URLKey: dedupe.URLKey(a.URL), ContentHash: contentHash(a.Outlet, a.Text), IngestedAt: time.Now()}
 	if old, found, err := tx.Find(a.ID, row.URLKey, row.ContentHash); err != nil {
 		return Status{}, err
 	} else if found {
 		return Status{ID: old.ID, Story: old.StoryID, Duplicate: true, Source: a.Source}, nil
 	}
-	m := s.dedupe.Add(dedupe.Item{ID: a.ID, Outlet: a.Outlet, URL: a.URL, Signature: p.Sketch, Shingles: p.Shingles})
-	join := ""
-	switch m.Kind {
-	case dedupe.Version:
-		row.VersionOf, row.Latest, join = &m.Of, true, m.Of
-		if err := s.changes(tx, row, p.Doc); err != nil {
+	placed := s.engine.Add(p)
+	if placed.Repeat {
+		// Find saw no such article, so the engine holds one the store lost:
+		// rebuild it from the store before going on.
+		s.broken = true
+		return Status{}, fmt.Errorf("article %s: the engine is out of step with the store", a.ID)
+	}
+	switch placed.Relation {
+	case pipeline.Version:
+		row.VersionOf, row.Latest = &placed.Of, true
+		if err := s.changes(tx, row, p.Doc()); err != nil {
 			return Status{}, err
 		}
-	case dedupe.Copy:
-		row.DuplicateOf, join = &m.Of, m.Of
+	case pipeline.Copy:
+		row.DuplicateOf = &placed.Of
 	}
-	row.StoryID = s.clusters.Add(cluster.Doc{ID: a.ID, Time: when(a.Published, row.IngestedAt), Terms: p.Terms, Join: join})
-	row.Features = features{terms: p.Terms, sketch: p.Sketch, shingles: p.Shingles}.encode()
+	row.StoryID = placed.Story
+	row.Features = features{terms: p.Terms(), sketch: sketch, shingles: shingles}.encode()
 	if err := tx.Insert(row); err != nil {
 		return Status{}, err
 	}

@@ -161,7 +161,7 @@ func TestReopen(t *testing.T) {
 func TestFeatures(t *testing.T) {
 	f := features{terms: map[uint64]float64{1: 2.5, 1 << 60: 0.25}, shingles: 42}
 	for i := range f.sketch {
-		f.sketch[i] = uint32(i * 7)
+		f.sketch[i] = uint16(i * 7)
 	}
 	got, err := decodeFeatures(f.encode())
 	if err != nil || !reflect.DeepEqual(got, f) {

@@ -1,0 +1,246 @@
+package cluster
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+)
+
+// ErrUnknown is returned for a story or article the clusterer has not seen.
+var ErrUnknown = errors.New("unknown story")
+
+// A story looks for stories to merge with through fewer of its terms than
+// an article, and compares fewer in full: it does so after every article it
+// gains, and two stories worth merging share their heaviest terms.
+const (
+	mergeSearchTerms = 16
+	mergeShortlist   = 8
+)
+
+// sweepEvery is how many articles pass between sweeps that close stories
+// quiet for longer than MaxGap and free their centroids.
+const sweepEvery = 1024
+
+// mergeAround merges into story s the open stories its centroid now shows
+// to be the same story, and returns their IDs. A story of one article
+// merges at Threshold, as if its article arrived now; larger ones at
+// MergeThreshold.
+func (c *Clusterer) mergeAround(s int32) []string {
+	var merged []string
+	for range maxMerges {
+		s = c.root(s)
+		st := &c.stories[s]
+		if st.norm == 0 {
+			break
+		}
+		heavy := heaviest(st.centroid, mergeSearchTerms)
+		for i := range heavy {
+			heavy[i].w /= float32(st.norm)
+		}
+		best, bestMargin := int32(-1), 0.0
+		for _, t := range c.candidates(heavy, st.latest, s, mergeShortlist) {
+			other := &c.stories[t]
+			f := c.fade(t, st.latest)
+			need := c.opts.MergeThreshold
+			if st.size == 1 || other.size == 1 {
+				need = c.opts.Threshold
+			}
+			if margin := f*cosine(st, other) - need; margin >= 0 && (best < 0 || margin > bestMargin) {
+				best, bestMargin = t, margin
+			}
+		}
+		if best < 0 {
+			break
+		}
+		survivor, gone := c.merge(s, best)
+		merged = append(merged, c.stories[gone].id)
+		s = survivor
+	}
+	return merged
+}
+
+// merge makes two stories one. The larger keeps its ID, the older of two
+// the same size, so the story readers have seen grow keeps its name; the
+// other's ID resolves to it from now on. It returns the survivor and the
+// absorbed.
+func (c *Clusterer) merge(a, b int32) (int32, int32) {
+	sa, sb := &c.stories[a], &c.stories[b]
+	if sb.size > sa.size || sb.size == sa.size && sb.members[0] < sa.members[0] {
+		a, b = b, a
+	}
+	sa, sb = &c.stories[a], &c.stories[b]
+	hl := c.opts.HalfLife.Seconds()
+	at := max(sa.decayed, sb.decayed)
+	sa.age(at, hl)
+	sb.age(at, hl)
+	c.index_(a, sa.absorb(sb.centroid))
+	sa.size += sb.size
+	sa.members = mergeSorted(sa.members, sb.members)
+	sa.touch(sb.earliest)
+	sa.touch(sb.latest)
+	sb.parent, sb.centroid, sb.norm, sb.members, sb.size = a, nil, 0, nil, 0
+	for p := range c.apart {
+		if p[0] == b || p[1] == b {
+			delete(c.apart, p)
+			if other := p[0] + p[1] - b; other != a {
+				c.apart[pair(a, other)] = true
+			}
+		}
+	}
+	return a, b
+}
+
+// sweep closes stories quiet for longer than MaxGap before the latest
+// article seen: they leave the index and free their centroid, keeping
+// their members.
+func (c *Clusterer) sweep() {
+	gap := int64(c.opts.MaxGap.Seconds())
+	kept := c.live[:0]
+	for _, s := range c.live {
+		st := &c.stories[s]
+		switch {
+		case st.parent != s || st.closed:
+		case gap > 0 && st.latest != 0 && c.now-st.latest > gap:
+			st.closed, st.centroid, st.norm = true, nil, 0
+		default:
+			kept = append(kept, s)
+		}
+	}
+	c.live = kept
+}
+
+// mergeSorted merges two sorted lists of arrival indexes, so that a
+// story's members stay in arrival order and its latest are at the end.
+func mergeSorted(a, b []int32) []int32 {
+	out := make([]int32, 0, len(a)+len(b))
+	for len(a) > 0 && len(b) > 0 {
+		if a[0] < b[0] {
+			out, a = append(out, a[0]), a[1:]
+		} else {
+			out, b = append(out, b[0]), b[1:]
+		}
+	}
+	return append(append(out, a...), b...)
+}
+
+// Absorbed says that a story was merged into another.
+type Absorbed struct {
+	Story, Into string
+}
+
+// Settle looks again at every open story of one article, against the
+// stories as they stand now, and merges it into the story it would join
+// if it arrived now. Stories grow after their first article finds no
+// match; a batch settles at its end, a service now and then. It returns
+// the stories merged.
+func (c *Clusterer) Settle() []Absorbed {
+	var out []Absorbed
+	for _, s := range slices.Clone(c.live) {
+		st := &c.stories[s]
+		if st.parent != s || st.closed || st.size != 1 || st.norm == 0 {
+			continue
+		}
+		heavy := heaviest(st.centroid, searchTerms)
+		for i := range heavy {
+			heavy[i].w /= float32(st.norm)
+		}
+		best, sim, second := c.best(heavy, st.centroid, st.latest, s)
+		// best measures against the centroid's length, which ageing may
+		// have shortened; the cosine divides it out.
+		if best < 0 || !c.joins(sim/st.norm, second/st.norm) {
+			continue
+		}
+		survivor, gone := c.merge(best, s)
+		out = append(out, Absorbed{Story: c.stories[gone].id, Into: c.stories[survivor].id})
+	}
+	return out
+}
+
+// Story is a story's ID and the IDs of its articles, in order of arrival.
+type Story struct {
+	ID      string
+	Members []string
+}
+
+// Stories returns every story with its members, in order of creation.
+func (c *Clusterer) Stories() []Story {
+	var out []Story
+	for i := range c.stories {
+		st := &c.stories[i]
+		if st.parent != int32(i) || st.size == 0 {
+			continue
+		}
+		ids := make([]string, len(st.members))
+		for k, m := range st.members {
+			ids[k] = c.ids[m]
+		}
+		out = append(out, Story{ID: st.id, Members: ids})
+	}
+	return out
+}
+
+// StoryOf returns the story an article is in now.
+func (c *Clusterer) StoryOf(article string) (string, bool) {
+	at, ok := c.index[article]
+	if !ok {
+		return "", false
+	}
+	return c.stories[c.root(c.storyOf[at])].id, true
+}
+
+// Resolve returns the story a story ID stands for now: itself, or the
+// story it was merged into.
+func (c *Clusterer) Resolve(id string) (string, bool) {
+	s, ok := c.byID[id]
+	if !ok {
+		return "", false
+	}
+	return c.stories[c.root(s)].id, true
+}
+
+// Merge makes two stories one, as an editor would: the larger keeps its
+// ID, the older of two the same size.
+func (c *Clusterer) Merge(a, b string) (string, error) {
+	sa, ok := c.byID[a]
+	if !ok {
+		return "", fmt.Errorf("merge %s: %w", a, ErrUnknown)
+	}
+	sb, ok := c.byID[b]
+	if !ok {
+		return "", fmt.Errorf("merge %s: %w", b, ErrUnknown)
+	}
+	sa, sb = c.root(sa), c.root(sb)
+	if sa == sb {
+		return c.stories[sa].id, nil
+	}
+	delete(c.apart, pair(sa, sb))
+	for _, s := range []int32{sa, sb} {
+		if c.stories[s].closed {
+			c.stories[s].closed = false
+			c.live = append(c.live, s)
+		}
+	}
+	survivor, _ := c.merge(sa, sb)
+	return c.stories[survivor].id, nil
+}
+
+// Len is the number of articles added.
+func (c *Clusterer) Len() int { return len(c.ids) }
+
+// Article returns the ID of the article that arrived i-th (from 0).
+func (c *Clusterer) Article(i int) string { return c.ids[i] }
+
+// Recent returns the arrival indexes of a story's n latest articles,
+// latest first.
+func (c *Clusterer) Recent(id string, n int) []int {
+	s, ok := c.byID[id]
+	if !ok {
+		return nil
+	}
+	members := c.stories[c.root(s)].members
+	out := make([]int, 0, min(n, len(members)))
+	for i := len(members) - 1; i >= 0 && len(out) < n; i-- {
+		out = append(out, int(members[i]))
+	}
+	return out
+}

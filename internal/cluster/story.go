@@ -1,0 +1,111 @@
+package cluster
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"math"
+	"slices"
+)
+
+// story is one story's state: a centroid (the sum of its articles' unit
+// vectors, older ones weighing less as time passes) and its members.
+type story struct {
+	id       string
+	centroid vector
+	norm     float64
+	size     int32
+	members  []int32 // arrival indexes of its articles
+	// parent is the story itself, or the story it was merged into.
+	parent int32
+	// earliest and latest are the times of its first and latest dated
+	// articles, decayed when its centroid was last aged; Unix seconds, 0
+	// when undated.
+	earliest, latest, decayed int64
+	closed                    bool
+}
+
+// storyID derives a story's ID from its first article, so it is stable
+// however the story grows.
+func storyID(first string) string {
+	sum := sha256.Sum256([]byte(first))
+	return "s" + hex.EncodeToString(sum[:5])
+}
+
+// at reports a time as Unix seconds, zero for undated.
+func (s *story) touch(at int64) {
+	if at == 0 {
+		return
+	}
+	if s.earliest == 0 || at < s.earliest {
+		s.earliest = at
+	}
+	s.latest = max(s.latest, at)
+}
+
+// age scales the centroid down by how long ago it was last updated, so
+// that a story which runs for days follows its latest articles.
+func (s *story) age(at int64, halfLife float64) {
+	if halfLife <= 0 || at == 0 {
+		return
+	}
+	if s.decayed != 0 && at > s.decayed {
+		f := float32(math.Exp2(-float64(at-s.decayed) / halfLife))
+		for i := range s.centroid {
+			s.centroid[i].w *= f
+		}
+		s.norm *= float64(f)
+	}
+	s.decayed = max(s.decayed, at)
+}
+
+// absorb adds a vector to the centroid and returns the terms that became
+// heavy enough to index the story by.
+func (s *story) absorb(v vector) []uint32 {
+	before := cutoff(s.centroid, indexTerms)
+	old := s.centroid
+	s.centroid = keepHeaviest(add(s.centroid, v, 1), centroidTerms)
+	s.norm = norm(s.centroid)
+	after := cutoff(s.centroid, indexTerms)
+	var fresh []uint32
+	for _, t := range s.centroid {
+		if t.w < after {
+			continue
+		}
+		if w, ok := weightOf(old, t.id); !ok || w < before {
+			fresh = append(fresh, t.id)
+		}
+	}
+	return fresh
+}
+
+// cutoff is the weight of the n-th heaviest term of v, or 0 when v has
+// fewer terms.
+func cutoff(v vector, n int) float32 {
+	if len(v) < n {
+		return 0
+	}
+	c := slices.Clone(v)
+	selectHeaviest(c, n)
+	least := c[0].w
+	for _, t := range c[1:n] {
+		least = min(least, t.w)
+	}
+	return least
+}
+
+// weightOf finds a term's weight in a vector sorted by ID.
+func weightOf(v vector, id uint32) (float32, bool) {
+	i, ok := slices.BinarySearchFunc(v, id, func(t term, id uint32) int { return int(t.id) - int(id) })
+	if !ok {
+		return 0, false
+	}
+	return v[i].w, true
+}
+
+// cosine between two centroids.
+func cosine(a, b *story) float64 {
+	if a.norm == 0 || b.norm == 0 {
+		return 0
+	}
+	return dot(a.centroid, b.centroid) / (a.norm * b.norm)
+}

@@ -1,0 +1,215 @@
+package cluster
+
+import (
+	"math"
+	"slices"
+)
+
+// Vector sizes. An article keeps its heaviest terms; a story's centroid
+// keeps more, since it sums several articles, but is bounded so that memory
+// and comparison cost do not grow with the story. A story is found through
+// its heaviest indexTerms terms, and a new article looks for stories
+// through its own heaviest searchTerms.
+const (
+	articleTerms  = 100
+	centroidTerms = 200
+	indexTerms    = 48
+	searchTerms   = 30
+)
+
+// vocab gives each term a small dense ID and counts the documents that
+// hold it, for inverse document frequency.
+type vocab struct {
+	ids  map[uint64]uint32
+	hash []uint64
+	df   []int32
+	docs int
+}
+
+func newVocab() *vocab { return &vocab{ids: make(map[uint64]uint32)} }
+
+func (v *vocab) id(hash uint64) uint32 {
+	if id, ok := v.ids[hash]; ok {
+		return id
+	}
+	id := uint32(len(v.hash))
+	v.ids[hash] = id
+	v.hash = append(v.hash, hash)
+	v.df = append(v.df, 0)
+	return id
+}
+
+// observe counts one document's terms.
+func (v *vocab) observe(terms map[uint64]float64) {
+	v.docs++
+	for h := range terms {
+		v.df[v.id(h)]++
+	}
+}
+
+// idf is smoothed so that a term in every document still counts a little.
+func (v *vocab) idf(id uint32) float64 {
+	return math.Log(float64(v.docs+1)/float64(v.df[id]+1)) + 1
+}
+
+// term is one weighted term of a sparse vector.
+type term struct {
+	id uint32
+	w  float32
+}
+
+// vector is a sparse vector sorted by term ID, so that two vectors meet in
+// one linear pass.
+type vector []term
+
+// weigh turns term counts into a unit TF-IDF vector of the heaviest
+// articleTerms terms, and returns too its heaviest searchTerms terms.
+func (v *vocab) weigh(tf map[uint64]float64) (vector, []term) {
+	out := make(vector, 0, len(tf))
+	for h, f := range tf {
+		if f <= 0 {
+			continue
+		}
+		id := v.id(h)
+		out = append(out, term{id, float32((1 + math.Log(f)) * v.idf(id))})
+	}
+	slices.SortFunc(out, heavierFirst)
+	if len(out) > articleTerms {
+		out = out[:articleTerms]
+	}
+	normalize(out)
+	heavy := slices.Clone(out[:min(len(out), searchTerms)])
+	slices.SortFunc(out, byID)
+	return out, heavy
+}
+
+// heavierFirst orders terms by weight, ties by ID, so results never depend
+// on map order.
+func heavierFirst(a, b term) int {
+	switch {
+	case a.w > b.w:
+		return -1
+	case a.w < b.w:
+		return 1
+	}
+	return int(a.id) - int(b.id)
+}
+
+func byID(a, b term) int { return int(a.id) - int(b.id) }
+
+func normalize(v []term) {
+	n := norm(v)
+	if n == 0 {
+		return
+	}
+	inv := float32(1 / n)
+	for i := range v {
+		v[i].w *= inv
+	}
+}
+
+func norm(v []term) float64 {
+	var sum float64
+	for _, t := range v {
+		sum += float64(t.w) * float64(t.w)
+	}
+	return math.Sqrt(sum)
+}
+
+// dot is the inner product of two vectors sorted by ID.
+func dot(a, b vector) float64 {
+	var sum float64
+	for i, j := 0, 0; i < len(a) && j < len(b); {
+		switch {
+		case a[i].id < b[j].id:
+			i++
+		case a[i].id > b[j].id:
+			j++
+		default:
+			sum += float64(a[i].w) * float64(b[j].w)
+			i++
+			j++
+		}
+	}
+	return sum
+}
+
+// add returns a + scale·b, both sorted by ID.
+func add(a, b vector, scale float32) vector {
+	out := make(vector, 0, len(a)+len(b))
+	i, j := 0, 0
+	for i < len(a) && j < len(b) {
+		switch {
+		case a[i].id < b[j].id:
+			out = append(out, a[i])
+			i++
+		case a[i].id > b[j].id:
+			out = append(out, term{b[j].id, scale * b[j].w})
+			j++
+		default:
+			out = append(out, term{a[i].id, a[i].w + scale*b[j].w})
+			i++
+			j++
+		}
+	}
+	out = append(out, a[i:]...)
+	for ; j < len(b); j++ {
+		out = append(out, term{b[j].id, scale * b[j].w})
+	}
+	return out
+}
+
+// heaviest returns the n heaviest terms of v, heaviest first.
+func heaviest(v vector, n int) []term {
+	out := slices.Clone(v)
+	if len(out) > n {
+		selectHeaviest(out, n)
+		out = out[:n]
+	}
+	slices.SortFunc(out, heavierFirst)
+	return out
+}
+
+// keepHeaviest drops all but the limit heaviest terms of v, keeping it
+// sorted by ID.
+func keepHeaviest(v vector, limit int) vector {
+	if len(v) <= limit {
+		return v
+	}
+	selectHeaviest(v, limit)
+	v = v[:limit]
+	slices.SortFunc(v, byID)
+	return v
+}
+
+// selectHeaviest moves the n heaviest terms of v to its front, in no
+// particular order (quickselect: linear on average, where sorting a
+// centroid on every update would dominate the cost of an Add).
+func selectHeaviest(v []term, n int) {
+	lo, hi := 0, len(v)-1
+	for lo < hi {
+		pivot := v[lo+(hi-lo)/2]
+		i, j := lo, hi
+		for i <= j {
+			for heavierFirst(v[i], pivot) < 0 {
+				i++
+			}
+			for heavierFirst(v[j], pivot) > 0 {
+				j--
+			}
+			if i <= j {
+				v[i], v[j] = v[j], v[i]
+				i++
+				j--
+			}
+		}
+		switch {
+		case n-1 <= j:
+			hi = j
+		case n-1 >= i:
+			lo = i
+		default:
+			return
+		}
+	}
+}

@@ -1,0 +1,248 @@
+package pipeline
+
+import (
+	"bufio"
+	"encoding/gob"
+	"errors"
+	"fmt"
+	"io"
+	"time"
+
+	"github.com/corroborate/corroborate/internal/clean"
+	"github.com/corroborate/corroborate/internal/cluster"
+	"github.com/corroborate/corroborate/internal/dedupe"
+	"github.com/corroborate/corroborate/internal/news"
+	"github.com/corroborate/corroborate/internal/text"
+)
+
+// Prepared is an article cleaned and analysed, ready for Engine.Add.
+type Prepared struct {
+	article  *news.Article
+	doc      *text.Doc
+	terms    map[uint64]float64
+	sketch   dedupe.Signature
+	shingles int
+}
+
+// Prepare cleans and analyses one article. It is a pure function of the
+// article, safe to call from many goroutines. An article with no text left
+// after cleaning is refused with news.ErrNoText.
+func Prepare(a news.Article) (*Prepared, error) {
+	c := clean.Article(a)
+	doc := text.Analyze(c.Text)
+	if len(doc.Sentences) == 0 {
+		return nil, fmt.Errorf("prepare %s: no article text left after cleaning: %w", a.ID, news.ErrNoText)
+	}
+	p := &Prepared{article: &c, doc: doc, terms: cluster.Features(c.Title, doc)}
+	p.sketch, p.shingles = dedupe.Sketch(doc.Sentences)
+	return p, nil
+}
+
+// Article is the cleaned article; Engine.Add does not change it.
+func (p *Prepared) Article() *news.Article { return p.article }
+
+func (p *Prepared) clusterDoc() cluster.Doc {
+	return cluster.Doc{ID: p.article.ID, Time: p.article.Published.Time, Terms: p.terms}
+}
+
+// Relation says how an article relates to one seen before it.
+type Relation string
+
+const (
+	Original Relation = "original"
+	Version  Relation = "version" // the same outlet's article, updated
+	Copy     Relation = "copy"    // the same text under another outlet
+)
+
+// Placement is what Engine.Add decided for one article.
+type Placement struct {
+	Article string
+	// Story is the ID of the article's story. Story IDs derive from a
+	// story's first article and stay as it grows; when two stories merge,
+	// the larger keeps its ID.
+	Story string
+	// New is set when the article started its story.
+	New bool
+	// Merged lists the stories this arrival showed to be part of Story;
+	// their IDs now resolve to it (Engine.Resolve).
+	Merged []string
+	// Relation and Of: a version or copy names the first article of its
+	// group. A copy counts as coverage, never as an independent voice.
+	Relation Relation
+	Of       string
+	// Repeat is set for an article ID added before: nothing changed.
+	Repeat bool
+}
+
+// recentMembers is how many of a story's latest articles an article is
+// compared with to find an update its outlet rewrote heavily.
+const recentMembers = 64
+
+// Engine links and clusters articles one at a time, as a long-running
+// service receives them. It keeps no text: per article a 256-byte MinHash
+// signature with its LSH bands and a few indexes, per live story a bounded
+// centroid. Snapshot and RestoreEngine save and load it; a service can
+// also rebuild it by adding its stored articles again. It is not safe for
+// concurrent use: prepare articles on many goroutines, add them on one.
+type Engine struct {
+	dedupe  *dedupe.Index
+	cluster *cluster.Clusterer
+}
+
+// NewEngine returns an empty engine.
+func NewEngine(opts cluster.Options) *Engine {
+	return &Engine{dedupe: dedupe.NewIndex(), cluster: cluster.New(opts)}
+}
+
+// Prime counts an article's terms before it is added, so that a batch
+// known in advance is weighed with the statistics of the whole batch.
+func (e *Engine) Prime(p *Prepared) { e.cluster.Prime(p.clusterDoc()) }
+
+// Add links an article to the versions and copies seen before it and
+// places it in a story. An article ID seen before is not added again: its
+// current story comes back with Repeat set.
+func (e *Engine) Add(p *Prepared) Placement {
+	a := p.article
+	if story, ok := e.cluster.StoryOf(a.ID); ok {
+		return Placement{Article: a.ID, Story: story, Repeat: true}
+	}
+	self := e.dedupe.Len()
+	m := e.dedupe.Add(dedupe.Item{Outlet: a.Outlet, URL: a.URL, Signature: p.sketch, Shingles: p.shingles})
+	d := p.clusterDoc()
+	if m.Kind != dedupe.Original {
+		d.Join = e.cluster.Article(m.Of)
+	}
+	c := e.cluster.Add(d)
+	if m.Kind == dedupe.Original {
+		m = e.dedupe.Version(self, e.cluster.Recent(c.Story, recentMembers))
+	}
+	out := Placement{Article: a.ID, Story: c.Story, New: c.New, Merged: c.Merged, Relation: relation(m.Kind)}
+	if m.Kind != dedupe.Original {
+		out.Of = e.cluster.Article(m.Of)
+	}
+	return out
+}
+
+// Stored is an article a store already placed, as it keeps it: its
+// features, not its text.
+type Stored struct {
+	ID, Outlet, URL string
+	Time            time.Time
+	Terms           map[uint64]float64
+	Sketch          dedupe.Signature
+	Shingles        int
+	Story           string
+}
+
+// Replay adds an article where the store says it is, without deciding
+// again: how a service rebuilds its engine from its log, and takes in what
+// other processes stored. An article ID seen before is left as it is.
+func (e *Engine) Replay(s Stored) {
+	if _, ok := e.cluster.StoryOf(s.ID); ok {
+		return
+	}
+	e.dedupe.Add(dedupe.Item{Outlet: s.Outlet, URL: s.URL, Signature: s.Sketch, Shingles: s.Shingles})
+	e.cluster.Assign(cluster.Doc{ID: s.ID, Time: s.Time, Terms: s.Terms}, s.Story)
+}
+
+func relation(k dedupe.Kind) Relation {
+	switch k {
+	case dedupe.Version:
+		return Version
+	case dedupe.Copy:
+		return Copy
+	}
+	return Original
+}
+
+// StoryOf returns the story an article is in now.
+func (e *Engine) StoryOf(article string) (string, bool) { return e.cluster.StoryOf(article) }
+
+// Resolve returns what a story ID stands for now: itself, or the story it
+// was merged into.
+func (e *Engine) Resolve(story string) (string, bool) { return e.cluster.Resolve(story) }
+
+// Stories returns every story with its articles, in order of creation.
+func (e *Engine) Stories() []cluster.Story { return e.cluster.Stories() }
+
+// Settle looks again at every open story of one article and merges it into
+// the story it would join if it arrived now: stories grow after their first
+// article found no match. A batch settles at its end; a service should now
+// and then (every few thousand articles, say). It returns the merges.
+func (e *Engine) Settle() []cluster.Absorbed { return e.cluster.Settle() }
+
+// Merge makes two stories one, as an editor would; the larger keeps its
+// ID, the older of two the same size.
+func (e *Engine) Merge(a, b string) (string, error) { return e.cluster.Merge(a, b) }
+
+// Split moves the articles in move out of their story into a new one, as
+// an editor would; stay is the rest of the story. Only the story's own
+// articles are read again. It returns the new story's ID.
+func (e *Engine) Split(story string, stay, move []*Prepared) (string, error) {
+	docs := func(ps []*Prepared) []cluster.Doc {
+		out := make([]cluster.Doc, len(ps))
+		for i, p := range ps {
+			out[i] = p.clusterDoc()
+		}
+		return out
+	}
+	return e.cluster.Split(story, docs(stay), docs(move))
+}
+
+// snapshotMagic starts every engine snapshot, so that a wrong file is
+// refused up front.
+const snapshotMagic = "corroborate engine 1\n"
+
+type engineState struct {
+	Dedupe, Cluster []byte
+}
+
+// Snapshot writes the engine's state to w.
+func (e *Engine) Snapshot(w io.Writer) error {
+	var st engineState
+	var err error
+	if st.Dedupe, err = e.dedupe.MarshalBinary(); err != nil {
+		return fmt.Errorf("snapshot engine: %w", err)
+	}
+	if st.Cluster, err = e.cluster.MarshalBinary(); err != nil {
+		return fmt.Errorf("snapshot engine: %w", err)
+	}
+	bw := bufio.NewWriter(w)
+	if _, err := io.WriteString(bw, snapshotMagic); err != nil {
+		return fmt.Errorf("snapshot engine: %w", err)
+	}
+	if err := gob.NewEncoder(bw).Encode(&st); err != nil {
+		return fmt.Errorf("snapshot engine: %w", err)
+	}
+	if err := bw.Flush(); err != nil {
+		return fmt.Errorf("snapshot engine: %w", err)
+	}
+	return nil
+}
+
+// ErrSnapshot is returned for input that is not an engine snapshot.
+var ErrSnapshot = errors.New("not an engine snapshot")
+
+// RestoreEngine reads an engine Snapshot wrote.
+func RestoreEngine(r io.Reader) (*Engine, error) {
+	br := bufio.NewReader(r)
+	magic := make([]byte, len(snapshotMagic))
+	if _, err := io.ReadFull(br, magic); err != nil || string(magic) != snapshotMagic {
+		return nil, fmt.Errorf("restore engine: %w", ErrSnapshot)
+	}
+	var st engineState
+	if err := gob.NewDecoder(br).Decode(&st); err != nil {
+		return nil, fmt.Errorf("restore engine: %w", err)
+	}
+	e := &Engine{dedupe: dedupe.NewIndex(), cluster: cluster.New(cluster.Options{})}
+	if err := e.dedupe.UnmarshalBinary(st.Dedupe); err != nil {
+		return nil, fmt.Errorf("restore engine: %w", err)
+	}
+	if err := e.cluster.UnmarshalBinary(st.Cluster); err != nil {
+		return nil, fmt.Errorf("restore engine: %w", err)
+	}
+	if e.dedupe.Len() != e.cluster.Len() {
+		return nil, fmt.Errorf("restore engine: %d articles in the index, %d in stories: %w", e.dedupe.Len(), e.cluster.Len(), ErrSnapshot)
+	}
+	return e, nil
+}

@@ -1,0 +1,235 @@
+package pipeline
+
+import (
+	"bytes"
+	"context"
+	"encoding/gob"
+	"errors"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/corroborate/corroborate/internal/cluster"
+	"github.com/corroborate/corroborate/internal/news"
+)
+
+func prepareAll(t *testing.T, articles []*news.Article) []*Prepared {
+	t.Helper()
+	out := make([]*Prepared, len(articles))
+	for i, a := range articles {
+		p, err := Prepare(*a)
+		if err != nil {
+			t.Fatalf("prepare %s: %v", a.ID, err)
+		}
+		out[i] = p
+	}
+	return out
+}
+
+// stories lists an engine's stories as sorted member lists, for comparing
+// two runs whatever the story IDs.
+func stories(e *Engine) [][]string {
+	var out [][]string
+	for _, s := range e.Stories() {
+		out = append(out, slices.Sorted(slices.Values(s.Members)))
+	}
+	slices.SortFunc(out, func(a, b []string) int { return strings.Compare(a[0], b[0]) })
+	return out
+}
+
+func TestEngineOneAtATime(t *testing.T) {
+	e := NewEngine(cluster.DefaultOptions())
+	placed := map[string]Placement{}
+	for _, p := range prepareAll(t, readExamples(t)) {
+		pl := e.Add(p)
+		placed[pl.Article] = pl
+		if got, _ := e.StoryOf(pl.Article); got != pl.Story {
+			t.Errorf("%s: StoryOf = %s, Add said %s", pl.Article, got, pl.Story)
+		}
+	}
+	if v := placed["courier-flood-2"]; v.Relation != Version || v.Of != "courier-flood-1" {
+		t.Errorf("courier-flood-2: %+v, want a version of courier-flood-1", v)
+	}
+	// The copy read first counts as the original online; the batch report
+	// later credits the wire (TestAnalyzeExamples).
+	if c := placed["northwind-wire"]; c.Relation != Copy || c.Of != "harbor-daily-wire-copy" || c.Story != placed[c.Of].Story {
+		t.Errorf("northwind-wire: %+v, want a copy of harbor-daily-wire-copy in its story", c)
+	}
+	if n := len(e.Stories()); n != 3 {
+		t.Errorf("%d stories, want 3 (flood, rail strike, chess)", n)
+	}
+	again := e.Add(prepareAll(t, readExamples(t)[:1])[0])
+	if !again.Repeat || again.Story != placed[again.Article].Story {
+		t.Errorf("adding an article twice: %+v", again)
+	}
+}
+
+func TestEngineSnapshot(t *testing.T) {
+	prepared := prepareAll(t, readExamples(t))
+	straight := NewEngine(cluster.DefaultOptions())
+	for _, p := range prepared {
+		straight.Add(p)
+	}
+	half := NewEngine(cluster.DefaultOptions())
+	for _, p := range prepared[:len(prepared)/2] {
+		half.Add(p)
+	}
+	var buf bytes.Buffer
+	if err := half.Snapshot(&buf); err != nil {
+		t.Fatal(err)
+	}
+	restored, err := RestoreEngine(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range prepared[len(prepared)/2:] {
+		restored.Add(p)
+	}
+	if got, want := stories(restored), stories(straight); !slices.EqualFunc(got, want, slices.Equal) {
+		t.Errorf("after a snapshot and restore: %v, want %v", got, want)
+	}
+	for _, bad := range []string{"", "not a snapshot", snapshotMagic + "garbage"} {
+		if _, err := RestoreEngine(strings.NewReader(bad)); err == nil {
+			t.Errorf("RestoreEngine(%q) accepted it", bad)
+		}
+	}
+	if _, err := RestoreEngine(strings.NewReader("nope")); !errors.Is(err, ErrSnapshot) {
+		t.Errorf("a wrong file: %v, want ErrSnapshot", err)
+	}
+}
+
+func TestEngineSplitAndMerge(t *testing.T) {
+	prepared := prepareAll(t, readExamples(t))
+	e := NewEngine(cluster.DefaultOptions())
+	byID := map[string]*Prepared{}
+	for _, p := range prepared {
+		e.Add(p)
+		byID[p.Article().ID] = p
+	}
+	flood, _ := e.StoryOf("courier-flood-1")
+	var stay, move []*Prepared
+	for _, s := range e.Stories() {
+		if s.ID != flood {
+			continue
+		}
+		for _, id := range s.Members {
+			if id == "eastgate-post-flood" {
+				move = append(move, byID[id])
+			} else {
+				stay = append(stay, byID[id])
+			}
+		}
+	}
+	split, err := e.Split(flood, stay, move)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := e.StoryOf("eastgate-post-flood"); got != split || split == flood {
+		t.Errorf("after Split the moved article is in %s, want the new story %s", got, split)
+	}
+	if got, _ := e.StoryOf("courier-flood-1"); got != flood {
+		t.Errorf("the story's first article moved to %s", got)
+	}
+	if _, err := e.Split(flood, stay, nil); err == nil {
+		t.Error("a split with nothing to move was accepted")
+	}
+	merged, err := e.Merge(split, flood)
+	if err != nil || merged != flood {
+		t.Errorf("Merge = %s, %v; want the older story %s", merged, err, flood)
+	}
+	if got, _ := e.Resolve(split); got != flood {
+		t.Errorf("Resolve(%s) = %s after the merge, want %s", split, got, flood)
+	}
+}
+
+func TestFeed(t *testing.T) {
+	articles := readExamples(t)
+	straight := NewEngine(cluster.DefaultOptions())
+	for _, p := range prepareAll(t, articles) {
+		straight.Add(p)
+	}
+	empty := &news.Article{ID: "empty", Source: "empty.txt", Text: " \n "}
+	input := append(slices.Clone(articles), empty)
+	fed := NewEngine(cluster.DefaultOptions())
+	var order []string
+	stats := Feed(context.Background(), fed, slices.Values(input), FeedOptions{Workers: 2, Chunk: 3, Placed: func(p Placement) {
+		order = append(order, p.Article)
+	}})
+	if got, want := stories(fed), stories(straight); !slices.EqualFunc(got, want, slices.Equal) {
+		t.Errorf("Feed made %v, one at a time %v", got, want)
+	}
+	var want []string
+	for _, a := range articles {
+		want = append(want, a.ID)
+	}
+	if !slices.Equal(order, want) {
+		t.Errorf("placements in order %v, want the input order %v", order, want)
+	}
+	if stats.Articles != len(input) || len(stats.Errors) != 1 || stats.Errors[0].Source != "empty.txt" {
+		t.Errorf("stats: %d articles, errors %+v; want %d and one for empty.txt", stats.Articles, stats.Errors, len(input))
+	}
+	if n := stats.Relations[Original] + stats.Relations[Version] + stats.Relations[Copy]; n != len(articles) || stats.Relations[Version] == 0 || stats.Relations[Copy] == 0 {
+		t.Errorf("relations %v, want %d with versions and copies among them", stats.Relations, len(articles))
+	}
+
+	// Cancelled after the first placement, Feed finishes that chunk only.
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	partial := Feed(ctx, NewEngine(cluster.DefaultOptions()), slices.Values(articles), FeedOptions{Chunk: 2, Placed: func(Placement) { cancel() }})
+	if partial.Articles != 2 {
+		t.Errorf("a cancelled Feed read %d articles, want the first chunk of 2", partial.Articles)
+	}
+}
+
+func TestEngineSettle(t *testing.T) {
+	// An engine added to one article at a time settles as the batch does:
+	// Stories, which settles at the end, and the engine give one grouping.
+	articles := readExamples(t)
+	e := NewEngine(cluster.DefaultOptions())
+	for _, p := range prepareAll(t, articles) {
+		e.Prime(p)
+	}
+	for _, p := range prepareAll(t, articles) {
+		e.Add(p)
+	}
+	e.Settle()
+	batch := Stories(context.Background(), readExamples(t), DefaultOptions())
+	byStory := map[string][]string{}
+	for _, a := range articles {
+		byStory[batch.StoryOf[a.ID]] = append(byStory[batch.StoryOf[a.ID]], a.ID)
+	}
+	var want [][]string
+	for _, m := range byStory {
+		want = append(want, slices.Sorted(slices.Values(m)))
+	}
+	slices.SortFunc(want, func(a, b []string) int { return strings.Compare(a[0], b[0]) })
+	if got := stories(e); !slices.EqualFunc(got, want, slices.Equal) {
+		t.Errorf("engine %v, batch %v", got, want)
+	}
+}
+
+func TestRestoreEngineRefusesMismatch(t *testing.T) {
+	// A snapshot whose two halves disagree on the articles is refused.
+	prepared := prepareAll(t, readExamples(t))
+	a, b := NewEngine(cluster.DefaultOptions()), NewEngine(cluster.DefaultOptions())
+	for _, p := range prepared {
+		a.Add(p)
+	}
+	b.Add(prepared[0])
+	var st engineState
+	var err error
+	if st.Dedupe, err = a.dedupe.MarshalBinary(); err != nil {
+		t.Fatal(err)
+	}
+	if st.Cluster, err = b.cluster.MarshalBinary(); err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	buf.WriteString(snapshotMagic)
+	if err := gob.NewEncoder(&buf).Encode(&st); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := RestoreEngine(&buf); !errors.Is(err, ErrSnapshot) {
+		t.Errorf("mismatched halves: %v, want ErrSnapshot", err)
+	}
+}
