@@ -8,17 +8,7 @@ func (c *Clusterer) Assign(d Doc, storyID string) {
 	if _, ok := c.index[d.ID]; ok {
 		return
 	}
-	if c.primed[d.ID] {
-		delete(c.primed, d.ID)
-	} else {
-		c.vocab.observe(d.Terms)
-	}
-	at := unix(d.Time)
-	c.now = max(c.now, at)
-	v, _ := c.vocab.weigh(d.Terms)
-	self := int32(len(c.ids))
-	c.ids = append(c.ids, d.ID)
-	c.index[d.ID] = self
+	self, v, _, at := c.enter(d)
 	s, ok := c.byID[storyID]
 	if ok {
 		s = c.root(s)

@@ -127,17 +127,7 @@ func (c *Clusterer) Add(d Doc) Placement {
 	if at, ok := c.index[d.ID]; ok {
 		return Placement{Story: c.stories[c.root(c.storyOf[at])].id}
 	}
-	if c.primed[d.ID] {
-		delete(c.primed, d.ID)
-	} else {
-		c.vocab.observe(d.Terms)
-	}
-	at := unix(d.Time)
-	c.now = max(c.now, at)
-	v, heavy := c.vocab.weigh(d.Terms)
-	self := int32(len(c.ids))
-	c.ids = append(c.ids, d.ID)
-	c.index[d.ID] = self
+	self, v, heavy, at := c.enter(d)
 
 	target := int32(-1)
 	if j, ok := c.index[d.Join]; ok && d.Join != "" {
@@ -162,6 +152,23 @@ func (c *Clusterer) Add(d Doc) Placement {
 		c.sweep()
 	}
 	return p
+}
+
+// enter records a new article: its terms counted (unless primed), its
+// arrival index, its weighed vector and heaviest terms, and its time.
+func (c *Clusterer) enter(d Doc) (self int32, v vector, heavy []term, at int64) {
+	if c.primed[d.ID] {
+		delete(c.primed, d.ID)
+	} else {
+		c.vocab.observe(d.Terms)
+	}
+	at = unix(d.Time)
+	c.now = max(c.now, at)
+	v, heavy = c.vocab.weigh(d.Terms)
+	self = int32(len(c.ids))
+	c.ids = append(c.ids, d.ID)
+	c.index[d.ID] = self
+	return self, v, heavy, at
 }
 
 func unix(t time.Time) int64 {

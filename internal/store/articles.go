@@ -134,7 +134,11 @@ func (s *DB) Write(ctx context.Context, fn func(*Tx) error) error {
 // Since returns the articles after seq, in order, without their text: what
 // other processes added since this one last looked.
 func (t *Tx) Since(seq int64) ([]Article, error) {
-	rows, err := t.tx.QueryContext(t.ctx, t.s.q(`SELECT `+replayColumns+` FROM articles WHERE seq > ? ORDER BY seq`), seq)
+	return collectArticles(t.tx.QueryContext(t.ctx, t.s.q(`SELECT `+replayColumns+` FROM articles WHERE seq > ? ORDER BY seq`), seq))
+}
+
+// collectArticles reads every row of a query of articles.
+func collectArticles(rows *sql.Rows, err error) ([]Article, error) {
 	if err != nil {
 		return nil, err
 	}
@@ -275,20 +279,7 @@ func (s *DB) HasURL(ctx context.Context, urlKey string) (bool, error) {
 // StoryArticles returns a story's articles with their text, in arrival
 // order.
 func (s *DB) StoryArticles(ctx context.Context, story string) ([]Article, error) {
-	rows, err := s.sql.QueryContext(ctx, s.q(`SELECT `+articleColumns+` FROM articles WHERE story_id = ? ORDER BY seq`), story)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []Article
-	for rows.Next() {
-		a, err := scanArticle(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, a)
-	}
-	return out, rows.Err()
+	return collectArticles(s.sql.QueryContext(ctx, s.q(`SELECT `+articleColumns+` FROM articles WHERE story_id = ? ORDER BY seq`), story))
 }
 
 // Replay calls fn with every article after seq, without text, in log

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"time"
 )
 
@@ -58,25 +59,9 @@ func (s *DB) SetFeeds(ctx context.Context, urls []string) (int, error) {
 // lease later, so that no other process polls it meanwhile. A feed another
 // process claimed first is left out.
 func (s *DB) ClaimDue(ctx context.Context, now time.Time, lease time.Duration, limit int) ([]Feed, error) {
-	rows, err := s.sql.QueryContext(ctx, s.q(`SELECT url, etag, last_modified, next_poll, failures, last_error, last_polled
-		FROM feeds WHERE next_poll <= ? ORDER BY next_poll LIMIT ?`), stamp(now), limit)
+	due, err := collectFeeds(s.sql.QueryContext(ctx, s.q(`SELECT `+feedColumns+` FROM feeds WHERE next_poll <= ?
+		ORDER BY next_poll LIMIT ?`), stamp(now), limit))
 	if err != nil {
-		return nil, err
-	}
-	var due []Feed
-	for rows.Next() {
-		var f Feed
-		var next, polled string
-		if err := rows.Scan(&f.URL, &f.ETag, &f.LastModified, &next, &f.Failures, &f.LastError, &polled); err != nil {
-			rows.Close()
-			return nil, err
-		}
-		f.NextPoll, _ = time.Parse(time.RFC3339Nano, next) // "" for a new feed: due at once
-		f.LastPolled, _ = time.Parse(time.RFC3339Nano, polled)
-		due = append(due, f)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
 		return nil, err
 	}
 	var claimed []Feed
@@ -103,8 +88,13 @@ func (s *DB) SaveFeed(ctx context.Context, f Feed) error {
 
 // Feeds lists every feed, for status pages and tests.
 func (s *DB) Feeds(ctx context.Context) ([]Feed, error) {
-	rows, err := s.sql.QueryContext(ctx, `SELECT url, etag, last_modified, next_poll, failures, last_error, last_polled
-		FROM feeds ORDER BY url`)
+	return collectFeeds(s.sql.QueryContext(ctx, `SELECT `+feedColumns+` FROM feeds ORDER BY url`))
+}
+
+const feedColumns = `url, etag, last_modified, next_poll, failures, last_error, last_polled`
+
+// collectFeeds reads every row of a query of feedColumns.
+func collectFeeds(rows *sql.Rows, err error) ([]Feed, error) {
 	if err != nil {
 		return nil, err
 	}
@@ -116,7 +106,7 @@ func (s *DB) Feeds(ctx context.Context) ([]Feed, error) {
 		if err := rows.Scan(&f.URL, &f.ETag, &f.LastModified, &next, &f.Failures, &f.LastError, &polled); err != nil {
 			return nil, err
 		}
-		f.NextPoll, _ = time.Parse(time.RFC3339Nano, next)
+		f.NextPoll, _ = time.Parse(time.RFC3339Nano, next) // "" for a new feed: due at once
 		f.LastPolled, _ = time.Parse(time.RFC3339Nano, polled)
 		out = append(out, f)
 	}
