@@ -147,20 +147,57 @@ func runEvalClusters(ctx context.Context, args []string, env *environment) int {
 		pred = append(pred, story)
 	}
 	scores := eval.Score(gold, pred)
+	ceiling, alike := ceilingOf(articles, got)
 	if *show {
 		showStories(env.stdout, articles, pred)
 	}
 	if *asJSON {
 		enc := json.NewEncoder(env.stdout)
 		enc.SetIndent("", "  ")
-		return exitOn(enc.Encode(map[string]any{"scores": scores, "seconds": elapsed.Seconds(), "dropped": len(got.Errors)}), env)
+		return exitOn(enc.Encode(map[string]any{"scores": scores, "seconds": elapsed.Seconds(), "dropped": len(got.Errors), "ceiling_f1": ceiling.BCubedF1}), env)
 	}
 	fmt.Fprintf(env.stdout, "%d articles (%d dropped), %d gold stories, %d found (%.0f%% singletons)\n",
 		scores.Items, len(got.Errors), scores.GoldStories, scores.Stories, 100*scores.SingletonShare)
 	fmt.Fprintf(env.stdout, "B-cubed  P %.3f  R %.3f  F1 %.3f\n", scores.BCubedP, scores.BCubedR, scores.BCubedF1)
 	fmt.Fprintf(env.stdout, "NMI %.3f  ARI %.3f  accuracy %.3f\n", scores.NMI, scores.ARI, scores.Accuracy)
+	if alike > 0 || len(got.Errors) > 0 {
+		fmt.Fprintf(env.stdout, "ceiling: B-cubed F1 %.4f (%d articles share their text with another story's, %d dropped)\n", ceiling.BCubedF1, alike, len(got.Errors))
+	}
 	fmt.Fprintf(env.stdout, "%.2fs, %.0f articles/s\n", elapsed.Seconds(), float64(scores.Items)/elapsed.Seconds())
 	return 0
+}
+
+// ceilingOf is the best score any clusterer reading these texts could
+// reach: articles whose cleaned text is the same are one story whatever
+// their labels, and dropped articles are stories of their own. It returns
+// too how many articles share their text with another label's.
+func ceilingOf(articles []*news.Article, got pipeline.Assignment) (eval.Scores, int) {
+	cleaned := make(map[string]string, len(got.Articles))
+	for _, a := range got.Articles {
+		cleaned[a.ID] = a.Text
+	}
+	labels := map[string]map[string]bool{}
+	for _, a := range articles {
+		if t, ok := cleaned[a.ID]; ok {
+			if labels[t] == nil {
+				labels[t] = map[string]bool{}
+			}
+			labels[t][a.Story] = true
+		}
+	}
+	gold, keys := make([]string, len(articles)), make([]string, len(articles))
+	dropped := make([]bool, len(articles))
+	alike := 0
+	for i, a := range articles {
+		gold[i] = a.Story
+		t, ok := cleaned[a.ID]
+		dropped[i] = !ok
+		if ok && len(labels[t]) > 1 {
+			keys[i] = t
+			alike++
+		}
+	}
+	return eval.Ceiling(gold, keys, dropped), alike
 }
 
 // loadLabelled reads articles with gold story labels: a named dataset, or
