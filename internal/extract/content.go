@@ -3,6 +3,7 @@ package extract
 import (
 	"net/url"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -48,7 +49,9 @@ func mainContent(doc *html.Node, pageURL *url.URL, lead string) content {
 		// the tree, which fallback mode brings.
 		FallbackCandidates: &trafilatura.FallbackCandidates{Readability: noCandidate, Distiller: noCandidate},
 	}
+	start := time.Now()
 	res, err := trafilatura.ExtractDocument(doc, opts)
+	timeLibrary(start)
 	long := err == nil && res.ContentNode != nil && utf8.RuneCountInString(res.ContentText) >= confidentRunes
 	if long {
 		if own := coverage(res.ContentText, lead); own >= offTopic {
@@ -67,7 +70,9 @@ func mainContent(doc *html.Node, pageURL *url.URL, lead string) content {
 	// trafilatura's fallback does.
 	fallback := readabilityNode(doc, pageURL)
 	opts.FallbackCandidates = &trafilatura.FallbackCandidates{Readability: fallback, Distiller: noCandidate}
+	start = time.Now()
 	res, err = trafilatura.ExtractDocument(doc, opts)
+	timeLibrary(start)
 	if err != nil || res.ContentNode == nil {
 		// trafilatura gives up on short pages; readability's tree, if any,
 		// is better than nothing.
@@ -80,6 +85,7 @@ func mainContent(doc *html.Node, pageURL *url.URL, lead string) content {
 }
 
 func readabilityNode(doc *html.Node, pageURL *url.URL) *html.Node {
+	defer timeLibrary(time.Now())
 	if art, err := readability.FromDocument(doc, pageURL); err == nil && art.Node != nil {
 		return art.Node
 	}

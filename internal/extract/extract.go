@@ -16,6 +16,7 @@ import (
 	"fmt"
 	"net/url"
 	"strings"
+	"time"
 
 	"golang.org/x/net/html"
 
@@ -68,7 +69,9 @@ func HTML(data []byte, opts Options) (*Page, error) {
 	if !hasMarkup(text) {
 		return nil, fmt.Errorf("not an HTML page: %w", news.ErrFormat)
 	}
+	start := time.Now()
 	doc, err := html.Parse(strings.NewReader(text))
+	timeLibrary(start)
 	if err != nil {
 		return nil, fmt.Errorf("parse HTML: %w", err)
 	}
