@@ -1,6 +1,9 @@
 package clean
 
-import "unicode"
+import (
+	"strings"
+	"unicode"
+)
 
 // Noise reports whether a paragraph found by an HTML extractor is the
 // site talking rather than the article: a teaser ("Also read | …"), share
@@ -10,10 +13,14 @@ import "unicode"
 // a page's article and stay.
 func Noise(para string) bool {
 	words := wordCount(para)
-	if pageChrome(para, words) {
+	if words > appealWords && !teaserSeparator(para) {
+		return false // prose: too long for any rule but a teaser's, which needs a separator
+	}
+	lower := strings.ToLower(para)
+	if pageChrome(para, lower, words) {
 		return true
 	}
-	if words > appealWords || !mayBeNoise(para) {
+	if words > appealWords || !mayBeNoise(lower) {
 		return false // too long for an appeal, or without its words; skip the sentence split
 	}
 	kept, _ := splitNoise(para)
@@ -35,4 +42,11 @@ func wordCount(s string) int {
 		inWord = !space
 	}
 	return n
+}
+
+// teaserSeparator reports whether s holds a separator that lets a long
+// line be a list of teasers. Two searches for a byte string are much faster
+// than strings.ContainsAny with a non-ASCII set, which decodes every rune.
+func teaserSeparator(s string) bool {
+	return strings.Contains(s, "|") || strings.Contains(s, "»")
 }

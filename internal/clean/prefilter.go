@@ -36,32 +36,23 @@ func newPrefiltered(pattern string) prefiltered {
 
 // MatchString reports whether s matches the pattern.
 func (p prefiltered) MatchString(s string) bool {
-	if p.literals != nil && !p.mayMatch(s) {
+	return p.matchLower(s, strings.ToLower(s))
+}
+
+// matchLower is MatchString for a caller that has lower-cased s already,
+// so that the rules run on one line do not each lower-case it again.
+func (p prefiltered) matchLower(s, lower string) bool {
+	if p.literals != nil && !p.mayMatch(lower) {
 		return false
 	}
 	return p.re.MatchString(s)
 }
 
-func (p prefiltered) mayMatch(s string) bool {
-	if p.anchored {
-		// Only the line's start can hold the literal; lower-case no more
-		// of it than the longest literal needs (a rune may lower to more
-		// bytes, hence the margin).
-		head := s[:min(len(s), 2*p.longest+8)]
-		for !utf8.ValidString(head) {
-			head = head[:len(head)-1]
-		}
-		lower := strings.ToLower(head)
-		for _, l := range p.literals {
-			if strings.HasPrefix(lower, l) {
-				return true
-			}
-		}
-		return false
-	}
-	lower := strings.ToLower(s)
+// mayMatch reports whether lower holds one of the literals, where an
+// anchored pattern needs it.
+func (p prefiltered) mayMatch(lower string) bool {
 	for _, l := range p.literals {
-		if strings.Contains(lower, l) {
+		if p.anchored && strings.HasPrefix(lower, l) || !p.anchored && strings.Contains(lower, l) {
 			return true
 		}
 	}

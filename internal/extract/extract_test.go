@@ -86,7 +86,7 @@ func TestDecode(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			got, charset := decode(tt.data, tt.contentType)
-			if got != tt.want {
+			if string(got) != tt.want {
 				t.Errorf("decode() = %q, want %q", got, tt.want)
 			}
 			if tt.charset != "" && charset != tt.charset {
@@ -197,7 +197,7 @@ func TestCoverage(t *testing.T) {
 		if i == 2 {
 			l = "Short lead"
 		}
-		if got := coverage(tt.text, l); got != tt.want {
+		if got := coverage(tt.text, l, 1); got != tt.want {
 			t.Errorf("coverage(%q) = %.2f, want %.2f", tt.text, got, tt.want)
 		}
 	}

@@ -78,41 +78,20 @@ func (s *signals) element(n *html.Node) bool {
 		s.h1 = append(s.h1, collapse(textOf(n)))
 		return false
 	}
-	if authorMarked(n) {
+	author, date := marked(n)
+	if author {
 		if t := collapse(textOf(n)); t != "" && len(t) < 120 {
 			s.bylines = append(s.bylines, t)
 			s.dateTexts = append(s.dateTexts, t) // "By Jane Doe | 4 May 2024"
 		}
 		return false
 	}
-	if dateMarked(n) {
+	if date {
 		if t := collapse(textOf(n)); t != "" && len(t) <= 100 {
 			s.dateTexts = append(s.dateTexts, t)
 		}
 	}
 	return true
-}
-
-// dateMarked reports whether markup labels an element as the publication
-// date: a class, id or itemprop naming a date or time, but not an update
-// or a comment's.
-func dateMarked(n *html.Node) bool {
-	if n.DataAtom == atom.Html || n.DataAtom == atom.Body {
-		return false
-	}
-	marked := false
-	for _, a := range n.Attr {
-		if a.Key != "class" && a.Key != "id" && a.Key != "itemprop" {
-			continue
-		}
-		v := lowerASCII(a.Val)
-		if strings.Contains(v, "update") || strings.Contains(v, "modif") || strings.Contains(v, "comment") {
-			return false
-		}
-		marked = marked || strings.Contains(v, "date") || strings.Contains(v, "time") ||
-			strings.Contains(v, "publish") || strings.Contains(v, "posted")
-	}
-	return marked
 }
 
 // lowerASCII lower-cases s, allocating only when it has capitals.
@@ -166,29 +145,6 @@ func (s *signals) readJSONLD(src string) {
 		}
 	}
 	add(v)
-}
-
-// authorMarked reports whether markup labels an element as the author:
-// rel="author", itemprop="author", or a class naming a byline.
-func authorMarked(n *html.Node) bool {
-	if hasToken(attr(n, "rel"), "author") || strings.EqualFold(attr(n, "itemprop"), "author") {
-		return true
-	}
-	class := lowerASCII(attr(n, "class"))
-	if !strings.Contains(class, "byline") && !strings.Contains(class, "author") {
-		return false // most elements: no need to split the class list
-	}
-	for _, c := range strings.Fields(class) {
-		if strings.Contains(c, "byline") && !strings.Contains(c, "date") && !strings.Contains(c, "time") {
-			return true // "byline", "pb-byline", "article__byline"
-		}
-		switch c {
-		case "author", "authors", "author-name", "authorname", "author_name", "author__name", "article-author",
-			"post-author", "entry-author", "story-author":
-			return true
-		}
-	}
-	return false
 }
 
 func attr(n *html.Node, key string) string {
