@@ -90,22 +90,68 @@ func requiredLiterals(re *syntax.Regexp) ([]string, bool) {
 		if len(subs) == 0 {
 			return nil, false
 		}
-		lits, ok := requiredLiterals(subs[0])
-		if ok || subs[0].Op != syntax.OpLiteral || len(subs) == 1 {
-			return lits, ok
+		if lits, ok := prefixes(subs); ok && distinctive(lits) {
+			return lits, true
 		}
-		// A one-letter literal factored out of an alternation ("s" of
-		// "sign up|subscribe"): join it to what follows.
-		rest, ok := requiredLiterals(subs[1])
-		if !ok {
-			return nil, false
-		}
-		for i, r := range rest {
-			rest[i] = lits[0] + r
-		}
-		return rest, true
+		return requiredLiterals(subs[0])
 	}
 	return nil, false
+}
+
+// maxLiterals bounds how far prefixes multiplies out alternations.
+const maxLiterals = 1000
+
+// prefixes returns strings one of which every match of the concatenation
+// subs starts with, each as long as the pattern makes it: "sign (up|in)"
+// gives "sign up" and "sign in", where the leading literal alone ("sign ")
+// would let through many lines the pattern cannot match. It gives up
+// (false) where the first part is not a literal or an alternation of them.
+func prefixes(subs []*syntax.Regexp) ([]string, bool) {
+	if len(subs) == 0 {
+		return []string{""}, true
+	}
+	first := subs[0]
+	for first.Op == syntax.OpCapture {
+		first = first.Sub[0]
+	}
+	var heads []string
+	switch first.Op {
+	case syntax.OpLiteral:
+		heads = []string{strings.ToLower(string(first.Rune))}
+	case syntax.OpConcat:
+		return prefixes(append(append([]*syntax.Regexp{}, first.Sub...), subs[1:]...))
+	case syntax.OpAlternate:
+		for _, alt := range first.Sub {
+			lits, ok := prefixes(append([]*syntax.Regexp{alt}, subs[1:]...))
+			if !ok {
+				return nil, false
+			}
+			heads = append(heads, lits...)
+		}
+		return heads, len(heads) <= maxLiterals
+	default:
+		return []string{""}, true // the prefix ends here
+	}
+	tails, ok := prefixes(subs[1:])
+	if !ok || len(tails) > maxLiterals {
+		tails = []string{""}
+	}
+	out := make([]string, 0, len(tails))
+	for _, t := range tails {
+		out = append(out, heads[0]+t)
+	}
+	return out, true
+}
+
+// distinctive reports whether every literal has two letters or more, so
+// that looking for them rules out most lines.
+func distinctive(lits []string) bool {
+	for _, l := range lits {
+		if utf8.RuneCountInString(l) < 2 {
+			return false
+		}
+	}
+	return true
 }
 
 func optional(op syntax.Op) bool {
