@@ -3,6 +3,7 @@ package clean
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Noise reports whether a paragraph found by an HTML extractor is the
@@ -12,7 +13,7 @@ import (
 // contact lines, figures without words and contributor lines are part of
 // a page's article and stay.
 func Noise(para string) bool {
-	words := wordCount(para)
+	words := wordCount(para, appealWords+1)
 	if words > appealWords && !teaserSeparator(para) {
 		return false // prose: too long for any rule but a teaser's, which needs a separator
 	}
@@ -31,11 +32,20 @@ func Noise(para string) bool {
 // appeal as a whole: appeals are a few sentences long.
 const appealWords = 80
 
-// wordCount counts space-separated words without allocating.
-func wordCount(s string) int {
+// wordCount counts space-separated words without allocating, up to
+// limit: the rules only ask whether a line is short.
+func wordCount(s string, limit int) int {
 	n, inWord := 0, false
-	for _, r := range s {
-		space := unicode.IsSpace(r)
+	for i := 0; i < len(s) && n < limit; {
+		var space bool
+		if b := s[i]; b < utf8.RuneSelf {
+			space = b == ' ' || b == '\n' || b == '\t' || b == '\r' || b == '\v' || b == '\f'
+			i++
+		} else {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			space = unicode.IsSpace(r)
+			i += size
+		}
 		if !space && !inWord {
 			n++
 		}

@@ -3,6 +3,8 @@ package extract
 import (
 	"encoding/json"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -80,14 +82,14 @@ func (s *signals) element(n *html.Node) bool {
 	}
 	author, date := marked(n)
 	if author {
-		if t := collapse(textOf(n)); t != "" && len(t) < 120 {
+		if t := shortText(n, 119); t != "" {
 			s.bylines = append(s.bylines, t)
 			s.dateTexts = append(s.dateTexts, t) // "By Jane Doe | 4 May 2024"
 		}
 		return false
 	}
 	if date {
-		if t := collapse(textOf(n)); t != "" && len(t) <= 100 {
+		if t := shortText(n, 100); t != "" {
 			s.dateTexts = append(s.dateTexts, t)
 		}
 	}
@@ -191,6 +193,52 @@ func textOf(n *html.Node) string {
 	}
 	walk(n)
 	return b.String()
+}
+
+// shortText is the text inside n, white space collapsed, if it is at most
+// limit bytes long, else "". It stops reading once the text is too long:
+// elements marked as the date or author are sometimes whole sections.
+func shortText(n *html.Node, limit int) string {
+	var b strings.Builder
+	visible := 0 // bytes other than white space, which collapse keeps
+	var walk func(n *html.Node) bool
+	walk = func(n *html.Node) bool {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			switch {
+			case c.Type == html.TextNode:
+				b.WriteString(c.Data)
+				visible += len(c.Data) - countSpace(c.Data)
+				if visible > limit {
+					return false
+				}
+			case c.Type == html.ElementNode && (c.DataAtom == atom.Script || c.DataAtom == atom.Style):
+			default:
+				if !walk(c) {
+					return false
+				}
+			}
+		}
+		return true
+	}
+	if !walk(n) {
+		return ""
+	}
+	if t := collapse(b.String()); len(t) <= limit {
+		return t
+	}
+	return ""
+}
+
+// countSpace counts the bytes of s that are white space, which collapse
+// drops or shares.
+func countSpace(s string) int {
+	n := 0
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			n += utf8.RuneLen(r)
+		}
+	}
+	return n
 }
 
 func collapse(s string) string {
