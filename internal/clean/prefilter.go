@@ -15,8 +15,15 @@ type prefiltered struct {
 	re       *regexp.Regexp
 	literals []string // lower-cased; nil means always run re
 	anchored bool     // the pattern starts at the line's start, so must a literal
-	longest  int      // bytes of the longest literal
+	// byFirst holds the literals by their first byte, for patterns with
+	// many: one look at each byte of the line then replaces a search of
+	// the whole line per literal.
+	byFirst *[256][]string
 }
+
+// manyLiterals is the count above which literals are looked up by their
+// first byte.
+const manyLiterals = 8
 
 func newPrefiltered(pattern string) prefiltered {
 	p := prefiltered{re: regexp.MustCompile(pattern)}
@@ -26,8 +33,11 @@ func newPrefiltered(pattern string) prefiltered {
 			p.literals = lits
 			p.anchored = parsed.Op == syntax.OpConcat && len(parsed.Sub) > 1 &&
 				(parsed.Sub[0].Op == syntax.OpBeginLine || parsed.Sub[0].Op == syntax.OpBeginText) && !optional(parsed.Sub[1].Op)
-			for _, l := range lits {
-				p.longest = max(p.longest, len(l))
+			if len(lits) > manyLiterals {
+				p.byFirst = new([256][]string)
+				for _, l := range lits {
+					p.byFirst[l[0]] = append(p.byFirst[l[0]], l)
+				}
 			}
 		}
 	}
@@ -51,6 +61,19 @@ func (p prefiltered) matchLower(s, lower string) bool {
 // mayMatch reports whether lower holds one of the literals, where an
 // anchored pattern needs it.
 func (p prefiltered) mayMatch(lower string) bool {
+	if p.byFirst != nil {
+		for i := 0; i < len(lower); i++ {
+			for _, l := range p.byFirst[lower[i]] {
+				if strings.HasPrefix(lower[i:], l) {
+					return true
+				}
+			}
+			if p.anchored {
+				return false
+			}
+		}
+		return false
+	}
 	for _, l := range p.literals {
 		if p.anchored && strings.HasPrefix(lower, l) || !p.anchored && strings.Contains(lower, l) {
 			return true
