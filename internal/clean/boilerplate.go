@@ -165,13 +165,10 @@ var noiseWords = []string{"support", "donat", "contribut", "subscri", "sign up",
 // mayBeNoise reports whether lower, a lower-cased sentence or paragraph,
 // holds one of noiseWords.
 func mayBeNoise(lower string) bool {
-	for _, w := range noiseWords {
-		if strings.Contains(lower, w) {
-			return true
-		}
-	}
-	return false
+	return noiseIndex.in(lower)
 }
+
+var noiseIndex = newLiteralIndex(noiseWords, false)
 
 // header reports whether a line is a section header or other label rather
 // than prose: short, and not ended as a sentence is.

@@ -12,33 +12,18 @@ import (
 // than running a large alternation over every line, and most lines hold
 // none of them.
 type prefiltered struct {
-	re       *regexp.Regexp
-	literals []string // lower-cased; nil means always run re
-	anchored bool     // the pattern starts at the line's start, so must a literal
-	// byFirst holds the literals by their first byte, for patterns with
-	// many: one look at each byte of the line then replaces a search of
-	// the whole line per literal.
-	byFirst *[256][]string
+	re *regexp.Regexp
+	literalIndex
 }
-
-// manyLiterals is the count above which literals are looked up by their
-// first byte.
-const manyLiterals = 8
 
 func newPrefiltered(pattern string) prefiltered {
 	p := prefiltered{re: regexp.MustCompile(pattern)}
 	if parsed, err := syntax.Parse(pattern, syntax.Perl); err == nil {
 		parsed = parsed.Simplify()
 		if lits, ok := requiredLiterals(parsed); ok {
-			p.literals = lits
-			p.anchored = parsed.Op == syntax.OpConcat && len(parsed.Sub) > 1 &&
+			anchored := parsed.Op == syntax.OpConcat && len(parsed.Sub) > 1 &&
 				(parsed.Sub[0].Op == syntax.OpBeginLine || parsed.Sub[0].Op == syntax.OpBeginText) && !optional(parsed.Sub[1].Op)
-			if len(lits) > manyLiterals {
-				p.byFirst = new([256][]string)
-				for _, l := range lits {
-					p.byFirst[l[0]] = append(p.byFirst[l[0]], l)
-				}
-			}
+			p.literalIndex = newLiteralIndex(lits, anchored)
 		}
 	}
 	return p
@@ -52,30 +37,55 @@ func (p prefiltered) MatchString(s string) bool {
 // matchLower is MatchString for a caller that has lower-cased s already,
 // so that the rules run on one line do not each lower-case it again.
 func (p prefiltered) matchLower(s, lower string) bool {
-	if p.literals != nil && !p.mayMatch(lower) {
+	if p.literals != nil && !p.in(lower) {
 		return false
 	}
 	return p.re.MatchString(s)
 }
 
-// mayMatch reports whether lower holds one of the literals, where an
-// anchored pattern needs it.
-func (p prefiltered) mayMatch(lower string) bool {
-	if p.byFirst != nil {
+// literalIndex finds any of a set of lower-case literals in a line.
+type literalIndex struct {
+	literals []string // nil for a pattern without them: every line may match
+	anchored bool     // a literal must open the line
+	// byFirst holds the literals by their first byte, for sets of many:
+	// one look at each byte of the line then replaces a search of the
+	// whole line per literal.
+	byFirst *[256][]string
+}
+
+// manyLiterals is the count above which literals are looked up by their
+// first byte.
+const manyLiterals = 8
+
+func newLiteralIndex(lits []string, anchored bool) literalIndex {
+	x := literalIndex{literals: lits, anchored: anchored}
+	if len(lits) > manyLiterals {
+		x.byFirst = new([256][]string)
+		for _, l := range lits {
+			x.byFirst[l[0]] = append(x.byFirst[l[0]], l)
+		}
+	}
+	return x
+}
+
+// in reports whether lower, a lower-cased line, holds one of the literals
+// (at its start, if anchored).
+func (x literalIndex) in(lower string) bool {
+	if x.byFirst != nil {
 		for i := 0; i < len(lower); i++ {
-			for _, l := range p.byFirst[lower[i]] {
+			for _, l := range x.byFirst[lower[i]] {
 				if strings.HasPrefix(lower[i:], l) {
 					return true
 				}
 			}
-			if p.anchored {
+			if x.anchored {
 				return false
 			}
 		}
 		return false
 	}
-	for _, l := range p.literals {
-		if p.anchored && strings.HasPrefix(lower, l) || !p.anchored && strings.Contains(lower, l) {
+	for _, l := range x.literals {
+		if x.anchored && strings.HasPrefix(lower, l) || !x.anchored && strings.Contains(lower, l) {
 			return true
 		}
 	}

@@ -249,3 +249,12 @@ func TestDatelineDate(t *testing.T) {
 		}
 	}
 }
+
+func TestCollapse(t *testing.T) {
+	// collapse must agree with strings.Fields on every kind of white space.
+	for _, s := range []string{"", " ", "a", "a b", " a", "a ", "a  b", "a\tb", "a\n\nb ", "\u00a0a\u2003b\u3000", "x\u0085y", "bad\xff byte", "  spaced   out  text  ", "é à"} {
+		if got, want := collapse(s), strings.Join(strings.Fields(s), " "); got != want {
+			t.Errorf("collapse(%q) = %q, want %q", s, got, want)
+		}
+	}
+}

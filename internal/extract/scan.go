@@ -241,6 +241,52 @@ func countSpace(s string) int {
 	return n
 }
 
+// collapse trims s and turns each run of white space inside it into one
+// space, as strings.Join(strings.Fields(s), " ") does, but without the
+// list of words, and without a copy when s needs no change.
 func collapse(s string) string {
-	return strings.Join(strings.Fields(s), " ")
+	if collapsed(s) {
+		return s
+	}
+	b := make([]byte, 0, len(s))
+	pending := false // white space since the last word
+	for i := 0; i < len(s); {
+		size, space := spaceAt(s, i)
+		if space {
+			pending = true
+		} else {
+			if pending && len(b) > 0 {
+				b = append(b, ' ')
+			}
+			pending = false
+			b = append(b, s[i:i+size]...)
+		}
+		i += size
+	}
+	return string(b)
+}
+
+// collapsed reports whether s has no white space but single spaces
+// between words.
+func collapsed(s string) bool {
+	prevSpace := true // a leading space needs collapsing
+	for i := 0; i < len(s); {
+		size, space := spaceAt(s, i)
+		if space && (prevSpace || s[i] != ' ') {
+			return false
+		}
+		prevSpace = space
+		i += size
+	}
+	return !prevSpace || s == ""
+}
+
+// spaceAt is the size of the rune at s[i] and whether it is white space
+// (in Unicode's sense, as strings.Fields has it).
+func spaceAt(s string, i int) (int, bool) {
+	if c := s[i]; c < utf8.RuneSelf {
+		return 1, c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\v' || c == '\f'
+	}
+	r, size := utf8.DecodeRuneInString(s[i:])
+	return size, unicode.IsSpace(r)
 }
