@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 
+	"golang.org/x/net/html"
+
 	"github.com/corroborate/corroborate/internal/golden"
 	"github.com/corroborate/corroborate/internal/news"
 )
@@ -255,6 +257,35 @@ func TestCollapse(t *testing.T) {
 	for _, s := range []string{"", " ", "a", "a b", " a", "a ", "a  b", "a\tb", "a\n\nb ", "\u00a0a\u2003b\u3000", "x\u0085y", "bad\xff byte", "  spaced   out  text  ", "é à"} {
 		if got, want := collapse(s), strings.Join(strings.Fields(s), " "); got != want {
 			t.Errorf("collapse(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+func TestMarked(t *testing.T) {
+	tests := []struct {
+		tag          string
+		author, date bool
+	}{
+		{`<span class="Byline">`, true, false},
+		{`<div class="pb-byline">`, true, false},
+		{`<a rel="author">`, true, false},
+		{`<span itemprop="Author">`, true, false},
+		{`<div class="author-box-wrapper">`, false, false},
+		{`<time class="PublishDate">`, false, true},
+		{`<span id="post-timestamp">`, false, true},
+		{`<span itemprop="datePublished">`, false, true},
+		{`<span class="date updated">`, false, false},
+		{`<div class="comment-date">`, false, false},
+		{`<p class="lead">`, false, false},
+	}
+	for _, tt := range tests {
+		doc, err := html.Parse(strings.NewReader("<body>" + tt.tag + "x"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		n := doc.LastChild.LastChild.FirstChild // html > body > the element
+		if author, date := marked(n); author != tt.author || date != tt.date {
+			t.Errorf("marked(%s) = %v, %v; want %v, %v", tt.tag, author, date, tt.author, tt.date)
 		}
 	}
 }

@@ -25,12 +25,11 @@ func marked(n *html.Node) (author, date bool) {
 		default:
 			continue
 		}
-		v := lowerASCII(a.Val)
-		w := markWords(v)
+		w := markWords(a.Val)
 		veto = veto || w&updateWord != 0
 		date = date || w&dateWord != 0
 		if a.Key == "class" && w&authorWord != 0 && !author {
-			author = authorClass(v)
+			author = authorClass(lowerASCII(a.Val))
 		}
 	}
 	return author, date && !veto
@@ -44,48 +43,62 @@ const (
 )
 
 // markWords looks for the words that mark dates and authors in an
-// attribute value, lower-cased, stopping only at the letters that open
+// attribute value, in any case, stopping only at the letters that open
 // one: most values hold none.
 func markWords(v string) int {
 	w := 0
 	for i := 0; i < len(v); i++ {
 		rest := v[i:]
-		switch v[i] {
+		switch v[i] | 0x20 { // ASCII lower case, for letters
 		case 'd':
-			if strings.HasPrefix(rest, "date") {
+			if prefixFold(rest, "date") {
 				w |= dateWord
 			}
 		case 't':
-			if strings.HasPrefix(rest, "time") {
+			if prefixFold(rest, "time") {
 				w |= dateWord
 			}
 		case 'p':
-			if strings.HasPrefix(rest, "publish") || strings.HasPrefix(rest, "posted") {
+			if prefixFold(rest, "publish") || prefixFold(rest, "posted") {
 				w |= dateWord
 			}
 		case 'u':
-			if strings.HasPrefix(rest, "update") {
+			if prefixFold(rest, "update") {
 				w |= updateWord
 			}
 		case 'm':
-			if strings.HasPrefix(rest, "modif") {
+			if prefixFold(rest, "modif") {
 				w |= updateWord
 			}
 		case 'c':
-			if strings.HasPrefix(rest, "comment") {
+			if prefixFold(rest, "comment") {
 				w |= updateWord
 			}
 		case 'b':
-			if strings.HasPrefix(rest, "byline") {
+			if prefixFold(rest, "byline") {
 				w |= authorWord
 			}
 		case 'a':
-			if strings.HasPrefix(rest, "author") {
+			if prefixFold(rest, "author") {
 				w |= authorWord
 			}
 		}
 	}
 	return w
+}
+
+// prefixFold reports whether s opens with word, a lower-case ASCII word,
+// in any case.
+func prefixFold(s, word string) bool {
+	if len(s) < len(word) {
+		return false
+	}
+	for i := 0; i < len(word); i++ {
+		if s[i]|0x20 != word[i] {
+			return false
+		}
+	}
+	return true
 }
 
 // authorClass reports whether a class list, lower-cased, names the byline:
