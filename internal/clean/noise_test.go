@@ -2,6 +2,7 @@ package clean
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -101,6 +102,28 @@ func TestPrefilterJoinsLiterals(t *testing.T) {
 		slices.Sort(tt.want)
 		if !slices.Equal(got, tt.want) {
 			t.Errorf("literals of %s = %q, want %q", tt.pattern, got, tt.want)
+		}
+	}
+}
+
+func TestLiteralIndex(t *testing.T) {
+	// The indexed lookup must agree with searching for each literal.
+	lits := []string{"sign up", "subscri", "you", "donat", "ab", "zz", "read more", "reader", "newsletter", "über"}
+	lines := []string{"", "a", "ab", "xab", "you", "yo", "please sign up", "sign u", "our readers", "a über b", "uber",
+		"subscribe", "z", "zz", "xyz", "read mor", "support the newsletter"}
+	for _, anchored := range []bool{false, true} {
+		x := newLiteralIndex(lits, anchored)
+		if x.byFirst == nil {
+			t.Fatal("no index built for a large set")
+		}
+		for _, line := range lines {
+			want := false
+			for _, l := range lits {
+				want = want || anchored && strings.HasPrefix(line, l) || !anchored && strings.Contains(line, l)
+			}
+			if got := x.in(line); got != want {
+				t.Errorf("anchored=%v: in(%q) = %v, want %v", anchored, line, got, want)
+			}
 		}
 	}
 }

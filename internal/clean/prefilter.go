@@ -49,8 +49,10 @@ type literalIndex struct {
 	anchored bool     // a literal must open the line
 	// byFirst holds the literals by their first byte, for sets of many:
 	// one look at each byte of the line then replaces a search of the
-	// whole line per literal.
+	// whole line per literal. pairs has a bit set for the first two bytes
+	// of each, so that most bytes are passed over after one look.
 	byFirst *[256][]string
+	pairs   *[1 << 16 / 64]uint64
 }
 
 // manyLiterals is the count above which literals are looked up by their
@@ -60,9 +62,11 @@ const manyLiterals = 8
 func newLiteralIndex(lits []string, anchored bool) literalIndex {
 	x := literalIndex{literals: lits, anchored: anchored}
 	if len(lits) > manyLiterals {
-		x.byFirst = new([256][]string)
+		x.byFirst, x.pairs = new([256][]string), new([1 << 16 / 64]uint64)
 		for _, l := range lits {
 			x.byFirst[l[0]] = append(x.byFirst[l[0]], l)
+			pair := uint16(l[0])<<8 | uint16(l[1]) // literals have two letters or more
+			x.pairs[pair/64] |= 1 << (pair % 64)
 		}
 	}
 	return x
@@ -72,7 +76,13 @@ func newLiteralIndex(lits []string, anchored bool) literalIndex {
 // (at its start, if anchored).
 func (x literalIndex) in(lower string) bool {
 	if x.byFirst != nil {
-		for i := 0; i < len(lower); i++ {
+		for i := 0; i+1 < len(lower); i++ {
+			if pair := uint16(lower[i])<<8 | uint16(lower[i+1]); x.pairs[pair/64]&(1<<(pair%64)) == 0 {
+				if x.anchored {
+					return false
+				}
+				continue
+			}
 			for _, l := range x.byFirst[lower[i]] {
 				if strings.HasPrefix(lower[i:], l) {
 					return true
