@@ -38,6 +38,7 @@ func runIngest(ctx context.Context, args []string, env *environment) int {
 	}
 	web.MaxBytes = readOpts.MaxBytes
 	readOpts.Fetcher = fetch.New(*web)
+	readOpts.Parallel = pipeline.EachOn(ingest.FetchWorkers)
 	store, err := openStore(ctx, *db)
 	if err != nil {
 		fmt.Fprintln(env.stderr, "corroborate ingest:", err)

@@ -45,22 +45,22 @@ var creditSlash = regexp.MustCompile(`(?i)^[A-Z][\w.'-]*( [A-Z][\w.'-]*){0,3} ?/
 
 // appealCue marks a sentence asking the reader for money, a subscription or
 // an account.
-var appealCue = regexp.MustCompile(`(?i)\b(your support|support (us|our|now|today)|your (donation|contribution|subscription)|donate|donation|make a contribution|contribute (to|today|now)|become an? (member|subscriber|supporter|patron)|subscribe (now|today|to|for)|sign up (for|to|now)|our newsletter|paywalls?|(independent|quality|our|public[- ]interest) journalism|our (reporting|journalists)|reader[- ](funded|supported)|already a (subscriber|member)|free articles?|create (a free|an) account|read more|comments are moderated|(post|leave|write|add) a comment|comment(ing)? (policy|guidelines)|part of the conversation|share your (thoughts|views)|(want|like) to hear (from you|what you think)|give us (your )?feedback)\b`)
+var appealCue = newPrefiltered(`(?i)\b(your support|support (us|our|now|today)|your (donation|contribution|subscription)|donate|donation|make a contribution|contribute (to|today|now)|become an? (member|subscriber|supporter|patron)|subscribe (now|today|to|for)|sign up (for|to|now)|our newsletter|paywalls?|(independent|quality|our|public[- ]interest) journalism|our (reporting|journalists)|reader[- ](funded|supported)|already a (subscriber|member)|free articles?|create (a free|an) account|read more|comments are moderated|(post|leave|write|add) a comment|comment(ing)? (policy|guidelines)|part of the conversation|share your (thoughts|views)|(want|like) to hear (from you|what you think)|give us (your )?feedback)\b`)
 
 // sitePolicy is the site's small print, whatever the grammar: comment
 // moderation, copyright and reprint notices, paywall prompts.
-var sitePolicy = regexp.MustCompile(`(?i)\b(comments (are|will be|may be) (moderated|reviewed|republished)|e-?mail addresses? will not be published|(is|are) the (copyrighted|exclusive) property of|permission (must|is required|should) be obtained|may not be (re)?(published|produced|printed|distributed|broadcast)|without (the )?(prior )?(express )?written permission|(to|please) (view|read|continue reading|access) (the|this) (full|entire) (story|article)|first-time subscribers|download (the|our) [\w ]{0,30}apps? for (ios|android))\b`)
+var sitePolicy = newPrefiltered(`(?i)\b(comments (are|will be|may be) (moderated|reviewed|republished)|(email|e-mail) addresses? will not be published|(is|are) the (copyrighted|exclusive) property of|permission (must|is required|should) be obtained|may not be (re)?(published|produced|printed|distributed|broadcast)|without (the )?(prior )?(express )?written permission|(to|please) (view|read|continue reading|access) (the|this) (full|entire) (story|article)|first-time subscribers|download (the|our) [\w ]{0,30}apps? for (ios|android))\b`)
 
 // callToAction is a sentence that opens by telling the reader to do
 // something on the site or off it: "Follow us on …", "Sign up …",
 // "Download our app …".
-var callToAction = regexp.MustCompile(`(?i)^(please )?(sign up|(download|install|get|follow|like|join|subscribe to|send us|give us|tell us|share your|find us)\b.{0,80}\b(apps?|newsletters?|twitter|facebook|instagram|telegram|whatsapp|youtube|tiktok|linkedin|feedback|tips?|channel|updates))\b`)
+var callToAction = newPrefiltered(`(?i)^(please )?(sign up|(download|install|get|follow|like|join|subscribe to|send us|give us|tell us|share your|find us)\b.{0,80}\b(apps?|newsletters?|twitter|facebook|instagram|telegram|whatsapp|youtube|tiktok|linkedin|feedback|tips?|channel|updates))\b`)
 
 var readerPronoun = regexp.MustCompile(`(?i)\b(we|our|us|you|your)\b`)
 
 // uiAddress is text addressed to the reader about the page itself:
 // "You can add location information to your Tweets".
-var uiAddress = regexp.MustCompile(`(?i)\b(you|your)\b.*\b(tweets?|browser|cookies?|app|account|settings|inbox|e-?mail address|website by copying|location information|notifications?|privacy policy|terms of (use|service))\b`)
+var uiAddress = newPrefiltered(`(?i)\b(you|your)\b.*\b(tweets?|browser|cookies?|app|account|settings|inbox|e-?mail address|website by copying|location information|notifications?|privacy policy|terms of (use|service))\b`)
 
 // captionLead opens scraped image and video captions, whatever follows:
 // "Image copyright Getty Images Image caption The band broke up in 1980".
@@ -71,9 +71,10 @@ var shareWords = map[string]bool{"share": true, "tweet": true, "pin": true, "ema
 	"facebook": true, "twitter": true, "whatsapp": true, "linkedin": true, "reddit": true, "print": true,
 	"comment": true, "comments": true, "copy": true, "link": true, "save": true, "messenger": true, "x": true}
 
-// shareBar reports whether a line is only share and follow buttons.
-func shareBar(line string) bool {
-	words := strings.Fields(strings.ToLower(line))
+// shareBar reports whether a line, lower-cased, is only share and follow
+// buttons.
+func shareBar(lower string) bool {
+	words := strings.Fields(lower)
 	if len(words) < 2 || len(words) > 12 {
 		return false
 	}
@@ -104,27 +105,28 @@ func lineNoise(line string) bool {
 	case socialEmbed.MatchString(line), captionLead.MatchString(line):
 		return true
 	}
-	return pageChrome(line, words)
+	return pageChrome(line, strings.ToLower(line), words)
 }
 
 // pageChrome reports whether a paragraph is the site talking rather than
 // the article: a teaser, interface text, a copyright line, a credit or a
 // social handle.
-func pageChrome(line string, words int) bool {
+// lower is line lower-cased, for the rules' literal prefilters.
+func pageChrome(line, lower string, words int) bool {
 	// Cheap length tests first: most paragraphs are prose too long for
 	// any of these rules, and the patterns are costly to run.
 	switch {
-	case (words <= 25 || strings.ContainsAny(line, "|»")) && teaser.MatchString(line):
+	case (words <= 25 || teaserSeparator(line)) && teaser.matchLower(line, lower):
 		return true
 	case words > 14:
 		return false
-	case words <= 12 && chrome.MatchString(line) && (words <= 8 || !endsSentence(line)):
+	case words <= 12 && chrome.matchLower(line, lower) && (words <= 8 || !endsSentence(line)):
 		return true
-	case words <= 12 && (strings.Contains(line, "©") || strings.HasPrefix(strings.ToLower(line), "(c) ")):
+	case words <= 12 && (strings.Contains(line, "©") || strings.HasPrefix(lower, "(c) ")):
 		return true
-	case creditLine.MatchString(line), label.MatchString(line):
+	case creditLine.matchLower(line, lower), label.matchLower(line, lower):
 		return true
-	case shareBar(line):
+	case shareBar(lower):
 		return true
 	case strings.Contains(line, "/") && creditSlash.MatchString(line), strings.Contains(line, "@") && socialHandle.MatchString(line):
 		return true
@@ -136,16 +138,20 @@ func pageChrome(line string, words int) bool {
 // reader about the page. Sentences with quotation marks are someone's words
 // and always stay.
 func sentenceNoise(s string) bool {
-	if strings.Contains(s, `"`) || !mayBeNoise(s) {
+	if strings.Contains(s, `"`) {
 		return false
 	}
-	if sitePolicy.MatchString(s) || callToAction.MatchString(s) {
+	lower := strings.ToLower(s)
+	if !mayBeNoise(lower) {
+		return false
+	}
+	if sitePolicy.matchLower(s, lower) || callToAction.matchLower(s, lower) {
 		return true
 	}
-	if appealCue.MatchString(s) && (readerPronoun.MatchString(s) || len(strings.Fields(s)) <= 6) {
+	if appealCue.matchLower(s, lower) && (readerPronoun.MatchString(s) || len(strings.Fields(s)) <= 6) {
 		return true
 	}
-	return uiAddress.MatchString(s) && len(strings.Fields(s)) <= 40
+	return uiAddress.matchLower(s, lower) && len(strings.Fields(s)) <= 40
 }
 
 // noiseWords are cheap to look for; a sentence with none of them cannot
@@ -156,15 +162,13 @@ var noiseWords = []string{"support", "donat", "contribut", "subscri", "sign up",
 	"permission", "copyright", "property of", "be published", "republished", "download", "install", "follow us", "follow the",
 	"feedback", "full story", "full article"}
 
-func mayBeNoise(s string) bool {
-	lower := strings.ToLower(s)
-	for _, w := range noiseWords {
-		if strings.Contains(lower, w) {
-			return true
-		}
-	}
-	return false
+// mayBeNoise reports whether lower, a lower-cased sentence or paragraph,
+// holds one of noiseWords.
+func mayBeNoise(lower string) bool {
+	return noiseIndex.in(lower)
 }
+
+var noiseIndex = newLiteralIndex(noiseWords, false)
 
 // header reports whether a line is a section header or other label rather
 // than prose: short, and not ended as a sentence is.

@@ -1,6 +1,10 @@
 package clean
 
-import "testing"
+import (
+	"slices"
+	"strings"
+	"testing"
+)
 
 func TestNoise(t *testing.T) {
 	tests := []struct {
@@ -70,5 +74,56 @@ func TestPrefilterLiterals(t *testing.T) {
 	}
 	if q := newPrefiltered(`(?i)\b(\w+ly|x)\b`); q.literals != nil {
 		t.Errorf("literals %q for a pattern without a required literal", q.literals)
+	}
+	for name, p := range map[string]prefiltered{"appealCue": appealCue, "sitePolicy": sitePolicy, "callToAction": callToAction, "uiAddress": uiAddress} {
+		if p.literals == nil {
+			t.Errorf("%s has no required literals", name)
+		}
+	}
+}
+
+func TestPrefilterJoinsLiterals(t *testing.T) {
+	// The parser factors common prefixes out of alternations ("sign (up|in)");
+	// the literals are joined back so that "sign " alone does not let every
+	// line about signing through.
+	tests := []struct {
+		pattern string
+		want    []string
+	}{
+		{`(?i)\b(sign up|sign in)\b`, []string{"sign up", "sign in"}},
+		{`(?i)\b(to|please) (view|read) the story`, []string{"to view the story", "to read the story", "please view the story", "please read the story"}},
+		{`(?i)\b(read more|related( stories)?)\b`, []string{"read more", "related"}},
+		{`(?i)\bcomments? (are|may be) moderated`, []string{"comment"}},
+		{`(?i)\b(e-?mail|x)`, nil},
+	}
+	for _, tt := range tests {
+		got := newPrefiltered(tt.pattern).literals
+		slices.Sort(got)
+		slices.Sort(tt.want)
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("literals of %s = %q, want %q", tt.pattern, got, tt.want)
+		}
+	}
+}
+
+func TestLiteralIndex(t *testing.T) {
+	// The indexed lookup must agree with searching for each literal.
+	lits := []string{"sign up", "subscri", "you", "donat", "ab", "zz", "read more", "reader", "newsletter", "über"}
+	lines := []string{"", "a", "ab", "xab", "you", "yo", "please sign up", "sign u", "our readers", "a über b", "uber",
+		"subscribe", "z", "zz", "xyz", "read mor", "support the newsletter"}
+	for _, anchored := range []bool{false, true} {
+		x := newLiteralIndex(lits, anchored)
+		if x.byFirst == nil {
+			t.Fatal("no index built for a large set")
+		}
+		for _, line := range lines {
+			want := false
+			for _, l := range lits {
+				want = want || anchored && strings.HasPrefix(line, l) || !anchored && strings.Contains(line, l)
+			}
+			if got := x.in(line); got != want {
+				t.Errorf("anchored=%v: in(%q) = %v, want %v", anchored, line, got, want)
+			}
+		}
 	}
 }

@@ -12,10 +12,8 @@ import (
 // than running a large alternation over every line, and most lines hold
 // none of them.
 type prefiltered struct {
-	re       *regexp.Regexp
-	literals []string // lower-cased; nil means always run re
-	anchored bool     // the pattern starts at the line's start, so must a literal
-	longest  int      // bytes of the longest literal
+	re *regexp.Regexp
+	literalIndex
 }
 
 func newPrefiltered(pattern string) prefiltered {
@@ -23,12 +21,9 @@ func newPrefiltered(pattern string) prefiltered {
 	if parsed, err := syntax.Parse(pattern, syntax.Perl); err == nil {
 		parsed = parsed.Simplify()
 		if lits, ok := requiredLiterals(parsed); ok {
-			p.literals = lits
-			p.anchored = parsed.Op == syntax.OpConcat && len(parsed.Sub) > 1 &&
+			anchored := parsed.Op == syntax.OpConcat && len(parsed.Sub) > 1 &&
 				(parsed.Sub[0].Op == syntax.OpBeginLine || parsed.Sub[0].Op == syntax.OpBeginText) && !optional(parsed.Sub[1].Op)
-			for _, l := range lits {
-				p.longest = max(p.longest, len(l))
-			}
+			p.literalIndex = newLiteralIndex(lits, anchored)
 		}
 	}
 	return p
@@ -36,32 +31,71 @@ func newPrefiltered(pattern string) prefiltered {
 
 // MatchString reports whether s matches the pattern.
 func (p prefiltered) MatchString(s string) bool {
-	if p.literals != nil && !p.mayMatch(s) {
+	return p.matchLower(s, strings.ToLower(s))
+}
+
+// matchLower is MatchString for a caller that has lower-cased s already,
+// so that the rules run on one line do not each lower-case it again.
+func (p prefiltered) matchLower(s, lower string) bool {
+	if p.literals != nil && !p.in(lower) {
 		return false
 	}
 	return p.re.MatchString(s)
 }
 
-func (p prefiltered) mayMatch(s string) bool {
-	if p.anchored {
-		// Only the line's start can hold the literal; lower-case no more
-		// of it than the longest literal needs (a rune may lower to more
-		// bytes, hence the margin).
-		head := s[:min(len(s), 2*p.longest+8)]
-		for !utf8.ValidString(head) {
-			head = head[:len(head)-1]
+// literalIndex finds any of a set of lower-case literals in a line.
+type literalIndex struct {
+	literals []string // nil for a pattern without them: every line may match
+	anchored bool     // a literal must open the line
+	// byFirst holds the literals by their first byte, for sets of many:
+	// one look at each byte of the line then replaces a search of the
+	// whole line per literal. pairs has a bit set for the first two bytes
+	// of each, so that most bytes are passed over after one look.
+	byFirst *[256][]string
+	pairs   *[1 << 16 / 64]uint64
+}
+
+// manyLiterals is the count above which literals are looked up by their
+// first byte.
+const manyLiterals = 8
+
+func newLiteralIndex(lits []string, anchored bool) literalIndex {
+	x := literalIndex{literals: lits, anchored: anchored}
+	if len(lits) > manyLiterals {
+		x.byFirst, x.pairs = new([256][]string), new([1 << 16 / 64]uint64)
+		for _, l := range lits {
+			x.byFirst[l[0]] = append(x.byFirst[l[0]], l)
+			pair := uint16(l[0])<<8 | uint16(l[1]) // literals have two letters or more
+			x.pairs[pair/64] |= 1 << (pair % 64)
 		}
-		lower := strings.ToLower(head)
-		for _, l := range p.literals {
-			if strings.HasPrefix(lower, l) {
-				return true
+	}
+	return x
+}
+
+// in reports whether lower, a lower-cased line, holds one of the literals
+// (at its start, if anchored).
+func (x literalIndex) in(lower string) bool {
+	if x.byFirst != nil {
+		for i := 0; i+1 < len(lower); i++ {
+			if pair := uint16(lower[i])<<8 | uint16(lower[i+1]); x.pairs[pair/64]&(1<<(pair%64)) == 0 {
+				if x.anchored {
+					return false
+				}
+				continue
+			}
+			for _, l := range x.byFirst[lower[i]] {
+				if strings.HasPrefix(lower[i:], l) {
+					return true
+				}
+			}
+			if x.anchored {
+				return false
 			}
 		}
 		return false
 	}
-	lower := strings.ToLower(s)
-	for _, l := range p.literals {
-		if strings.Contains(lower, l) {
+	for _, l := range x.literals {
+		if x.anchored && strings.HasPrefix(lower, l) || !x.anchored && strings.Contains(lower, l) {
 			return true
 		}
 	}
@@ -99,22 +133,68 @@ func requiredLiterals(re *syntax.Regexp) ([]string, bool) {
 		if len(subs) == 0 {
 			return nil, false
 		}
-		lits, ok := requiredLiterals(subs[0])
-		if ok || subs[0].Op != syntax.OpLiteral || len(subs) == 1 {
-			return lits, ok
+		if lits, ok := prefixes(subs); ok && distinctive(lits) {
+			return lits, true
 		}
-		// A one-letter literal factored out of an alternation ("s" of
-		// "sign up|subscribe"): join it to what follows.
-		rest, ok := requiredLiterals(subs[1])
-		if !ok {
-			return nil, false
-		}
-		for i, r := range rest {
-			rest[i] = lits[0] + r
-		}
-		return rest, true
+		return requiredLiterals(subs[0])
 	}
 	return nil, false
+}
+
+// maxLiterals bounds how far prefixes multiplies out alternations.
+const maxLiterals = 1000
+
+// prefixes returns strings one of which every match of the concatenation
+// subs starts with, each as long as the pattern makes it: "sign (up|in)"
+// gives "sign up" and "sign in", where the leading literal alone ("sign ")
+// would let through many lines the pattern cannot match. It gives up
+// (false) where the first part is not a literal or an alternation of them.
+func prefixes(subs []*syntax.Regexp) ([]string, bool) {
+	if len(subs) == 0 {
+		return []string{""}, true
+	}
+	first := subs[0]
+	for first.Op == syntax.OpCapture {
+		first = first.Sub[0]
+	}
+	var heads []string
+	switch first.Op {
+	case syntax.OpLiteral:
+		heads = []string{strings.ToLower(string(first.Rune))}
+	case syntax.OpConcat:
+		return prefixes(append(append([]*syntax.Regexp{}, first.Sub...), subs[1:]...))
+	case syntax.OpAlternate:
+		for _, alt := range first.Sub {
+			lits, ok := prefixes(append([]*syntax.Regexp{alt}, subs[1:]...))
+			if !ok {
+				return nil, false
+			}
+			heads = append(heads, lits...)
+		}
+		return heads, len(heads) <= maxLiterals
+	default:
+		return []string{""}, true // the prefix ends here
+	}
+	tails, ok := prefixes(subs[1:])
+	if !ok || len(tails) > maxLiterals {
+		tails = []string{""}
+	}
+	out := make([]string, 0, len(tails))
+	for _, t := range tails {
+		out = append(out, heads[0]+t)
+	}
+	return out, true
+}
+
+// distinctive reports whether every literal has two letters or more, so
+// that looking for them rules out most lines.
+func distinctive(lits []string) bool {
+	for _, l := range lits {
+		if utf8.RuneCountInString(l) < 2 {
+			return false
+		}
+	}
+	return true
 }
 
 func optional(op syntax.Op) bool {

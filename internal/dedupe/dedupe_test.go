@@ -47,7 +47,7 @@ func TestIndex(t *testing.T) {
 		{"same outlet updated", edited, Item{Outlet: "Gazette"}, Version, 0},
 		{"other outlet, same text", base, Item{Outlet: "Courier"}, Copy, 0},
 		{"other outlet, trimmed copy", trimmed, Item{Outlet: "Post"}, Copy, 0},
-		{"same URL, new text", other, Item{Outlet: "Gazette", URL: "https://www.gazette.example/ferry/?utm=x"}, Version, 0},
+		{"same URL, new text", other, Item{Outlet: "Gazette", URL: "https://www.gazette.example/ferry/?utm_source=x&fbclid=y"}, Version, 0},
 		{"unknown outlet, same text", base, Item{}, Copy, 0},
 	}
 	ix := NewIndex()

@@ -1,9 +1,7 @@
 package dedupe
 
 import (
-	"net/url"
 	"slices"
-	"strings"
 
 	"github.com/corroborate/corroborate/internal/text"
 )
@@ -90,7 +88,7 @@ func (x *Index) Add(it Item) Match {
 	}
 	x.entries = append(x.entries, e)
 	x.sigs = append(x.sigs, it.Signature)
-	if key := urlKey(it.URL); key != "" {
+	if key := URLKey(it.URL); key != "" {
 		if _, ok := x.byURL[text.Hash(key)]; !ok {
 			x.byURL[text.Hash(key)] = self
 		}
@@ -118,7 +116,7 @@ func (x *Index) outlet(name string) uint32 {
 // find returns the best earlier match: an article at the same URL, else
 // the closest version, else the closest copy.
 func (x *Index) find(it Item, outlet uint32) Match {
-	if key := urlKey(it.URL); key != "" {
+	if key := URLKey(it.URL); key != "" {
 		if at, ok := x.byURL[text.Hash(key)]; ok {
 			return Match{Kind: Version, Of: int(at), Similarity: Similarity(&it.Signature, &x.sigs[at])}
 		}
@@ -219,22 +217,4 @@ func bandKeys(sig *Signature) [bands]uint32 {
 		keys[b] = uint32(h)
 	}
 	return keys
-}
-
-// URLKey reduces a URL to what names the page, so that the same page
-// fetched twice, with tracking parameters or without "www.", is recognised.
-func URLKey(raw string) string { return urlKey(raw) }
-
-// urlKey reduces a URL to what names the page: host without "www." and
-// path without a trailing slash; query and fragment are dropped, since they
-// mostly carry tracking.
-func urlKey(raw string) string {
-	if raw == "" {
-		return ""
-	}
-	u, err := url.Parse(strings.TrimSpace(raw))
-	if err != nil || u.Host == "" {
-		return ""
-	}
-	return strings.TrimPrefix(strings.ToLower(u.Host), "www.") + strings.TrimSuffix(u.EscapedPath(), "/")
 }

@@ -22,15 +22,15 @@ var metaCharset = regexp.MustCompile(`(?i)<meta[^>]*?charset\s*=\s*["']?\s*([a-z
 // comments first and declare it later.
 const charsetScan = 16 << 10
 
-// decode returns the page as UTF-8 and the charset it was read as. The
+// decode returns the page as UTF-8 (data itself when it is UTF-8 already) and the charset it was read as. The
 // declaration is trusted only as far as the bytes agree with it: pages that
 // declare Latin-1 but are written in UTF-8 are common, and so are pages that
 // declare UTF-8 but hold Windows-1252 text. Undeclared pages are UTF-8 when
 // they are valid UTF-8, else whatever a statistical detector finds.
-func decode(data []byte, contentType string) (string, string) {
+func decode(data []byte, contentType string) ([]byte, string) {
 	switch {
 	case bytes.HasPrefix(data, []byte("\xef\xbb\xbf")):
-		return string(data[3:]), "utf-8"
+		return data[3:], "utf-8"
 	case bytes.HasPrefix(data, []byte("\xff\xfe")):
 		return decodeWith(unicode.UTF16(unicode.LittleEndian, unicode.UseBOM), data), "utf-16le"
 	case bytes.HasPrefix(data, []byte("\xfe\xff")):
@@ -45,12 +45,13 @@ func decode(data []byte, contentType string) (string, string) {
 	switch {
 	case valid && (enc == nil || name == "utf-8" || hasMultibyte(data)):
 		// Valid UTF-8 with non-ASCII text is almost never anything else.
-		return string(data), "utf-8"
+		// The bytes are parsed as they are, without a copy.
+		return data, "utf-8"
 	case name == "utf-8" || name == "utf-16le" || name == "utf-16be":
 		// Declared Unicode but not valid: mostly-valid text has a few bad
 		// bytes; otherwise the declaration is wrong.
 		if mostlyUTF8(data) {
-			return strings.ToValidUTF8(string(data), "\uFFFD"), "utf-8"
+			return bytes.ToValidUTF8(data, []byte("\uFFFD")), "utf-8"
 		}
 		return decodeWith(charmap.Windows1252, data), "windows-1252"
 	case enc != nil:
@@ -100,12 +101,12 @@ func indexFold(s []byte, word string) int {
 	return at
 }
 
-func decodeWith(enc encoding.Encoding, data []byte) string {
+func decodeWith(enc encoding.Encoding, data []byte) []byte {
 	out, err := enc.NewDecoder().Bytes(data)
 	if err != nil {
-		return strings.ToValidUTF8(string(data), "\uFFFD")
+		return bytes.ToValidUTF8(data, []byte("\uFFFD"))
 	}
-	return string(out)
+	return out
 }
 
 // detect guesses the charset of undeclared, non-UTF-8 bytes. Windows-1252

@@ -3,6 +3,7 @@ package extract
 import (
 	"net/url"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -48,12 +49,14 @@ func mainContent(doc *html.Node, pageURL *url.URL, lead string) content {
 		// the tree, which fallback mode brings.
 		FallbackCandidates: &trafilatura.FallbackCandidates{Readability: noCandidate, Distiller: noCandidate},
 	}
+	start := time.Now()
 	res, err := trafilatura.ExtractDocument(doc, opts)
+	timeLibrary(start)
 	long := err == nil && res.ContentNode != nil && utf8.RuneCountInString(res.ContentText) >= confidentRunes
 	if long {
-		if own := coverage(res.ContentText, lead); own >= offTopic {
+		if own := coverage(res.ContentText, lead, offTopic); own >= offTopic {
 			return fromResult(res)
-		} else if alt := readabilityNode(doc, pageURL); alt != noCandidate && coverage(textOf(alt), lead) >= own+0.3 {
+		} else if alt := readabilityNode(doc, pageURL); alt != noCandidate && coverage(textOf(alt), lead, own+0.3) >= own+0.3 {
 			// A long text that misses what the page says it is about is
 			// usually the comments or a sign-in box; readability found the
 			// article the summary describes.
@@ -67,7 +70,9 @@ func mainContent(doc *html.Node, pageURL *url.URL, lead string) content {
 	// trafilatura's fallback does.
 	fallback := readabilityNode(doc, pageURL)
 	opts.FallbackCandidates = &trafilatura.FallbackCandidates{Readability: fallback, Distiller: noCandidate}
+	start = time.Now()
 	res, err = trafilatura.ExtractDocument(doc, opts)
+	timeLibrary(start)
 	if err != nil || res.ContentNode == nil {
 		// trafilatura gives up on short pages; readability's tree, if any,
 		// is better than nothing.
@@ -80,6 +85,7 @@ func mainContent(doc *html.Node, pageURL *url.URL, lead string) content {
 }
 
 func readabilityNode(doc *html.Node, pageURL *url.URL) *html.Node {
+	defer timeLibrary(time.Now())
 	if art, err := readability.FromDocument(doc, pageURL); err == nil && art.Node != nil {
 		return art.Node
 	}
@@ -91,39 +97,49 @@ func readabilityNode(doc *html.Node, pageURL *url.URL) *html.Node {
 const offTopic = 0.4
 
 // coverage is the share of the content words of lead (the page's own
-// description) found in text; 1 when there is no usable lead.
-func coverage(text, lead string) float64 {
+// description) found in text; 1 when there is no usable lead. It stops
+// reading once the share reaches enough, which most articles do in their
+// first paragraphs, so a result at or above enough is only a lower bound.
+func coverage(text, lead string, enough float64) float64 {
 	want := map[string]bool{}
-	eachContentWord(lead, func(w string) { want[w] = false })
+	eachContentWord(lead, func(w []byte) bool {
+		want[string(w)] = false
+		return true
+	})
 	if len(want) < 5 {
 		return 1
 	}
 	found := 0
-	eachContentWord(text, func(w string) {
-		if seen, ok := want[w]; ok && !seen {
-			want[w] = true
+	eachContentWord(text, func(w []byte) bool {
+		if seen, ok := want[string(w)]; ok && !seen {
+			want[string(w)] = true
 			found++
 		}
+		return float64(found) < enough*float64(len(want))
 	})
 	return float64(found) / float64(len(want))
 }
 
-// eachContentWord calls fn with each lower-cased word of four letters or
-// more: enough to skip most function words in the languages news is
-// written in.
-func eachContentWord(s string, fn func(w string)) {
-	start := -1
-	for i, r := range s + " " {
+// eachContentWord calls fn with each word of four letters or more,
+// lower-cased, until fn returns false: enough to skip most function words
+// in the languages news is written in. The word is only valid during the
+// call, so that a long text is read without a string per word.
+func eachContentWord(s string, fn func(w []byte) bool) {
+	var word []byte
+	runes := 0
+	for _, r := range s {
 		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			if start < 0 {
-				start = i
-			}
+			word = utf8.AppendRune(word, unicode.ToLower(r))
+			runes++
 			continue
 		}
-		if start >= 0 && utf8.RuneCountInString(s[start:i]) >= 4 {
-			fn(strings.ToLower(s[start:i]))
+		if runes >= 4 && !fn(word) {
+			return
 		}
-		start = -1
+		word, runes = word[:0], 0
+	}
+	if runes >= 4 {
+		fn(word)
 	}
 }
 

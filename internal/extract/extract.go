@@ -16,6 +16,7 @@ import (
 	"fmt"
 	"net/url"
 	"strings"
+	"time"
 
 	"golang.org/x/net/html"
 
@@ -68,7 +69,9 @@ func HTML(data []byte, opts Options) (*Page, error) {
 	if !hasMarkup(text) {
 		return nil, fmt.Errorf("not an HTML page: %w", news.ErrFormat)
 	}
-	doc, err := html.Parse(strings.NewReader(text))
+	start := time.Now()
+	doc, err := html.Parse(bytes.NewReader(text))
+	timeLibrary(start)
 	if err != nil {
 		return nil, fmt.Errorf("parse HTML: %w", err)
 	}
@@ -143,16 +146,16 @@ var markupTags = []string{"html", "body", "head", "p", "div", "article", "!docty
 
 // hasMarkup looks at each "<" in the first 64 KiB for one of markupTags,
 // without copying the page to lower case.
-func hasMarkup(text string) bool {
+func hasMarkup(text []byte) bool {
 	head := text[:min(len(text), 64<<10)]
-	for i := strings.IndexByte(head, '<'); i >= 0; {
+	for i := bytes.IndexByte(head, '<'); i >= 0; {
 		rest := head[i+1:]
 		for _, tag := range markupTags {
-			if len(rest) > len(tag) && strings.EqualFold(rest[:len(tag)], tag) && !isNameByte(rest[len(tag)]) {
+			if len(rest) > len(tag) && bytes.EqualFold(rest[:len(tag)], []byte(tag)) && !isNameByte(rest[len(tag)]) {
 				return true
 			}
 		}
-		next := strings.IndexByte(rest, '<')
+		next := bytes.IndexByte(rest, '<')
 		if next < 0 {
 			break
 		}

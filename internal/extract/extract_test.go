@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 
+	"golang.org/x/net/html"
+
 	"github.com/corroborate/corroborate/internal/golden"
 	"github.com/corroborate/corroborate/internal/news"
 )
@@ -86,7 +88,7 @@ func TestDecode(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			got, charset := decode(tt.data, tt.contentType)
-			if got != tt.want {
+			if string(got) != tt.want {
 				t.Errorf("decode() = %q, want %q", got, tt.want)
 			}
 			if tt.charset != "" && charset != tt.charset {
@@ -197,7 +199,7 @@ func TestCoverage(t *testing.T) {
 		if i == 2 {
 			l = "Short lead"
 		}
-		if got := coverage(tt.text, l); got != tt.want {
+		if got := coverage(tt.text, l, 1); got != tt.want {
 			t.Errorf("coverage(%q) = %.2f, want %.2f", tt.text, got, tt.want)
 		}
 	}
@@ -246,6 +248,44 @@ func TestDatelineDate(t *testing.T) {
 		got, _ := datelineDate(tt.paras)
 		if got.String() != tt.want {
 			t.Errorf("datelineDate(%q) = %q, want %q", tt.paras[0], got.String(), tt.want)
+		}
+	}
+}
+
+func TestCollapse(t *testing.T) {
+	// collapse must agree with strings.Fields on every kind of white space.
+	for _, s := range []string{"", " ", "a", "a b", " a", "a ", "a  b", "a\tb", "a\n\nb ", "\u00a0a\u2003b\u3000", "x\u0085y", "bad\xff byte", "  spaced   out  text  ", "é à"} {
+		if got, want := collapse(s), strings.Join(strings.Fields(s), " "); got != want {
+			t.Errorf("collapse(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+func TestMarked(t *testing.T) {
+	tests := []struct {
+		tag          string
+		author, date bool
+	}{
+		{`<span class="Byline">`, true, false},
+		{`<div class="pb-byline">`, true, false},
+		{`<a rel="author">`, true, false},
+		{`<span itemprop="Author">`, true, false},
+		{`<div class="author-box-wrapper">`, false, false},
+		{`<time class="PublishDate">`, false, true},
+		{`<span id="post-timestamp">`, false, true},
+		{`<span itemprop="datePublished">`, false, true},
+		{`<span class="date updated">`, false, false},
+		{`<div class="comment-date">`, false, false},
+		{`<p class="lead">`, false, false},
+	}
+	for _, tt := range tests {
+		doc, err := html.Parse(strings.NewReader("<body>" + tt.tag + "x"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		n := doc.LastChild.LastChild.FirstChild // html > body > the element
+		if author, date := marked(n); author != tt.author || date != tt.date {
+			t.Errorf("marked(%s) = %v, %v; want %v, %v", tt.tag, author, date, tt.author, tt.date)
 		}
 	}
 }

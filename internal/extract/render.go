@@ -97,7 +97,7 @@ func (r *renderer) flush() {
 	if r.line.Len() == 0 {
 		return
 	}
-	line := strings.Join(strings.Fields(r.line.String()), " ")
+	line := collapse(r.line.String())
 	r.line.Reset()
 	if line != "" {
 		r.out = append(r.out, paragraph{text: line, linkBytes: r.links})

@@ -3,6 +3,8 @@ package extract
 import (
 	"encoding/json"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -78,41 +80,20 @@ func (s *signals) element(n *html.Node) bool {
 		s.h1 = append(s.h1, collapse(textOf(n)))
 		return false
 	}
-	if authorMarked(n) {
-		if t := collapse(textOf(n)); t != "" && len(t) < 120 {
+	author, date := marked(n)
+	if author {
+		if t := shortText(n, 119); t != "" {
 			s.bylines = append(s.bylines, t)
 			s.dateTexts = append(s.dateTexts, t) // "By Jane Doe | 4 May 2024"
 		}
 		return false
 	}
-	if dateMarked(n) {
-		if t := collapse(textOf(n)); t != "" && len(t) <= 100 {
+	if date {
+		if t := shortText(n, 100); t != "" {
 			s.dateTexts = append(s.dateTexts, t)
 		}
 	}
 	return true
-}
-
-// dateMarked reports whether markup labels an element as the publication
-// date: a class, id or itemprop naming a date or time, but not an update
-// or a comment's.
-func dateMarked(n *html.Node) bool {
-	if n.DataAtom == atom.Html || n.DataAtom == atom.Body {
-		return false
-	}
-	marked := false
-	for _, a := range n.Attr {
-		if a.Key != "class" && a.Key != "id" && a.Key != "itemprop" {
-			continue
-		}
-		v := lowerASCII(a.Val)
-		if strings.Contains(v, "update") || strings.Contains(v, "modif") || strings.Contains(v, "comment") {
-			return false
-		}
-		marked = marked || strings.Contains(v, "date") || strings.Contains(v, "time") ||
-			strings.Contains(v, "publish") || strings.Contains(v, "posted")
-	}
-	return marked
 }
 
 // lowerASCII lower-cases s, allocating only when it has capitals.
@@ -168,29 +149,6 @@ func (s *signals) readJSONLD(src string) {
 	add(v)
 }
 
-// authorMarked reports whether markup labels an element as the author:
-// rel="author", itemprop="author", or a class naming a byline.
-func authorMarked(n *html.Node) bool {
-	if hasToken(attr(n, "rel"), "author") || strings.EqualFold(attr(n, "itemprop"), "author") {
-		return true
-	}
-	class := lowerASCII(attr(n, "class"))
-	if !strings.Contains(class, "byline") && !strings.Contains(class, "author") {
-		return false // most elements: no need to split the class list
-	}
-	for _, c := range strings.Fields(class) {
-		if strings.Contains(c, "byline") && !strings.Contains(c, "date") && !strings.Contains(c, "time") {
-			return true // "byline", "pb-byline", "article__byline"
-		}
-		switch c {
-		case "author", "authors", "author-name", "authorname", "author_name", "author__name", "article-author",
-			"post-author", "entry-author", "story-author":
-			return true
-		}
-	}
-	return false
-}
-
 func attr(n *html.Node, key string) string {
 	for _, a := range n.Attr {
 		if a.Key == key {
@@ -237,6 +195,98 @@ func textOf(n *html.Node) string {
 	return b.String()
 }
 
+// shortText is the text inside n, white space collapsed, if it is at most
+// limit bytes long, else "". It stops reading once the text is too long:
+// elements marked as the date or author are sometimes whole sections.
+func shortText(n *html.Node, limit int) string {
+	var b strings.Builder
+	visible := 0 // bytes other than white space, which collapse keeps
+	var walk func(n *html.Node) bool
+	walk = func(n *html.Node) bool {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			switch {
+			case c.Type == html.TextNode:
+				b.WriteString(c.Data)
+				visible += len(c.Data) - countSpace(c.Data)
+				if visible > limit {
+					return false
+				}
+			case c.Type == html.ElementNode && (c.DataAtom == atom.Script || c.DataAtom == atom.Style):
+			default:
+				if !walk(c) {
+					return false
+				}
+			}
+		}
+		return true
+	}
+	if !walk(n) {
+		return ""
+	}
+	if t := collapse(b.String()); len(t) <= limit {
+		return t
+	}
+	return ""
+}
+
+// countSpace counts the bytes of s that are white space, which collapse
+// drops or shares.
+func countSpace(s string) int {
+	n := 0
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			n += utf8.RuneLen(r)
+		}
+	}
+	return n
+}
+
+// collapse trims s and turns each run of white space inside it into one
+// space, as strings.Join(strings.Fields(s), " ") does, but without the
+// list of words, and without a copy when s needs no change.
 func collapse(s string) string {
-	return strings.Join(strings.Fields(s), " ")
+	if collapsed(s) {
+		return s
+	}
+	b := make([]byte, 0, len(s))
+	pending := false // white space since the last word
+	for i := 0; i < len(s); {
+		size, space := spaceAt(s, i)
+		if space {
+			pending = true
+		} else {
+			if pending && len(b) > 0 {
+				b = append(b, ' ')
+			}
+			pending = false
+			b = append(b, s[i:i+size]...)
+		}
+		i += size
+	}
+	return string(b)
+}
+
+// collapsed reports whether s has no white space but single spaces
+// between words.
+func collapsed(s string) bool {
+	prevSpace := true // a leading space needs collapsing
+	for i := 0; i < len(s); {
+		size, space := spaceAt(s, i)
+		if space && (prevSpace || s[i] != ' ') {
+			return false
+		}
+		prevSpace = space
+		i += size
+	}
+	return !prevSpace || s == ""
+}
+
+// spaceAt is the size of the rune at s[i] and whether it is white space
+// (in Unicode's sense, as strings.Fields has it).
+func spaceAt(s string, i int) (int, bool) {
+	if c := s[i]; c < utf8.RuneSelf {
+		return 1, c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\v' || c == '\f'
+	}
+	r, size := utf8.DecodeRuneInString(s[i:])
+	return size, unicode.IsSpace(r)
 }

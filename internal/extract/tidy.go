@@ -11,12 +11,12 @@ import (
 // read | …"), share bars, sign-up prompts and appeals, credits, headlines
 // linking elsewhere, and repeated paragraphs.
 func tidy(paras []paragraph) []string {
-	seen := map[string]bool{}
+	seen := map[uint64]bool{emptyFingerprint: true}
 	var out []string
 	for _, para := range paras {
 		p := para.text
-		key := text.Fingerprint(p)
-		if key == "" || seen[key] || clean.Noise(p) || teaserLink(para) {
+		key := text.FingerprintHash(p)
+		if seen[key] || clean.Noise(p) || teaserLink(para) {
 			continue
 		}
 		seen[key] = true
@@ -24,6 +24,10 @@ func tidy(paras []paragraph) []string {
 	}
 	return out
 }
+
+// emptyFingerprint is the hash of a paragraph without letters or digits,
+// which tidy drops.
+var emptyFingerprint = text.FingerprintHash("")
 
 // teaserLink reports whether a paragraph is a headline linking elsewhere:
 // all link, a few words, and not an address written out, which articles

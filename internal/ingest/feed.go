@@ -45,26 +45,49 @@ func FeedItems(ctx context.Context, source string, data []byte, opts Options, em
 	if IsURL(source) {
 		base = source
 	}
-	for i, it := range f.Items {
-		if ctx.Err() != nil {
-			return ctx.Err()
-		}
-		it.Link = resolve(base, it.Link)
-		if opts.Known != nil && it.Link != "" && opts.Known(it.Link) {
+	// Which items to read is decided in order, here, so that Known (which
+	// may ask a store) is never called from two goroutines at once.
+	var todo []int
+	for i := range f.Items {
+		f.Items[i].Link = resolve(base, f.Items[i].Link)
+		if link := f.Items[i].Link; opts.Known != nil && link != "" && opts.Known(link) {
 			continue
 		}
-		where := source + ":" + strconv.Itoa(i+1)
-		a, err := readItem(ctx, where, f, it, opts)
-		if err != nil {
-			if it.Link != "" {
-				where = it.Link
-			}
-			fail(emit, where, err)
-			continue
-		}
-		emit(a, nil)
+		todo = append(todo, i)
 	}
-	return nil
+	// Items with only a teaser are read from their pages, which is slow:
+	// they are read on opts.Parallel's workers (the Fetcher limits each
+	// host), and emitted in feed order once all are done.
+	type result struct {
+		a   *news.Article
+		err error
+	}
+	results := make([]*result, len(todo))
+	opts.parallel()(ctx, len(todo), func(j int) {
+		i := todo[j]
+		a, err := readItem(ctx, itemSource(source, i), f, f.Items[i], opts)
+		results[j] = &result{a, err}
+	})
+	for j, r := range results {
+		if r == nil || r.err != nil && ctx.Err() != nil {
+			continue // not read, or failed, because ctx was cancelled
+		}
+		if r.err != nil {
+			where := itemSource(source, todo[j])
+			if link := f.Items[todo[j]].Link; link != "" {
+				where = link
+			}
+			fail(emit, where, r.err)
+			continue
+		}
+		emit(r.a, nil)
+	}
+	return ctx.Err()
+}
+
+// itemSource names a feed item by the feed and its position: "feed.xml:3".
+func itemSource(source string, i int) string {
+	return source + ":" + strconv.Itoa(i+1)
 }
 
 func readItem(ctx context.Context, where string, f *feed.Feed, it feed.Item, opts Options) (*news.Article, error) {

@@ -30,6 +30,27 @@ type Options struct {
 	// Known, when set, reports links already read: a feed read again skips
 	// those items rather than fetching their pages once more.
 	Known func(link string) bool
+	// Parallel, when set, calls fn(i) for every i in [0, n) on a pool of
+	// workers and returns when all are done or ctx is cancelled, as
+	// pipeline.EachOn's functions do; the pages of a feed's items are then
+	// fetched and read at once. Nil reads them one by one.
+	Parallel func(ctx context.Context, n int, fn func(i int))
+}
+
+// FetchWorkers is how many of a feed's pages are best fetched at once:
+// enough to overlap the waits on several hosts, while the Fetcher's
+// per-host limit keeps each site from more than a few requests.
+const FetchWorkers = 8
+
+func (o Options) parallel() func(ctx context.Context, n int, fn func(i int)) {
+	if o.Parallel != nil {
+		return o.Parallel
+	}
+	return func(ctx context.Context, n int, fn func(i int)) {
+		for i := 0; i < n && ctx.Err() == nil; i++ {
+			fn(i)
+		}
+	}
 }
 
 func (o Options) maxBytes() int64 {

@@ -9,3 +9,11 @@ import "context"
 func Each(ctx context.Context, n, workers int, fn func(i int)) {
 	parallel(ctx, n, workers, fn)
 }
+
+// EachOn is Each bound to a number of workers, for readers at the edges
+// that take a runner as an option, such as ingest fetching a feed's pages.
+func EachOn(workers int) func(ctx context.Context, n int, fn func(i int)) {
+	return func(ctx context.Context, n int, fn func(i int)) {
+		parallel(ctx, n, workers, fn)
+	}
+}

@@ -21,6 +21,7 @@ import (
 	"github.com/corroborate/corroborate/internal/fetch"
 	"github.com/corroborate/corroborate/internal/ingest"
 	"github.com/corroborate/corroborate/internal/news"
+	"github.com/corroborate/corroborate/internal/pipeline"
 	"github.com/corroborate/corroborate/internal/service"
 	"github.com/corroborate/corroborate/internal/store"
 )
@@ -175,7 +176,7 @@ func (p *Poller) read(ctx context.Context, f *store.Feed) (int, error) {
 	}
 	var articles []*news.Article
 	var itemErrs []news.ItemError
-	opts := ingest.Options{Fetcher: p.client, Known: known}
+	opts := ingest.Options{Fetcher: p.client, Known: known, Parallel: pipeline.EachOn(ingest.FetchWorkers)}
 	err = ingest.FeedItems(ctx, resp.URL, resp.Body, opts, func(a *news.Article, e *news.ItemError) {
 		if a != nil {
 			articles = append(articles, a)

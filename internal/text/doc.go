@@ -101,7 +101,23 @@ func Fingerprint(s string) string {
 func FingerprintHash(s string) uint64 {
 	h := uint64(14695981039346656037)
 	var buf [utf8.UTFMax]byte
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		if b := s[i]; b < utf8.RuneSelf {
+			// ASCII, most of what is hashed: no rune tables needed.
+			i++
+			switch {
+			case 'A' <= b && b <= 'Z':
+				b += 'a' - 'A'
+			case 'a' <= b && b <= 'z', '0' <= b && b <= '9':
+			default:
+				continue
+			}
+			h ^= uint64(b)
+			h *= 1099511628211
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
 		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
 			continue
 		}

@@ -181,3 +181,13 @@ func TestFingerprint(t *testing.T) {
 		t.Error("Fingerprint should ignore case, spacing and punctuation")
 	}
 }
+
+func TestFingerprintHash(t *testing.T) {
+	// FingerprintHash must hash exactly what Fingerprint keeps, on its
+	// ASCII fast path and off it.
+	for _, s := range []string{"", "It's  ONE, two!", "Zürich ÖFFNET 24/7", "Ǆemal ΣΊΣΥΦΟΣ", "bad \xff byte", "日本語のテキスト 123"} {
+		if got, want := FingerprintHash(s), Hash(Fingerprint(s)); got != want {
+			t.Errorf("FingerprintHash(%q) = %x, want Hash(Fingerprint) = %x", s, got, want)
+		}
+	}
+}

@@ -1,0 +1,33 @@
+package dedupe
+
+import "testing"
+
+func TestURLKey(t *testing.T) {
+	tests := []struct {
+		raw, want string
+	}{
+		{"https://www.Example.com/news/story/", "example.com/news/story"},
+		{"http://example.com/news/story#comments", "example.com/news/story"},
+		{"https://example.com/news/story?utm_source=twitter&utm_medium=social", "example.com/news/story"},
+		{"https://example.com/news/story?fbclid=abc&GCLID=def&mc_eid=1", "example.com/news/story"},
+		// The query names the page: kept, sorted, tracking dropped.
+		{"https://example.com/article.php?id=123", "example.com/article.php?id=123"},
+		{"https://example.com/article.php?id=124", "example.com/article.php?id=124"},
+		{"https://example.com/view?page=2&id=7&utm_campaign=x", "example.com/view?id=7&page=2"},
+		{"https://example.com/view?id=7&page=2", "example.com/view?id=7&page=2"},
+		{"https://example.com/?p=42", "example.com?p=42"},
+		{"https://example.com/search?q=a+b", "example.com/search?q=a+b"},
+		{"  https://example.com/a  ", "example.com/a"},
+		{"/relative/path", ""},
+		{"", ""},
+		{"not a url", ""},
+	}
+	for _, tt := range tests {
+		if got := URLKey(tt.raw); got != tt.want {
+			t.Errorf("URLKey(%q) = %q, want %q", tt.raw, got, tt.want)
+		}
+	}
+	if URLKey("https://example.com/a.php?id=1") == URLKey("https://example.com/a.php?id=2") {
+		t.Error("pages differing by ?id= share a key")
+	}
+}
