@@ -142,12 +142,12 @@ func (ix *Index) toldElsewhere(r Ref) bool {
 	}
 	shared, touched := ix.shared, ix.touched[:0]
 	total := 0.0
-	for k, t := range ix.terms[at] {
-		postings, ok := ix.byTerm[t.key]
-		if !ok {
+	for _, t := range ix.terms[at] {
+		postings := ix.byTerm[t.term]
+		if postings == nil {
 			continue
 		}
-		w := ix.rarity[at][k]
+		w := ix.idf[t.term]
 		total += w
 		for _, i := range postings {
 			if ix.Sources[ix.Refs[i].Source].Voice != voice {

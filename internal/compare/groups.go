@@ -109,11 +109,12 @@ func candidatePairs(ix *Index, unique []bool) []pair {
 			continue
 		}
 		for _, t := range ix.heaviest[i] {
-			list := postings[t.key]
+			list := postings[t.term]
 			if len(list) > maxPostings {
 				continue
 			}
-			for _, j := range list {
+			for _, j32 := range list {
+				j := int(j32)
 				if j <= i || !unique[j] || ix.Refs[i].Source == ix.Refs[j].Source || seenBy[j] == i+1 {
 					continue
 				}
@@ -139,31 +140,41 @@ const postingTerms = 4
 
 // buildPostings indexes each sentence under its heaviest terms, and
 // returns those terms per sentence.
-func buildPostings(terms [][]weighted) (map[uint64][]int, [][]weighted) {
-	postings := make(map[uint64][]int)
+func buildPostings(terms [][]weighted, vocabulary int) ([][]int32, [][]weighted) {
+	postings := make([][]int32, vocabulary)
 	heaviest := make([][]weighted, len(terms))
 	for i, v := range terms {
 		heaviest[i] = rarest(v, postingTerms)
 		for _, t := range heaviest[i] {
-			postings[t.key] = append(postings[t.key], i)
+			postings[t.term] = append(postings[t.term], int32(i))
 		}
 	}
 	return postings, heaviest
 }
 
-// rarest returns up to n terms with the highest weight.
+// rarest returns up to n terms with the highest weight, ties to the
+// lowest-numbered term, heaviest first.
 func rarest(terms []weighted, n int) []weighted {
 	if len(terms) <= n {
 		return terms
 	}
-	top := append([]weighted(nil), terms...)
-	sort.Slice(top, func(i, j int) bool {
-		if top[i].weight != top[j].weight {
-			return top[i].weight > top[j].weight
+	top := make([]weighted, 0, n)
+	for _, t := range terms {
+		// terms are in term order, so a tie never displaces an earlier term.
+		k := len(top)
+		for k > 0 && t.weight > top[k-1].weight {
+			k--
 		}
-		return top[i].key < top[j].key
-	})
-	return top[:n]
+		if k == n {
+			continue
+		}
+		if len(top) < n {
+			top = append(top, weighted{})
+		}
+		copy(top[k+1:], top[k:len(top)-1])
+		top[k] = t
+	}
+	return top
 }
 
 // central returns the member most similar to the others; ties go to the

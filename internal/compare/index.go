@@ -2,6 +2,7 @@ package compare
 
 import (
 	"math"
+	"slices"
 	"sort"
 	"time"
 
@@ -15,32 +16,33 @@ type Ref struct {
 }
 
 // Index holds what every part of the comparison reads: the sentences of all
-// sources with their weighted content terms.
+// sources with their weighted content terms. Terms are numbered densely, in
+// the order of their hashes, so per-term data sits in slices.
 type Index struct {
 	Sources   []Source
 	Refs      []Ref
-	terms     [][]weighted // per ref, sorted by key
-	idf       map[uint64]float64
+	terms     [][]weighted // per ref, sorted by term
+	idf       []float64    // per term
+	termOf    map[uint64]int32
 	outletOf  map[string]string
 	storyDate time.Time
 	people    []*people // per source
 	offset    []int     // per source: position of its first sentence in Refs
 	// centroidWeight is the story's centroid: the sum of its unit
 	// sentence vectors, normalised, by term.
-	centroidWeight map[uint64]float64
-	postings       map[uint64][]int           // heaviest term → positions in Refs
+	centroidWeight []float64
+	postings       [][]int32                  // per term: positions in Refs of sentences posted under it
 	heaviest       [][]weighted               // per ref: the terms it is posted under
-	byTerm         map[uint64][]int           // every term → positions in Refs, for rare terms
+	byTerm         [][]int32                  // per term: positions in Refs, nil for common terms
 	marks          []marks                    // per ref: what the text package found in it
 	groupOf        []int                      // per ref: its group, once sentences are grouped
 	roles          map[string]string          // person → fullest role in the story
 	titles         map[string]map[string]bool // person → title words the story gives them
-	rarity         [][]float64                // per ref: idf of each term, beside terms
 
 	// shared and touched are scratch space for toldElsewhere, kept between
 	// calls: an Index is used by one goroutine at a time.
 	shared  []float64
-	touched []int
+	touched []int32
 }
 
 // marks are the dates, quantities and names of one sentence, found once
@@ -51,46 +53,63 @@ type marks struct {
 	names      []text.Span
 }
 
-// weighted is a term, hashed, and its weight.
+// weighted is a term and its weight.
 type weighted struct {
-	key    uint64
+	term   int32
 	weight float64
 }
 
+// termCount is a hashed content stem and how often a sentence has it.
+type termCount struct {
+	key   uint64
+	count float64
+}
+
 func newIndex(sources []Source) *Index {
-	ix := &Index{Sources: sources, outletOf: make(map[string]string), idf: make(map[uint64]float64)}
-	df := make(map[uint64]int)
-	var bags []map[uint64]float64
+	ix := &Index{Sources: sources, outletOf: make(map[string]string)}
 	ix.offset = make([]int, len(sources))
+	// Syndicated copies and versions repeat sentences word for word: each
+	// distinct sentence is read once, and its repeats share what was found.
+	firstOf := make(map[string]int)
+	var repeatOf []int // per ref: the first ref with its text
+	var bags [][]termCount
+	var scratch []uint64
 	for p, s := range sources {
 		ix.offset[p] = len(ix.Refs)
 		ix.outletOf[s.Article.ID] = s.Article.Outlet
 		for i, sent := range s.Doc.Sentences {
-			ix.marks = append(ix.marks, marks{dates: text.Dates(sent.Tokens), quantities: text.Quantities(sent.Tokens), names: s.Doc.Names(i)})
-			bag := contentBag(sent)
-			for k := range bag {
-				df[k]++
-			}
-			bags = append(bags, bag)
+			pos := len(ix.Refs)
 			ix.Refs = append(ix.Refs, Ref{p, i})
+			// Names depend on the whole document (what it capitalises), so
+			// they are found per article.
+			names := s.Doc.Names(i)
+			if first, ok := firstOf[sent.Text]; ok {
+				repeatOf = append(repeatOf, first)
+				m := ix.marks[first]
+				ix.marks = append(ix.marks, marks{dates: m.dates, quantities: m.quantities, names: names})
+				bags = append(bags, bags[first])
+				continue
+			}
+			firstOf[sent.Text] = pos
+			repeatOf = append(repeatOf, pos)
+			ix.marks = append(ix.marks, marks{dates: text.Dates(sent.Tokens), quantities: text.Quantities(sent.Tokens), names: names})
+			var bag []termCount
+			bag, scratch = contentBag(sent, scratch)
+			bags = append(bags, bag)
 		}
 	}
-	n := float64(len(bags))
-	for k, d := range df {
-		ix.idf[k] = math.Log((n+1)/float64(d+1)) + 1
-	}
+	ix.vocabulary(bags)
 	ix.terms = make([][]weighted, len(bags))
-	ix.rarity = make([][]float64, len(bags))
 	for r, bag := range bags {
-		ix.terms[r] = ix.weigh(bag)
-		ix.rarity[r] = make([]float64, len(ix.terms[r]))
-		for k, t := range ix.terms[r] {
-			ix.rarity[r][k] = ix.idfOf(t.key)
+		if first := repeatOf[r]; first < r {
+			ix.terms[r] = ix.terms[first]
+			continue
 		}
+		ix.terms[r] = ix.weigh(bag)
 	}
-	ix.centroidWeight = centroidOf(ix.terms)
-	ix.postings, ix.heaviest = buildPostings(ix.terms)
-	ix.byTerm = termIndex(ix.terms)
+	ix.centroidWeight = centroidOf(ix.terms, len(ix.idf))
+	ix.postings, ix.heaviest = buildPostings(ix.terms, len(ix.idf))
+	ix.byTerm = termIndex(ix.terms, len(ix.idf))
 	ix.storyDate = typicalDate(sources)
 	ix.people = make([]*people, len(sources))
 	for p := range sources {
@@ -101,24 +120,66 @@ func newIndex(sources []Source) *Index {
 	return ix
 }
 
-// contentBag counts a sentence's content stems; numbers count as terms.
-func contentBag(s text.Sentence) map[uint64]float64 {
-	bag := make(map[uint64]float64, len(s.Tokens))
-	for _, t := range s.Tokens {
-		if t.Content() {
-			bag[text.Hash(t.Stem)]++
+// vocabulary numbers the story's terms in the order of their hashes and
+// gives each its inverse document frequency over the sentences.
+func (ix *Index) vocabulary(bags [][]termCount) {
+	df := make(map[uint64]int32)
+	for _, bag := range bags {
+		for _, t := range bag {
+			df[t.key]++
 		}
 	}
-	return bag
+	keys := make([]uint64, 0, len(df))
+	for k := range df {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	n := float64(len(bags))
+	ix.termOf = make(map[uint64]int32, len(keys))
+	ix.idf = make([]float64, len(keys))
+	for id, k := range keys {
+		ix.termOf[k] = int32(id)
+		ix.idf[id] = math.Log((n+1)/float64(df[k]+1)) + 1
+	}
 }
 
-// weigh turns a bag into a unit TF-IDF vector sorted by key.
-func (ix *Index) weigh(bag map[uint64]float64) []weighted {
-	v := make([]weighted, 0, len(bag))
+// contentBag counts a sentence's content stems, sorted by hash; numbers
+// count as terms. scratch is reused between calls and returned.
+func contentBag(s text.Sentence, scratch []uint64) ([]termCount, []uint64) {
+	keys := scratch[:0]
+	for _, t := range s.Tokens {
+		if t.Content() {
+			keys = append(keys, text.Hash(t.Stem))
+		}
+	}
+	slices.Sort(keys)
+	var bag []termCount
+	for i, k := range keys {
+		if i > 0 && k == keys[i-1] {
+			bag[len(bag)-1].count++
+			continue
+		}
+		bag = append(bag, termCount{k, 1})
+	}
+	return bag, keys
+}
+
+// weigh turns a bag into a unit TF-IDF vector sorted by term. Terms the
+// story does not have (in a title, say) are numbered -1: they count in the
+// norm and match nothing.
+func (ix *Index) weigh(bag []termCount) []weighted {
+	v := make([]weighted, len(bag))
 	var norm float64
-	for k, f := range bag {
-		w := (1 + math.Log(f)) * ix.idfOf(k)
-		v = append(v, weighted{k, w})
+	for i, t := range bag {
+		id, ok := ix.termOf[t.key]
+		idf := math.Log(float64(len(ix.Refs)+1)) + 1
+		if !ok {
+			id = -1
+		} else {
+			idf = ix.idf[id]
+		}
+		w := (1 + math.Log(t.count)) * idf
+		v[i] = weighted{id, w}
 		norm += w * w
 	}
 	norm = math.Sqrt(norm)
@@ -127,15 +188,7 @@ func (ix *Index) weigh(bag map[uint64]float64) []weighted {
 			v[i].weight /= norm
 		}
 	}
-	sort.Slice(v, func(i, j int) bool { return v[i].key < v[j].key })
 	return v
-}
-
-func (ix *Index) idfOf(k uint64) float64 {
-	if w, ok := ix.idf[k]; ok {
-		return w
-	}
-	return math.Log(float64(len(ix.Refs)+1)) + 1
 }
 
 // cosine of two sorted unit vectors.
@@ -143,11 +196,11 @@ func cosine(a, b []weighted) float64 {
 	var dot float64
 	for i, j := 0, 0; i < len(a) && j < len(b); {
 		switch {
-		case a[i].key == b[j].key:
+		case a[i].term == b[j].term:
 			dot += a[i].weight * b[j].weight
 			i++
 			j++
-		case a[i].key < b[j].key:
+		case a[i].term < b[j].term:
 			i++
 		default:
 			j++
@@ -187,17 +240,17 @@ const commonShare = 0.2
 
 // termIndex maps each term to the sentences holding it, leaving out terms
 // in more than commonShare of them in a long story.
-func termIndex(terms [][]weighted) map[uint64][]int {
-	index := make(map[uint64][]int)
+func termIndex(terms [][]weighted, vocabulary int) [][]int32 {
+	index := make([][]int32, vocabulary)
 	for i, v := range terms {
 		for _, t := range v {
-			index[t.key] = append(index[t.key], i)
+			index[t.term] = append(index[t.term], int32(i))
 		}
 	}
 	limit := max(int(commonShare*float64(len(terms))), maxPostings)
-	for k, list := range index {
+	for t, list := range index {
 		if len(list) > limit {
-			delete(index, k)
+			index[t] = nil
 		}
 	}
 	return index
