@@ -15,7 +15,7 @@ func facts(ix *Index) []news.Fact {
 	var order []string
 	for p, src := range ix.Sources {
 		var prev nounPhrase
-		carried := ""
+		carried := &carrier{ix: ix, source: p}
 		lastPara := -1
 		for i, s := range src.Doc.Sentences {
 			if s.Para != lastPara {
@@ -27,9 +27,6 @@ func facts(ix *Index) []news.Fact {
 					order = append(order, f.key)
 				}
 				byKey[f.key] = append(byKey[f.key], f)
-			}
-			if a, pronoun := ix.attributorOf(r, len(s.Tokens)); a != "" && !pronoun {
-				carried = a
 			}
 		}
 	}
@@ -44,6 +41,30 @@ func facts(ix *Index) []news.Fact {
 		return len(factSources(out[i])) > len(factSources(out[j]))
 	})
 	return out
+}
+
+// carrier knows the last party an article attributed something to before
+// a sentence, for "They added that …". It is read only when a figure's
+// attribution is a pronoun, so most sentences are never parsed for it.
+type carrier struct {
+	ix     *Index
+	source int
+	upTo   int    // sentences before upTo have been accounted for
+	name   string // the last party named before upTo
+}
+
+// before returns the last party named before sentence i: the nearest
+// sentence back to upTo that names one, else what was known at upTo.
+func (c *carrier) before(i int) string {
+	for k := i - 1; k >= c.upTo; k-- {
+		r := Ref{c.source, k}
+		if a, pronoun := c.ix.attributorOf(r, len(c.ix.sentence(r).Tokens)); a != "" && !pronoun {
+			c.name = a
+			break
+		}
+	}
+	c.upTo = max(c.upTo, i)
+	return c.name
 }
 
 // factOf builds one fact from the figures given for its subject. Values are

@@ -36,11 +36,14 @@ type figure struct {
 // counted noun from the sentence before, for "… only 22 are still alive";
 // carried is the last party the article attributed something to, for "They
 // added that …".
-func (ix *Index) figuresIn(r Ref, prevHead *nounPhrase, carried string) []figure {
+func (ix *Index) figuresIn(r Ref, prevHead *nounPhrase, carried *carrier) []figure {
+	mk := ix.marksOf(r)
+	if len(mk.quantities) == 0 {
+		return nil
+	}
 	s := ix.sentence(r)
 	tokens := s.Tokens
 	inDate := make([]bool, len(tokens))
-	mk := ix.marksOf(r)
 	for _, m := range mk.dates {
 		for i := m.Start; i < m.End; i++ {
 			inDate[i] = true
@@ -90,7 +93,7 @@ func (ix *Index) figuresIn(r Ref, prevHead *nounPhrase, carried string) []figure
 }
 
 // figure builds one figure of sentence r.
-func (ix *Index) figure(r Ref, q text.Quantity, np nounPhrase, end int, carried string) figure {
+func (ix *Index) figure(r Ref, q text.Quantity, np nounPhrase, end int, carried *carrier) figure {
 	s := ix.sentence(r)
 	qual, qualStart := qualifierBefore(s.Tokens, q.Start)
 	f := figure{ref: r, value: q.Value, qualifier: qual, kind: q.Kind}
@@ -107,7 +110,7 @@ func (ix *Index) figure(r Ref, q text.Quantity, np nounPhrase, end int, carried 
 	f.phrase = s.Slice(text.Span{Start: qualStart, End: max(end, q.End)})
 	name, pronoun := ix.attributorOf(r, q.Start)
 	if pronoun {
-		name = carried
+		name = carried.before(r.Sentence)
 	}
 	f.attributed = name
 	return f

@@ -1,6 +1,7 @@
 package compare
 
 import (
+	"slices"
 	"sort"
 
 	"github.com/corroborate/corroborate/internal/text"
@@ -25,7 +26,8 @@ const maxPostings = 200
 // copy), then paraphrases found through shared rare terms. A group holds at
 // most one sentence per article.
 func groupSentences(ix *Index) []Group {
-	parent := make([]int, len(ix.Refs))
+	n := len(ix.Refs)
+	parent := make([]int, n)
 	for i := range parent {
 		parent[i] = i
 	}
@@ -36,37 +38,50 @@ func groupSentences(ix *Index) []Group {
 		}
 		return i
 	}
-	articles := make([]map[int]bool, len(ix.Refs)) // per root: sources it holds
-	for i, r := range ix.Refs {
-		articles[i] = map[int]bool{r.Source: true}
+	members := make([][]int32, n) // per root: its members, nil while it is alone
+	membersOf := func(root int) []int32 {
+		if members[root] == nil {
+			return []int32{int32(root)}
+		}
+		return members[root]
 	}
+	seen := make([]int, len(ix.Sources)) // source → the last union that saw it
+	unions := 0
 	union := func(a, b int) {
 		ra, rb := find(a), find(b)
 		if ra == rb {
 			return
 		}
-		for s := range articles[rb] {
-			if articles[ra][s] {
+		unions++
+		ma, mb := membersOf(ra), membersOf(rb)
+		for _, m := range ma {
+			seen[ix.Refs[m].Source] = unions
+		}
+		for _, m := range mb {
+			if seen[ix.Refs[m].Source] == unions {
 				return // a group holds one sentence per article
 			}
 		}
-		for s := range articles[rb] {
-			articles[ra][s] = true
-		}
+		members[ra], members[rb] = append(ma, mb...), nil
 		parent[rb] = ra
 	}
 
 	// Wire copy repeats sentences word for word: those are one claim, and
 	// only the first of each is compared with the rest.
 	byText := make(map[uint64]int)
-	unique := make([]bool, len(ix.Refs))
+	unique := make([]bool, n)
+	keys := make([]uint64, n)
 	for i, r := range ix.Refs {
-		key := text.FingerprintHash(ix.sentence(r).Text)
-		if first, ok := byText[key]; ok {
+		if first := ix.repeatOf[i]; first < i {
+			keys[i] = keys[first] // the same text, already fingerprinted
+		} else {
+			keys[i] = text.FingerprintHash(ix.sentence(r).Text)
+		}
+		if first, ok := byText[keys[i]]; ok {
 			union(first, i)
 			continue
 		}
-		byText[key] = i
+		byText[keys[i]] = i
 		unique[i] = true
 	}
 
@@ -74,19 +89,17 @@ func groupSentences(ix *Index) []Group {
 		union(pair.a, pair.b)
 	}
 
-	members := make(map[int][]Ref)
-	for i, r := range ix.Refs {
-		root := find(i)
-		members[root] = append(members[root], r)
-	}
-	roots := make([]int, 0, len(members))
-	for root := range members {
-		roots = append(roots, root)
-	}
-	sort.Ints(roots)
-	groups := make([]Group, 0, len(roots))
-	for _, root := range roots {
-		g := Group{Members: members[root]}
+	groups := make([]Group, 0, n)
+	for root := range n {
+		if find(root) != root {
+			continue
+		}
+		positions := membersOf(root)
+		slices.Sort(positions)
+		g := Group{Members: make([]Ref, len(positions))}
+		for k, m := range positions {
+			g.Members[k] = ix.Refs[m]
+		}
 		g.Rep = ix.central(g.Members)
 		groups = append(groups, g)
 	}

@@ -35,6 +35,7 @@ type Index struct {
 	heaviest       [][]weighted               // per ref: the terms it is posted under
 	byTerm         [][]int32                  // per term: positions in Refs, nil for common terms
 	marks          []marks                    // per ref: what the text package found in it
+	repeatOf       []int                      // per ref: the first ref with the same text
 	groupOf        []int                      // per ref: its group, once sentences are grouped
 	roles          map[string]string          // person → fullest role in the story
 	titles         map[string]map[string]bool // person → title words the story gives them
@@ -71,7 +72,6 @@ func newIndex(sources []Source) *Index {
 	// Syndicated copies and versions repeat sentences word for word: each
 	// distinct sentence is read once, and its repeats share what was found.
 	firstOf := make(map[string]int)
-	var repeatOf []int // per ref: the first ref with its text
 	var bags [][]termCount
 	var scratch []uint64
 	for p, s := range sources {
@@ -84,14 +84,14 @@ func newIndex(sources []Source) *Index {
 			// they are found per article.
 			names := s.Doc.Names(i)
 			if first, ok := firstOf[sent.Text]; ok {
-				repeatOf = append(repeatOf, first)
+				ix.repeatOf = append(ix.repeatOf, first)
 				m := ix.marks[first]
 				ix.marks = append(ix.marks, marks{dates: m.dates, quantities: m.quantities, names: names})
 				bags = append(bags, bags[first])
 				continue
 			}
 			firstOf[sent.Text] = pos
-			repeatOf = append(repeatOf, pos)
+			ix.repeatOf = append(ix.repeatOf, pos)
 			ix.marks = append(ix.marks, marks{dates: text.Dates(sent.Tokens), quantities: text.Quantities(sent.Tokens), names: names})
 			var bag []termCount
 			bag, scratch = contentBag(sent, scratch)
@@ -101,7 +101,7 @@ func newIndex(sources []Source) *Index {
 	ix.vocabulary(bags)
 	ix.terms = make([][]weighted, len(bags))
 	for r, bag := range bags {
-		if first := repeatOf[r]; first < r {
+		if first := ix.repeatOf[r]; first < r {
 			ix.terms[r] = ix.terms[first]
 			continue
 		}

@@ -59,7 +59,7 @@ func (ix *Index) quotesIn(p int) []quote {
 			// `"A," says Plant, "where B"`: one quotation around its tag.
 			out[n-1].text += " " + sp.text
 			out[n-1].sentence = sp.to
-			out[n-1].stems = stemSet(out[n-1].text)
+			addSpanStems(out[n-1].stems, doc, sp)
 			continue
 		}
 		if titleLike(sp.text) {
@@ -78,7 +78,7 @@ func (ix *Index) quotesIn(p int) []quote {
 		if q.speaker != "" {
 			lastSpeaker, lastRole, lastPara = q.speaker, q.role, doc.Sentences[sp.to].Para
 		}
-		q.stems = stemSet(q.text)
+		q.stems = addSpanStems(make(map[string]bool), doc, sp)
 		out = append(out, q)
 	}
 	return out
@@ -227,12 +227,22 @@ func opens(s string, i int) bool {
 	return i == 0 || strings.IndexByte(" ([—-:", s[i-1]) >= 0
 }
 
-// stemSet is the set of content stems of a text.
-func stemSet(s string) map[string]bool {
-	set := make(map[string]bool)
-	for _, t := range text.Tokenize(s) {
-		if t.Content() {
-			set[t.Stem] = true
+// addSpanStems adds the content stems of a quotation to set, read from the
+// tokens of the sentences it spans rather than by tokenizing its text again.
+func addSpanStems(set map[string]bool, doc *text.Doc, sp span) map[string]bool {
+	for k := sp.from; k <= sp.to; k++ {
+		s := doc.Sentences[k]
+		lo, hi := 0, len(s.Text)
+		if k == sp.from {
+			lo = sp.fromByte + 1
+		}
+		if k == sp.to && sp.toByte >= 0 {
+			hi = sp.toByte - 1
+		}
+		for _, t := range s.Tokens {
+			if t.Start >= lo && t.End <= hi && t.Content() {
+				set[t.Stem] = true
+			}
 		}
 	}
 	return set
