@@ -14,6 +14,7 @@ type Doc struct {
 	Sentences []Sentence
 
 	proper map[string]bool // words the text writes only with a capital
+	names  [][]Span        // per sentence, found once: clustering and comparing both read them
 }
 
 // Sentence is one sentence with its tokens. Para is the paragraph it sits in
@@ -40,6 +41,10 @@ func Analyze(cleaned string) *Doc {
 		}
 	}
 	doc.proper = properWords(doc.Sentences)
+	doc.names = make([][]Span, len(doc.Sentences))
+	for i := range doc.Sentences {
+		doc.names[i] = doc.findNames(i)
+	}
 	return doc
 }
 
@@ -102,6 +107,20 @@ func FingerprintHash(s string) uint64 {
 	h := uint64(14695981039346656037)
 	var buf [utf8.UTFMax]byte
 	for _, r := range s {
+		if r < utf8.RuneSelf {
+			// ASCII, most of the text: the same bytes the general case writes.
+			c := byte(r)
+			switch {
+			case 'a' <= c && c <= 'z', '0' <= c && c <= '9':
+			case 'A' <= c && c <= 'Z':
+				c += 'a' - 'A'
+			default:
+				continue
+			}
+			h ^= uint64(c)
+			h *= 1099511628211
+			continue
+		}
 		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
 			continue
 		}

@@ -18,6 +18,9 @@ func FuzzAnalyze(f *testing.F) {
 	}
 	ref := time.Date(2025, 3, 6, 0, 0, 0, 0, time.UTC)
 	f.Fuzz(func(t *testing.T, s string) {
+		if FingerprintHash(s) != Hash(Fingerprint(s)) {
+			t.Fatalf("FingerprintHash(%q) differs from the hash of its fingerprint", s)
+		}
 		doc := Analyze(s)
 		for i, sent := range doc.Sentences {
 			for _, tok := range sent.Tokens {

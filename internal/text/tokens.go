@@ -31,6 +31,12 @@ type Token struct {
 
 // Capitalized reports whether the token starts with an upper-case letter.
 func (t Token) Capitalized() bool {
+	if t.Text == "" {
+		return false
+	}
+	if c := t.Text[0]; c < utf8.RuneSelf {
+		return 'A' <= c && c <= 'Z'
+	}
 	r, _ := utf8.DecodeRuneInString(t.Text)
 	return unicode.IsUpper(r)
 }
