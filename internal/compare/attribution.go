@@ -95,6 +95,9 @@ func (ix *Index) citationsIn(r Ref) []citation {
 		}
 	}
 	for i := 0; i < len(tokens); i++ {
+		if tokens[i].Kind != text.Word {
+			continue // every cue below is a word
+		}
 		w := tokens[i].Lower
 		first := i > 0 && tokens[i-1].Lower == "first"
 		switch {
@@ -122,7 +125,7 @@ func (ix *Index) citationsIn(r Ref) []citation {
 			}
 		case w == "citing":
 			add(i+1, phraseEnd(tokens, i+1), false, false)
-		case (isVerb(tokens, i, beliefVerbs) || isVerb(tokens, i, speechVerbs)) && w != "according" && !strings.HasSuffix(w, "ing") && !passive(tokens, i):
+		case isVerb(tokens, i, reportingVerbs) && w != "according" && !strings.HasSuffix(w, "ing") && !passive(tokens, i):
 			if start, end, ok := subjectBefore(tokens, i); ok {
 				add(start, end, false, false)
 			}

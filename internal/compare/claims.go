@@ -33,11 +33,7 @@ func claims(ix *Index, groups []Group) []news.Claim {
 		if !claimLike(ix.sentence(g.Rep)) {
 			continue
 		}
-		set := map[int]bool{}
-		for _, m := range g.Members {
-			set[m.Source] = true
-		}
-		c := news.Claim{Text: ix.sentence(g.Rep).Text, Sources: ix.ids(set), Outlets: ix.outlets(set), Voices: ix.voices(set)}
+		c := ix.claimOf(g)
 		if c.Voices >= 2 {
 			consensus = append(consensus, c)
 			continue
@@ -70,6 +66,26 @@ func claims(ix *Index, groups []Group) []news.Claim {
 		}
 	}
 	return out
+}
+
+// claimOf builds the claim a group makes, with its sources and voices.
+func (ix *Index) claimOf(g Group) news.Claim {
+	c := news.Claim{Text: ix.sentence(g.Rep).Text}
+	if len(g.Members) == 1 {
+		// Most sentences are told once: no sets to build.
+		a := ix.Sources[g.Rep.Source].Article
+		c.Sources, c.Voices = []string{a.ID}, 1
+		if a.Outlet != "" {
+			c.Outlets = []string{a.Outlet}
+		}
+		return c
+	}
+	set := map[int]bool{}
+	for _, m := range g.Members {
+		set[m.Source] = true
+	}
+	c.Sources, c.Outlets, c.Voices = ix.ids(set), ix.outlets(set), ix.voices(set)
+	return c
 }
 
 type scored struct {

@@ -239,7 +239,7 @@ func (ix *Index) attributorOf(r Ref, i int) (string, bool) {
 		}
 	}
 	for k := min(i, len(tokens)) - 1; k > 0; k-- {
-		if (isVerb(tokens, k, beliefVerbs) || isVerb(tokens, k, speechVerbs) && tokens[k].Lower != "according") && !passive(tokens, k) {
+		if isVerb(tokens, k, reportingVerbs) && tokens[k].Lower != "according" && !passive(tokens, k) {
 			if start, end, ok := subjectBefore(tokens, k); ok {
 				return phrase(start, end)
 			}
@@ -247,7 +247,7 @@ func (ix *Index) attributorOf(r Ref, i int) (string, bool) {
 	}
 	// "…, officials said" after the figure.
 	for k := i + 1; k < len(tokens); k++ {
-		if (isVerb(tokens, k, beliefVerbs) || isVerb(tokens, k, speechVerbs)) && tokens[k].Lower != "according" && !passive(tokens, k) {
+		if isVerb(tokens, k, reportingVerbs) && tokens[k].Lower != "according" && !passive(tokens, k) {
 			if start, end, ok := subjectBefore(tokens, k); ok && start > i && start > 0 && tokens[start-1].Text == "," {
 				return phrase(start, end)
 			}

@@ -154,26 +154,23 @@ const postingTerms = 4
 // buildPostings indexes each sentence under its heaviest terms, and
 // returns those terms per sentence.
 func buildPostings(terms [][]weighted, vocabulary int) ([][]int32, [][]weighted) {
-	postings := make([][]int32, vocabulary)
 	heaviest := make([][]weighted, len(terms))
+	arena := make([]weighted, 0, postingTerms*len(terms))
 	for i, v := range terms {
-		heaviest[i] = rarest(v, postingTerms)
-		for _, t := range heaviest[i] {
-			postings[t.term] = append(postings[t.term], int32(i))
-		}
+		start := len(arena)
+		arena = appendRarest(arena, v, postingTerms)
+		heaviest[i] = arena[start:len(arena):len(arena)]
 	}
-	return postings, heaviest
+	return invert(heaviest, vocabulary, len(terms)), heaviest
 }
 
-// rarest returns up to n terms with the highest weight, ties to the
-// lowest-numbered term, heaviest first.
-func rarest(terms []weighted, n int) []weighted {
-	if len(terms) <= n {
-		return terms
-	}
-	top := make([]weighted, 0, n)
+// appendRarest appends up to n terms with the highest weight to dst, ties
+// to the lowest-numbered term, heaviest first.
+func appendRarest(dst, terms []weighted, n int) []weighted {
+	base := len(dst)
 	for _, t := range terms {
 		// terms are in term order, so a tie never displaces an earlier term.
+		top := dst[base:]
 		k := len(top)
 		for k > 0 && t.weight > top[k-1].weight {
 			k--
@@ -182,12 +179,13 @@ func rarest(terms []weighted, n int) []weighted {
 			continue
 		}
 		if len(top) < n {
-			top = append(top, weighted{})
+			dst = append(dst, weighted{})
+			top = dst[base:]
 		}
 		copy(top[k+1:], top[k:len(top)-1])
 		top[k] = t
 	}
-	return top
+	return dst
 }
 
 // central returns the member most similar to the others; ties go to the

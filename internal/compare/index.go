@@ -68,45 +68,9 @@ type termCount struct {
 
 func newIndex(sources []Source) *Index {
 	ix := &Index{Sources: sources, outletOf: make(map[string]string)}
-	ix.offset = make([]int, len(sources))
-	// Syndicated copies and versions repeat sentences word for word: each
-	// distinct sentence is read once, and its repeats share what was found.
-	firstOf := make(map[string]int)
-	var bags [][]termCount
-	var scratch []uint64
-	for p, s := range sources {
-		ix.offset[p] = len(ix.Refs)
-		ix.outletOf[s.Article.ID] = s.Article.Outlet
-		for i, sent := range s.Doc.Sentences {
-			pos := len(ix.Refs)
-			ix.Refs = append(ix.Refs, Ref{p, i})
-			// Names depend on the whole document (what it capitalises), so
-			// they are found per article.
-			names := s.Doc.Names(i)
-			if first, ok := firstOf[sent.Text]; ok {
-				ix.repeatOf = append(ix.repeatOf, first)
-				m := ix.marks[first]
-				ix.marks = append(ix.marks, marks{dates: m.dates, quantities: m.quantities, names: names})
-				bags = append(bags, bags[first])
-				continue
-			}
-			firstOf[sent.Text] = pos
-			ix.repeatOf = append(ix.repeatOf, pos)
-			ix.marks = append(ix.marks, marks{dates: text.Dates(sent.Tokens), quantities: text.Quantities(sent.Tokens), names: names})
-			var bag []termCount
-			bag, scratch = contentBag(sent, scratch)
-			bags = append(bags, bag)
-		}
-	}
+	bags := ix.readSentences()
 	ix.vocabulary(bags)
-	ix.terms = make([][]weighted, len(bags))
-	for r, bag := range bags {
-		if first := ix.repeatOf[r]; first < r {
-			ix.terms[r] = ix.terms[first]
-			continue
-		}
-		ix.terms[r] = ix.weigh(bag)
-	}
+	ix.weighAll(bags)
 	ix.centroidWeight = centroidOf(ix.terms, len(ix.idf))
 	ix.postings, ix.heaviest = buildPostings(ix.terms, len(ix.idf))
 	ix.byTerm = termIndex(ix.terms, len(ix.idf))
@@ -118,6 +82,74 @@ func newIndex(sources []Source) *Index {
 	linkSurnames(ix.people)
 	ix.roles, ix.titles = storyRoles(ix.people)
 	return ix
+}
+
+// readSentences lists the sentences of every source with their marks, and
+// returns each one's bag of content terms. Syndicated copies and versions
+// repeat sentences word for word: each distinct sentence is read once, and
+// its repeats share what was found.
+func (ix *Index) readSentences() [][]termCount {
+	sentences, tokens := 0, 0
+	for _, s := range ix.Sources {
+		sentences += len(s.Doc.Sentences)
+		for _, sent := range s.Doc.Sentences {
+			tokens += len(sent.Tokens)
+		}
+	}
+	ix.offset = make([]int, len(ix.Sources))
+	ix.Refs = make([]Ref, 0, sentences)
+	ix.marks = make([]marks, 0, sentences)
+	ix.repeatOf = make([]int, 0, sentences)
+	bags := make([][]termCount, 0, sentences)
+	arena := make([]termCount, 0, tokens) // every bag, back to back: one allocation
+	firstOf := make(map[string]int, sentences)
+	var scratch []uint64
+	for p, s := range ix.Sources {
+		ix.offset[p] = len(ix.Refs)
+		ix.outletOf[s.Article.ID] = s.Article.Outlet
+		for i, sent := range s.Doc.Sentences {
+			pos := len(ix.Refs)
+			ix.Refs = append(ix.Refs, Ref{p, i})
+			// Names depend on the whole document (what it capitalises), so
+			// they are the article's own.
+			names := s.Doc.Names(i)
+			if first, ok := firstOf[sent.Text]; ok {
+				ix.repeatOf = append(ix.repeatOf, first)
+				m := ix.marks[first]
+				ix.marks = append(ix.marks, marks{dates: m.dates, quantities: m.quantities, names: names})
+				bags = append(bags, bags[first])
+				continue
+			}
+			firstOf[sent.Text] = pos
+			ix.repeatOf = append(ix.repeatOf, pos)
+			ix.marks = append(ix.marks, marks{dates: text.Dates(sent.Tokens), quantities: text.Quantities(sent.Tokens), names: names})
+			start := len(arena)
+			arena, scratch = appendBag(arena, sent, scratch)
+			bags = append(bags, arena[start:len(arena):len(arena)])
+		}
+	}
+	return bags
+}
+
+// weighAll gives every sentence its unit TF-IDF vector; repeats share
+// their first copy's.
+func (ix *Index) weighAll(bags [][]termCount) {
+	total := 0
+	for r, bag := range bags {
+		if ix.repeatOf[r] == r {
+			total += len(bag)
+		}
+	}
+	arena := make([]weighted, total)
+	ix.terms = make([][]weighted, len(bags))
+	for r, bag := range bags {
+		if first := ix.repeatOf[r]; first < r {
+			ix.terms[r] = ix.terms[first]
+			continue
+		}
+		ix.terms[r] = ix.weighInto(arena[:len(bag):len(bag)], bag)
+		arena = arena[len(bag):]
+	}
 }
 
 // vocabulary numbers the story's terms in the order of their hashes and
@@ -143,9 +175,10 @@ func (ix *Index) vocabulary(bags [][]termCount) {
 	}
 }
 
-// contentBag counts a sentence's content stems, sorted by hash; numbers
-// count as terms. scratch is reused between calls and returned.
-func contentBag(s text.Sentence, scratch []uint64) ([]termCount, []uint64) {
+// appendBag appends a sentence's content stems to bags, counted and sorted
+// by hash; numbers count as terms. scratch is reused between calls and
+// returned.
+func appendBag(bags []termCount, s text.Sentence, scratch []uint64) ([]termCount, []uint64) {
 	keys := scratch[:0]
 	for _, t := range s.Tokens {
 		if t.Content() {
@@ -153,22 +186,20 @@ func contentBag(s text.Sentence, scratch []uint64) ([]termCount, []uint64) {
 		}
 	}
 	slices.Sort(keys)
-	var bag []termCount
 	for i, k := range keys {
 		if i > 0 && k == keys[i-1] {
-			bag[len(bag)-1].count++
+			bags[len(bags)-1].count++
 			continue
 		}
-		bag = append(bag, termCount{k, 1})
+		bags = append(bags, termCount{k, 1})
 	}
-	return bag, keys
+	return bags, keys
 }
 
-// weigh turns a bag into a unit TF-IDF vector sorted by term. Terms the
-// story does not have (in a title, say) are numbered -1: they count in the
-// norm and match nothing.
-func (ix *Index) weigh(bag []termCount) []weighted {
-	v := make([]weighted, len(bag))
+// weighInto writes a bag's unit TF-IDF vector, sorted by term, into v
+// (as long as the bag) and returns it. Terms the story does not have (in
+// a title, say) are numbered -1: they count in the norm and match nothing.
+func (ix *Index) weighInto(v []weighted, bag []termCount) []weighted {
 	var norm float64
 	for i, t := range bag {
 		id, ok := ix.termOf[t.key]
@@ -241,16 +272,34 @@ const commonShare = 0.2
 // termIndex maps each term to the sentences holding it, leaving out terms
 // in more than commonShare of them in a long story.
 func termIndex(terms [][]weighted, vocabulary int) [][]int32 {
-	index := make([][]int32, vocabulary)
-	for i, v := range terms {
+	limit := max(int(commonShare*float64(len(terms))), maxPostings)
+	return invert(terms, vocabulary, limit)
+}
+
+// invert lists, per term, the sentences holding it, in one allocation;
+// terms in more than limit sentences get none.
+func invert(terms [][]weighted, vocabulary int, limit int) [][]int32 {
+	count := make([]int32, vocabulary)
+	total := 0
+	for _, v := range terms {
 		for _, t := range v {
-			index[t.term] = append(index[t.term], int32(i))
+			count[t.term]++
+			total++
 		}
 	}
-	limit := max(int(commonShare*float64(len(terms))), maxPostings)
-	for t, list := range index {
-		if len(list) > limit {
-			index[t] = nil
+	arena := make([]int32, 0, total)
+	index := make([][]int32, vocabulary)
+	for t, n := range count {
+		if int(n) <= limit && n > 0 {
+			index[t] = arena[len(arena) : len(arena) : len(arena)+int(n)]
+			arena = arena[:len(arena)+int(n)]
+		}
+	}
+	for i, v := range terms {
+		for _, t := range v {
+			if index[t.term] != nil {
+				index[t.term] = append(index[t.term], int32(i))
+			}
 		}
 	}
 	return index

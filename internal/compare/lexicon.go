@@ -60,13 +60,29 @@ sighed smiled`)
 
 // tagsQuote reports whether token i can tag a quotation with its speaker.
 func tagsQuote(tokens []text.Token, i int) bool {
-	return isVerb(tokens, i, speechVerbs) || isVerb(tokens, i, quoteTags)
+	return isVerb(tokens, i, tagVerbs)
 }
+
+// tagVerbs are the verbs that can tag a quotation: one set, one lookup.
+var tagVerbs = union(speechVerbs, quoteTags)
 
 // beliefVerbs attribute a figure or claim without quoting it.
 var beliefVerbs = setOf(`believe believes believed estimate estimates estimated think thinks thought
 reported reports say says said confirmed confirms added adds announced announces told indicated indicates
 showed shows suggested suggests found finds concluded`)
+
+// reportingVerbs attribute what a sentence says: speech or belief.
+var reportingVerbs = union(speechVerbs, beliefVerbs)
+
+func union(sets ...map[string]bool) map[string]bool {
+	out := make(map[string]bool)
+	for _, set := range sets {
+		for w := range set {
+			out[w] = true
+		}
+	}
+	return out
+}
 
 // auxiliaries sit between a subject and its verb: "officials have confirmed".
 var auxiliaries = setOf(`have has had is are was were be been will would could should may might must
@@ -92,7 +108,7 @@ func passive(tokens []text.Token, i int) bool {
 // isVerb reports whether token i is one of verbs: a capitalised word
 // inside a sentence is a name ("the United States"), not a verb.
 func isVerb(tokens []text.Token, i int, verbs map[string]bool) bool {
-	return verbs[tokens[i].Lower] && (i == 0 || !tokens[i].Capitalized())
+	return tokens[i].Kind == text.Word && verbs[tokens[i].Lower] && (i == 0 || !tokens[i].Capitalized())
 }
 
 // pronouns stand for a person already named.

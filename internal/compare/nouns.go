@@ -106,7 +106,7 @@ func nounRun(tokens []text.Token, i int) (nounPhrase, int, bool) {
 		if strings.HasSuffix(t.Lower, "ed") && !participle(tokens, k) {
 			break // "prisoners held in …": a verb ends the noun
 		}
-		if (speechVerbs[t.Lower] || beliefVerbs[t.Lower]) && !participle(tokens, k) {
+		if reportingVerbs[t.Lower] && !participle(tokens, k) {
 			break
 		}
 		run = append(run, k)

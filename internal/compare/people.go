@@ -35,7 +35,7 @@ func findPeople(doc *text.Doc, names func(sentence int) []text.Span) *people {
 			}
 			m.sentence = i
 			p.mentions = append(p.mentions, m)
-			if words := strings.Fields(m.name); len(words) >= 2 {
+			if countFields(m.name) >= 2 {
 				p.full[surname(m.name)] = m.name
 			}
 		}

@@ -71,7 +71,7 @@ func (ix *Index) quotesIn(p int) []quote {
 			// speaker continues that speaker's words.
 			q.speaker, q.role = lastSpeaker, lastRole
 		}
-		words := len(strings.Fields(q.text))
+		words := countFields(q.text)
 		if words < minQuoteWords || (q.speaker == "" && words < minUnspokenWords) {
 			continue
 		}
@@ -82,6 +82,19 @@ func (ix *Index) quotesIn(p int) []quote {
 		out = append(out, q)
 	}
 	return out
+}
+
+// countFields counts what strings.Fields would return, without building it.
+func countFields(s string) int {
+	n, in := 0, false
+	for _, r := range s {
+		space := unicode.IsSpace(r)
+		if !space && !in {
+			n++
+		}
+		in = !space
+	}
+	return n
 }
 
 func startsLower(s string) bool {
@@ -293,13 +306,14 @@ func groupQuotes(ix *Index, found []quote) []news.Quote {
 	var groups [][]int
 	byStem := map[string][]int{} // stem → groups whose first quote holds it
 	byText := map[string]int{}   // fingerprint → group
+	shared := map[int]int{}      // group → stems it shares with the quote at hand
 	for _, i := range order {
 		key := text.Fingerprint(found[i].text)
 		if g, ok := byText[key]; ok && sameSpeaker(&found[i], &found[groups[g][0]]) {
 			groups[g] = append(groups[g], i)
 			continue
 		}
-		shared := map[int]int{}
+		clear(shared)
 		for stem := range found[i].stems {
 			for _, g := range byStem[stem] {
 				shared[g]++
