@@ -27,6 +27,9 @@ func FuzzAnalyze(f *testing.F) {
 				if tok.Start < 0 || tok.End > len(sent.Text) || tok.Start > tok.End {
 					t.Fatalf("token %q out of bounds in %q", tok.Text, sent.Text)
 				}
+				if want := tok.Kind == Word && !IsStop(tok.Lower) && len(tok.Lower) > 1 || tok.Kind == Number; tok.Content() != want {
+					t.Fatalf("token %q: Content() = %v, want %v", tok.Text, tok.Content(), want)
+				}
 			}
 			for _, span := range doc.Names(i) {
 				_ = sent.Slice(span)
