@@ -39,6 +39,7 @@ type Index struct {
 	groupOf        []int                      // per ref: its group, once sentences are grouped
 	roles          map[string]string          // person → fullest role in the story
 	titles         map[string]map[string]bool // person → title words the story gives them
+	titledBy       map[string]string          // title words → the one person holding them all, or ""
 
 	// shared and touched are scratch space for toldElsewhere, kept between
 	// calls: an Index is used by one goroutine at a time.

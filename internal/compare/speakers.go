@@ -1,6 +1,7 @@
 package compare
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/corroborate/corroborate/internal/text"
@@ -341,16 +342,38 @@ func (ix *Index) byRole(p, sent int, phrase []text.Token) (mention, bool) {
 			return m, true
 		}
 	}
+	found := ix.soleTitled(tail, fits)
+	return mention{name: found, role: ix.roles[found]}, found != ""
+}
+
+// soleTitled returns the one person of the story whose titles hold all of
+// tail, or "" when none or several do. The answer is kept per set of
+// title words: a story asks for the same few titles again and again.
+func (ix *Index) soleTitled(tail map[string]bool, fits func(mention) bool) string {
+	words := make([]string, 0, len(tail))
+	for w := range tail {
+		words = append(words, w)
+	}
+	slices.Sort(words)
+	key := strings.Join(words, " ")
+	if found, ok := ix.titledBy[key]; ok {
+		return found
+	}
 	found := ""
 	for name := range ix.titles {
 		if fits(mention{name: name}) {
 			if found != "" {
-				return mention{}, false // two people fit: say nothing
+				found = "" // two people fit: say nothing
+				break
 			}
 			found = name
 		}
 	}
-	return mention{name: found, role: ix.roles[found]}, found != ""
+	if ix.titledBy == nil {
+		ix.titledBy = make(map[string]string)
+	}
+	ix.titledBy[key] = found
+	return found
 }
 
 // lastPersonIn returns the last person named, or referred to by a

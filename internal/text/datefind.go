@@ -129,8 +129,18 @@ func readDate(tokens []Token, i int) (DateMention, bool) {
 			return DateMention{}, false
 		}
 		_, opener := dateOpeners[t.Lower]
-		if !opener && !(t.Capitalized() && IsDateWord(t.Lower)) {
+		capitalized := t.Capitalized()
+		if !opener && !(capitalized && IsDateWord(t.Lower)) {
 			return DateMention{}, false
+		}
+		if !capitalized {
+			// A lower-case word opens no date but a relative one ("last
+			// Friday", "in recent days"): the other readers want a
+			// number, a month or a weekday first.
+			if m, ok := readWeekday(tokens, i); ok {
+				return m, true
+			}
+			return readRelative(tokens, i)
 		}
 	}
 	for _, read := range dateReaders {
