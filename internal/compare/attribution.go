@@ -83,10 +83,10 @@ func (ix *Index) citationsIn(r Ref) []citation {
 	tokens := ix.sentence(r).Tokens
 	var out []citation
 	add := func(start, end int, viaOutlet, first bool) {
-		for start < end && determiners[tokens[start].Lower] {
+		for start < end && determiners.has(tokens[start].Lower) {
 			start++
 		}
-		if start >= end || !hasNoun(tokens[start:end]) || personPronouns[tokens[start].Lower] || groupPronouns[tokens[start].Lower] {
+		if start >= end || !hasNoun(tokens[start:end]) || personPronouns.has(tokens[start].Lower) || groupPronouns.has(tokens[start].Lower) {
 			return
 		}
 		cited, kind := ix.classify(r, start, end, viaOutlet)
@@ -156,7 +156,7 @@ func subjectBefore(tokens []text.Token, i int) (int, int, bool) {
 	start := end
 	for start > 0 && end-start < 6 {
 		t := tokens[start-1]
-		if t.Kind == text.Punct && t.Text != "'" || clauseWords[t.Lower] || phraseBreaks[t.Lower] || speechVerbs[t.Lower] || auxiliaries[t.Lower] {
+		if t.Kind == text.Punct && t.Text != "'" || clauseWords.has(t.Lower) || phraseBreaks.has(t.Lower) || speechVerbs.has(t.Lower) || auxiliaries.has(t.Lower) {
 			break
 		}
 		start--
@@ -174,9 +174,9 @@ func (ix *Index) classify(r Ref, start, end int, viaOutlet bool) (string, string
 	if m, ok := ix.people[r.Source].in(r.Sentence, start, end); ok && !possessed(tokens, m, end) {
 		return m.name, "person"
 	}
-	has := func(cues map[string]bool) bool {
+	has := func(cues *wordSet) bool {
 		for _, t := range tokens[start:end] {
-			if cues[t.Lower] {
+			if cues.has(t.Lower) {
 				return true
 			}
 		}
@@ -196,7 +196,7 @@ func (ix *Index) classify(r Ref, start, end int, viaOutlet bool) (string, string
 	case has(outletCues) && proper != "", has(wireAgencies):
 		// "the news site Axios" is Axios.
 		return firstNonEmpty(proper, name), "outlet"
-	case has(officialCues) || officialCues[strings.ToLower(lastWord(name))]:
+	case has(officialCues) || officialCues.has(strings.ToLower(lastWord(name))):
 		return name, "official"
 	case viaOutlet && proper != "":
 		return proper, "outlet"
@@ -221,7 +221,7 @@ func lastWord(s string) string {
 func properTail(tokens []text.Token, start, end int) string {
 	var words []string
 	for _, t := range tokens[start:end] {
-		if t.Capitalized() && !determiners[t.Lower] {
+		if t.Capitalized() && !determiners.has(t.Lower) {
 			words = append(words, strings.TrimSuffix(strings.TrimSuffix(t.Text, "'s"), "’s"))
 		} else if len(words) > 0 {
 			break

@@ -88,6 +88,23 @@ func (ix *Index) claimOf(g Group) news.Claim {
 	return c
 }
 
+// voiceNumbers numbers each sentence's voice, so that sentences are told
+// apart by voice without comparing strings.
+func voiceNumbers(ix *Index) []int32 {
+	number := make(map[string]int32)
+	out := make([]int32, len(ix.Refs))
+	for i, r := range ix.Refs {
+		v := ix.Sources[r.Source].Voice
+		n, ok := number[v]
+		if !ok {
+			n = int32(len(number))
+			number[v] = n
+		}
+		out[i] = n
+	}
+	return out
+}
+
 type scored struct {
 	claim news.Claim
 	score float64
@@ -151,11 +168,12 @@ func informativeness(ix *Index, r Ref) float64 {
 // sentences sharing a word are touched. Words too common to index say
 // nothing of which sentence matches and are left out of both sides.
 func (ix *Index) toldElsewhere(r Ref) bool {
-	voice := ix.Sources[r.Source].Voice
 	at := ix.position(r)
 	if ix.shared == nil {
 		ix.shared = make([]float64, len(ix.Refs))
+		ix.voiceOf = voiceNumbers(ix)
 	}
+	voice := ix.voiceOf[at]
 	shared, touched := ix.shared, ix.touched[:0]
 	total := 0.0
 	for _, t := range ix.terms[at] {
@@ -166,7 +184,7 @@ func (ix *Index) toldElsewhere(r Ref) bool {
 		w := ix.idf[t.term]
 		total += w
 		for _, i := range postings {
-			if ix.Sources[ix.Refs[i].Source].Voice != voice {
+			if ix.voiceOf[i] != voice {
 				if shared[i] == 0 {
 					touched = append(touched, i)
 				}

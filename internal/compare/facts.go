@@ -211,14 +211,14 @@ func (ix *Index) attributorOf(r Ref, i int) (string, bool) {
 	s := ix.sentence(r)
 	tokens := s.Tokens
 	phrase := func(start, end int) (string, bool) {
-		for start < end && determiners[tokens[start].Lower] {
+		for start < end && determiners.has(tokens[start].Lower) {
 			start++
 		}
 		if start >= end {
 			return "", false
 		}
-		if groupPronouns[tokens[start].Lower] || personPronouns[tokens[start].Lower] {
-			if personPronouns[tokens[start].Lower] {
+		if groupPronouns.has(tokens[start].Lower) || personPronouns.has(tokens[start].Lower) {
+			if personPronouns.has(tokens[start].Lower) {
 				if m, ok := ix.people[r.Source].lastBefore(r.Sentence, start); ok {
 					return m.name, false
 				}

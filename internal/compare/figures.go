@@ -100,7 +100,7 @@ func (ix *Index) figure(r Ref, q text.Quantity, np nounPhrase, end int, carried 
 	f.low, f.high = bounds(q, qual)
 	f.key, f.subject = np.key(q.Kind), np.display(q.Kind)
 	f.anaphoric = qualStart > 0 && (s.Tokens[qualStart-1].Lower == "the" || s.Tokens[qualStart-1].Lower == "those" || s.Tokens[qualStart-1].Lower == "these")
-	f.measure = measureUnits[strings.ToLower(np.head)] || measureUnits[np.compound]
+	f.measure = measureUnits.has(strings.ToLower(np.head)) || measureUnits.has(np.compound)
 	f.toll = np.state != ""
 	f.age = strings.HasPrefix(np.head, "age of ")
 	f.vague = q.Low != q.High && qual == ""
@@ -141,7 +141,7 @@ func forecast(tokens []text.Token, start, end int) bool {
 		end++
 	}
 	for _, t := range tokens[start:end] {
-		if forecastWords[t.Lower] {
+		if forecastWords.has(t.Lower) {
 			return true
 		}
 	}
@@ -180,7 +180,7 @@ func skipNumber(tokens []text.Token, q text.Quantity) bool {
 	if first.Hyphen && q.Start > 0 && tokens[q.Start-1].Kind == text.Word {
 		return true // "COVID-19", "F-16": part of a name
 	}
-	if first.Lower == "one" && q.Start > 0 && determiners[tokens[q.Start-1].Lower] {
+	if first.Lower == "one" && q.Start > 0 && determiners.has(tokens[q.Start-1].Lower) {
 		return true // "the one statement": not a count
 	}
 	if q.End < len(tokens) {
@@ -188,7 +188,7 @@ func skipNumber(tokens []text.Token, q text.Quantity) bool {
 		if next.Start == tokens[q.End-1].End && (next.Lower == "st" || next.Lower == "nd" || next.Lower == "rd" || next.Lower == "th") {
 			return true
 		}
-		if timeUnits[next.Lower] && !(next.Hyphen && q.End+1 < len(tokens) && tokens[q.End+1].Lower == "old") {
+		if timeUnits.has(next.Lower) && !(next.Hyphen && q.End+1 < len(tokens) && tokens[q.End+1].Lower == "old") {
 			return true // "six weeks", "a two-minute video"; "21-year-old" is an age
 		}
 		if next.Text == ":" || next.Text == "/" {

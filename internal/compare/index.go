@@ -45,6 +45,7 @@ type Index struct {
 	// calls: an Index is used by one goroutine at a time.
 	shared  []float64
 	touched []int32
+	voiceOf []int32 // per ref: its voice, numbered
 }
 
 // marks are the dates, quantities and names of one sentence, found once

@@ -9,12 +9,39 @@ import (
 // Word lists about how English news is written. They name kinds of words
 // (titles, speech verbs, organisations), never the events of any one story.
 
-func setOf(words string) map[string]bool {
-	set := make(map[string]bool)
-	for _, w := range strings.Fields(words) {
-		set[w] = true
+// wordSet is a set of lower-case words. Most words looked up are not in
+// it, so a bit filter on a word's length and end letters turns those away
+// before the word is hashed: the sets are asked about every token.
+type wordSet struct {
+	words  map[string]bool
+	filter [16]uint64
+}
+
+func setOf(words string) *wordSet {
+	return newWordSet(strings.Fields(words))
+}
+
+func newWordSet(words []string) *wordSet {
+	set := &wordSet{words: make(map[string]bool, len(words))}
+	for _, w := range words {
+		set.words[w] = true
+		b := filterBit(w)
+		set.filter[b/64] |= 1 << (b % 64)
 	}
 	return set
+}
+
+func filterBit(w string) uint {
+	if w == "" {
+		return 0
+	}
+	return (uint(w[0])*131 + uint(w[len(w)-1])*31 + uint(len(w))*7) % 1024
+}
+
+// has reports whether w is in the set.
+func (s *wordSet) has(w string) bool {
+	b := filterBit(w)
+	return s.filter[b/64]&(1<<(b%64)) != 0 && s.words[w]
 }
 
 // titleWords come before a name to say what the person is.
@@ -74,14 +101,14 @@ showed shows suggested suggests found finds concluded`)
 // reportingVerbs attribute what a sentence says: speech or belief.
 var reportingVerbs = union(speechVerbs, beliefVerbs)
 
-func union(sets ...map[string]bool) map[string]bool {
-	out := make(map[string]bool)
+func union(sets ...*wordSet) *wordSet {
+	var words []string
 	for _, set := range sets {
-		for w := range set {
-			out[w] = true
+		for w := range set.words {
+			words = append(words, w)
 		}
 	}
-	return out
+	return newWordSet(words)
 }
 
 // auxiliaries sit between a subject and its verb: "officials have confirmed".
@@ -95,10 +122,10 @@ var passiveMarks = setOf(`is are was were be been being`)
 // passive reports whether the verb at i is in the passive voice.
 func passive(tokens []text.Token, i int) bool {
 	for j := i - 1; j >= 0 && i-j <= 2; j-- {
-		if passiveMarks[tokens[j].Lower] {
+		if passiveMarks.has(tokens[j].Lower) {
 			return true
 		}
-		if !auxiliaries[tokens[j].Lower] {
+		if !auxiliaries.has(tokens[j].Lower) {
 			return false
 		}
 	}
@@ -107,8 +134,8 @@ func passive(tokens []text.Token, i int) bool {
 
 // isVerb reports whether token i is one of verbs: a capitalised word
 // inside a sentence is a name ("the United States"), not a verb.
-func isVerb(tokens []text.Token, i int, verbs map[string]bool) bool {
-	return tokens[i].Kind == text.Word && verbs[tokens[i].Lower] && (i == 0 || !tokens[i].Capitalized())
+func isVerb(tokens []text.Token, i int, verbs *wordSet) bool {
+	return tokens[i].Kind == text.Word && verbs.has(tokens[i].Lower) && (i == 0 || !tokens[i].Capitalized())
 }
 
 // pronouns stand for a person already named.

@@ -48,7 +48,7 @@ func personIn(s text.Sentence, span text.Span) (mention, bool) {
 	core := span.End
 	for core > span.Start {
 		lw := tokens[core-1].Lower
-		if titleWords[lw] || orgWords[strings.TrimSuffix(lw, "'s")] || len(tokens[core-1].Text) < 2 && !tokens[core-1].Hyphen {
+		if titleWords.has(lw) || orgWords.has(strings.TrimSuffix(lw, "'s")) || len(tokens[core-1].Text) < 2 && !tokens[core-1].Hyphen {
 			break
 		}
 		core--
@@ -63,7 +63,7 @@ func personIn(s text.Sentence, span text.Span) (mention, bool) {
 		return mention{}, false // "Whole Lotta Love": a title in quotes
 	}
 	words := span.End - core
-	titled := core > span.Start || (span.Start > 0 && titleWords[tokens[span.Start-1].Lower])
+	titled := core > span.Start || (span.Start > 0 && titleWords.has(tokens[span.Start-1].Lower))
 	if words == 1 && !titled {
 		// A lone capitalised word: kept as a candidate surname, linked to a
 		// full name only if the story has one.
@@ -82,15 +82,15 @@ func roleBefore(s text.Sentence, core int) string {
 	start := core
 	for start > 0 {
 		t := s.Tokens[start-1]
-		if t.Kind != text.Word || determiners[t.Lower] {
+		if t.Kind != text.Word || determiners.has(t.Lower) {
 			break
 		}
-		if !titleWords[t.Lower] && !t.Capitalized() && !(t.Lower == "for" || t.Lower == "of") {
+		if !titleWords.has(t.Lower) && !t.Capitalized() && !(t.Lower == "for" || t.Lower == "of") {
 			break
 		}
 		start--
 	}
-	for start < core && !s.Tokens[start].Capitalized() && !titleWords[s.Tokens[start].Lower] {
+	for start < core && !s.Tokens[start].Capitalized() && !titleWords.has(s.Tokens[start].Lower) {
 		start++
 	}
 	if start >= core {
@@ -192,7 +192,7 @@ func titleSet(role string) map[string]bool {
 	set := map[string]bool{}
 	for _, w := range strings.Fields(strings.ToLower(role)) {
 		w = strings.Trim(w, ".,")
-		if titleWords[w] && !honorifics[w] {
+		if titleWords.has(w) && !honorifics.has(w) {
 			set[w] = true
 		}
 	}
