@@ -196,7 +196,7 @@ func (ix *Index) classify(r Ref, start, end int, viaOutlet bool) (string, string
 	case has(outletCues) && proper != "", has(wireAgencies):
 		// "the news site Axios" is Axios.
 		return firstNonEmpty(proper, name), "outlet"
-	case has(officialCues) || officialCues.has(strings.ToLower(lastWord(name))):
+	case has(officialCues) || officialCues.has(strings.ToLower(lastField(name))):
 		return name, "official"
 	case viaOutlet && proper != "":
 		return proper, "outlet"
@@ -208,13 +208,7 @@ func (ix *Index) classify(r Ref, start, end int, viaOutlet bool) (string, string
 	return name, "organization"
 }
 
-func lastWord(s string) string {
-	f := strings.Fields(s)
-	if len(f) == 0 {
-		return ""
-	}
-	return f[len(f)-1]
-}
+
 
 // properTail returns the capitalised words of a phrase, dropping the common
 // nouns that describe it.

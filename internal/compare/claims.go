@@ -33,18 +33,18 @@ func claims(ix *Index, groups []Group) []news.Claim {
 		if !claimLike(ix.sentence(g.Rep)) {
 			continue
 		}
-		c := ix.claimOf(g)
-		if c.Voices >= 2 {
-			consensus = append(consensus, c)
-			continue
+		if len(g.Members) > 1 {
+			if c := ix.claimOf(g); c.Voices >= 2 {
+				consensus = append(consensus, c)
+				continue
+			}
 		}
-		c.Exclusive = true
-		c.Voice = ix.voiceName(g.Rep.Source)
+		// Told by one voice: a candidate, built into a claim only if kept.
 		voice := ix.Sources[g.Rep.Source].Voice
 		if _, ok := candidates[voice]; !ok {
 			voiceOrder = append(voiceOrder, voice)
 		}
-		candidates[voice] = append(candidates[voice], scored{c, informativeness(ix, g.Rep), g.Rep})
+		candidates[voice] = append(candidates[voice], scored{g, informativeness(ix, g.Rep)})
 	}
 	sort.SliceStable(consensus, func(i, j int) bool { return consensus[i].Voices > consensus[j].Voices })
 	out := consensus
@@ -59,8 +59,10 @@ func claims(ix *Index, groups []Group) []news.Claim {
 			if kept == exclusivePerVoice {
 				break
 			}
-			if !ix.toldElsewhere(s.ref) {
-				out = append(out, s.claim)
+			if !ix.toldElsewhere(s.group.Rep) {
+				c := ix.claimOf(s.group)
+				c.Exclusive, c.Voice = true, ix.voiceName(s.group.Rep.Source)
+				out = append(out, c)
 				kept++
 			}
 		}
@@ -106,9 +108,8 @@ func voiceNumbers(ix *Index) []int32 {
 }
 
 type scored struct {
-	claim news.Claim
+	group Group
 	score float64
-	ref   Ref
 }
 
 // claimLike reports whether a sentence states something on its own: long

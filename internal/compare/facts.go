@@ -1,7 +1,6 @@
 package compare
 
 import (
-	"fmt"
 	"math"
 	"sort"
 
@@ -76,9 +75,13 @@ func (ix *Index) factOf(figs []figure) news.Fact {
 		sources map[int]bool
 	}
 	var slots []*slot
-	byKey := map[string]*slot{}
+	type slotKey struct {
+		value, low, high float64
+		attributed       string
+	}
+	byKey := map[slotKey]*slot{}
 	for _, f := range figs {
-		key := fmt.Sprintf("%g|%g|%g|%s", f.value, f.low, f.high, f.attributed)
+		key := slotKey{f.value, f.low, f.high, f.attributed}
 		sl, ok := byKey[key]
 		if !ok {
 			v := news.FactValue{Value: f.value, Low: f.low, Qualifier: f.qualifier, Text: f.phrase, Sentence: ix.sentence(f.ref).Text, AttributedTo: f.attributed}

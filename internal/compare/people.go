@@ -2,6 +2,8 @@ package compare
 
 import (
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/corroborate/corroborate/internal/text"
 )
@@ -114,8 +116,18 @@ func quotedTitle(tokens []text.Token, span text.Span) bool {
 }
 
 func surname(name string) string {
-	words := strings.Fields(strings.ToLower(name))
-	return words[len(words)-1]
+	return strings.ToLower(lastField(name))
+}
+
+// lastField is the last of strings.Fields(s), or "", without building them.
+func lastField(s string) string {
+	s = strings.TrimRightFunc(s, unicode.IsSpace)
+	i := strings.LastIndexFunc(s, unicode.IsSpace)
+	if i < 0 {
+		return s
+	}
+	_, size := utf8.DecodeRuneInString(s[i:])
+	return s[i+size:]
 }
 
 // linkSurnames gives every article the full names any article of the story
@@ -176,11 +188,13 @@ func compatible(title, known map[string]bool) bool {
 	return false
 }
 
+// addTitles notes the title words of role against name; a person the
+// story gives no title has no entry, which reads as an empty set.
 func addTitles(roles map[string]map[string]bool, name, role string) {
-	if roles[name] == nil {
-		roles[name] = map[string]bool{}
-	}
 	for w := range titleSet(role) {
+		if roles[name] == nil {
+			roles[name] = map[string]bool{}
+		}
 		roles[name][w] = true
 	}
 }
@@ -189,6 +203,9 @@ func addTitles(roles map[string]map[string]bool, name, role string) {
 // secretary" gives press and secretary. Honorifics (Mr, Ms, Dr) say
 // nothing of a post and are left out.
 func titleSet(role string) map[string]bool {
+	if role == "" {
+		return nil
+	}
 	set := map[string]bool{}
 	for _, w := range strings.Fields(strings.ToLower(role)) {
 		w = strings.Trim(w, ".,")
