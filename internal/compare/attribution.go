@@ -208,8 +208,6 @@ func (ix *Index) classify(r Ref, start, end int, viaOutlet bool) (string, string
 	return name, "organization"
 }
 
-
-
 // properTail returns the capitalised words of a phrase, dropping the common
 // nouns that describe it.
 func properTail(tokens []text.Token, start, end int) string {
