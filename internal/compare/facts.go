@@ -29,16 +29,25 @@ func facts(ix *Index) []news.Fact {
 			}
 		}
 	}
-	var out []news.Fact
-	for _, key := range order {
-		out = append(out, ix.factOf(byKey[key]))
+	type ranked struct {
+		fact    news.Fact
+		sources int // how many articles give it
 	}
-	sort.SliceStable(out, func(i, j int) bool {
-		if out[i].Conflict != out[j].Conflict {
-			return out[i].Conflict
+	facts := make([]ranked, len(order))
+	for i, key := range order {
+		f := ix.factOf(byKey[key])
+		facts[i] = ranked{f, len(factSources(f))}
+	}
+	sort.SliceStable(facts, func(i, j int) bool {
+		if facts[i].fact.Conflict != facts[j].fact.Conflict {
+			return facts[i].fact.Conflict
 		}
-		return len(factSources(out[i])) > len(factSources(out[j]))
+		return facts[i].sources > facts[j].sources
 	})
+	out := make([]news.Fact, len(facts))
+	for i, f := range facts {
+		out[i] = f.fact
+	}
 	return out
 }
 

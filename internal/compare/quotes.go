@@ -28,12 +28,16 @@ type quote struct {
 	speaker  string
 	role     string
 	stems    map[string]bool
+	print    uint64 // FingerprintHash of text: wordings that differ only in case or punctuation are one
 }
 
 func quotes(ix *Index) []news.Quote {
 	var found []quote
 	for p := range ix.Sources {
 		found = append(found, ix.quotesIn(p)...)
+	}
+	for i := range found {
+		found[i].print = text.FingerprintHash(found[i].text)
 	}
 	return groupQuotes(ix, found)
 }
@@ -305,10 +309,10 @@ func groupQuotes(ix *Index, found []quote) []news.Quote {
 	sort.SliceStable(order, func(i, j int) bool { return len(found[order[i]].stems) > len(found[order[j]].stems) })
 	var groups [][]int
 	byStem := map[string][]int{} // stem → groups whose first quote holds it
-	byText := map[string]int{}   // fingerprint → group
+	byText := map[uint64]int{}   // fingerprint → group
 	shared := map[int]int{}      // group → stems it shares with the quote at hand
 	for _, i := range order {
-		key := text.Fingerprint(found[i].text)
+		key := found[i].print
 		if g, ok := byText[key]; ok && sameSpeaker(&found[i], &found[groups[g][0]]) {
 			groups[g] = append(groups[g], i)
 			continue
@@ -354,7 +358,7 @@ func (ix *Index) quoteOf(found []quote, members []int) news.Quote {
 	votes := map[string]int{}
 	roles := map[string]string{}
 	var variants []news.QuoteVariant
-	byKey := map[string]int{}
+	byKey := map[uint64]int{}
 	sort.Ints(members) // story order
 	for _, m := range members {
 		q := found[m]
@@ -364,7 +368,7 @@ func (ix *Index) quoteOf(found []quote, members []int) news.Quote {
 				roles[q.speaker] = q.role
 			}
 		}
-		key := text.Fingerprint(q.text)
+		key := q.print
 		id := ix.Sources[q.source].Article.ID
 		if at, ok := byKey[key]; ok {
 			if !slices.Contains(variants[at].Sources, id) {
