@@ -122,10 +122,26 @@ var dateReaders = []func([]Token, int) (DateMention, bool){readISODate, readDayM
 var dateOpeners = setOf(`yesterday today tonight tomorrow earlier later last this next past in over a one
 two three four five six seven eight nine ten eleven twelve`)
 
+// dateStarts filters the words that can start a date: openers, months and
+// weekdays.
+var dateStarts = func() *wordFilter {
+	f := filterOf(dateOpeners)
+	for w := range monthNames {
+		f.add(w)
+	}
+	for w := range weekdays {
+		f.add(w)
+	}
+	return f
+}()
+
 func readDate(tokens []Token, i int) (DateMention, bool) {
-	t := tokens[i]
+	t := &tokens[i]
 	if t.Kind != Number {
 		if t.Kind != Word {
+			return DateMention{}, false
+		}
+		if !dateStarts.mayHave(t.Lower) {
 			return DateMention{}, false
 		}
 		_, opener := dateOpeners[t.Lower]

@@ -33,3 +33,34 @@ func setOf(words string) map[string]struct{} {
 	}
 	return set
 }
+
+// wordFilter turns away most words that are not keys of a map before the
+// map is asked: a bit per length and end letters. The date and number
+// readers ask about every token, and most tokens open neither.
+type wordFilter [16]uint64
+
+func filterOf[V any](m map[string]V) *wordFilter {
+	var f wordFilter
+	for w := range m {
+		f.add(w)
+	}
+	return &f
+}
+
+func (f *wordFilter) add(w string) {
+	b := filterBit(w)
+	f[b/64] |= 1 << (b % 64)
+}
+
+func filterBit(w string) uint {
+	if w == "" {
+		return 0
+	}
+	return (uint(w[0])*131 + uint(w[len(w)-1])*31 + uint(len(w))*7) % 1024
+}
+
+// mayHave reports false only for words none of the maps has.
+func (f *wordFilter) mayHave(w string) bool {
+	b := filterBit(w)
+	return f[b/64]&(1<<(b%64)) != 0
+}
