@@ -14,7 +14,7 @@ import (
 // before the word is hashed: the sets are asked about every token.
 type wordSet struct {
 	words  map[string]bool
-	filter [16]uint64
+	filter text.WordFilter
 }
 
 func setOf(words string) *wordSet {
@@ -25,23 +25,14 @@ func newWordSet(words []string) *wordSet {
 	set := &wordSet{words: make(map[string]bool, len(words))}
 	for _, w := range words {
 		set.words[w] = true
-		b := filterBit(w)
-		set.filter[b/64] |= 1 << (b % 64)
+		set.filter.Add(w)
 	}
 	return set
 }
 
-func filterBit(w string) uint {
-	if w == "" {
-		return 0
-	}
-	return (uint(w[0])*131 + uint(w[len(w)-1])*31 + uint(len(w))*7) % 1024
-}
-
 // has reports whether w is in the set.
 func (s *wordSet) has(w string) bool {
-	b := filterBit(w)
-	return s.filter[b/64]&(1<<(b%64)) != 0 && s.words[w]
+	return s.filter.MayHave(w) && s.words[w]
 }
 
 // titleWords come before a name to say what the person is.

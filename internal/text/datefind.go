@@ -124,13 +124,13 @@ two three four five six seven eight nine ten eleven twelve`)
 
 // dateStarts filters the words that can start a date: openers, months and
 // weekdays.
-var dateStarts = func() *wordFilter {
+var dateStarts = func() *WordFilter {
 	f := filterOf(dateOpeners)
 	for w := range monthNames {
-		f.add(w)
+		f.Add(w)
 	}
 	for w := range weekdays {
-		f.add(w)
+		f.Add(w)
 	}
 	return f
 }()
@@ -141,7 +141,7 @@ func readDate(tokens []Token, i int) (DateMention, bool) {
 		if t.Kind != Word {
 			return DateMention{}, false
 		}
-		if !dateStarts.mayHave(t.Lower) {
+		if !dateStarts.MayHave(t.Lower) {
 			return DateMention{}, false
 		}
 		_, opener := dateOpeners[t.Lower]

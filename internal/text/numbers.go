@@ -121,7 +121,7 @@ func readNumber(tokens []Token, i int) (Quantity, bool) {
 		}
 		n = Quantity{Value: v, Start: start, End: i + 1}
 	case t.Kind == Word:
-		if !numberStarts.mayHave(t.Lower) {
+		if !numberStarts.MayHave(t.Lower) {
 			return Quantity{}, false
 		}
 		if _, ok := numberOpeners[t.Lower]; !ok {

@@ -34,20 +34,21 @@ func setOf(words string) map[string]struct{} {
 	return set
 }
 
-// wordFilter turns away most words that are not keys of a map before the
-// map is asked: a bit per length and end letters. The date and number
-// readers ask about every token, and most tokens open neither.
-type wordFilter [16]uint64
+// WordFilter turns away most words that are not in a set before the set
+// is asked: a bit per length and end letters. Word sets are asked about
+// every token, and most tokens are in none of them.
+type WordFilter [16]uint64
 
-func filterOf[V any](m map[string]V) *wordFilter {
-	var f wordFilter
+func filterOf[V any](m map[string]V) *WordFilter {
+	var f WordFilter
 	for w := range m {
-		f.add(w)
+		f.Add(w)
 	}
 	return &f
 }
 
-func (f *wordFilter) add(w string) {
+// Add lets w through the filter.
+func (f *WordFilter) Add(w string) {
 	b := filterBit(w)
 	f[b/64] |= 1 << (b % 64)
 }
@@ -59,8 +60,8 @@ func filterBit(w string) uint {
 	return (uint(w[0])*131 + uint(w[len(w)-1])*31 + uint(len(w))*7) % 1024
 }
 
-// mayHave reports false only for words none of the maps has.
-func (f *wordFilter) mayHave(w string) bool {
+// MayHave reports false only for words never added.
+func (f *WordFilter) MayHave(w string) bool {
 	b := filterBit(w)
 	return f[b/64]&(1<<(b%64)) != 0
 }
