@@ -21,6 +21,12 @@ const (
 	// claim must be clear of that, since calling shared news exclusive
 	// misleads more than missing an exclusive.
 	elsewhere = 0.2
+	// inPassing is the share of its own content (weighed by rarity) a
+	// sentence must give to another's words to tell it: a long sentence
+	// about something else that touches the story's subject in passing
+	// ("cases", "the first time", "the Senate") does not tell what a short
+	// one says.
+	inPassing = 0.1
 )
 
 // claims lists statements several voices make (consensus) and the most
@@ -88,6 +94,20 @@ func (ix *Index) claimOf(g Group) news.Claim {
 	}
 	c.Sources, c.Outlets, c.Voices = ix.ids(set), ix.outlets(set), ix.voices(set)
 	return c
+}
+
+// indexedWeights sums, per sentence, the rarity of its indexed words: what
+// toldElsewhere weighs a sentence's content by.
+func indexedWeights(ix *Index) []float64 {
+	out := make([]float64, len(ix.Refs))
+	for i, v := range ix.terms {
+		for _, t := range v {
+			if ix.byTerm[t.term] != nil {
+				out[i] += ix.idf[t.term]
+			}
+		}
+	}
+	return out
 }
 
 // voiceNumbers numbers each sentence's voice, so that sentences are told
@@ -164,15 +184,17 @@ func informativeness(ix *Index, r Ref) float64 {
 }
 
 // toldElsewhere reports whether another voice has a sentence holding at
-// least elsewhere of what r says, weighing words by rarity. The words each
-// other sentence shares with r are summed through the term index, so only
-// sentences sharing a word are touched. Words too common to index say
-// nothing of which sentence matches and are left out of both sides.
+// least elsewhere of what r says, weighing words by rarity, and giving at
+// least inPassing of its own words to it. The words each other sentence
+// shares with r are summed through the term index, so only sentences
+// sharing a word are touched. Words too common to index say nothing of
+// which sentence matches and are left out of both sides.
 func (ix *Index) toldElsewhere(r Ref) bool {
 	at := ix.position(r)
 	if ix.shared == nil {
 		ix.shared = make([]float64, len(ix.Refs))
 		ix.voiceOf = voiceNumbers(ix)
+		ix.weightOf = indexedWeights(ix)
 	}
 	voice := ix.voiceOf[at]
 	shared, touched := ix.shared, ix.touched[:0]
@@ -195,7 +217,7 @@ func (ix *Index) toldElsewhere(r Ref) bool {
 	}
 	told := false
 	for _, i := range touched {
-		told = told || shared[i] >= elsewhere*total
+		told = told || shared[i] >= elsewhere*total && shared[i] >= inPassing*ix.weightOf[i]
 		shared[i] = 0
 	}
 	ix.touched = touched

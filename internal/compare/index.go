@@ -43,9 +43,10 @@ type Index struct {
 
 	// shared and touched are scratch space for toldElsewhere, kept between
 	// calls: an Index is used by one goroutine at a time.
-	shared  []float64
-	touched []int32
-	voiceOf []int32 // per ref: its voice, numbered
+	shared   []float64
+	touched  []int32
+	voiceOf  []int32   // per ref: its voice, numbered
+	weightOf []float64 // per ref: the rarity of its indexed words
 }
 
 // marks are the dates, quantities and names of one sentence, found once

@@ -109,6 +109,9 @@ func nounRun(tokens []text.Token, i int) (nounPhrase, int, bool) {
 		if reportingVerbs.has(t.Lower) && !participle(tokens, k) {
 			break
 		}
+		if len(run) > 0 && presentParticiple(t.Lower) && plural(tokens[run[len(run)-1]].Lower) {
+			break // "passengers clashing with police": a clause follows the noun
+		}
 		run = append(run, k)
 	}
 	if len(run) == 0 {
@@ -268,6 +271,15 @@ func measuredNoun(tokens []text.Token, q text.Quantity, start int) (nounPhrase, 
 // measureVerbs link a measure to its amount: "rose to", "stood at".
 var measureVerbs = setOf(`rose fell grew dropped climbed increased decreased jumped stood reached hit
 totalled totaled amounted cost costs start starts started priced sells sold`)
+
+func presentParticiple(w string) bool {
+	return len(w) > 5 && strings.HasSuffix(w, "ing")
+}
+
+// plural guesses from its ending whether a noun is plural.
+func plural(w string) bool {
+	return len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us")
+}
 
 // participle reports whether a verb form modifies the noun after it, as
 // "confirmed" does in "94 confirmed cases".
