@@ -126,9 +126,12 @@ func candidatePairs(ix *Index, unique []bool) []pair {
 			if len(list) > maxPostings {
 				continue
 			}
-			for _, j32 := range list {
+			// Lists are in story order: only the sentences after i are
+			// compared with it.
+			after, _ := slices.BinarySearch(list, int32(i)+1)
+			for _, j32 := range list[after:] {
 				j := int(j32)
-				if j <= i || !unique[j] || ix.Refs[i].Source == ix.Refs[j].Source || seenBy[j] == i+1 {
+				if !unique[j] || ix.Refs[i].Source == ix.Refs[j].Source || seenBy[j] == i+1 {
 					continue
 				}
 				seenBy[j] = i + 1
