@@ -87,24 +87,24 @@ func newIndex(sources []Source) *Index {
 	return ix
 }
 
+// bagChunk is how many terms of sentence bags are allocated at once.
+const bagChunk = 4096
+
 // readSentences lists the sentences of every source with their marks, and
 // returns each one's bag of content terms. Syndicated copies and versions
 // repeat sentences word for word: each distinct sentence is read once, and
 // its repeats share what was found.
 func (ix *Index) readSentences() [][]termCount {
-	sentences, tokens := 0, 0
+	sentences := 0
 	for _, s := range ix.Sources {
 		sentences += len(s.Doc.Sentences)
-		for _, sent := range s.Doc.Sentences {
-			tokens += len(sent.Tokens)
-		}
 	}
 	ix.offset = make([]int, len(ix.Sources))
 	ix.Refs = make([]Ref, 0, sentences)
 	ix.marks = make([]marks, 0, sentences)
 	ix.repeatOf = make([]int, 0, sentences)
 	bags := make([][]termCount, 0, sentences)
-	arena := make([]termCount, 0, tokens) // every bag, back to back: one allocation
+	var arena []termCount // bags back to back, a chunk at a time
 	firstOf := make(map[string]int, sentences)
 	var scratch []uint64
 	for p, s := range ix.Sources {
@@ -126,6 +126,9 @@ func (ix *Index) readSentences() [][]termCount {
 			firstOf[sent.Text] = pos
 			ix.repeatOf = append(ix.repeatOf, pos)
 			ix.marks = append(ix.marks, marks{dates: text.Dates(sent.Tokens), quantities: text.Quantities(sent.Tokens), names: names})
+			if cap(arena)-len(arena) < len(sent.Tokens) {
+				arena = make([]termCount, 0, max(bagChunk, len(sent.Tokens)))
+			}
 			start := len(arena)
 			arena, scratch = appendBag(arena, sent, scratch)
 			bags = append(bags, arena[start:len(arena):len(arena)])

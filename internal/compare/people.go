@@ -28,7 +28,11 @@ type people struct {
 // more words and names no organisation or place, or one word after a title
 // ("President Trump"); single surnames are linked to full names later.
 func findPeople(doc *text.Doc, names func(sentence int) []text.Span) *people {
-	p := &people{full: make(map[string]string)}
+	spans := 0
+	for i := range doc.Sentences {
+		spans += len(names(i))
+	}
+	p := &people{full: make(map[string]string), mentions: make([]mention, 0, spans)}
 	for i, s := range doc.Sentences {
 		for _, span := range names(i) {
 			m, ok := personIn(s, span)
