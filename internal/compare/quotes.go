@@ -27,8 +27,8 @@ type quote struct {
 	text     string
 	speaker  string
 	role     string
-	stems    map[string]bool
-	print    uint64 // FingerprintHash of text: wordings that differ only in case or punctuation are one
+	stems    []uint64 // hashed content stems, sorted, each once
+	print    uint64   // FingerprintHash of text: wordings that differ only in case or punctuation are one
 }
 
 func quotes(ix *Index) []news.Quote {
@@ -63,7 +63,7 @@ func (ix *Index) quotesIn(p int) []quote {
 			// `"A," says Plant, "where B"`: one quotation around its tag.
 			out[n-1].text += " " + sp.text
 			out[n-1].sentence = sp.to
-			addSpanStems(out[n-1].stems, doc, sp)
+			out[n-1].stems = spanStems(out[n-1].stems, doc, sp)
 			continue
 		}
 		if titleLike(sp.text) {
@@ -82,7 +82,7 @@ func (ix *Index) quotesIn(p int) []quote {
 		if q.speaker != "" {
 			lastSpeaker, lastRole, lastPara = q.speaker, q.role, doc.Sentences[sp.to].Para
 		}
-		q.stems = addSpanStems(make(map[string]bool), doc, sp)
+		q.stems = spanStems(nil, doc, sp)
 		out = append(out, q)
 	}
 	return out
@@ -244,9 +244,10 @@ func opens(s string, i int) bool {
 	return i == 0 || strings.IndexByte(" ([—-:", s[i-1]) >= 0
 }
 
-// addSpanStems adds the content stems of a quotation to set, read from the
-// tokens of the sentences it spans rather than by tokenizing its text again.
-func addSpanStems(set map[string]bool, doc *text.Doc, sp span) map[string]bool {
+// spanStems adds the hashed content stems of a quotation to stems, read
+// from the tokens of the sentences it spans rather than by tokenizing its
+// text again, and returns the set sorted.
+func spanStems(stems []uint64, doc *text.Doc, sp span) []uint64 {
 	for k := sp.from; k <= sp.to; k++ {
 		s := doc.Sentences[k]
 		lo, hi := 0, len(s.Text)
@@ -258,15 +259,16 @@ func addSpanStems(set map[string]bool, doc *text.Doc, sp span) map[string]bool {
 		}
 		for _, t := range s.Tokens {
 			if t.Start >= lo && t.End <= hi && t.Content() {
-				set[t.Stem] = true
+				stems = append(stems, text.Hash(t.Stem))
 			}
 		}
 	}
-	return set
+	slices.Sort(stems)
+	return slices.Compact(stems)
 }
 
-// containment is the share of the smaller set found in the larger.
-func containment(a, b map[string]bool) (float64, int) {
+// containment is the share of the smaller sorted set found in the larger.
+func containment(a, b []uint64) (float64, int) {
 	if len(a) > len(b) {
 		a, b = b, a
 	}
@@ -274,9 +276,16 @@ func containment(a, b map[string]bool) (float64, int) {
 		return 0, 0
 	}
 	shared := 0
-	for w := range a {
-		if b[w] {
+	for i, j := 0, 0; i < len(a) && j < len(b); {
+		switch {
+		case a[i] == b[j]:
 			shared++
+			i++
+			j++
+		case a[i] < b[j]:
+			i++
+		default:
+			j++
 		}
 	}
 	return float64(shared) / float64(len(a)), shared
@@ -308,7 +317,7 @@ func groupQuotes(ix *Index, found []quote) []news.Quote {
 	}
 	sort.SliceStable(order, func(i, j int) bool { return len(found[order[i]].stems) > len(found[order[j]].stems) })
 	var groups [][]int
-	byStem := map[string][]int{} // stem → groups whose first quote holds it
+	byStem := map[uint64][]int{} // stem → groups whose first quote holds it
 	byText := map[uint64]int{}   // fingerprint → group
 	shared := map[int]int{}      // group → stems it shares with the quote at hand
 	for _, i := range order {
@@ -318,7 +327,7 @@ func groupQuotes(ix *Index, found []quote) []news.Quote {
 			continue
 		}
 		clear(shared)
-		for stem := range found[i].stems {
+		for _, stem := range found[i].stems {
 			for _, g := range byStem[stem] {
 				shared[g]++
 			}
@@ -336,7 +345,7 @@ func groupQuotes(ix *Index, found []quote) []news.Quote {
 		g := len(groups)
 		groups = append(groups, []int{i})
 		byText[key] = g
-		for stem := range found[i].stems {
+		for _, stem := range found[i].stems {
 			byStem[stem] = append(byStem[stem], g)
 		}
 	}
