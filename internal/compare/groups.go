@@ -117,9 +117,16 @@ func candidatePairs(ix *Index, unique []bool) []pair {
 	postings := ix.postings
 	var pairs []pair
 	seenBy := make([]int, len(ix.terms)) // j was last compared with seenBy[j]-1
+	// Sentence i's vector spread over all terms, so that its cosine with a
+	// candidate is one pass over the candidate's terms. Terms i lacks add
+	// exact zeros, so the sum is the one a merge of the two would give.
+	dense := make([]float64, len(ix.idf))
 	for i, terms := range ix.terms {
 		if !unique[i] {
 			continue
+		}
+		for _, t := range terms {
+			dense[t.term] = t.weight
 		}
 		for _, t := range ix.heaviest[i] {
 			list := postings[t.term]
@@ -135,10 +142,13 @@ func candidatePairs(ix *Index, unique []bool) []pair {
 					continue
 				}
 				seenBy[j] = i + 1
-				if sim := cosine(terms, ix.terms[j]); sim >= sameClaim {
+				if sim := dot(ix.terms[j], dense); sim >= sameClaim {
 					pairs = append(pairs, pair{i, j, sim})
 				}
 			}
+		}
+		for _, t := range terms {
+			dense[t.term] = 0
 		}
 	}
 	sort.Slice(pairs, func(x, y int) bool {
@@ -148,6 +158,15 @@ func candidatePairs(ix *Index, unique []bool) []pair {
 		return pairs[x].a < pairs[y].a || pairs[x].a == pairs[y].a && pairs[x].b < pairs[y].b
 	})
 	return pairs
+}
+
+// dot is the dot product of a sparse vector with a dense one.
+func dot(v []weighted, dense []float64) float64 {
+	var sum float64
+	for _, t := range v {
+		sum += dense[t.term] * t.weight
+	}
+	return sum
 }
 
 // postingTerms is how many of a sentence's heaviest terms index it for
