@@ -105,7 +105,7 @@ func (ix *Index) readSentences() [][]termCount {
 	ix.repeatOf = make([]int, 0, sentences)
 	bags := make([][]termCount, 0, sentences)
 	var arena []termCount // bags back to back, a chunk at a time
-	firstOf := make(map[string]int, sentences)
+	firstOf := make(map[uint64]int, sentences) // hash of a sentence's text → its first ref
 	var scratch []uint64
 	for p, s := range ix.Sources {
 		ix.offset[p] = len(ix.Refs)
@@ -116,14 +116,18 @@ func (ix *Index) readSentences() [][]termCount {
 			// Names depend on the whole document (what it capitalises), so
 			// they are the article's own.
 			names := s.Doc.Names(i)
-			if first, ok := firstOf[sent.Text]; ok {
+			key := text.Hash(sent.Text)
+			first, seen := firstOf[key]
+			if seen && ix.sentence(ix.Refs[first]).Text == sent.Text {
 				ix.repeatOf = append(ix.repeatOf, first)
 				m := ix.marks[first]
 				ix.marks = append(ix.marks, marks{dates: m.dates, quantities: m.quantities, names: names})
 				bags = append(bags, bags[first])
 				continue
 			}
-			firstOf[sent.Text] = pos
+			if !seen { // a hash taken by another text leaves this one unshared
+				firstOf[key] = pos
+			}
 			ix.repeatOf = append(ix.repeatOf, pos)
 			ix.marks = append(ix.marks, marks{dates: text.Dates(sent.Tokens), quantities: text.Quantities(sent.Tokens), names: names})
 			if cap(arena)-len(arena) < len(sent.Tokens) {
