@@ -104,7 +104,7 @@ func (ix *Index) readSentences() [][]termCount {
 	ix.marks = make([]marks, 0, sentences)
 	ix.repeatOf = make([]int, 0, sentences)
 	bags := make([][]termCount, 0, sentences)
-	var arena []termCount // bags back to back, a chunk at a time
+	var arena []termCount                      // bags back to back, a chunk at a time
 	firstOf := make(map[uint64]int, sentences) // hash of a sentence's text → its first ref
 	var scratch []uint64
 	for p, s := range ix.Sources {
