@@ -83,10 +83,10 @@ func (ix *Index) citationsIn(r Ref) []citation {
 	tokens := ix.sentence(r).Tokens
 	var out []citation
 	add := func(start, end int, viaOutlet, first bool) {
-		for start < end && determiners[tokens[start].Lower] {
+		for start < end && determiners.has(tokens[start].Lower) {
 			start++
 		}
-		if start >= end || !hasNoun(tokens[start:end]) || personPronouns[tokens[start].Lower] || groupPronouns[tokens[start].Lower] {
+		if start >= end || !hasNoun(tokens[start:end]) || personPronouns.has(tokens[start].Lower) || groupPronouns.has(tokens[start].Lower) {
 			return
 		}
 		cited, kind := ix.classify(r, start, end, viaOutlet)
@@ -95,6 +95,9 @@ func (ix *Index) citationsIn(r Ref) []citation {
 		}
 	}
 	for i := 0; i < len(tokens); i++ {
+		if tokens[i].Kind != text.Word {
+			continue // every cue below is a word
+		}
 		w := tokens[i].Lower
 		first := i > 0 && tokens[i-1].Lower == "first"
 		switch {
@@ -122,7 +125,7 @@ func (ix *Index) citationsIn(r Ref) []citation {
 			}
 		case w == "citing":
 			add(i+1, phraseEnd(tokens, i+1), false, false)
-		case (isVerb(tokens, i, beliefVerbs) || isVerb(tokens, i, speechVerbs)) && w != "according" && !strings.HasSuffix(w, "ing") && !passive(tokens, i):
+		case isVerb(tokens, i, reportingVerbs) && w != "according" && !strings.HasSuffix(w, "ing") && !passive(tokens, i):
 			if start, end, ok := subjectBefore(tokens, i); ok {
 				add(start, end, false, false)
 			}
@@ -153,7 +156,7 @@ func subjectBefore(tokens []text.Token, i int) (int, int, bool) {
 	start := end
 	for start > 0 && end-start < 6 {
 		t := tokens[start-1]
-		if t.Kind == text.Punct && t.Text != "'" || clauseWords[t.Lower] || phraseBreaks[t.Lower] || speechVerbs[t.Lower] || auxiliaries[t.Lower] {
+		if t.Kind == text.Punct && t.Text != "'" || clauseWords.has(t.Lower) || phraseBreaks.has(t.Lower) || speechVerbs.has(t.Lower) || auxiliaries.has(t.Lower) {
 			break
 		}
 		start--
@@ -171,9 +174,9 @@ func (ix *Index) classify(r Ref, start, end int, viaOutlet bool) (string, string
 	if m, ok := ix.people[r.Source].in(r.Sentence, start, end); ok && !possessed(tokens, m, end) {
 		return m.name, "person"
 	}
-	has := func(cues map[string]bool) bool {
+	has := func(cues *wordSet) bool {
 		for _, t := range tokens[start:end] {
-			if cues[t.Lower] {
+			if cues.has(t.Lower) {
 				return true
 			}
 		}
@@ -193,7 +196,7 @@ func (ix *Index) classify(r Ref, start, end int, viaOutlet bool) (string, string
 	case has(outletCues) && proper != "", has(wireAgencies):
 		// "the news site Axios" is Axios.
 		return firstNonEmpty(proper, name), "outlet"
-	case has(officialCues) || officialCues[strings.ToLower(lastWord(name))]:
+	case has(officialCues) || officialCues.has(strings.ToLower(lastField(name))):
 		return name, "official"
 	case viaOutlet && proper != "":
 		return proper, "outlet"
@@ -205,20 +208,12 @@ func (ix *Index) classify(r Ref, start, end int, viaOutlet bool) (string, string
 	return name, "organization"
 }
 
-func lastWord(s string) string {
-	f := strings.Fields(s)
-	if len(f) == 0 {
-		return ""
-	}
-	return f[len(f)-1]
-}
-
 // properTail returns the capitalised words of a phrase, dropping the common
 // nouns that describe it.
 func properTail(tokens []text.Token, start, end int) string {
 	var words []string
 	for _, t := range tokens[start:end] {
-		if t.Capitalized() && !determiners[t.Lower] {
+		if t.Capitalized() && !determiners.has(t.Lower) {
 			words = append(words, strings.TrimSuffix(strings.TrimSuffix(t.Text, "'s"), "’s"))
 		} else if len(words) > 0 {
 			break

@@ -21,6 +21,12 @@ const (
 	// claim must be clear of that, since calling shared news exclusive
 	// misleads more than missing an exclusive.
 	elsewhere = 0.2
+	// inPassing is the share of its own content (weighed by rarity) a
+	// sentence must give to another's words to tell it: a long sentence
+	// about something else that touches the story's subject in passing
+	// ("cases", "the first time", "the Senate") does not tell what a short
+	// one says.
+	inPassing = 0.1
 )
 
 // claims lists statements several voices make (consensus) and the most
@@ -33,22 +39,18 @@ func claims(ix *Index, groups []Group) []news.Claim {
 		if !claimLike(ix.sentence(g.Rep)) {
 			continue
 		}
-		set := map[int]bool{}
-		for _, m := range g.Members {
-			set[m.Source] = true
+		if len(g.Members) > 1 {
+			if c := ix.claimOf(g); c.Voices >= 2 {
+				consensus = append(consensus, c)
+				continue
+			}
 		}
-		c := news.Claim{Text: ix.sentence(g.Rep).Text, Sources: ix.ids(set), Outlets: ix.outlets(set), Voices: ix.voices(set)}
-		if c.Voices >= 2 {
-			consensus = append(consensus, c)
-			continue
-		}
-		c.Exclusive = true
-		c.Voice = ix.voiceName(g.Rep.Source)
+		// Told by one voice: a candidate, built into a claim only if kept.
 		voice := ix.Sources[g.Rep.Source].Voice
 		if _, ok := candidates[voice]; !ok {
 			voiceOrder = append(voiceOrder, voice)
 		}
-		candidates[voice] = append(candidates[voice], scored{c, informativeness(ix, g.Rep), g.Rep})
+		candidates[voice] = append(candidates[voice], scored{g, informativeness(ix, g.Rep)})
 	}
 	sort.SliceStable(consensus, func(i, j int) bool { return consensus[i].Voices > consensus[j].Voices })
 	out := consensus
@@ -63,8 +65,10 @@ func claims(ix *Index, groups []Group) []news.Claim {
 			if kept == exclusivePerVoice {
 				break
 			}
-			if !ix.toldElsewhere(s.ref) {
-				out = append(out, s.claim)
+			if !ix.toldElsewhere(s.group.Rep) {
+				c := ix.claimOf(s.group)
+				c.Exclusive, c.Voice = true, ix.voiceName(s.group.Rep.Source)
+				out = append(out, c)
 				kept++
 			}
 		}
@@ -72,10 +76,60 @@ func claims(ix *Index, groups []Group) []news.Claim {
 	return out
 }
 
+// claimOf builds the claim a group makes, with its sources and voices.
+func (ix *Index) claimOf(g Group) news.Claim {
+	c := news.Claim{Text: ix.sentence(g.Rep).Text}
+	if len(g.Members) == 1 {
+		// Most sentences are told once: no sets to build.
+		a := ix.Sources[g.Rep.Source].Article
+		c.Sources, c.Voices = []string{a.ID}, 1
+		if a.Outlet != "" {
+			c.Outlets = []string{a.Outlet}
+		}
+		return c
+	}
+	set := map[int]bool{}
+	for _, m := range g.Members {
+		set[m.Source] = true
+	}
+	c.Sources, c.Outlets, c.Voices = ix.ids(set), ix.outlets(set), ix.voices(set)
+	return c
+}
+
+// indexedWeights sums, per sentence, the rarity of its indexed words: what
+// toldElsewhere weighs a sentence's content by.
+func indexedWeights(ix *Index) []float64 {
+	out := make([]float64, len(ix.Refs))
+	for i, v := range ix.terms {
+		for _, t := range v {
+			if ix.byTerm[t.term] != nil {
+				out[i] += ix.idf[t.term]
+			}
+		}
+	}
+	return out
+}
+
+// voiceNumbers numbers each sentence's voice, so that sentences are told
+// apart by voice without comparing strings.
+func voiceNumbers(ix *Index) []int32 {
+	number := make(map[string]int32)
+	out := make([]int32, len(ix.Refs))
+	for i, r := range ix.Refs {
+		v := ix.Sources[r.Source].Voice
+		n, ok := number[v]
+		if !ok {
+			n = int32(len(number))
+			number[v] = n
+		}
+		out[i] = n
+	}
+	return out
+}
+
 type scored struct {
-	claim news.Claim
+	group Group
 	score float64
-	ref   Ref
 }
 
 // claimLike reports whether a sentence states something on its own: long
@@ -130,27 +184,30 @@ func informativeness(ix *Index, r Ref) float64 {
 }
 
 // toldElsewhere reports whether another voice has a sentence holding at
-// least elsewhere of what r says, weighing words by rarity. The words each
-// other sentence shares with r are summed through the term index, so only
-// sentences sharing a word are touched. Words too common to index say
-// nothing of which sentence matches and are left out of both sides.
+// least elsewhere of what r says, weighing words by rarity, and giving at
+// least inPassing of its own words to it. The words each other sentence
+// shares with r are summed through the term index, so only sentences
+// sharing a word are touched. Words too common to index say nothing of
+// which sentence matches and are left out of both sides.
 func (ix *Index) toldElsewhere(r Ref) bool {
-	voice := ix.Sources[r.Source].Voice
 	at := ix.position(r)
 	if ix.shared == nil {
 		ix.shared = make([]float64, len(ix.Refs))
+		ix.voiceOf = voiceNumbers(ix)
+		ix.weightOf = indexedWeights(ix)
 	}
+	voice := ix.voiceOf[at]
 	shared, touched := ix.shared, ix.touched[:0]
 	total := 0.0
-	for k, t := range ix.terms[at] {
-		postings, ok := ix.byTerm[t.key]
-		if !ok {
+	for _, t := range ix.terms[at] {
+		postings := ix.byTerm[t.term]
+		if postings == nil {
 			continue
 		}
-		w := ix.rarity[at][k]
+		w := ix.idf[t.term]
 		total += w
 		for _, i := range postings {
-			if ix.Sources[ix.Refs[i].Source].Voice != voice {
+			if ix.voiceOf[i] != voice {
 				if shared[i] == 0 {
 					touched = append(touched, i)
 				}
@@ -160,7 +217,7 @@ func (ix *Index) toldElsewhere(r Ref) bool {
 	}
 	told := false
 	for _, i := range touched {
-		told = told || shared[i] >= elsewhere*total
+		told = told || shared[i] >= elsewhere*total && shared[i] >= inPassing*ix.weightOf[i]
 		shared[i] = 0
 	}
 	ix.touched = touched

@@ -1,7 +1,6 @@
 package compare
 
 import (
-	"fmt"
 	"math"
 	"sort"
 
@@ -15,7 +14,7 @@ func facts(ix *Index) []news.Fact {
 	var order []string
 	for p, src := range ix.Sources {
 		var prev nounPhrase
-		carried := ""
+		carried := &carrier{ix: ix, source: p}
 		lastPara := -1
 		for i, s := range src.Doc.Sentences {
 			if s.Para != lastPara {
@@ -28,22 +27,52 @@ func facts(ix *Index) []news.Fact {
 				}
 				byKey[f.key] = append(byKey[f.key], f)
 			}
-			if a, pronoun := ix.attributorOf(r, len(s.Tokens)); a != "" && !pronoun {
-				carried = a
-			}
 		}
 	}
-	var out []news.Fact
-	for _, key := range order {
-		out = append(out, ix.factOf(byKey[key]))
+	type ranked struct {
+		fact    news.Fact
+		sources int // how many articles give it
 	}
-	sort.SliceStable(out, func(i, j int) bool {
-		if out[i].Conflict != out[j].Conflict {
-			return out[i].Conflict
+	facts := make([]ranked, len(order))
+	for i, key := range order {
+		f := ix.factOf(byKey[key])
+		facts[i] = ranked{f, len(factSources(f))}
+	}
+	sort.SliceStable(facts, func(i, j int) bool {
+		if facts[i].fact.Conflict != facts[j].fact.Conflict {
+			return facts[i].fact.Conflict
 		}
-		return len(factSources(out[i])) > len(factSources(out[j]))
+		return facts[i].sources > facts[j].sources
 	})
+	out := make([]news.Fact, len(facts))
+	for i, f := range facts {
+		out[i] = f.fact
+	}
 	return out
+}
+
+// carrier knows the last party an article attributed something to before
+// a sentence, for "They added that …". It is read only when a figure's
+// attribution is a pronoun, so most sentences are never parsed for it.
+type carrier struct {
+	ix     *Index
+	source int
+	upTo   int    // sentences before upTo have been accounted for
+	name   string // the last party named before upTo
+}
+
+// before returns the last party named before sentence i: the nearest
+// sentence back to upTo that names one, else what was known at upTo.
+func (c *carrier) before(i int) string {
+	for k := i - 1; k >= c.upTo; k-- {
+		r := Ref{c.source, k}
+		if a, pronoun := c.ix.attributorOf(r, len(c.ix.sentence(r).Tokens)); a != "" && !pronoun {
+			c.name = a
+			break
+		}
+	}
+	c.upTo = max(c.upTo, i)
+	return c.name
 }
 
 // factOf builds one fact from the figures given for its subject. Values are
@@ -55,9 +84,13 @@ func (ix *Index) factOf(figs []figure) news.Fact {
 		sources map[int]bool
 	}
 	var slots []*slot
-	byKey := map[string]*slot{}
+	type slotKey struct {
+		value, low, high float64
+		attributed       string
+	}
+	byKey := map[slotKey]*slot{}
 	for _, f := range figs {
-		key := fmt.Sprintf("%g|%g|%g|%s", f.value, f.low, f.high, f.attributed)
+		key := slotKey{f.value, f.low, f.high, f.attributed}
 		sl, ok := byKey[key]
 		if !ok {
 			v := news.FactValue{Value: f.value, Low: f.low, Qualifier: f.qualifier, Text: f.phrase, Sentence: ix.sentence(f.ref).Text, AttributedTo: f.attributed}
@@ -190,14 +223,14 @@ func (ix *Index) attributorOf(r Ref, i int) (string, bool) {
 	s := ix.sentence(r)
 	tokens := s.Tokens
 	phrase := func(start, end int) (string, bool) {
-		for start < end && determiners[tokens[start].Lower] {
+		for start < end && determiners.has(tokens[start].Lower) {
 			start++
 		}
 		if start >= end {
 			return "", false
 		}
-		if groupPronouns[tokens[start].Lower] || personPronouns[tokens[start].Lower] {
-			if personPronouns[tokens[start].Lower] {
+		if groupPronouns.has(tokens[start].Lower) || personPronouns.has(tokens[start].Lower) {
+			if personPronouns.has(tokens[start].Lower) {
 				if m, ok := ix.people[r.Source].lastBefore(r.Sentence, start); ok {
 					return m.name, false
 				}
@@ -218,7 +251,7 @@ func (ix *Index) attributorOf(r Ref, i int) (string, bool) {
 		}
 	}
 	for k := min(i, len(tokens)) - 1; k > 0; k-- {
-		if (isVerb(tokens, k, beliefVerbs) || isVerb(tokens, k, speechVerbs) && tokens[k].Lower != "according") && !passive(tokens, k) {
+		if isVerb(tokens, k, reportingVerbs) && tokens[k].Lower != "according" && !passive(tokens, k) {
 			if start, end, ok := subjectBefore(tokens, k); ok {
 				return phrase(start, end)
 			}
@@ -226,7 +259,7 @@ func (ix *Index) attributorOf(r Ref, i int) (string, bool) {
 	}
 	// "…, officials said" after the figure.
 	for k := i + 1; k < len(tokens); k++ {
-		if (isVerb(tokens, k, beliefVerbs) || isVerb(tokens, k, speechVerbs)) && tokens[k].Lower != "according" && !passive(tokens, k) {
+		if isVerb(tokens, k, reportingVerbs) && tokens[k].Lower != "according" && !passive(tokens, k) {
 			if start, end, ok := subjectBefore(tokens, k); ok && start > i && start > 0 && tokens[start-1].Text == "," {
 				return phrase(start, end)
 			}

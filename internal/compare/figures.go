@@ -36,11 +36,14 @@ type figure struct {
 // counted noun from the sentence before, for "… only 22 are still alive";
 // carried is the last party the article attributed something to, for "They
 // added that …".
-func (ix *Index) figuresIn(r Ref, prevHead *nounPhrase, carried string) []figure {
+func (ix *Index) figuresIn(r Ref, prevHead *nounPhrase, carried *carrier) []figure {
+	mk := ix.marksOf(r)
+	if len(mk.quantities) == 0 {
+		return nil
+	}
 	s := ix.sentence(r)
 	tokens := s.Tokens
 	inDate := make([]bool, len(tokens))
-	mk := ix.marksOf(r)
 	for _, m := range mk.dates {
 		for i := m.Start; i < m.End; i++ {
 			inDate[i] = true
@@ -90,14 +93,14 @@ func (ix *Index) figuresIn(r Ref, prevHead *nounPhrase, carried string) []figure
 }
 
 // figure builds one figure of sentence r.
-func (ix *Index) figure(r Ref, q text.Quantity, np nounPhrase, end int, carried string) figure {
+func (ix *Index) figure(r Ref, q text.Quantity, np nounPhrase, end int, carried *carrier) figure {
 	s := ix.sentence(r)
 	qual, qualStart := qualifierBefore(s.Tokens, q.Start)
 	f := figure{ref: r, value: q.Value, qualifier: qual, kind: q.Kind}
 	f.low, f.high = bounds(q, qual)
 	f.key, f.subject = np.key(q.Kind), np.display(q.Kind)
 	f.anaphoric = qualStart > 0 && (s.Tokens[qualStart-1].Lower == "the" || s.Tokens[qualStart-1].Lower == "those" || s.Tokens[qualStart-1].Lower == "these")
-	f.measure = measureUnits[strings.ToLower(np.head)] || measureUnits[np.compound]
+	f.measure = measureUnits.has(strings.ToLower(np.head)) || measureUnits.has(np.compound)
 	f.toll = np.state != ""
 	f.age = strings.HasPrefix(np.head, "age of ")
 	f.vague = q.Low != q.High && qual == ""
@@ -107,7 +110,7 @@ func (ix *Index) figure(r Ref, q text.Quantity, np nounPhrase, end int, carried 
 	f.phrase = s.Slice(text.Span{Start: qualStart, End: max(end, q.End)})
 	name, pronoun := ix.attributorOf(r, q.Start)
 	if pronoun {
-		name = carried
+		name = carried.before(r.Sentence)
 	}
 	f.attributed = name
 	return f
@@ -138,7 +141,7 @@ func forecast(tokens []text.Token, start, end int) bool {
 		end++
 	}
 	for _, t := range tokens[start:end] {
-		if forecastWords[t.Lower] {
+		if forecastWords.has(t.Lower) {
 			return true
 		}
 	}
@@ -177,7 +180,7 @@ func skipNumber(tokens []text.Token, q text.Quantity) bool {
 	if first.Hyphen && q.Start > 0 && tokens[q.Start-1].Kind == text.Word {
 		return true // "COVID-19", "F-16": part of a name
 	}
-	if first.Lower == "one" && q.Start > 0 && determiners[tokens[q.Start-1].Lower] {
+	if first.Lower == "one" && q.Start > 0 && determiners.has(tokens[q.Start-1].Lower) {
 		return true // "the one statement": not a count
 	}
 	if q.End < len(tokens) {
@@ -185,7 +188,7 @@ func skipNumber(tokens []text.Token, q text.Quantity) bool {
 		if next.Start == tokens[q.End-1].End && (next.Lower == "st" || next.Lower == "nd" || next.Lower == "rd" || next.Lower == "th") {
 			return true
 		}
-		if timeUnits[next.Lower] && !(next.Hyphen && q.End+1 < len(tokens) && tokens[q.End+1].Lower == "old") {
+		if timeUnits.has(next.Lower) && !(next.Hyphen && q.End+1 < len(tokens) && tokens[q.End+1].Lower == "old") {
 			return true // "six weeks", "a two-minute video"; "21-year-old" is an age
 		}
 		if next.Text == ":" || next.Text == "/" {

@@ -1,6 +1,7 @@
 package compare
 
 import (
+	"slices"
 	"sort"
 
 	"github.com/corroborate/corroborate/internal/text"
@@ -25,7 +26,8 @@ const maxPostings = 200
 // copy), then paraphrases found through shared rare terms. A group holds at
 // most one sentence per article.
 func groupSentences(ix *Index) []Group {
-	parent := make([]int, len(ix.Refs))
+	n := len(ix.Refs)
+	parent := make([]int, n)
 	for i := range parent {
 		parent[i] = i
 	}
@@ -36,37 +38,50 @@ func groupSentences(ix *Index) []Group {
 		}
 		return i
 	}
-	articles := make([]map[int]bool, len(ix.Refs)) // per root: sources it holds
-	for i, r := range ix.Refs {
-		articles[i] = map[int]bool{r.Source: true}
+	members := make([][]int32, n) // per root: its members, nil while it is alone
+	membersOf := func(root int) []int32 {
+		if members[root] == nil {
+			return []int32{int32(root)}
+		}
+		return members[root]
 	}
+	seen := make([]int, len(ix.Sources)) // source → the last union that saw it
+	unions := 0
 	union := func(a, b int) {
 		ra, rb := find(a), find(b)
 		if ra == rb {
 			return
 		}
-		for s := range articles[rb] {
-			if articles[ra][s] {
+		unions++
+		ma, mb := membersOf(ra), membersOf(rb)
+		for _, m := range ma {
+			seen[ix.Refs[m].Source] = unions
+		}
+		for _, m := range mb {
+			if seen[ix.Refs[m].Source] == unions {
 				return // a group holds one sentence per article
 			}
 		}
-		for s := range articles[rb] {
-			articles[ra][s] = true
-		}
+		members[ra], members[rb] = append(ma, mb...), nil
 		parent[rb] = ra
 	}
 
 	// Wire copy repeats sentences word for word: those are one claim, and
 	// only the first of each is compared with the rest.
 	byText := make(map[uint64]int)
-	unique := make([]bool, len(ix.Refs))
+	unique := make([]bool, n)
+	keys := make([]uint64, n)
 	for i, r := range ix.Refs {
-		key := text.FingerprintHash(ix.sentence(r).Text)
-		if first, ok := byText[key]; ok {
+		if first := ix.repeatOf[i]; first < i {
+			keys[i] = keys[first] // the same text, already fingerprinted
+		} else {
+			keys[i] = text.FingerprintHash(ix.sentence(r).Text)
+		}
+		if first, ok := byText[keys[i]]; ok {
 			union(first, i)
 			continue
 		}
-		byText[key] = i
+		byText[keys[i]] = i
 		unique[i] = true
 	}
 
@@ -74,19 +89,17 @@ func groupSentences(ix *Index) []Group {
 		union(pair.a, pair.b)
 	}
 
-	members := make(map[int][]Ref)
-	for i, r := range ix.Refs {
-		root := find(i)
-		members[root] = append(members[root], r)
-	}
-	roots := make([]int, 0, len(members))
-	for root := range members {
-		roots = append(roots, root)
-	}
-	sort.Ints(roots)
-	groups := make([]Group, 0, len(roots))
-	for _, root := range roots {
-		g := Group{Members: members[root]}
+	groups := make([]Group, 0, n)
+	for root := range n {
+		if find(root) != root {
+			continue
+		}
+		positions := membersOf(root)
+		slices.Sort(positions)
+		g := Group{Members: make([]Ref, len(positions))}
+		for k, m := range positions {
+			g.Members[k] = ix.Refs[m]
+		}
 		g.Rep = ix.central(g.Members)
 		groups = append(groups, g)
 	}
@@ -104,24 +117,38 @@ func candidatePairs(ix *Index, unique []bool) []pair {
 	postings := ix.postings
 	var pairs []pair
 	seenBy := make([]int, len(ix.terms)) // j was last compared with seenBy[j]-1
+	// Sentence i's vector spread over all terms, so that its cosine with a
+	// candidate is one pass over the candidate's terms. Terms i lacks add
+	// exact zeros, so the sum is the one a merge of the two would give.
+	dense := make([]float64, len(ix.idf))
 	for i, terms := range ix.terms {
 		if !unique[i] {
 			continue
 		}
+		for _, t := range terms {
+			dense[t.term] = t.weight
+		}
 		for _, t := range ix.heaviest[i] {
-			list := postings[t.key]
+			list := postings[t.term]
 			if len(list) > maxPostings {
 				continue
 			}
-			for _, j := range list {
-				if j <= i || !unique[j] || ix.Refs[i].Source == ix.Refs[j].Source || seenBy[j] == i+1 {
+			// Lists are in story order: only the sentences after i are
+			// compared with it.
+			after, _ := slices.BinarySearch(list, int32(i)+1)
+			for _, j32 := range list[after:] {
+				j := int(j32)
+				if !unique[j] || ix.Refs[i].Source == ix.Refs[j].Source || seenBy[j] == i+1 {
 					continue
 				}
 				seenBy[j] = i + 1
-				if sim := cosine(terms, ix.terms[j]); sim >= sameClaim {
+				if sim := dot(ix.terms[j], dense); sim >= sameClaim {
 					pairs = append(pairs, pair{i, j, sim})
 				}
 			}
+		}
+		for _, t := range terms {
+			dense[t.term] = 0
 		}
 	}
 	sort.Slice(pairs, func(x, y int) bool {
@@ -133,37 +160,54 @@ func candidatePairs(ix *Index, unique []bool) []pair {
 	return pairs
 }
 
+// dot is the dot product of a sparse vector with a dense one.
+func dot(v []weighted, dense []float64) float64 {
+	var sum float64
+	for _, t := range v {
+		sum += dense[t.term] * t.weight
+	}
+	return sum
+}
+
 // postingTerms is how many of a sentence's heaviest terms index it for
 // finding similar sentences.
 const postingTerms = 4
 
 // buildPostings indexes each sentence under its heaviest terms, and
 // returns those terms per sentence.
-func buildPostings(terms [][]weighted) (map[uint64][]int, [][]weighted) {
-	postings := make(map[uint64][]int)
+func buildPostings(terms [][]weighted, vocabulary int) ([][]int32, [][]weighted) {
 	heaviest := make([][]weighted, len(terms))
+	arena := make([]weighted, 0, postingTerms*len(terms))
 	for i, v := range terms {
-		heaviest[i] = rarest(v, postingTerms)
-		for _, t := range heaviest[i] {
-			postings[t.key] = append(postings[t.key], i)
-		}
+		start := len(arena)
+		arena = appendRarest(arena, v, postingTerms)
+		heaviest[i] = arena[start:len(arena):len(arena)]
 	}
-	return postings, heaviest
+	return invert(heaviest, vocabulary, len(terms)), heaviest
 }
 
-// rarest returns up to n terms with the highest weight.
-func rarest(terms []weighted, n int) []weighted {
-	if len(terms) <= n {
-		return terms
-	}
-	top := append([]weighted(nil), terms...)
-	sort.Slice(top, func(i, j int) bool {
-		if top[i].weight != top[j].weight {
-			return top[i].weight > top[j].weight
+// appendRarest appends up to n terms with the highest weight to dst, ties
+// to the lowest-numbered term, heaviest first.
+func appendRarest(dst, terms []weighted, n int) []weighted {
+	base := len(dst)
+	for _, t := range terms {
+		// terms are in term order, so a tie never displaces an earlier term.
+		top := dst[base:]
+		k := len(top)
+		for k > 0 && t.weight > top[k-1].weight {
+			k--
 		}
-		return top[i].key < top[j].key
-	})
-	return top[:n]
+		if k == n {
+			continue
+		}
+		if len(top) < n {
+			dst = append(dst, weighted{})
+			top = dst[base:]
+		}
+		copy(top[k+1:], top[k:len(top)-1])
+		top[k] = t
+	}
+	return dst
 }
 
 // central returns the member most similar to the others; ties go to the

@@ -9,12 +9,30 @@ import (
 // Word lists about how English news is written. They name kinds of words
 // (titles, speech verbs, organisations), never the events of any one story.
 
-func setOf(words string) map[string]bool {
-	set := make(map[string]bool)
-	for _, w := range strings.Fields(words) {
-		set[w] = true
+// wordSet is a set of lower-case words. Most words looked up are not in
+// it, so a bit filter on a word's length and end letters turns those away
+// before the word is hashed: the sets are asked about every token.
+type wordSet struct {
+	words  map[string]bool
+	filter text.WordFilter
+}
+
+func setOf(words string) *wordSet {
+	return newWordSet(strings.Fields(words))
+}
+
+func newWordSet(words []string) *wordSet {
+	set := &wordSet{words: make(map[string]bool, len(words))}
+	for _, w := range words {
+		set.words[w] = true
+		set.filter.Add(w)
 	}
 	return set
+}
+
+// has reports whether w is in the set.
+func (s *wordSet) has(w string) bool {
+	return s.filter.MayHave(w) && s.words[w]
 }
 
 // titleWords come before a name to say what the person is.
@@ -60,13 +78,29 @@ sighed smiled`)
 
 // tagsQuote reports whether token i can tag a quotation with its speaker.
 func tagsQuote(tokens []text.Token, i int) bool {
-	return isVerb(tokens, i, speechVerbs) || isVerb(tokens, i, quoteTags)
+	return isVerb(tokens, i, tagVerbs)
 }
+
+// tagVerbs are the verbs that can tag a quotation: one set, one lookup.
+var tagVerbs = union(speechVerbs, quoteTags)
 
 // beliefVerbs attribute a figure or claim without quoting it.
 var beliefVerbs = setOf(`believe believes believed estimate estimates estimated think thinks thought
 reported reports say says said confirmed confirms added adds announced announces told indicated indicates
 showed shows suggested suggests found finds concluded`)
+
+// reportingVerbs attribute what a sentence says: speech or belief.
+var reportingVerbs = union(speechVerbs, beliefVerbs)
+
+func union(sets ...*wordSet) *wordSet {
+	var words []string
+	for _, set := range sets {
+		for w := range set.words {
+			words = append(words, w)
+		}
+	}
+	return newWordSet(words)
+}
 
 // auxiliaries sit between a subject and its verb: "officials have confirmed".
 var auxiliaries = setOf(`have has had is are was were be been will would could should may might must
@@ -79,10 +113,10 @@ var passiveMarks = setOf(`is are was were be been being`)
 // passive reports whether the verb at i is in the passive voice.
 func passive(tokens []text.Token, i int) bool {
 	for j := i - 1; j >= 0 && i-j <= 2; j-- {
-		if passiveMarks[tokens[j].Lower] {
+		if passiveMarks.has(tokens[j].Lower) {
 			return true
 		}
-		if !auxiliaries[tokens[j].Lower] {
+		if !auxiliaries.has(tokens[j].Lower) {
 			return false
 		}
 	}
@@ -91,8 +125,8 @@ func passive(tokens []text.Token, i int) bool {
 
 // isVerb reports whether token i is one of verbs: a capitalised word
 // inside a sentence is a name ("the United States"), not a verb.
-func isVerb(tokens []text.Token, i int, verbs map[string]bool) bool {
-	return verbs[tokens[i].Lower] && (i == 0 || !tokens[i].Capitalized())
+func isVerb(tokens []text.Token, i int, verbs *wordSet) bool {
+	return tokens[i].Kind == text.Word && verbs.has(tokens[i].Lower) && (i == 0 || !tokens[i].Capitalized())
 }
 
 // pronouns stand for a person already named.

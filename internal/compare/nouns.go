@@ -34,14 +34,14 @@ func countedNoun(tokens []text.Token, q text.Quantity, prev *nounPhrase) (nounPh
 			return nounPhrase{}, 0, false
 		}
 		return nounPhrase{head: "age of " + name, stem: "age of " + strings.ToLower(name)}, end, true
-	case at(j).Lower == "of" && subsetWords[at(j+1).Lower]:
+	case at(j).Lower == "of" && subsetWords.has(at(j+1).Lower):
 		return inherit(prev, j+2)
-	case subsetWords[at(j).Lower]:
+	case subsetWords.has(at(j).Lower):
 		return inherit(prev, j+1)
 	case at(j).Lower == "of":
 		k := j + 1
 		subset := at(k).Lower == "the" && q.Kind == text.Cardinal && q.Low == q.High
-		for determiners[at(k).Lower] {
+		for determiners.has(at(k).Lower) {
 			k++
 		}
 		np, end, ok := nounRun(tokens, k)
@@ -52,10 +52,10 @@ func countedNoun(tokens []text.Token, q text.Quantity, prev *nounPhrase) (nounPh
 		// clause counts the noun counted before it.
 		np := *prev
 		return np, j, true
-	case linkVerbs[at(j).Lower]:
+	case linkVerbs.has(at(j).Lower):
 		// "five are Americans", "only 22 are still alive"
 		k := j + 1
-		for adverbs[at(k).Lower] {
+		for adverbs.has(at(k).Lower) {
 			k++
 		}
 		if t := at(k); t.Kind == text.Word && t.Capitalized() {
@@ -69,11 +69,11 @@ func countedNoun(tokens []text.Token, q text.Quantity, prev *nounPhrase) (nounPh
 		return nounPhrase{}, 0, false
 	}
 	k := j
-	for determiners[at(k).Lower] {
+	for determiners.has(at(k).Lower) {
 		k++ // "half its remaining hostages"
 	}
 	np, end, ok := nounRun(tokens, k)
-	if w := at(j).Lower; !ok && (beliefVerbs[w] || adverbs[w] && w != "to" && w != "be" && w != "being") {
+	if w := at(j).Lower; !ok && (beliefVerbs.has(w) || adverbs.has(w) && w != "to" && w != "be" && w != "being") {
 		// "one believed to still be alive": the noun is the one before.
 		return inherit(prev, j)
 	}
@@ -100,14 +100,17 @@ func nounRun(tokens []text.Token, i int) (nounPhrase, int, bool) {
 		if t.Kind == text.Number && t.Hyphen && len(run) > 0 {
 			continue // "Covid-19 cases": the number is part of a name
 		}
-		if t.Kind != text.Word || text.IsStop(t.Lower) || linkVerbs[t.Lower] || nounStops[t.Lower] {
+		if t.Kind != text.Word || text.IsStop(t.Lower) || linkVerbs.has(t.Lower) || nounStops.has(t.Lower) {
 			break
 		}
 		if strings.HasSuffix(t.Lower, "ed") && !participle(tokens, k) {
 			break // "prisoners held in …": a verb ends the noun
 		}
-		if (speechVerbs[t.Lower] || beliefVerbs[t.Lower]) && !participle(tokens, k) {
+		if reportingVerbs.has(t.Lower) && !participle(tokens, k) {
 			break
+		}
+		if len(run) > 0 && presentParticiple(t.Lower) && plural(tokens[run[len(run)-1]].Lower) {
+			break // "passengers clashing with police": a clause follows the noun
 		}
 		run = append(run, k)
 	}
@@ -131,7 +134,7 @@ func nounRun(tokens []text.Token, i int) (nounPhrase, int, bool) {
 			np.state = state
 		case t.Capitalized():
 			np.modifiers = append(np.modifiers, t.Text)
-		case scopeWords[t.Lower]:
+		case scopeWords.has(t.Lower):
 			// "new cases", "additional students": a different count.
 			np.compound = strings.TrimSpace(np.compound + " " + t.Lower)
 		case n == last-1 && !adjective(t.Lower) && !strings.HasSuffix(t.Lower, "ed"):
@@ -206,7 +209,7 @@ func stateBefore(tokens []text.Token, start int) string {
 func statePredicate(tokens []text.Token, from int) string {
 	for k := from; k < len(tokens) && k-from < predicateWindow; k++ {
 		t := tokens[k]
-		if t.Kind == text.Punct || clauseWords[t.Lower] {
+		if t.Kind == text.Punct || clauseWords.has(t.Lower) {
 			break
 		}
 		if state, ok := states[t.Lower]; ok {
@@ -240,7 +243,7 @@ func measuredNoun(tokens []text.Token, q text.Quantity, start int) (nounPhrase, 
 		switch w := tokens[q.End].Lower; {
 		case w == "in" || w == "for" || w == "of" || w == "on" && q.Kind == text.Money: // "$2,556 on a photographer"
 			k := q.End + 1
-			for k < len(tokens) && determiners[tokens[k].Lower] {
+			for k < len(tokens) && determiners.has(tokens[k].Lower) {
 				k++
 			}
 			if np, end, ok := nounRun(tokens, k); ok {
@@ -253,7 +256,7 @@ func measuredNoun(tokens []text.Token, q text.Quantity, start int) (nounPhrase, 
 		if t.Kind != text.Word || t.Lower == "and" || t.Lower == "or" {
 			break // a list item or a new clause: the noun before is another's
 		}
-		if text.IsStop(t.Lower) || linkVerbs[t.Lower] || measureVerbs[t.Lower] {
+		if text.IsStop(t.Lower) || linkVerbs.has(t.Lower) || measureVerbs.has(t.Lower) {
 			continue
 		}
 		head := t.Text
@@ -268,6 +271,15 @@ func measuredNoun(tokens []text.Token, q text.Quantity, start int) (nounPhrase, 
 // measureVerbs link a measure to its amount: "rose to", "stood at".
 var measureVerbs = setOf(`rose fell grew dropped climbed increased decreased jumped stood reached hit
 totalled totaled amounted cost costs start starts started priced sells sold`)
+
+func presentParticiple(w string) bool {
+	return len(w) > 5 && strings.HasSuffix(w, "ing")
+}
+
+// plural guesses from its ending whether a noun is plural.
+func plural(w string) bool {
+	return len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us")
+}
 
 // participle reports whether a verb form modifies the noun after it, as
 // "confirmed" does in "94 confirmed cases".

@@ -2,6 +2,8 @@ package compare
 
 import (
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/corroborate/corroborate/internal/text"
 )
@@ -26,7 +28,11 @@ type people struct {
 // more words and names no organisation or place, or one word after a title
 // ("President Trump"); single surnames are linked to full names later.
 func findPeople(doc *text.Doc, names func(sentence int) []text.Span) *people {
-	p := &people{full: make(map[string]string)}
+	spans := 0
+	for i := range doc.Sentences {
+		spans += len(names(i))
+	}
+	p := &people{full: make(map[string]string), mentions: make([]mention, 0, spans)}
 	for i, s := range doc.Sentences {
 		for _, span := range names(i) {
 			m, ok := personIn(s, span)
@@ -35,7 +41,7 @@ func findPeople(doc *text.Doc, names func(sentence int) []text.Span) *people {
 			}
 			m.sentence = i
 			p.mentions = append(p.mentions, m)
-			if words := strings.Fields(m.name); len(words) >= 2 {
+			if countFields(m.name) >= 2 {
 				p.full[surname(m.name)] = m.name
 			}
 		}
@@ -48,7 +54,7 @@ func personIn(s text.Sentence, span text.Span) (mention, bool) {
 	core := span.End
 	for core > span.Start {
 		lw := tokens[core-1].Lower
-		if titleWords[lw] || orgWords[strings.TrimSuffix(lw, "'s")] || len(tokens[core-1].Text) < 2 && !tokens[core-1].Hyphen {
+		if titleWords.has(lw) || orgWords.has(strings.TrimSuffix(lw, "'s")) || len(tokens[core-1].Text) < 2 && !tokens[core-1].Hyphen {
 			break
 		}
 		core--
@@ -63,7 +69,7 @@ func personIn(s text.Sentence, span text.Span) (mention, bool) {
 		return mention{}, false // "Whole Lotta Love": a title in quotes
 	}
 	words := span.End - core
-	titled := core > span.Start || (span.Start > 0 && titleWords[tokens[span.Start-1].Lower])
+	titled := core > span.Start || (span.Start > 0 && titleWords.has(tokens[span.Start-1].Lower))
 	if words == 1 && !titled {
 		// A lone capitalised word: kept as a candidate surname, linked to a
 		// full name only if the story has one.
@@ -82,15 +88,15 @@ func roleBefore(s text.Sentence, core int) string {
 	start := core
 	for start > 0 {
 		t := s.Tokens[start-1]
-		if t.Kind != text.Word || determiners[t.Lower] {
+		if t.Kind != text.Word || determiners.has(t.Lower) {
 			break
 		}
-		if !titleWords[t.Lower] && !t.Capitalized() && !(t.Lower == "for" || t.Lower == "of") {
+		if !titleWords.has(t.Lower) && !t.Capitalized() && !(t.Lower == "for" || t.Lower == "of") {
 			break
 		}
 		start--
 	}
-	for start < core && !s.Tokens[start].Capitalized() && !titleWords[s.Tokens[start].Lower] {
+	for start < core && !s.Tokens[start].Capitalized() && !titleWords.has(s.Tokens[start].Lower) {
 		start++
 	}
 	if start >= core {
@@ -114,8 +120,18 @@ func quotedTitle(tokens []text.Token, span text.Span) bool {
 }
 
 func surname(name string) string {
-	words := strings.Fields(strings.ToLower(name))
-	return words[len(words)-1]
+	return strings.ToLower(lastField(name))
+}
+
+// lastField is the last of strings.Fields(s), or "", without building them.
+func lastField(s string) string {
+	s = strings.TrimRightFunc(s, unicode.IsSpace)
+	i := strings.LastIndexFunc(s, unicode.IsSpace)
+	if i < 0 {
+		return s
+	}
+	_, size := utf8.DecodeRuneInString(s[i:])
+	return s[i+size:]
 }
 
 // linkSurnames gives every article the full names any article of the story
@@ -176,11 +192,13 @@ func compatible(title, known map[string]bool) bool {
 	return false
 }
 
+// addTitles notes the title words of role against name; a person the
+// story gives no title has no entry, which reads as an empty set.
 func addTitles(roles map[string]map[string]bool, name, role string) {
-	if roles[name] == nil {
-		roles[name] = map[string]bool{}
-	}
 	for w := range titleSet(role) {
+		if roles[name] == nil {
+			roles[name] = map[string]bool{}
+		}
 		roles[name][w] = true
 	}
 }
@@ -189,10 +207,13 @@ func addTitles(roles map[string]map[string]bool, name, role string) {
 // secretary" gives press and secretary. Honorifics (Mr, Ms, Dr) say
 // nothing of a post and are left out.
 func titleSet(role string) map[string]bool {
+	if role == "" {
+		return nil
+	}
 	set := map[string]bool{}
 	for _, w := range strings.Fields(strings.ToLower(role)) {
 		w = strings.Trim(w, ".,")
-		if titleWords[w] && !honorifics[w] {
+		if titleWords.has(w) && !honorifics.has(w) {
 			set[w] = true
 		}
 	}

@@ -27,13 +27,17 @@ type quote struct {
 	text     string
 	speaker  string
 	role     string
-	stems    map[string]bool
+	stems    []uint64 // hashed content stems, sorted, each once
+	print    uint64   // FingerprintHash of text: wordings that differ only in case or punctuation are one
 }
 
 func quotes(ix *Index) []news.Quote {
 	var found []quote
 	for p := range ix.Sources {
 		found = append(found, ix.quotesIn(p)...)
+	}
+	for i := range found {
+		found[i].print = text.FingerprintHash(found[i].text)
 	}
 	return groupQuotes(ix, found)
 }
@@ -59,7 +63,7 @@ func (ix *Index) quotesIn(p int) []quote {
 			// `"A," says Plant, "where B"`: one quotation around its tag.
 			out[n-1].text += " " + sp.text
 			out[n-1].sentence = sp.to
-			out[n-1].stems = stemSet(out[n-1].text)
+			out[n-1].stems = spanStems(out[n-1].stems, doc, sp)
 			continue
 		}
 		if titleLike(sp.text) {
@@ -71,17 +75,30 @@ func (ix *Index) quotesIn(p int) []quote {
 			// speaker continues that speaker's words.
 			q.speaker, q.role = lastSpeaker, lastRole
 		}
-		words := len(strings.Fields(q.text))
+		words := countFields(q.text)
 		if words < minQuoteWords || (q.speaker == "" && words < minUnspokenWords) {
 			continue
 		}
 		if q.speaker != "" {
 			lastSpeaker, lastRole, lastPara = q.speaker, q.role, doc.Sentences[sp.to].Para
 		}
-		q.stems = stemSet(q.text)
+		q.stems = spanStems(nil, doc, sp)
 		out = append(out, q)
 	}
 	return out
+}
+
+// countFields counts what strings.Fields would return, without building it.
+func countFields(s string) int {
+	n, in := 0, false
+	for _, r := range s {
+		space := unicode.IsSpace(r)
+		if !space && !in {
+			n++
+		}
+		in = !space
+	}
+	return n
 }
 
 func startsLower(s string) bool {
@@ -227,19 +244,31 @@ func opens(s string, i int) bool {
 	return i == 0 || strings.IndexByte(" ([—-:", s[i-1]) >= 0
 }
 
-// stemSet is the set of content stems of a text.
-func stemSet(s string) map[string]bool {
-	set := make(map[string]bool)
-	for _, t := range text.Tokenize(s) {
-		if t.Content() {
-			set[t.Stem] = true
+// spanStems adds the hashed content stems of a quotation to stems, read
+// from the tokens of the sentences it spans rather than by tokenizing its
+// text again, and returns the set sorted.
+func spanStems(stems []uint64, doc *text.Doc, sp span) []uint64 {
+	for k := sp.from; k <= sp.to; k++ {
+		s := doc.Sentences[k]
+		lo, hi := 0, len(s.Text)
+		if k == sp.from {
+			lo = sp.fromByte + 1
+		}
+		if k == sp.to && sp.toByte >= 0 {
+			hi = sp.toByte - 1
+		}
+		for _, t := range s.Tokens {
+			if t.Start >= lo && t.End <= hi && t.Content() {
+				stems = append(stems, text.Hash(t.Stem))
+			}
 		}
 	}
-	return set
+	slices.Sort(stems)
+	return slices.Compact(stems)
 }
 
-// containment is the share of the smaller set found in the larger.
-func containment(a, b map[string]bool) (float64, int) {
+// containment is the share of the smaller sorted set found in the larger.
+func containment(a, b []uint64) (float64, int) {
 	if len(a) > len(b) {
 		a, b = b, a
 	}
@@ -247,9 +276,16 @@ func containment(a, b map[string]bool) (float64, int) {
 		return 0, 0
 	}
 	shared := 0
-	for w := range a {
-		if b[w] {
+	for i, j := 0, 0; i < len(a) && j < len(b); {
+		switch {
+		case a[i] == b[j]:
 			shared++
+			i++
+			j++
+		case a[i] < b[j]:
+			i++
+		default:
+			j++
 		}
 	}
 	return float64(shared) / float64(len(a)), shared
@@ -281,16 +317,17 @@ func groupQuotes(ix *Index, found []quote) []news.Quote {
 	}
 	sort.SliceStable(order, func(i, j int) bool { return len(found[order[i]].stems) > len(found[order[j]].stems) })
 	var groups [][]int
-	byStem := map[string][]int{} // stem → groups whose first quote holds it
-	byText := map[string]int{}   // fingerprint → group
+	byStem := map[uint64][]int{} // stem → groups whose first quote holds it
+	byText := map[uint64]int{}   // fingerprint → group
+	shared := map[int]int{}      // group → stems it shares with the quote at hand
 	for _, i := range order {
-		key := text.Fingerprint(found[i].text)
+		key := found[i].print
 		if g, ok := byText[key]; ok && sameSpeaker(&found[i], &found[groups[g][0]]) {
 			groups[g] = append(groups[g], i)
 			continue
 		}
-		shared := map[int]int{}
-		for stem := range found[i].stems {
+		clear(shared)
+		for _, stem := range found[i].stems {
 			for _, g := range byStem[stem] {
 				shared[g]++
 			}
@@ -308,7 +345,7 @@ func groupQuotes(ix *Index, found []quote) []news.Quote {
 		g := len(groups)
 		groups = append(groups, []int{i})
 		byText[key] = g
-		for stem := range found[i].stems {
+		for _, stem := range found[i].stems {
 			byStem[stem] = append(byStem[stem], g)
 		}
 	}
@@ -330,7 +367,7 @@ func (ix *Index) quoteOf(found []quote, members []int) news.Quote {
 	votes := map[string]int{}
 	roles := map[string]string{}
 	var variants []news.QuoteVariant
-	byKey := map[string]int{}
+	byKey := map[uint64]int{}
 	sort.Ints(members) // story order
 	for _, m := range members {
 		q := found[m]
@@ -340,7 +377,7 @@ func (ix *Index) quoteOf(found []quote, members []int) news.Quote {
 				roles[q.speaker] = q.role
 			}
 		}
-		key := text.Fingerprint(q.text)
+		key := q.print
 		id := ix.Sources[q.source].Article.ID
 		if at, ok := byKey[key]; ok {
 			if !slices.Contains(variants[at].Sources, id) {

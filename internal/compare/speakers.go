@@ -1,6 +1,7 @@
 package compare
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/corroborate/corroborate/internal/text"
@@ -84,11 +85,11 @@ func speakerAfter(tokens []text.Token, i int) (int, int, bool) {
 	// `…," Leavitt said` or `…," the spokesman, John Smith, said`: a noun
 	// phrase, then a speech verb. A phrase that opens with a preposition or
 	// runs into a new clause is the sentence going on, not a speaker.
-	if first := tokens[i]; first.Kind != text.Word || !(first.Capitalized() || determiners[first.Lower] || personPronouns[first.Lower] || groupPronouns[first.Lower] || titleWords[first.Lower] || nameParticles[first.Lower]) {
+	if first := tokens[i]; first.Kind != text.Word || !(first.Capitalized() || determiners.has(first.Lower) || personPronouns.has(first.Lower) || groupPronouns.has(first.Lower) || titleWords.has(first.Lower) || nameParticles.has(first.Lower)) {
 		return 0, 0, false
 	}
 	for j := i; j < len(tokens) && j-i <= maxSpeakerWords; j++ {
-		if tokens[j].Kind == text.Punct && tokens[j].Text != "'" && tokens[j].Text != "," || clauseWords[tokens[j].Lower] {
+		if tokens[j].Kind == text.Punct && tokens[j].Text != "'" && tokens[j].Text != "," || clauseWords.has(tokens[j].Lower) {
 			return 0, 0, false
 		}
 		if tagsQuote(tokens, j) && j > i {
@@ -126,18 +127,18 @@ func speakerBefore(tokens []text.Token, q int) (int, int, bool) {
 		return verb + 2, end, end > verb+2
 	}
 	end := skipAppositive(tokens, verb)
-	if end > 0 && (personPronouns[tokens[end-1].Lower] || groupPronouns[tokens[end-1].Lower]) {
+	if end > 0 && (personPronouns.has(tokens[end-1].Lower) || groupPronouns.has(tokens[end-1].Lower)) {
 		return end - 1, end, true // "what he called": the pronoun is the subject
 	}
 	start := end
 	for start > 0 && end-start < maxSpeakerWords {
 		t := tokens[start-1]
-		if t.Kind == text.Punct && t.Text != "'" || clauseWords[t.Lower] {
+		if t.Kind == text.Punct && t.Text != "'" || clauseWords.has(t.Lower) {
 			break
 		}
 		start--
 	}
-	if start == end && start > 0 && clauseWords[tokens[start-1].Lower] {
+	if start == end && start > 0 && clauseWords.has(tokens[start-1].Lower) {
 		// "…, but noted that …": the subject of the sentence speaks.
 		return subjectOf(tokens, 0, start-1)
 	}
@@ -147,14 +148,14 @@ func speakerBefore(tokens []text.Token, q int) (int, int, bool) {
 // subjectOf returns the first noun phrase of tokens [from, to): the subject
 // of a sentence, skipping an opening conjunction.
 func subjectOf(tokens []text.Token, from, to int) (int, int, bool) {
-	for from < to && (clauseWords[tokens[from].Lower] || tokens[from].Kind == text.Punct) {
+	for from < to && (clauseWords.has(tokens[from].Lower) || tokens[from].Kind == text.Punct) {
 		from++
 	}
 	end := from
 	for end < to && end-from < maxSpeakerWords {
 		t := tokens[end]
 		afterPossessive := end > from && strings.HasSuffix(tokens[end-1].Lower, "'s")
-		if t.Kind == text.Punct || (!t.Capitalized() && !determiners[t.Lower] && !titleWords[t.Lower] && !personPronouns[t.Lower] && !groupPronouns[t.Lower] && !afterPossessive && end > from) {
+		if t.Kind == text.Punct || (!t.Capitalized() && !determiners.has(t.Lower) && !titleWords.has(t.Lower) && !personPronouns.has(t.Lower) && !groupPronouns.has(t.Lower) && !afterPossessive && end > from) {
 			break
 		}
 		end++
@@ -172,7 +173,7 @@ func phraseEnd(tokens []text.Token, i int) int {
 	end := i
 	for end < len(tokens) && end-i < maxSpeakerWords {
 		t := tokens[end]
-		if t.Kind == text.Punct && t.Text != "'" || clauseWords[t.Lower] || phraseBreaks[t.Lower] || (isVerb(tokens, end, speechVerbs) && end > i) {
+		if t.Kind == text.Punct && t.Text != "'" || clauseWords.has(t.Lower) || phraseBreaks.has(t.Lower) || (isVerb(tokens, end, speechVerbs) && end > i) {
 			break
 		}
 		end++
@@ -194,16 +195,16 @@ func (ix *Index) resolve(p, sent, start, end int) (string, string) {
 	if m, ok := people.in(sent, start, end); ok && !possessed(tokens, m, end) {
 		return m.name, ix.roleOf(m)
 	}
-	if end-start == 1 && personPronouns[tokens[start].Lower] {
+	if end-start == 1 && personPronouns.has(tokens[start].Lower) {
 		if m, ok := people.lastBefore(sent, start); ok {
 			return m.name, ix.roleOf(m)
 		}
 		return "", ""
 	}
-	for start < end && determiners[tokens[start].Lower] && tokens[start].Lower != "one" {
+	for start < end && determiners.has(tokens[start].Lower) && tokens[start].Lower != "one" {
 		start++
 	}
-	if start >= end || groupPronouns[tokens[start].Lower] || personPronouns[tokens[start].Lower] {
+	if start >= end || groupPronouns.has(tokens[start].Lower) || personPronouns.has(tokens[start].Lower) {
 		return "", ""
 	}
 	phrase := doc.Sentences[sent].Slice(text.Span{Start: start, End: end})
@@ -295,7 +296,7 @@ func possessed(tokens []text.Token, m mention, end int) bool {
 // secretary, said"), to where the subject ends.
 func skipAppositive(tokens []text.Token, verb int) int {
 	end := verb
-	for end > 0 && auxiliaries[tokens[end-1].Lower] {
+	for end > 0 && auxiliaries.has(tokens[end-1].Lower) {
 		end--
 	}
 	if end < 2 || tokens[end-1].Text != "," {
@@ -305,7 +306,7 @@ func skipAppositive(tokens []text.Token, verb int) int {
 		if tokens[j].Text == "," {
 			next := tokens[j+1]
 			// "X, the mayor, said", "X, who …, said", "X, 45, said"
-			if determiners[next.Lower] || titleWords[next.Lower] || next.Lower == "who" || next.Kind == text.Number {
+			if determiners.has(next.Lower) || titleWords.has(next.Lower) || next.Lower == "who" || next.Kind == text.Number {
 				return j
 			}
 			break
@@ -320,7 +321,7 @@ func skipAppositive(tokens []text.Token, verb int) int {
 // or the only one in the story.
 func (ix *Index) byRole(p, sent int, phrase []text.Token) (mention, bool) {
 	tail := map[string]bool{}
-	for k := len(phrase) - 1; k >= 0 && titleWords[phrase[k].Lower]; k-- {
+	for k := len(phrase) - 1; k >= 0 && titleWords.has(phrase[k].Lower); k-- {
 		tail[phrase[k].Lower] = true
 	}
 	if len(tail) == 0 {
@@ -341,16 +342,38 @@ func (ix *Index) byRole(p, sent int, phrase []text.Token) (mention, bool) {
 			return m, true
 		}
 	}
+	found := ix.soleTitled(tail, fits)
+	return mention{name: found, role: ix.roles[found]}, found != ""
+}
+
+// soleTitled returns the one person of the story whose titles hold all of
+// tail, or "" when none or several do. The answer is kept per set of
+// title words: a story asks for the same few titles again and again.
+func (ix *Index) soleTitled(tail map[string]bool, fits func(mention) bool) string {
+	words := make([]string, 0, len(tail))
+	for w := range tail {
+		words = append(words, w)
+	}
+	slices.Sort(words)
+	key := strings.Join(words, " ")
+	if found, ok := ix.titledBy[key]; ok {
+		return found
+	}
 	found := ""
 	for name := range ix.titles {
 		if fits(mention{name: name}) {
 			if found != "" {
-				return mention{}, false // two people fit: say nothing
+				found = "" // two people fit: say nothing
+				break
 			}
 			found = name
 		}
 	}
-	return mention{name: found, role: ix.roles[found]}, found != ""
+	if ix.titledBy == nil {
+		ix.titledBy = make(map[string]string)
+	}
+	ix.titledBy[key] = found
+	return found
 }
 
 // lastPersonIn returns the last person named, or referred to by a
@@ -362,7 +385,7 @@ func (ix *Index) lastPersonIn(p, sent, q int) (string, string) {
 		if m, ok := people.in(sent, k, q); ok {
 			return m.name, ix.roleOf(m)
 		}
-		if personPronouns[tokens[k].Lower] {
+		if personPronouns.has(tokens[k].Lower) {
 			if m, ok := people.lastBefore(sent, k); ok {
 				return m.name, ix.roleOf(m)
 			}

@@ -26,7 +26,8 @@ func (ix *Index) Centrality(r Ref) float64 {
 // TextCentrality is the cosine between any text, such as a title, and the
 // story as a whole.
 func (ix *Index) TextCentrality(s string) float64 {
-	return ix.towardCentroid(ix.weigh(contentBag(text.Sentence{Tokens: text.Tokenize(s)})))
+	bag, _ := appendBag(nil, text.Sentence{Tokens: text.Tokenize(s)}, nil)
+	return ix.towardCentroid(ix.weighInto(make([]weighted, len(bag)), bag))
 }
 
 // towardCentroid is the cosine of a unit vector with the story centroid,
@@ -34,7 +35,9 @@ func (ix *Index) TextCentrality(s string) float64 {
 func (ix *Index) towardCentroid(v []weighted) float64 {
 	var dot float64
 	for _, t := range v {
-		dot += t.weight * ix.centroidWeight[t.key]
+		if t.term >= 0 {
+			dot += t.weight * ix.centroidWeight[t.term]
+		}
 	}
 	return dot
 }
@@ -58,11 +61,11 @@ func sourceSet(refs []Ref) map[int]bool {
 }
 
 // centroidOf sums unit sentence vectors and normalises the sum.
-func centroidOf(terms [][]weighted) map[uint64]float64 {
-	sum := map[uint64]float64{}
+func centroidOf(terms [][]weighted, vocabulary int) []float64 {
+	sum := make([]float64, vocabulary)
 	for _, v := range terms {
 		for _, t := range v {
-			sum[t.key] += t.weight
+			sum[t.term] += t.weight
 		}
 	}
 	var norm float64

@@ -122,15 +122,41 @@ var dateReaders = []func([]Token, int) (DateMention, bool){readISODate, readDayM
 var dateOpeners = setOf(`yesterday today tonight tomorrow earlier later last this next past in over a one
 two three four five six seven eight nine ten eleven twelve`)
 
+// dateStarts filters the words that can start a date: openers, months and
+// weekdays.
+var dateStarts = func() *WordFilter {
+	f := filterOf(dateOpeners)
+	for w := range monthNames {
+		f.Add(w)
+	}
+	for w := range weekdays {
+		f.Add(w)
+	}
+	return f
+}()
+
 func readDate(tokens []Token, i int) (DateMention, bool) {
-	t := tokens[i]
+	t := &tokens[i]
 	if t.Kind != Number {
 		if t.Kind != Word {
 			return DateMention{}, false
 		}
-		_, opener := dateOpeners[t.Lower]
-		if !opener && !(t.Capitalized() && IsDateWord(t.Lower)) {
+		if !dateStarts.MayHave(t.Lower) {
 			return DateMention{}, false
+		}
+		_, opener := dateOpeners[t.Lower]
+		capitalized := t.Capitalized()
+		if !opener && !(capitalized && IsDateWord(t.Lower)) {
+			return DateMention{}, false
+		}
+		if !capitalized {
+			// A lower-case word opens no date but a relative one ("last
+			// Friday", "in recent days"): the other readers want a
+			// number, a month or a weekday first.
+			if m, ok := readWeekday(tokens, i); ok {
+				return m, true
+			}
+			return readRelative(tokens, i)
 		}
 	}
 	for _, read := range dateReaders {

@@ -55,7 +55,13 @@ func readRelative(tokens []Token, i int) (DateMention, bool) {
 		if !ok || unitWord == "days" || unitWord == "weeks" || unitWord == "months" || unitWord == "years" {
 			return DateMention{}, false
 		}
-		off := map[string]int{"last": -1, "past": -1, "this": 0, "next": 1}[w]
+		off := 0
+		switch w {
+		case "last", "past":
+			off = -1
+		case "next":
+			off = 1
+		}
 		return DateMention{Start: start, End: i + 2, Offset: off, Unit: unit, Future: w == "next"}, true
 	case "in", "over":
 		// "in recent days": the period around the reference.
@@ -86,6 +92,9 @@ func readAgo(tokens []Token, i int) (DateMention, bool) {
 	if i >= len(tokens) {
 		return DateMention{}, false
 	}
+	if safe(tokens, i+2).Lower != "ago" {
+		return DateMention{}, false // most words: checked before any lookup
+	}
 	count := 0
 	switch t := tokens[i]; {
 	case t.Lower == "a" || t.Lower == "one":
@@ -104,7 +113,7 @@ func readAgo(tokens []Token, i int) (DateMention, bool) {
 		count = int(v)
 	}
 	unit, ok := unitWords[safe(tokens, i+1).Lower]
-	if !ok || safe(tokens, i+2).Lower != "ago" {
+	if !ok {
 		return DateMention{}, false
 	}
 	return DateMention{Start: i, End: i + 3, Offset: -count, Unit: unit}, true

@@ -14,6 +14,7 @@ type Doc struct {
 	Sentences []Sentence
 
 	proper map[string]bool // words the text writes only with a capital
+	names  [][]Span        // per sentence, found once: clustering and comparing both read them
 }
 
 // Sentence is one sentence with its tokens. Para is the paragraph it sits in
@@ -40,6 +41,10 @@ func Analyze(cleaned string) *Doc {
 		}
 	}
 	doc.proper = properWords(doc.Sentences)
+	doc.names = make([][]Span, len(doc.Sentences))
+	for i := range doc.Sentences {
+		doc.names[i] = doc.findNames(i)
+	}
 	return doc
 }
 

@@ -18,11 +18,17 @@ func FuzzAnalyze(f *testing.F) {
 	}
 	ref := time.Date(2025, 3, 6, 0, 0, 0, 0, time.UTC)
 	f.Fuzz(func(t *testing.T, s string) {
+		if FingerprintHash(s) != Hash(Fingerprint(s)) {
+			t.Fatalf("FingerprintHash(%q) differs from the hash of its fingerprint", s)
+		}
 		doc := Analyze(s)
 		for i, sent := range doc.Sentences {
 			for _, tok := range sent.Tokens {
 				if tok.Start < 0 || tok.End > len(sent.Text) || tok.Start > tok.End {
 					t.Fatalf("token %q out of bounds in %q", tok.Text, sent.Text)
+				}
+				if want := tok.Kind == Word && !IsStop(tok.Lower) && len(tok.Lower) > 1 || tok.Kind == Number; tok.Content() != want {
+					t.Fatalf("token %q: Content() = %v, want %v", tok.Text, tok.Content(), want)
 				}
 			}
 			for _, span := range doc.Names(i) {

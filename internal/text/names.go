@@ -39,10 +39,14 @@ func properWords(sentences []Sentence) map[string]bool {
 	return proper
 }
 
-// Names finds the proper names in sentence i: runs of capitalised words,
+// Names returns the proper names in sentence i: runs of capitalised words,
 // where a capital at the start of the sentence counts only if the document
 // writes that word with a capital elsewhere too.
 func (d *Doc) Names(i int) []Span {
+	return d.names[i]
+}
+
+func (d *Doc) findNames(i int) []Span {
 	tokens := d.Sentences[i].Tokens
 	var spans []Span
 	for j := 0; j < len(tokens); {

@@ -97,6 +97,8 @@ func Quantities(tokens []Token) []Quantity {
 	return out
 }
 
+var numberStarts = filterOf(numberOpeners)
+
 func readNumber(tokens []Token, i int) (Quantity, bool) {
 	t := tokens[i]
 	currency := ""
@@ -119,6 +121,9 @@ func readNumber(tokens []Token, i int) (Quantity, bool) {
 		}
 		n = Quantity{Value: v, Start: start, End: i + 1}
 	case t.Kind == Word:
+		if !numberStarts.MayHave(t.Lower) {
+			return Quantity{}, false
+		}
 		if _, ok := numberOpeners[t.Lower]; !ok {
 			return Quantity{}, false
 		}

@@ -33,3 +33,35 @@ func setOf(words string) map[string]struct{} {
 	}
 	return set
 }
+
+// WordFilter turns away most words that are not in a set before the set
+// is asked: a bit per length and end letters. Word sets are asked about
+// every token, and most tokens are in none of them.
+type WordFilter [16]uint64
+
+func filterOf[V any](m map[string]V) *WordFilter {
+	var f WordFilter
+	for w := range m {
+		f.Add(w)
+	}
+	return &f
+}
+
+// Add lets w through the filter.
+func (f *WordFilter) Add(w string) {
+	b := filterBit(w)
+	f[b/64] |= 1 << (b % 64)
+}
+
+func filterBit(w string) uint {
+	if w == "" {
+		return 0
+	}
+	return (uint(w[0])*131 + uint(w[len(w)-1])*31 + uint(len(w))*7) % 1024
+}
+
+// MayHave reports false only for words never added.
+func (f *WordFilter) MayHave(w string) bool {
+	b := filterBit(w)
+	return f[b/64]&(1<<(b%64)) != 0
+}

@@ -180,6 +180,11 @@ func TestFingerprint(t *testing.T) {
 	if Fingerprint("It's  ONE, two!") != Fingerprint("its one two") {
 		t.Error("Fingerprint should ignore case, spacing and punctuation")
 	}
+	for _, s := range []string{"It's  ONE, two!", "Zürich ÉTÉ 2023 — Δ", "", "ǅ ß İ ﬁ"} {
+		if FingerprintHash(s) != Hash(Fingerprint(s)) {
+			t.Errorf("FingerprintHash(%q) is not the hash of Fingerprint", s)
+		}
+	}
 }
 
 func TestFingerprintHash(t *testing.T) {

@@ -27,10 +27,19 @@ type Token struct {
 	End    int
 	Kind   Kind
 	Hyphen bool
+	// stop is IsStop(Lower), found once when the token is made: every
+	// stage asks whether a token carries content.
+	stop bool
 }
 
 // Capitalized reports whether the token starts with an upper-case letter.
 func (t Token) Capitalized() bool {
+	if t.Text == "" {
+		return false
+	}
+	if c := t.Text[0]; c < utf8.RuneSelf {
+		return 'A' <= c && c <= 'Z'
+	}
 	r, _ := utf8.DecodeRuneInString(t.Text)
 	return unicode.IsUpper(r)
 }
@@ -38,7 +47,7 @@ func (t Token) Capitalized() bool {
 // Content reports whether the token is a word that carries meaning: not a
 // stop word, not punctuation.
 func (t Token) Content() bool {
-	return (t.Kind == Word && !IsStop(t.Lower) && len(t.Lower) > 1) || t.Kind == Number
+	return (t.Kind == Word && !t.stop && len(t.Lower) > 1) || t.Kind == Number
 }
 
 // Tokenize splits a sentence into tokens.
@@ -81,7 +90,7 @@ func Tokenize(s string) []Token {
 
 func wordToken(text string, start int, hyphen bool) Token {
 	lower := strings.ToLower(text)
-	return Token{Text: text, Lower: lower, Stem: Stem(lower), Start: start, End: start + len(text), Kind: Word, Hyphen: hyphen}
+	return Token{Text: text, Lower: lower, Stem: Stem(lower), Start: start, End: start + len(text), Kind: Word, Hyphen: hyphen, stop: IsStop(lower)}
 }
 
 // scanWord reads letters with inner apostrophes and periods of initialisms
