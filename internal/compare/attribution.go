@@ -80,6 +80,9 @@ func attributions(ix *Index) []news.Attribution {
 // "X reported", "first reported by X", "told X", "cited by X", "citing X",
 // and "X said" or "X believes" with a subject that is not a pronoun.
 func (ix *Index) citationsIn(r Ref) []citation {
+	if !ix.marksOf(r).cites {
+		return nil // no cue word: most sentences, and walking them costs
+	}
 	tokens := ix.sentence(r).Tokens
 	var out []citation
 	add := func(start, end int, viaOutlet, first bool) {

@@ -36,7 +36,7 @@ func claims(ix *Index, groups []Group) []news.Claim {
 	candidates := map[string][]scored{} // per voice: claims only it makes, best first once sorted
 	var voiceOrder []string
 	for _, g := range groups {
-		if !claimLike(ix.sentence(g.Rep)) {
+		if !claimLike(ix.sentence(g.Rep), ix.marksOf(g.Rep).words) {
 			continue
 		}
 		if len(g.Members) > 1 {
@@ -132,15 +132,10 @@ type scored struct {
 	score float64
 }
 
-// claimLike reports whether a sentence states something on its own: long
-// enough, not a question, not mostly someone's quoted words.
-func claimLike(s *text.Sentence) bool {
-	words := 0
-	for _, t := range s.Tokens {
-		if t.Kind == text.Word || t.Kind == text.Number {
-			words++
-		}
-	}
+// claimLike reports whether a sentence of words words and numbers states
+// something on its own: long enough, not a question, not mostly someone's
+// quoted words.
+func claimLike(s *text.Sentence, words int32) bool {
 	if words < minClaimWords || strings.HasSuffix(s.Text, "?") {
 		return false
 	}

@@ -55,6 +55,12 @@ type marks struct {
 	dates      []text.DateMention
 	quantities []text.Quantity
 	names      []text.Span
+	// words counts the sentence's words and numbers; cites says whether it
+	// has a word that can cite someone. Both are found in the pass that
+	// reads the sentence's terms, so that later stages need not walk its
+	// tokens again to learn it.
+	words int32
+	cites bool
 }
 
 // weighted is a term and its weight.
@@ -121,7 +127,8 @@ func (ix *Index) readSentences() [][]termCount {
 			if seen && ix.sentence(ix.Refs[first]).Text == sent.Text {
 				ix.repeatOf = append(ix.repeatOf, first)
 				m := ix.marks[first]
-				ix.marks = append(ix.marks, marks{dates: m.dates, quantities: m.quantities, names: names})
+				m.names = names
+				ix.marks = append(ix.marks, m)
 				bags = append(bags, bags[first])
 				continue
 			}
@@ -129,12 +136,14 @@ func (ix *Index) readSentences() [][]termCount {
 				firstOf[key] = pos
 			}
 			ix.repeatOf = append(ix.repeatOf, pos)
-			ix.marks = append(ix.marks, marks{dates: text.Dates(sent.Tokens), quantities: text.Quantities(sent.Tokens), names: names})
+			m := marks{dates: text.Dates(sent.Tokens), quantities: text.Quantities(sent.Tokens), names: names}
 			if cap(arena)-len(arena) < len(sent.Tokens) {
 				arena = make([]termCount, 0, max(bagChunk, len(sent.Tokens)))
 			}
 			start := len(arena)
 			arena, scratch = appendBag(arena, sent, scratch)
+			m.words, m.cites = wordsAndCues(sent.Tokens)
+			ix.marks = append(ix.marks, m)
 			bags = append(bags, arena[start:len(arena):len(arena)])
 		}
 	}
@@ -204,6 +213,22 @@ func appendBag(bags []termCount, s text.Sentence, scratch []uint64) ([]termCount
 		bags = append(bags, termCount{k, 1})
 	}
 	return bags, keys
+}
+
+// wordsAndCues counts a sentence's words and numbers, and says whether
+// one of its words can cite someone (see citationsIn).
+func wordsAndCues(tokens []text.Token) (words int32, cites bool) {
+	for i := range tokens {
+		t := &tokens[i]
+		switch t.Kind {
+		case text.Number:
+			words++
+		case text.Word:
+			words++
+			cites = cites || citationCues.has(t.Lower)
+		}
+	}
+	return words, cites
 }
 
 // weighInto writes a bag's unit TF-IDF vector, sorted by term, into v
