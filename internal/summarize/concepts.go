@@ -66,6 +66,19 @@ type concepts struct {
 	weight []float64
 	// of holds each sentence's concept numbers, by source and sentence.
 	of [][][]int32
+	// titles holds the tokens of the titles read so far: the weighing and
+	// each headline rule read the same few hundred titles.
+	titles map[string][]text.Token
+}
+
+// tokens returns the tokens of a title, tokenizing it once per story.
+func (cs *concepts) tokens(title string) []text.Token {
+	toks, ok := cs.titles[title]
+	if !ok {
+		toks = text.Tokenize(title)
+		cs.titles[title] = toks
+	}
+	return toks
 }
 
 func weigh(ix *compare.Index) *concepts {
@@ -81,7 +94,7 @@ func weigh(ix *compare.Index) *concepts {
 	// articles), so sized for that, the table seldom grows and stays small
 	// enough to stay in cache.
 	expected := tokens/2 + 1
-	cs := &concepts{ids: newTable(expected), weight: make([]float64, 0, expected), of: make([][][]int32, len(ix.Sources))}
+	cs := &concepts{ids: newTable(expected), weight: make([]float64, 0, expected), of: make([][][]int32, len(ix.Sources)), titles: make(map[string][]text.Token, len(ix.Sources))}
 	voice := voiceNumbers(ix)
 	best := make([]float64, 0, expected) // per concept: the current voice's best lead weight
 	lastVoice := make([]int32, 0, expected)
@@ -113,7 +126,7 @@ func weigh(ix *compare.Index) *concepts {
 	for _, p := range order {
 		src := ix.Sources[p]
 		if src.Article.Title != "" {
-			buf = hashConcepts(text.Tokenize(src.Article.Title), buf)
+			buf = hashConcepts(cs.tokens(src.Article.Title), buf)
 			note(buf, 1, voice[p])
 		}
 		cs.of[p] = make([][]int32, min(n, len(src.Doc.Sentences)))

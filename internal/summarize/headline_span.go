@@ -12,14 +12,14 @@ import (
 // use in their titles or leads. A word only its own outlet uses costs as
 // much as a word every other voice uses gains, so framing falls away. It
 // returns "" when fewer than two voices have titles or nothing is borne out.
-func supportedSpan(titles map[string][]string, support map[string]map[string]bool, disputed []string) string {
+func supportedSpan(cs *concepts, titles map[string][]string, support map[string]map[string]bool, disputed []string) string {
 	if len(titles) < 2 {
 		return ""
 	}
 	best, bestScore := "", 0.0
 	for voice, ts := range titles {
 		for _, t := range ts {
-			toks := text.Tokenize(t)
+			toks := cs.tokens(t)
 			for _, seg := range segments(toks) {
 				for i := seg[0]; i < seg[1]; i++ {
 					if !spanStart(toks, i, seg[0]) {
