@@ -35,7 +35,7 @@ func claims(ix *Index, groups []Group) []news.Claim {
 	var consensus []news.Claim
 	candidates := map[string][]scored{} // per voice: claims only it makes, best first once sorted
 	var voiceOrder []string
-	for _, g := range groups {
+	for gi, g := range groups {
 		if !claimLike(ix.sentence(g.Rep), ix.marksOf(g.Rep).words) {
 			continue
 		}
@@ -50,7 +50,7 @@ func claims(ix *Index, groups []Group) []news.Claim {
 		if _, ok := candidates[voice]; !ok {
 			voiceOrder = append(voiceOrder, voice)
 		}
-		candidates[voice] = append(candidates[voice], scored{g, informativeness(ix, g.Rep)})
+		candidates[voice] = append(candidates[voice], scored{gi, informativeness(ix, g.Rep)})
 	}
 	sort.SliceStable(consensus, func(i, j int) bool { return consensus[i].Voices > consensus[j].Voices })
 	out := consensus
@@ -65,9 +65,9 @@ func claims(ix *Index, groups []Group) []news.Claim {
 			if kept == exclusivePerVoice {
 				break
 			}
-			if !ix.toldElsewhere(s.group.Rep) {
-				c := ix.claimOf(s.group)
-				c.Exclusive, c.Voice = true, ix.voiceName(s.group.Rep.Source)
+			if g := groups[s.group]; !ix.toldElsewhere(g.Rep) {
+				c := ix.claimOf(g)
+				c.Exclusive, c.Voice = true, ix.voiceName(g.Rep.Source)
 				out = append(out, c)
 				kept++
 			}
@@ -127,8 +127,9 @@ func voiceNumbers(ix *Index) []int32 {
 	return out
 }
 
+// scored is a group, by position, and its score.
 type scored struct {
-	group Group
+	group int
 	score float64
 }
 

@@ -104,6 +104,7 @@ func (ix *Index) factOf(figs []figure) news.Fact {
 		}
 		sl.sources[f.ref.Source] = true
 	}
+	fact.Values = make([]news.FactValue, 0, len(slots))
 	for _, sl := range slots {
 		sl.value.Sources = ix.ids(sl.sources)
 		sl.value.Outlets = ix.outlets(sl.sources)

@@ -68,7 +68,7 @@ func groupSentences(ix *Index) []Group {
 
 	// Wire copy repeats sentences word for word: those are one claim, and
 	// only the first of each is compared with the rest.
-	byText := make(map[uint64]int)
+	byText := make(map[uint64]int, n)
 	unique := make([]bool, n)
 	keys := make([]uint64, n)
 	for i, r := range ix.Refs {

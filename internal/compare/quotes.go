@@ -111,12 +111,11 @@ func startsLower(s string) bool {
 // titleLike reports whether a short quotation is written as a title: every
 // word capitalised or a number, bar small joining words.
 func titleLike(s string) bool {
-	words := strings.Fields(strings.Trim(s, ".,!?"))
-	if len(words) == 0 || len(words) > 5 {
-		return false
-	}
-	capitals := 0
-	for _, w := range words {
+	words, capitals := 0, 0
+	for w := range strings.FieldsSeq(strings.Trim(s, ".,!?")) {
+		if words++; words > 5 {
+			return false // a quotation of any length: no need to split it all
+		}
 		r, _ := utf8.DecodeRuneInString(w)
 		switch {
 		case unicode.IsUpper(r):
