@@ -102,7 +102,7 @@ func indexedWeights(ix *Index) []float64 {
 	out := make([]float64, len(ix.Refs))
 	for i, v := range ix.terms {
 		for _, t := range v {
-			if ix.byTerm[t.term] != nil {
+			if len(ix.byTerm.of(t.term)) > 0 {
 				out[i] += ix.idf[t.term]
 			}
 		}
@@ -196,9 +196,9 @@ func (ix *Index) toldElsewhere(r Ref) bool {
 	shared, touched := ix.shared, ix.touched[:0]
 	total := 0.0
 	for _, t := range ix.terms[at] {
-		postings := ix.byTerm[t.term]
-		if postings == nil {
-			continue
+		postings := ix.byTerm.of(t.term)
+		if len(postings) == 0 {
+			continue // too common to index
 		}
 		w := ix.idf[t.term]
 		total += w

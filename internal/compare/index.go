@@ -32,9 +32,9 @@ type Index struct {
 	// centroidWeight is the story's centroid: the sum of its unit
 	// sentence vectors, normalised, by term.
 	centroidWeight []float64
-	postings       [][]int32                  // per term: positions in Refs of sentences posted under it
+	postings       postingLists               // per term: positions in Refs of sentences posted under it
 	heaviest       [][]weighted               // per ref: the terms it is posted under
-	byTerm         [][]int32                  // per term: positions in Refs, nil for common terms
+	byTerm         postingLists               // per term: positions in Refs, none for common terms
 	marks          []marks                    // per ref: what the text package found in it
 	repeatOf       []int                      // per ref: the first ref with the same text
 	groupOf        []int                      // per ref: its group, once sentences are grouped
@@ -366,36 +366,49 @@ const commonShare = 0.2
 
 // termIndex maps each term to the sentences holding it, leaving out terms
 // in more than commonShare of them in a long story.
-func termIndex(terms [][]weighted, vocabulary int) [][]int32 {
+func termIndex(terms [][]weighted, vocabulary int) postingLists {
 	limit := max(int(commonShare*float64(len(terms))), maxPostings)
 	return invert(terms, vocabulary, limit)
 }
 
-// invert lists, per term, the sentences holding it, in one allocation;
-// terms in more than limit sentences get none.
-func invert(terms [][]weighted, vocabulary int, limit int) [][]int32 {
-	count := make([]int32, vocabulary)
-	total := 0
+// postingLists holds a list of sentence positions per term, back to back:
+// two slices without pointers, where a slice per term would give the
+// collector tens of thousands to follow.
+type postingLists struct {
+	start []int32 // per term, and one more: where its list starts in at
+	at    []int32
+}
+
+// of returns the list of term t.
+func (l *postingLists) of(t int32) []int32 {
+	return l.at[l.start[t]:l.start[t+1]]
+}
+
+// invert lists, per term, the sentences holding it, in story order; terms
+// in more than limit sentences get an empty list.
+func invert(terms [][]weighted, vocabulary int, limit int) postingLists {
+	next := make([]int32, vocabulary) // per term: how many sentences hold it, then where its next goes
 	for _, v := range terms {
 		for _, t := range v {
-			count[t.term]++
-			total++
+			next[t.term]++
 		}
 	}
-	arena := make([]int32, 0, total)
-	index := make([][]int32, vocabulary)
-	for t, n := range count {
-		if int(n) <= limit && n > 0 {
-			index[t] = arena[len(arena) : len(arena) : len(arena)+int(n)]
-			arena = arena[:len(arena)+int(n)]
+	l := postingLists{start: make([]int32, vocabulary+1)}
+	for t, n := range next {
+		l.start[t+1] = l.start[t]
+		if int(n) <= limit {
+			l.start[t+1] += n
 		}
+		next[t] = l.start[t]
 	}
+	l.at = make([]int32, l.start[vocabulary])
 	for i, v := range terms {
 		for _, t := range v {
-			if index[t.term] != nil {
-				index[t.term] = append(index[t.term], int32(i))
+			if next[t.term] < l.start[t.term+1] {
+				l.at[next[t.term]] = int32(i)
+				next[t.term]++
 			}
 		}
 	}
-	return index
+	return l
 }
