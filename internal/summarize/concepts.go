@@ -52,6 +52,9 @@ const (
 	storySentences = 4000
 )
 
+// arenaChunk is how many concept numbers are allocated at once.
+const arenaChunk = 8192
+
 func leadWeight(i int) float64 {
 	return 1 / (1 + float64(i)/leadHalfLife)
 }
@@ -99,8 +102,13 @@ func weigh(ix *compare.Index) *concepts {
 	best := make([]float64, 0, expected) // per concept: the current voice's best lead weight
 	lastVoice := make([]int32, 0, expected)
 	var buf []concept
+	var arena []int32 // the sentences' concept numbers, back to back, a chunk at a time
 	note := func(hashes []concept, w float64, v int32) []int32 {
-		out := make([]int32, len(hashes))
+		if cap(arena)-len(arena) < len(hashes) {
+			arena = make([]int32, 0, max(arenaChunk, len(hashes)))
+		}
+		out := arena[len(arena) : len(arena)+len(hashes) : len(arena)+len(hashes)]
+		arena = arena[:len(arena)+len(hashes)]
 		for k, h := range hashes {
 			id, added := cs.ids.put(h)
 			if added {
