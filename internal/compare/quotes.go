@@ -256,7 +256,8 @@ func spanStems(stems []uint64, doc *text.Doc, sp span) []uint64 {
 		if k == sp.to && sp.toByte >= 0 {
 			hi = sp.toByte - 1
 		}
-		for _, t := range s.Tokens {
+		for j := range s.Tokens {
+			t := &s.Tokens[j]
 			if t.Start >= lo && t.End <= hi && t.Content() {
 				stems = append(stems, text.Hash(t.Stem))
 			}

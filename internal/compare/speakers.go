@@ -275,7 +275,8 @@ func (ix *Index) lastDescribed(p, sent int, head string) string {
 // hasNoun reports whether a phrase has a word that can name a speaker: a
 // capitalised word or a content word.
 func hasNoun(tokens []text.Token) bool {
-	for _, t := range tokens {
+	for j := range tokens {
+		t := &tokens[j]
 		if t.Kind == text.Word && !text.IsStop(t.Lower) {
 			return true
 		}

@@ -16,7 +16,8 @@ type concept = uint64
 func hashConcepts(toks []text.Token, buf []concept) []concept {
 	buf = buf[:0]
 	prev, prevContent := uint64(0), false
-	for _, t := range toks {
+	for j := range toks {
+		t := &toks[j]
 		if t.Kind != text.Word && t.Kind != text.Number {
 			prev, prevContent = 0, false
 			continue

@@ -181,7 +181,8 @@ func sameWords(a, b string) bool {
 
 func contentStems(toks []text.Token) map[string]bool {
 	out := make(map[string]bool)
-	for _, t := range toks {
+	for j := range toks {
+		t := &toks[j]
 		if t.Content() {
 			out[t.Stem] = true
 		}

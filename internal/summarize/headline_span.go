@@ -212,7 +212,8 @@ func tailAttribution(toks []text.Token) bool {
 
 func words(toks []text.Token) int {
 	n := 0
-	for _, t := range toks {
+	for j := range toks {
+		t := &toks[j]
 		if t.Kind == text.Word || t.Kind == text.Number {
 			n++
 		}
