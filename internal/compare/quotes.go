@@ -34,7 +34,7 @@ type quote struct {
 func quotes(ix *Index) []news.Quote {
 	var found []quote
 	for p := range ix.Sources {
-		found = append(found, ix.quotesIn(p)...)
+		found = ix.appendQuotes(found, p)
 	}
 	for i := range found {
 		found[i].print = text.FingerprintHash(found[i].text)
@@ -52,14 +52,15 @@ type span struct {
 	continuing bool // the paragraph before left this quote open
 }
 
-func (ix *Index) quotesIn(p int) []quote {
+// appendQuotes appends the quotations of source p to out.
+func (ix *Index) appendQuotes(out []quote, p int) []quote {
 	doc := ix.Sources[p].Doc
-	var out []quote
+	first := len(out)
 	lastSpeaker, lastRole, lastPara := "", "", -2
 	for _, sp := range quoteSpans(doc) {
 		q := quote{source: p, sentence: sp.to, text: sp.text}
 		q.speaker, q.role = ix.speakerOf(p, sp)
-		if n := len(out); n > 0 && q.speaker == "" && out[n-1].sentence == sp.from && startsLower(sp.text) {
+		if n := len(out); n > first && q.speaker == "" && out[n-1].sentence == sp.from && startsLower(sp.text) {
 			// `"A," says Plant, "where B"`: one quotation around its tag.
 			out[n-1].text += " " + sp.text
 			out[n-1].sentence = sp.to
