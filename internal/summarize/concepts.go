@@ -53,7 +53,8 @@ const (
 	storySentences = 4000
 )
 
-// arenaChunk is how many concept numbers are allocated at once.
+// arenaChunk is how many concept numbers are allocated at once, at most:
+// a token opens at most two concepts, so a small story takes less.
 const arenaChunk = 8192
 
 func leadWeight(i int) float64 {
@@ -106,7 +107,7 @@ func weigh(ix *compare.Index) *concepts {
 	var arena []int32 // the sentences' concept numbers, back to back, a chunk at a time
 	note := func(hashes []concept, w float64, v int32) []int32 {
 		if cap(arena)-len(arena) < len(hashes) {
-			arena = make([]int32, 0, max(arenaChunk, len(hashes)))
+			arena = make([]int32, 0, max(min(arenaChunk, 2*tokens), len(hashes)))
 		}
 		out := arena[len(arena) : len(arena)+len(hashes) : len(arena)+len(hashes)]
 		arena = arena[:len(arena)+len(hashes)]
