@@ -12,6 +12,7 @@ import (
 func facts(ix *Index) []news.Fact {
 	byKey := map[string][]figure{}
 	var order []string
+	var found []figure // one sentence's figures, reused
 	for p, src := range ix.Sources {
 		var prev nounPhrase
 		carried := &carrier{ix: ix, source: p}
@@ -21,7 +22,8 @@ func facts(ix *Index) []news.Fact {
 				prev, lastPara = nounPhrase{}, s.Para
 			}
 			r := Ref{p, i}
-			for _, f := range ix.figuresIn(r, &prev, carried) {
+			found = ix.appendFigures(found[:0], r, &prev, carried)
+			for _, f := range found {
 				if _, ok := byKey[f.key]; !ok {
 					order = append(order, f.key)
 				}
