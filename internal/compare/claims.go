@@ -92,7 +92,8 @@ func (ix *Index) claimOf(g Group) news.Claim {
 	for _, m := range g.Members {
 		set[m.Source] = true
 	}
-	c.Sources, c.Outlets, c.Voices = ix.ids(set), ix.outlets(set), ix.voices(set)
+	c.Sources = ix.ids(set)
+	c.Outlets, c.Voices = ix.outletsOf(c.Sources), ix.voices(set)
 	return c
 }
 

@@ -61,6 +61,11 @@ func (ix *Index) ids(set map[int]bool) []string {
 		positions = append(positions, p)
 	}
 	sort.Ints(positions)
+	return ix.idsAt(positions)
+}
+
+// idsAt returns the article IDs at source positions given in story order.
+func (ix *Index) idsAt(positions []int) []string {
 	out := make([]string, len(positions))
 	for i, p := range positions {
 		out[i] = ix.Sources[p].Article.ID
@@ -79,9 +84,14 @@ func (ix *Index) voices(set map[int]bool) int {
 
 // outlets names the outlets among source positions, in story order.
 func (ix *Index) outlets(set map[int]bool) []string {
+	return ix.outletsOf(ix.ids(set))
+}
+
+// outletsOf names the outlets of articles, in their order, each once.
+func (ix *Index) outletsOf(ids []string) []string {
 	var out []string
 	seen := map[string]bool{}
-	for _, id := range ix.ids(set) {
+	for _, id := range ids {
 		name := ix.outletOf[id]
 		if name != "" && !seen[name] {
 			seen[name] = true

@@ -83,7 +83,7 @@ func (ix *Index) factOf(figs []figure) news.Fact {
 	fact := news.Fact{Subject: figs[0].subject}
 	type slot struct {
 		value   news.FactValue
-		sources map[int]bool
+		sources []int // positions, in story order
 	}
 	var slots []*slot
 	type slotKey struct {
@@ -100,16 +100,19 @@ func (ix *Index) factOf(figs []figure) news.Fact {
 				high := f.high
 				v.High = &high
 			}
-			sl = &slot{value: v, sources: map[int]bool{}}
+			sl = &slot{value: v}
 			byKey[key] = sl
 			slots = append(slots, sl)
 		}
-		sl.sources[f.ref.Source] = true
+		// Figures come in story order: a repeat of a source is the last.
+		if n := len(sl.sources); n == 0 || sl.sources[n-1] != f.ref.Source {
+			sl.sources = append(sl.sources, f.ref.Source)
+		}
 	}
 	fact.Values = make([]news.FactValue, 0, len(slots))
 	for _, sl := range slots {
-		sl.value.Sources = ix.ids(sl.sources)
-		sl.value.Outlets = ix.outlets(sl.sources)
+		sl.value.Sources = ix.idsAt(sl.sources)
+		sl.value.Outlets = ix.outletsOf(sl.value.Sources)
 		fact.Values = append(fact.Values, sl.value)
 	}
 	fact.Conflict = ix.conflicting(figs)
