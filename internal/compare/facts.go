@@ -104,10 +104,7 @@ func (ix *Index) factOf(figs []figure) news.Fact {
 			byKey[key] = sl
 			slots = append(slots, sl)
 		}
-		// Figures come in story order: a repeat of a source is the last.
-		if n := len(sl.sources); n == 0 || sl.sources[n-1] != f.ref.Source {
-			sl.sources = append(sl.sources, f.ref.Source)
-		}
+		sl.sources = addSource(sl.sources, f.ref.Source) // figures come in story order
 	}
 	fact.Values = make([]news.FactValue, 0, len(slots))
 	for _, sl := range slots {
