@@ -88,12 +88,13 @@ func (ix *Index) claimOf(g Group) news.Claim {
 		}
 		return c
 	}
-	set := map[int]bool{}
+	// Members are in story order, one per article.
+	positions := make([]int, 0, len(g.Members))
 	for _, m := range g.Members {
-		set[m.Source] = true
+		positions = addSource(positions, m.Source)
 	}
-	c.Sources = ix.ids(set)
-	c.Outlets, c.Voices = ix.outletsOf(c.Sources), ix.voices(set)
+	c.Sources = ix.idsAt(positions)
+	c.Outlets, c.Voices = ix.outletsOf(c.Sources), ix.voicesAt(positions)
 	return c
 }
 

@@ -56,12 +56,17 @@ func Analyze(sources []Source) *Result {
 
 // ids returns the article IDs of a set of source positions, in story order.
 func (ix *Index) ids(set map[int]bool) []string {
+	return ix.idsAt(positionsOf(set))
+}
+
+// positionsOf lists a set of source positions in story order.
+func positionsOf(set map[int]bool) []int {
 	positions := make([]int, 0, len(set))
 	for p := range set {
 		positions = append(positions, p)
 	}
 	sort.Ints(positions)
-	return ix.idsAt(positions)
+	return positions
 }
 
 // idsAt returns the article IDs at source positions given in story order.
@@ -75,16 +80,17 @@ func (ix *Index) idsAt(positions []int) []string {
 
 // voices counts the independent voices among source positions.
 func (ix *Index) voices(set map[int]bool) int {
-	seen := make(map[string]bool, len(set))
-	for p := range set {
+	return ix.voicesAt(positionsOf(set))
+}
+
+// voicesAt counts the independent voices among source positions given as
+// a list.
+func (ix *Index) voicesAt(positions []int) int {
+	seen := make(map[string]bool, len(positions))
+	for _, p := range positions {
 		seen[ix.Sources[p].Voice] = true
 	}
 	return len(seen)
-}
-
-// outlets names the outlets among source positions, in story order.
-func (ix *Index) outlets(set map[int]bool) []string {
-	return ix.outletsOf(ix.ids(set))
 }
 
 // outletsOf names the outlets of articles, in their order, each once.

@@ -113,11 +113,11 @@ func (ix *Index) factOf(figs []figure) news.Fact {
 		fact.Values = append(fact.Values, sl.value)
 	}
 	fact.Conflict = ix.conflicting(figs)
-	all := map[int]bool{}
+	var all []int
 	for _, f := range figs {
-		all[f.ref.Source] = true
+		all = addSource(all, f.ref.Source)
 	}
-	fact.Voices = ix.voices(all)
+	fact.Voices = ix.voicesAt(all)
 	return fact
 }
 
