@@ -223,6 +223,9 @@ func factSources(f news.Fact) map[string]bool {
 // say about 24 …"), "according to X" anywhere, or a closing ", X said". It
 // reports whether that subject is a pronoun, left for the caller to resolve.
 func (ix *Index) attributorOf(r Ref, i int) (string, bool) {
+	if !ix.marksOf(r).cites {
+		return "", false // no "according to", no reporting verb
+	}
 	s := ix.sentence(r)
 	tokens := s.Tokens
 	phrase := func(start, end int) (string, bool) {

@@ -269,7 +269,7 @@ func textBag(s text.Sentence) []termCount {
 }
 
 // wordsAndCues counts a sentence's words and numbers, and says whether
-// one of its words can cite someone (see citationsIn).
+// one of its words can cite someone (see citationsIn and attributorOf).
 func wordsAndCues(tokens []text.Token) (words int32, cites bool) {
 	for i := range tokens {
 		t := &tokens[i]
