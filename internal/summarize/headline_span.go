@@ -17,6 +17,7 @@ func supportedSpan(cs *concepts, titles map[string][]string, support map[string]
 		return ""
 	}
 	best, bestScore := "", 0.0
+	voicesOf := map[string]int{} // stem → how many voices use it, counted once asked
 	for voice, ts := range titles {
 		for _, t := range ts {
 			toks := cs.tokens(t)
@@ -37,7 +38,7 @@ func supportedSpan(cs *concepts, titles map[string][]string, support map[string]
 						if text.Fingerprint(span) == text.Fingerprint(t) || !balancedQuotes(span) || states(span, disputed) {
 							continue
 						}
-						score := spanScore(toks[i:j], voice, support)
+						score := spanScore(toks[i:j], voice, support, voicesOf)
 						shorter := len(span) < len(best) || len(span) == len(best) && span < best
 						if score > bestScore || score == bestScore && best != "" && shorter {
 							best, bestScore = span, score
@@ -70,15 +71,24 @@ func leadStems(ix *compare.Index) map[string]map[string]bool {
 
 // spanScore sums, over the content words of a span, the share of other
 // voices that use the word, less one for each word none of them uses.
-func spanScore(toks []text.Token, voice string, support map[string]map[string]bool) float64 {
+// voicesOf counts the voices using each stem; spanScore fills it as asked,
+// since the spans of all titles share a few hundred stems.
+func spanScore(toks []text.Token, voice string, support map[string]map[string]bool, voicesOf map[string]int) float64 {
 	others := len(support) - 1
 	score := 0.0
 	for w := range contentStems(toks) {
-		n := 0
-		for v, set := range support {
-			if v != voice && set[w] {
-				n++
+		all, ok := voicesOf[w]
+		if !ok {
+			for _, set := range support {
+				if set[w] {
+					all++
+				}
 			}
+			voicesOf[w] = all
+		}
+		n := all // the other voices using w
+		if support[voice][w] {
+			n--
 		}
 		if n == 0 {
 			score--
