@@ -169,7 +169,7 @@ func subjectBefore(tokens []text.Token, i int) (int, int, bool) {
 	end := skipAppositive(tokens, i)
 	start := end
 	for start > 0 && end-start < 6 {
-		t := tokens[start-1]
+		t := &tokens[start-1]
 		if t.Kind == text.Punct && t.Text != "'" || clauseWords.has(t.Lower) || phraseBreaks.has(t.Lower) || speechVerbs.has(t.Lower) || auxiliaries.has(t.Lower) {
 			break
 		}

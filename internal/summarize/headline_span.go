@@ -132,7 +132,7 @@ func spanStart(toks []text.Token, i, segStart int) bool {
 // segment's end, before a comma, or before a word that opens a phrase it
 // can do without, and never on a function word.
 func spanEnd(toks []text.Token, j, segEnd int) bool {
-	last := toks[j-1]
+	last := &toks[j-1]
 	if last.Kind == text.Punct && !strings.ContainsAny(last.Text, `"”'’)`) {
 		return false
 	}
@@ -175,7 +175,7 @@ func headlineFrom(s string) string {
 		}
 	}
 	for i := from + minHeadlineWords; i < to; i++ {
-		t := toks[i]
+		t := &toks[i]
 		aside := t.Kind == text.Punct && strings.Contains(";:—–(", t.Text)
 		comma := t.Text == "," && i+1 < to && (clauseBreaks[toks[i+1].Lower] || tailAttribution(toks[i+1:to]))
 		if aside || comma {
