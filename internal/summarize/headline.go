@@ -70,9 +70,7 @@ func titlesByVoice(ix *compare.Index, cs *concepts, support map[string]map[strin
 	}
 	for v, ts := range out {
 		for _, t := range ts {
-			for w := range contentStems(cs.tokens(t)) {
-				support[v][w] = true
-			}
+			addContentStems(support[v], cs.tokens(t))
 		}
 	}
 	return out
@@ -180,14 +178,19 @@ func sameWords(a, b string) bool {
 }
 
 func contentStems(toks []text.Token) map[string]bool {
-	out := make(map[string]bool)
+	return addContentStems(make(map[string]bool), toks)
+}
+
+// addContentStems adds the stems of toks' content words to set and
+// returns it.
+func addContentStems(set map[string]bool, toks []text.Token) map[string]bool {
 	for j := range toks {
 		t := &toks[j]
 		if t.Content() {
-			out[t.Stem] = true
+			set[t.Stem] = true
 		}
 	}
-	return out
+	return set
 }
 
 func isNumber(w string) bool {

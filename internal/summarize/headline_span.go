@@ -61,9 +61,7 @@ func leadStems(ix *compare.Index) map[string]map[string]bool {
 			out[s.Voice] = set
 		}
 		for i := 0; i < len(s.Doc.Sentences) && i < leadSentences; i++ {
-			for w := range contentStems(s.Doc.Sentences[i].Tokens) {
-				set[w] = true
-			}
+			addContentStems(set, s.Doc.Sentences[i].Tokens)
 		}
 	}
 	return out
