@@ -320,24 +320,31 @@ func groupQuotes(ix *Index, found []quote) []news.Quote {
 	var groups [][]int
 	byStem := map[uint64][]int{} // stem → groups whose first quote holds it
 	byText := map[uint64]int{}   // fingerprint → group
-	shared := map[int]int{}      // group → stems it shares with the quote at hand
+	shared := []int{}            // per group: stems it shares with the quote at hand
+	var touched []int            // groups with a stem shared, to reset
 	for _, i := range order {
 		key := found[i].print
 		if g, ok := byText[key]; ok && sameSpeaker(&found[i], &found[groups[g][0]]) {
 			groups[g] = append(groups[g], i)
 			continue
 		}
-		clear(shared)
+		touched = touched[:0]
 		for _, stem := range found[i].stems {
 			for _, g := range byStem[stem] {
+				if shared[g] == 0 {
+					touched = append(touched, g)
+				}
 				shared[g]++
 			}
 		}
 		best := -1
-		for g, n := range shared {
-			if (best < 0 || g < best) && n >= min(sameQuoteMinShared, len(found[i].stems)) && sameQuote(&found[i], &found[groups[g][0]]) {
+		for _, g := range touched {
+			if (best < 0 || g < best) && shared[g] >= min(sameQuoteMinShared, len(found[i].stems)) && sameQuote(&found[i], &found[groups[g][0]]) {
 				best = g
 			}
+		}
+		for _, g := range touched {
+			shared[g] = 0
 		}
 		if best >= 0 {
 			groups[best] = append(groups[best], i)
@@ -345,6 +352,7 @@ func groupQuotes(ix *Index, found []quote) []news.Quote {
 		}
 		g := len(groups)
 		groups = append(groups, []int{i})
+		shared = append(shared, 0)
 		byText[key] = g
 		for _, stem := range found[i].stems {
 			byStem[stem] = append(byStem[stem], g)
