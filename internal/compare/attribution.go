@@ -19,13 +19,15 @@ type citation struct {
 // attributions lists who the story's articles cite, one entry per cited
 // party, most cited first.
 func attributions(ix *Index) []news.Attribution {
+	// Citations come in story order, so a source already noted is the
+	// last one noted: sources are lists, not sets.
 	type statement struct {
 		ref     Ref
-		sources map[int]bool
+		sources []int
 	}
 	type entry struct {
 		news.Attribution
-		sources    map[int]bool
+		sources    []int
 		statements []*statement
 		byGroup    map[int]*statement
 		order      int
@@ -37,20 +39,20 @@ func attributions(ix *Index) []news.Attribution {
 			key := text.Fingerprint(c.cited)
 			e, ok := byKey[key]
 			if !ok {
-				e = &entry{Attribution: news.Attribution{Cited: c.cited, Kind: c.kind}, sources: map[int]bool{}, byGroup: map[int]*statement{}, order: len(entries)}
+				e = &entry{Attribution: news.Attribution{Cited: c.cited, Kind: c.kind}, byGroup: map[int]*statement{}, order: len(entries)}
 				byKey[key] = e
 				entries = append(entries, e)
 			}
-			e.sources[r.Source] = true
+			e.sources = addSource(e.sources, r.Source)
 			e.FirstReported = e.FirstReported || c.first
 			g := ix.groupOf[ix.position(r)]
 			st, ok := e.byGroup[g]
 			if !ok {
-				st = &statement{ref: r, sources: map[int]bool{}}
+				st = &statement{ref: r}
 				e.byGroup[g] = st
 				e.statements = append(e.statements, st)
 			}
-			st.sources[r.Source] = true
+			st.sources = addSource(st.sources, r.Source)
 			if c.first && !strings.Contains(e.Text, "first") {
 				e.Text = ix.sentence(r).Text
 			}
@@ -64,9 +66,9 @@ func attributions(ix *Index) []news.Attribution {
 	})
 	out := make([]news.Attribution, 0, len(entries))
 	for _, e := range entries {
-		e.Sources = ix.ids(e.sources)
+		e.Sources = ix.idsAt(e.sources)
 		for _, st := range e.statements {
-			e.Statements = append(e.Statements, news.Statement{Text: ix.sentence(st.ref).Text, Sources: ix.ids(st.sources)})
+			e.Statements = append(e.Statements, news.Statement{Text: ix.sentence(st.ref).Text, Sources: ix.idsAt(st.sources)})
 		}
 		if e.Text == "" {
 			e.Text = e.Statements[0].Text
@@ -76,10 +78,22 @@ func attributions(ix *Index) []news.Attribution {
 	return out
 }
 
+// addSource adds source position p to positions, which are in story order
+// and end with any p added before.
+func addSource(positions []int, p int) []int {
+	if n := len(positions); n > 0 && positions[n-1] == p {
+		return positions
+	}
+	return append(positions, p)
+}
+
 // citationsIn finds the parties a sentence cites: "according to X",
 // "X reported", "first reported by X", "told X", "cited by X", "citing X",
 // and "X said" or "X believes" with a subject that is not a pronoun.
 func (ix *Index) citationsIn(r Ref) []citation {
+	if !ix.marksOf(r).cites {
+		return nil // no cue word: most sentences, and walking them costs
+	}
 	tokens := ix.sentence(r).Tokens
 	var out []citation
 	add := func(start, end int, viaOutlet, first bool) {
@@ -155,7 +169,7 @@ func subjectBefore(tokens []text.Token, i int) (int, int, bool) {
 	end := skipAppositive(tokens, i)
 	start := end
 	for start > 0 && end-start < 6 {
-		t := tokens[start-1]
+		t := &tokens[start-1]
 		if t.Kind == text.Punct && t.Text != "'" || clauseWords.has(t.Lower) || phraseBreaks.has(t.Lower) || speechVerbs.has(t.Lower) || auxiliaries.has(t.Lower) {
 			break
 		}

@@ -35,8 +35,8 @@ func claims(ix *Index, groups []Group) []news.Claim {
 	var consensus []news.Claim
 	candidates := map[string][]scored{} // per voice: claims only it makes, best first once sorted
 	var voiceOrder []string
-	for _, g := range groups {
-		if !claimLike(ix.sentence(g.Rep)) {
+	for gi, g := range groups {
+		if !claimLike(ix.sentence(g.Rep), ix.marksOf(g.Rep).words) {
 			continue
 		}
 		if len(g.Members) > 1 {
@@ -50,7 +50,7 @@ func claims(ix *Index, groups []Group) []news.Claim {
 		if _, ok := candidates[voice]; !ok {
 			voiceOrder = append(voiceOrder, voice)
 		}
-		candidates[voice] = append(candidates[voice], scored{g, informativeness(ix, g.Rep)})
+		candidates[voice] = append(candidates[voice], scored{gi, informativeness(ix, g.Rep)})
 	}
 	sort.SliceStable(consensus, func(i, j int) bool { return consensus[i].Voices > consensus[j].Voices })
 	out := consensus
@@ -65,9 +65,9 @@ func claims(ix *Index, groups []Group) []news.Claim {
 			if kept == exclusivePerVoice {
 				break
 			}
-			if !ix.toldElsewhere(s.group.Rep) {
-				c := ix.claimOf(s.group)
-				c.Exclusive, c.Voice = true, ix.voiceName(s.group.Rep.Source)
+			if g := groups[s.group]; !ix.toldElsewhere(g.Rep) {
+				c := ix.claimOf(g)
+				c.Exclusive, c.Voice = true, ix.voiceName(g.Rep.Source)
 				out = append(out, c)
 				kept++
 			}
@@ -88,11 +88,13 @@ func (ix *Index) claimOf(g Group) news.Claim {
 		}
 		return c
 	}
-	set := map[int]bool{}
+	// Members are in story order, one per article.
+	positions := make([]int, 0, len(g.Members))
 	for _, m := range g.Members {
-		set[m.Source] = true
+		positions = addSource(positions, m.Source)
 	}
-	c.Sources, c.Outlets, c.Voices = ix.ids(set), ix.outlets(set), ix.voices(set)
+	c.Sources = ix.idsAt(positions)
+	c.Outlets, c.Voices = ix.outletsOf(c.Sources), ix.voicesAt(positions)
 	return c
 }
 
@@ -102,7 +104,7 @@ func indexedWeights(ix *Index) []float64 {
 	out := make([]float64, len(ix.Refs))
 	for i, v := range ix.terms {
 		for _, t := range v {
-			if ix.byTerm[t.term] != nil {
+			if len(ix.byTerm.of(t.term)) > 0 {
 				out[i] += ix.idf[t.term]
 			}
 		}
@@ -127,20 +129,16 @@ func voiceNumbers(ix *Index) []int32 {
 	return out
 }
 
+// scored is a group, by position, and its score.
 type scored struct {
-	group Group
+	group int
 	score float64
 }
 
-// claimLike reports whether a sentence states something on its own: long
-// enough, not a question, not mostly someone's quoted words.
-func claimLike(s *text.Sentence) bool {
-	words := 0
-	for _, t := range s.Tokens {
-		if t.Kind == text.Word || t.Kind == text.Number {
-			words++
-		}
-	}
+// claimLike reports whether a sentence of words words and numbers states
+// something on its own: long enough, not a question, not mostly someone's
+// quoted words.
+func claimLike(s *text.Sentence, words int32) bool {
 	if words < minClaimWords || strings.HasSuffix(s.Text, "?") {
 		return false
 	}
@@ -200,9 +198,9 @@ func (ix *Index) toldElsewhere(r Ref) bool {
 	shared, touched := ix.shared, ix.touched[:0]
 	total := 0.0
 	for _, t := range ix.terms[at] {
-		postings := ix.byTerm[t.term]
-		if postings == nil {
-			continue
+		postings := ix.byTerm.of(t.term)
+		if len(postings) == 0 {
+			continue // too common to index
 		}
 		w := ix.idf[t.term]
 		total += w

@@ -56,11 +56,21 @@ func Analyze(sources []Source) *Result {
 
 // ids returns the article IDs of a set of source positions, in story order.
 func (ix *Index) ids(set map[int]bool) []string {
+	return ix.idsAt(positionsOf(set))
+}
+
+// positionsOf lists a set of source positions in story order.
+func positionsOf(set map[int]bool) []int {
 	positions := make([]int, 0, len(set))
 	for p := range set {
 		positions = append(positions, p)
 	}
 	sort.Ints(positions)
+	return positions
+}
+
+// idsAt returns the article IDs at source positions given in story order.
+func (ix *Index) idsAt(positions []int) []string {
 	out := make([]string, len(positions))
 	for i, p := range positions {
 		out[i] = ix.Sources[p].Article.ID
@@ -70,18 +80,24 @@ func (ix *Index) ids(set map[int]bool) []string {
 
 // voices counts the independent voices among source positions.
 func (ix *Index) voices(set map[int]bool) int {
-	seen := make(map[string]bool, len(set))
-	for p := range set {
+	return ix.voicesAt(positionsOf(set))
+}
+
+// voicesAt counts the independent voices among source positions given as
+// a list.
+func (ix *Index) voicesAt(positions []int) int {
+	seen := make(map[string]bool, len(positions))
+	for _, p := range positions {
 		seen[ix.Sources[p].Voice] = true
 	}
 	return len(seen)
 }
 
-// outlets names the outlets among source positions, in story order.
-func (ix *Index) outlets(set map[int]bool) []string {
+// outletsOf names the outlets of articles, in their order, each once.
+func (ix *Index) outletsOf(ids []string) []string {
 	var out []string
 	seen := map[string]bool{}
-	for _, id := range ix.ids(set) {
+	for _, id := range ids {
 		name := ix.outletOf[id]
 		if name != "" && !seen[name] {
 			seen[name] = true

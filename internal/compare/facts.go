@@ -12,6 +12,7 @@ import (
 func facts(ix *Index) []news.Fact {
 	byKey := map[string][]figure{}
 	var order []string
+	var found []figure // one sentence's figures, reused
 	for p, src := range ix.Sources {
 		var prev nounPhrase
 		carried := &carrier{ix: ix, source: p}
@@ -21,7 +22,8 @@ func facts(ix *Index) []news.Fact {
 				prev, lastPara = nounPhrase{}, s.Para
 			}
 			r := Ref{p, i}
-			for _, f := range ix.figuresIn(r, &prev, carried) {
+			found = ix.appendFigures(found[:0], r, &prev, carried)
+			for _, f := range found {
 				if _, ok := byKey[f.key]; !ok {
 					order = append(order, f.key)
 				}
@@ -81,7 +83,7 @@ func (ix *Index) factOf(figs []figure) news.Fact {
 	fact := news.Fact{Subject: figs[0].subject}
 	type slot struct {
 		value   news.FactValue
-		sources map[int]bool
+		sources []int // positions, in story order
 	}
 	var slots []*slot
 	type slotKey struct {
@@ -98,23 +100,24 @@ func (ix *Index) factOf(figs []figure) news.Fact {
 				high := f.high
 				v.High = &high
 			}
-			sl = &slot{value: v, sources: map[int]bool{}}
+			sl = &slot{value: v}
 			byKey[key] = sl
 			slots = append(slots, sl)
 		}
-		sl.sources[f.ref.Source] = true
+		sl.sources = addSource(sl.sources, f.ref.Source) // figures come in story order
 	}
+	fact.Values = make([]news.FactValue, 0, len(slots))
 	for _, sl := range slots {
-		sl.value.Sources = ix.ids(sl.sources)
-		sl.value.Outlets = ix.outlets(sl.sources)
+		sl.value.Sources = ix.idsAt(sl.sources)
+		sl.value.Outlets = ix.outletsOf(sl.value.Sources)
 		fact.Values = append(fact.Values, sl.value)
 	}
 	fact.Conflict = ix.conflicting(figs)
-	all := map[int]bool{}
+	var all []int
 	for _, f := range figs {
-		all[f.ref.Source] = true
+		all = addSource(all, f.ref.Source)
 	}
-	fact.Voices = ix.voices(all)
+	fact.Voices = ix.voicesAt(all)
 	return fact
 }
 
@@ -220,6 +223,9 @@ func factSources(f news.Fact) map[string]bool {
 // say about 24 …"), "according to X" anywhere, or a closing ", X said". It
 // reports whether that subject is a pronoun, left for the caller to resolve.
 func (ix *Index) attributorOf(r Ref, i int) (string, bool) {
+	if !ix.marksOf(r).cites {
+		return "", false // no "according to", no reporting verb
+	}
 	s := ix.sentence(r)
 	tokens := s.Tokens
 	phrase := func(start, end int) (string, bool) {

@@ -32,27 +32,20 @@ type figure struct {
 	vague, forecast bool
 }
 
-// figuresIn reads the figures of one sentence. prevHead carries the last
-// counted noun from the sentence before, for "… only 22 are still alive";
-// carried is the last party the article attributed something to, for "They
-// added that …".
-func (ix *Index) figuresIn(r Ref, prevHead *nounPhrase, carried *carrier) []figure {
+// appendFigures appends the figures of one sentence to out. prevHead
+// carries the last counted noun from the sentence before, for "… only 22
+// are still alive"; carried is the last party the article attributed
+// something to, for "They added that …".
+func (ix *Index) appendFigures(out []figure, r Ref, prevHead *nounPhrase, carried *carrier) []figure {
 	mk := ix.marksOf(r)
 	if len(mk.quantities) == 0 {
-		return nil
+		return out
 	}
 	s := ix.sentence(r)
 	tokens := s.Tokens
-	inDate := make([]bool, len(tokens))
-	for _, m := range mk.dates {
-		for i := m.Start; i < m.End; i++ {
-			inDate[i] = true
-		}
-	}
-	var out []figure
 	var pending []text.Quantity // figures waiting for the noun of the one they pair with
 	for _, q := range mk.quantities {
-		if q.Kind == text.Year || inDate[q.Start] || skipNumber(tokens, q) {
+		if q.Kind == text.Year || inDate(mk.dates, q.Start) || skipNumber(tokens, q) {
 			continue
 		}
 		_, qualStart := qualifierBefore(tokens, q.Start)
@@ -90,6 +83,16 @@ func (ix *Index) figuresIn(r Ref, prevHead *nounPhrase, carried *carrier) []figu
 		*prevHead = head
 	}
 	return out
+}
+
+// inDate reports whether token i is part of one of the dates.
+func inDate(dates []text.DateMention, i int) bool {
+	for _, m := range dates {
+		if m.Start <= i && i < m.End {
+			return true
+		}
+	}
+	return false
 }
 
 // figure builds one figure of sentence r.

@@ -68,7 +68,7 @@ func groupSentences(ix *Index) []Group {
 
 	// Wire copy repeats sentences word for word: those are one claim, and
 	// only the first of each is compared with the rest.
-	byText := make(map[uint64]int)
+	byText := make(map[uint64]int, n)
 	unique := make([]bool, n)
 	keys := make([]uint64, n)
 	for i, r := range ix.Refs {
@@ -114,7 +114,6 @@ type pair struct {
 // candidatePairs returns sentence pairs from different articles that are
 // similar enough to be one claim, most similar first.
 func candidatePairs(ix *Index, unique []bool) []pair {
-	postings := ix.postings
 	var pairs []pair
 	seenBy := make([]int, len(ix.terms)) // j was last compared with seenBy[j]-1
 	// Sentence i's vector spread over all terms, so that its cosine with a
@@ -129,7 +128,7 @@ func candidatePairs(ix *Index, unique []bool) []pair {
 			dense[t.term] = t.weight
 		}
 		for _, t := range ix.heaviest[i] {
-			list := postings[t.term]
+			list := ix.postings.of(t.term)
 			if len(list) > maxPostings {
 				continue
 			}
@@ -175,7 +174,7 @@ const postingTerms = 4
 
 // buildPostings indexes each sentence under its heaviest terms, and
 // returns those terms per sentence.
-func buildPostings(terms [][]weighted, vocabulary int) ([][]int32, [][]weighted) {
+func buildPostings(terms [][]weighted, vocabulary int) (postingLists, [][]weighted) {
 	heaviest := make([][]weighted, len(terms))
 	arena := make([]weighted, 0, postingTerms*len(terms))
 	for i, v := range terms {

@@ -1,6 +1,7 @@
 package compare
 
 import (
+	"cmp"
 	"math"
 	"slices"
 	"sort"
@@ -23,7 +24,7 @@ type Index struct {
 	Refs      []Ref
 	terms     [][]weighted // per ref, sorted by term
 	idf       []float64    // per term
-	termOf    map[uint64]int32
+	keys      []uint64     // per term: its hash, ascending
 	outletOf  map[string]string
 	storyDate time.Time
 	people    []*people // per source
@@ -31,9 +32,9 @@ type Index struct {
 	// centroidWeight is the story's centroid: the sum of its unit
 	// sentence vectors, normalised, by term.
 	centroidWeight []float64
-	postings       [][]int32                  // per term: positions in Refs of sentences posted under it
+	postings       postingLists               // per term: positions in Refs of sentences posted under it
 	heaviest       [][]weighted               // per ref: the terms it is posted under
-	byTerm         [][]int32                  // per term: positions in Refs, nil for common terms
+	byTerm         postingLists               // per term: positions in Refs, none for common terms
 	marks          []marks                    // per ref: what the text package found in it
 	repeatOf       []int                      // per ref: the first ref with the same text
 	groupOf        []int                      // per ref: its group, once sentences are grouped
@@ -55,6 +56,12 @@ type marks struct {
 	dates      []text.DateMention
 	quantities []text.Quantity
 	names      []text.Span
+	// words counts the sentence's words and numbers; cites says whether it
+	// has a word that can cite someone. Both are found in the pass that
+	// reads the sentence's terms, so that later stages need not walk its
+	// tokens again to learn it.
+	words int32
+	cites bool
 }
 
 // weighted is a term and its weight.
@@ -69,11 +76,26 @@ type termCount struct {
 	count float64
 }
 
+// bagTerm is a term of the story, numbered in the order the story first
+// uses it, and how often a sentence has it.
+type bagTerm struct {
+	term, count int32
+}
+
+// bagReader numbers the terms of the story's sentences as it reads them
+// and counts the sentences holding each (its document frequency).
+type bagReader struct {
+	number  map[uint64]int32 // hash → term number
+	keys    []uint64         // per term number: its hash
+	df      []int32          // per term number
+	scratch []uint64
+}
+
 func newIndex(sources []Source) *Index {
 	ix := &Index{Sources: sources, outletOf: make(map[string]string)}
-	bags := ix.readSentences()
-	ix.vocabulary(bags)
-	ix.weighAll(bags)
+	bags, br := ix.readSentences()
+	final := ix.vocabulary(br, len(bags))
+	ix.weighAll(bags, final)
 	ix.centroidWeight = centroidOf(ix.terms, len(ix.idf))
 	ix.postings, ix.heaviest = buildPostings(ix.terms, len(ix.idf))
 	ix.byTerm = termIndex(ix.terms, len(ix.idf))
@@ -91,10 +113,11 @@ func newIndex(sources []Source) *Index {
 const bagChunk = 4096
 
 // readSentences lists the sentences of every source with their marks, and
-// returns each one's bag of content terms. Syndicated copies and versions
-// repeat sentences word for word: each distinct sentence is read once, and
-// its repeats share what was found.
-func (ix *Index) readSentences() [][]termCount {
+// returns each one's bag of content terms, numbered by the returned
+// reader. Syndicated copies and versions repeat sentences word for word:
+// each distinct sentence is read once, and its repeats share what was
+// found.
+func (ix *Index) readSentences() ([][]bagTerm, *bagReader) {
 	sentences := 0
 	for _, s := range ix.Sources {
 		sentences += len(s.Doc.Sentences)
@@ -103,10 +126,10 @@ func (ix *Index) readSentences() [][]termCount {
 	ix.Refs = make([]Ref, 0, sentences)
 	ix.marks = make([]marks, 0, sentences)
 	ix.repeatOf = make([]int, 0, sentences)
-	bags := make([][]termCount, 0, sentences)
-	var arena []termCount                      // bags back to back, a chunk at a time
+	bags := make([][]bagTerm, 0, sentences)
+	br := &bagReader{number: make(map[uint64]int32)}
+	var arena []bagTerm                        // bags back to back, a chunk at a time
 	firstOf := make(map[uint64]int, sentences) // hash of a sentence's text → its first ref
-	var scratch []uint64
 	for p, s := range ix.Sources {
 		ix.offset[p] = len(ix.Refs)
 		ix.outletOf[s.Article.ID] = s.Article.Outlet
@@ -121,29 +144,78 @@ func (ix *Index) readSentences() [][]termCount {
 			if seen && ix.sentence(ix.Refs[first]).Text == sent.Text {
 				ix.repeatOf = append(ix.repeatOf, first)
 				m := ix.marks[first]
-				ix.marks = append(ix.marks, marks{dates: m.dates, quantities: m.quantities, names: names})
+				m.names = names
+				ix.marks = append(ix.marks, m)
 				bags = append(bags, bags[first])
+				for _, t := range bags[first] {
+					br.df[t.term]++
+				}
 				continue
 			}
 			if !seen { // a hash taken by another text leaves this one unshared
 				firstOf[key] = pos
 			}
 			ix.repeatOf = append(ix.repeatOf, pos)
-			ix.marks = append(ix.marks, marks{dates: text.Dates(sent.Tokens), quantities: text.Quantities(sent.Tokens), names: names})
+			m := marks{dates: text.Dates(sent.Tokens), quantities: text.Quantities(sent.Tokens), names: names}
 			if cap(arena)-len(arena) < len(sent.Tokens) {
-				arena = make([]termCount, 0, max(bagChunk, len(sent.Tokens)))
+				arena = make([]bagTerm, 0, max(bagChunk, len(sent.Tokens)))
 			}
 			start := len(arena)
-			arena, scratch = appendBag(arena, sent, scratch)
+			arena = br.appendBag(arena, sent)
+			m.words, m.cites = wordsAndCues(sent.Tokens)
+			ix.marks = append(ix.marks, m)
 			bags = append(bags, arena[start:len(arena):len(arena)])
 		}
+	}
+	return bags, br
+}
+
+// appendBag appends a sentence's content terms to bags, counted and
+// sorted by hash, numbering the terms the story had not used yet.
+func (br *bagReader) appendBag(bags []bagTerm, s text.Sentence) []bagTerm {
+	br.scratch = contentKeys(s, br.scratch)
+	for i, k := range br.scratch {
+		if i > 0 && k == br.scratch[i-1] {
+			bags[len(bags)-1].count++
+			continue
+		}
+		id, ok := br.number[k]
+		if !ok {
+			id = int32(len(br.keys))
+			br.number[k] = id
+			br.keys = append(br.keys, k)
+			br.df = append(br.df, 0)
+		}
+		br.df[id]++
+		bags = append(bags, bagTerm{id, 1})
 	}
 	return bags
 }
 
+// vocabulary numbers the story's terms in the order of their hashes and
+// gives each its inverse document frequency over the story's sentences.
+// It returns, per term number of the reader, the index's number.
+func (ix *Index) vocabulary(br *bagReader, sentences int) []int32 {
+	order := make([]int32, len(br.keys)) // the index's numbers → the reader's
+	for i := range order {
+		order[i] = int32(i)
+	}
+	slices.SortFunc(order, func(a, b int32) int { return cmp.Compare(br.keys[a], br.keys[b]) })
+	n := float64(sentences)
+	final := make([]int32, len(order))
+	ix.keys = make([]uint64, len(order))
+	ix.idf = make([]float64, len(order))
+	for id, t := range order {
+		final[t] = int32(id)
+		ix.keys[id] = br.keys[t]
+		ix.idf[id] = math.Log((n+1)/float64(br.df[t]+1)) + 1
+	}
+	return final
+}
+
 // weighAll gives every sentence its unit TF-IDF vector; repeats share
-// their first copy's.
-func (ix *Index) weighAll(bags [][]termCount) {
+// their first copy's. final maps the bags' term numbers to the index's.
+func (ix *Index) weighAll(bags [][]bagTerm, final []int32) {
 	total := 0
 	for r, bag := range bags {
 		if ix.repeatOf[r] == r {
@@ -157,62 +229,69 @@ func (ix *Index) weighAll(bags [][]termCount) {
 			ix.terms[r] = ix.terms[first]
 			continue
 		}
-		ix.terms[r] = ix.weighInto(arena[:len(bag):len(bag)], bag)
+		v := arena[:len(bag):len(bag)]
 		arena = arena[len(bag):]
-	}
-}
-
-// vocabulary numbers the story's terms in the order of their hashes and
-// gives each its inverse document frequency over the sentences.
-func (ix *Index) vocabulary(bags [][]termCount) {
-	df := make(map[uint64]int32)
-	for _, bag := range bags {
-		for _, t := range bag {
-			df[t.key]++
+		var norm float64
+		for i, t := range bag {
+			id := final[t.term]
+			w := (1 + math.Log(float64(t.count))) * ix.idf[id]
+			v[i] = weighted{id, w}
+			norm += w * w
 		}
-	}
-	keys := make([]uint64, 0, len(df))
-	for k := range df {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	n := float64(len(bags))
-	ix.termOf = make(map[uint64]int32, len(keys))
-	ix.idf = make([]float64, len(keys))
-	for id, k := range keys {
-		ix.termOf[k] = int32(id)
-		ix.idf[id] = math.Log((n+1)/float64(df[k]+1)) + 1
+		ix.terms[r] = normalise(v, norm)
 	}
 }
 
-// appendBag appends a sentence's content stems to bags, counted and sorted
-// by hash; numbers count as terms. scratch is reused between calls and
-// returned.
-func appendBag(bags []termCount, s text.Sentence, scratch []uint64) ([]termCount, []uint64) {
-	keys := scratch[:0]
-	for _, t := range s.Tokens {
-		if t.Content() {
+// contentKeys returns the hashes of a sentence's content stems, sorted;
+// numbers count as terms. It reuses keys' storage.
+func contentKeys(s text.Sentence, keys []uint64) []uint64 {
+	keys = keys[:0]
+	for i := range s.Tokens {
+		if t := &s.Tokens[i]; t.Content() {
 			keys = append(keys, text.Hash(t.Stem))
 		}
 	}
 	slices.Sort(keys)
-	for i, k := range keys {
-		if i > 0 && k == keys[i-1] {
-			bags[len(bags)-1].count++
-			continue
-		}
-		bags = append(bags, termCount{k, 1})
-	}
-	return bags, keys
+	return keys
 }
 
-// weighInto writes a bag's unit TF-IDF vector, sorted by term, into v
-// (as long as the bag) and returns it. Terms the story does not have (in
-// a title, say) are numbered -1: they count in the norm and match nothing.
-func (ix *Index) weighInto(v []weighted, bag []termCount) []weighted {
+// textBag counts the content terms of any text, by hash.
+func textBag(s text.Sentence) []termCount {
+	var bag []termCount
+	for i, k := range contentKeys(s, nil) {
+		if i > 0 && k == bag[len(bag)-1].key {
+			bag[len(bag)-1].count++
+			continue
+		}
+		bag = append(bag, termCount{k, 1})
+	}
+	return bag
+}
+
+// wordsAndCues counts a sentence's words and numbers, and says whether
+// one of its words can cite someone (see citationsIn and attributorOf).
+func wordsAndCues(tokens []text.Token) (words int32, cites bool) {
+	for i := range tokens {
+		t := &tokens[i]
+		switch t.Kind {
+		case text.Number:
+			words++
+		case text.Word:
+			words++
+			cites = cites || citationCues.has(t.Lower)
+		}
+	}
+	return words, cites
+}
+
+// weighText returns the unit TF-IDF vector of a bag of any text, sorted
+// by term. Terms the story does not have (in a title, say) are numbered
+// -1: they count in the norm and match nothing.
+func (ix *Index) weighText(bag []termCount) []weighted {
+	v := make([]weighted, len(bag))
 	var norm float64
 	for i, t := range bag {
-		id, ok := ix.termOf[t.key]
+		id, ok := slices.BinarySearch(ix.keys, t.key)
 		idf := math.Log(float64(len(ix.Refs)+1)) + 1
 		if !ok {
 			id = -1
@@ -220,9 +299,15 @@ func (ix *Index) weighInto(v []weighted, bag []termCount) []weighted {
 			idf = ix.idf[id]
 		}
 		w := (1 + math.Log(t.count)) * idf
-		v[i] = weighted{id, w}
+		v[i] = weighted{int32(id), w}
 		norm += w * w
 	}
+	return normalise(v, norm)
+}
+
+// normalise divides v's weights by the square root of norm, their sum of
+// squares, and returns v.
+func normalise(v []weighted, norm float64) []weighted {
 	norm = math.Sqrt(norm)
 	if norm > 0 {
 		for i := range v {
@@ -281,36 +366,49 @@ const commonShare = 0.2
 
 // termIndex maps each term to the sentences holding it, leaving out terms
 // in more than commonShare of them in a long story.
-func termIndex(terms [][]weighted, vocabulary int) [][]int32 {
+func termIndex(terms [][]weighted, vocabulary int) postingLists {
 	limit := max(int(commonShare*float64(len(terms))), maxPostings)
 	return invert(terms, vocabulary, limit)
 }
 
-// invert lists, per term, the sentences holding it, in one allocation;
-// terms in more than limit sentences get none.
-func invert(terms [][]weighted, vocabulary int, limit int) [][]int32 {
-	count := make([]int32, vocabulary)
-	total := 0
+// postingLists holds a list of sentence positions per term, back to back:
+// two slices without pointers, where a slice per term would give the
+// collector tens of thousands to follow.
+type postingLists struct {
+	start []int32 // per term, and one more: where its list starts in at
+	at    []int32
+}
+
+// of returns the list of term t.
+func (l *postingLists) of(t int32) []int32 {
+	return l.at[l.start[t]:l.start[t+1]]
+}
+
+// invert lists, per term, the sentences holding it, in story order; terms
+// in more than limit sentences get an empty list.
+func invert(terms [][]weighted, vocabulary int, limit int) postingLists {
+	next := make([]int32, vocabulary) // per term: how many sentences hold it, then where its next goes
 	for _, v := range terms {
 		for _, t := range v {
-			count[t.term]++
-			total++
+			next[t.term]++
 		}
 	}
-	arena := make([]int32, 0, total)
-	index := make([][]int32, vocabulary)
-	for t, n := range count {
-		if int(n) <= limit && n > 0 {
-			index[t] = arena[len(arena) : len(arena) : len(arena)+int(n)]
-			arena = arena[:len(arena)+int(n)]
+	l := postingLists{start: make([]int32, vocabulary+1)}
+	for t, n := range next {
+		l.start[t+1] = l.start[t]
+		if int(n) <= limit {
+			l.start[t+1] += n
 		}
+		next[t] = l.start[t]
 	}
+	l.at = make([]int32, l.start[vocabulary])
 	for i, v := range terms {
 		for _, t := range v {
-			if index[t.term] != nil {
-				index[t.term] = append(index[t.term], int32(i))
+			if next[t.term] < l.start[t.term+1] {
+				l.at[next[t.term]] = int32(i)
+				next[t.term]++
 			}
 		}
 	}
-	return index
+	return l
 }

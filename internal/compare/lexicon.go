@@ -92,6 +92,10 @@ showed shows suggested suggests found finds concluded`)
 // reportingVerbs attribute what a sentence says: speech or belief.
 var reportingVerbs = union(speechVerbs, beliefVerbs)
 
+// citationCues are the words citationsIn starts from: a sentence without
+// one cites no one.
+var citationCues = union(reportingVerbs, setOf(`according reported reports told cited citing`))
+
 func union(sets ...*wordSet) *wordSet {
 	var words []string
 	for _, set := range sets {

@@ -96,7 +96,7 @@ func inherit(prev *nounPhrase, end int) (nounPhrase, int, bool) {
 func nounRun(tokens []text.Token, i int) (nounPhrase, int, bool) {
 	var run []int
 	for k := i; k < len(tokens) && len(run) < maxNounRun; k++ {
-		t := tokens[k]
+		t := &tokens[k]
 		if t.Kind == text.Number && t.Hyphen && len(run) > 0 {
 			continue // "Covid-19 cases": the number is part of a name
 		}
@@ -128,7 +128,7 @@ func nounRun(tokens []text.Token, i int) (nounPhrase, int, bool) {
 		return nounPhrase{}, 0, false
 	}
 	for n, k := range run[:last] {
-		t := tokens[k]
+		t := &tokens[k]
 		switch state, ok := states[t.Lower]; {
 		case ok:
 			np.state = state
@@ -208,7 +208,7 @@ func stateBefore(tokens []text.Token, start int) string {
 // already deceased", "hostages were released".
 func statePredicate(tokens []text.Token, from int) string {
 	for k := from; k < len(tokens) && k-from < predicateWindow; k++ {
-		t := tokens[k]
+		t := &tokens[k]
 		if t.Kind == text.Punct || clauseWords.has(t.Lower) {
 			break
 		}
@@ -252,7 +252,7 @@ func measuredNoun(tokens []text.Token, q text.Quantity, start int) (nounPhrase, 
 		}
 	}
 	for k := start - 1; k >= 0 && start-k <= 4; k-- {
-		t := tokens[k]
+		t := &tokens[k]
 		if t.Kind != text.Word || t.Lower == "and" || t.Lower == "or" {
 			break // a list item or a new clause: the noun before is another's
 		}
@@ -287,7 +287,7 @@ func participle(tokens []text.Token, k int) bool {
 	if !strings.HasSuffix(tokens[k].Lower, "ed") || k+1 >= len(tokens) {
 		return false
 	}
-	next := tokens[k+1]
+	next := &tokens[k+1]
 	return next.Kind == text.Word && !text.IsStop(next.Lower) && !next.Capitalized()
 }
 
@@ -296,7 +296,7 @@ func nounOf(tokens []text.Token, start int) (nounPhrase, bool) {
 	if start < 2 || tokens[start-1].Lower != "of" {
 		return nounPhrase{}, false
 	}
-	t := tokens[start-2]
+	t := &tokens[start-2]
 	if t.Kind != text.Word || text.IsStop(t.Lower) || t.Capitalized() || adjective(t.Lower) {
 		return nounPhrase{}, false
 	}

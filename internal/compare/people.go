@@ -87,7 +87,7 @@ func personIn(s text.Sentence, span text.Span) (mention, bool) {
 func roleBefore(s text.Sentence, core int) string {
 	start := core
 	for start > 0 {
-		t := s.Tokens[start-1]
+		t := &s.Tokens[start-1]
 		if t.Kind != text.Word || determiners.has(t.Lower) {
 			break
 		}

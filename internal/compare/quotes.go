@@ -34,7 +34,7 @@ type quote struct {
 func quotes(ix *Index) []news.Quote {
 	var found []quote
 	for p := range ix.Sources {
-		found = append(found, ix.quotesIn(p)...)
+		found = ix.appendQuotes(found, p)
 	}
 	for i := range found {
 		found[i].print = text.FingerprintHash(found[i].text)
@@ -52,14 +52,15 @@ type span struct {
 	continuing bool // the paragraph before left this quote open
 }
 
-func (ix *Index) quotesIn(p int) []quote {
+// appendQuotes appends the quotations of source p to out.
+func (ix *Index) appendQuotes(out []quote, p int) []quote {
 	doc := ix.Sources[p].Doc
-	var out []quote
+	first := len(out)
 	lastSpeaker, lastRole, lastPara := "", "", -2
 	for _, sp := range quoteSpans(doc) {
 		q := quote{source: p, sentence: sp.to, text: sp.text}
 		q.speaker, q.role = ix.speakerOf(p, sp)
-		if n := len(out); n > 0 && q.speaker == "" && out[n-1].sentence == sp.from && startsLower(sp.text) {
+		if n := len(out); n > first && q.speaker == "" && out[n-1].sentence == sp.from && startsLower(sp.text) {
 			// `"A," says Plant, "where B"`: one quotation around its tag.
 			out[n-1].text += " " + sp.text
 			out[n-1].sentence = sp.to
@@ -111,12 +112,11 @@ func startsLower(s string) bool {
 // titleLike reports whether a short quotation is written as a title: every
 // word capitalised or a number, bar small joining words.
 func titleLike(s string) bool {
-	words := strings.Fields(strings.Trim(s, ".,!?"))
-	if len(words) == 0 || len(words) > 5 {
-		return false
-	}
-	capitals := 0
-	for _, w := range words {
+	words, capitals := 0, 0
+	for w := range strings.FieldsSeq(strings.Trim(s, ".,!?")) {
+		if words++; words > 5 {
+			return false // a quotation of any length: no need to split it all
+		}
 		r, _ := utf8.DecodeRuneInString(w)
 		switch {
 		case unicode.IsUpper(r):
@@ -257,7 +257,8 @@ func spanStems(stems []uint64, doc *text.Doc, sp span) []uint64 {
 		if k == sp.to && sp.toByte >= 0 {
 			hi = sp.toByte - 1
 		}
-		for _, t := range s.Tokens {
+		for j := range s.Tokens {
+			t := &s.Tokens[j]
 			if t.Start >= lo && t.End <= hi && t.Content() {
 				stems = append(stems, text.Hash(t.Stem))
 			}
@@ -319,24 +320,31 @@ func groupQuotes(ix *Index, found []quote) []news.Quote {
 	var groups [][]int
 	byStem := map[uint64][]int{} // stem → groups whose first quote holds it
 	byText := map[uint64]int{}   // fingerprint → group
-	shared := map[int]int{}      // group → stems it shares with the quote at hand
+	shared := []int{}            // per group: stems it shares with the quote at hand
+	var touched []int            // groups with a stem shared, to reset
 	for _, i := range order {
 		key := found[i].print
 		if g, ok := byText[key]; ok && sameSpeaker(&found[i], &found[groups[g][0]]) {
 			groups[g] = append(groups[g], i)
 			continue
 		}
-		clear(shared)
+		touched = touched[:0]
 		for _, stem := range found[i].stems {
 			for _, g := range byStem[stem] {
+				if shared[g] == 0 {
+					touched = append(touched, g)
+				}
 				shared[g]++
 			}
 		}
 		best := -1
-		for g, n := range shared {
-			if (best < 0 || g < best) && n >= min(sameQuoteMinShared, len(found[i].stems)) && sameQuote(&found[i], &found[groups[g][0]]) {
+		for _, g := range touched {
+			if (best < 0 || g < best) && shared[g] >= min(sameQuoteMinShared, len(found[i].stems)) && sameQuote(&found[i], &found[groups[g][0]]) {
 				best = g
 			}
+		}
+		for _, g := range touched {
+			shared[g] = 0
 		}
 		if best >= 0 {
 			groups[best] = append(groups[best], i)
@@ -344,6 +352,7 @@ func groupQuotes(ix *Index, found []quote) []news.Quote {
 		}
 		g := len(groups)
 		groups = append(groups, []int{i})
+		shared = append(shared, 0)
 		byText[key] = g
 		for _, stem := range found[i].stems {
 			byStem[stem] = append(byStem[stem], g)

@@ -132,7 +132,7 @@ func speakerBefore(tokens []text.Token, q int) (int, int, bool) {
 	}
 	start := end
 	for start > 0 && end-start < maxSpeakerWords {
-		t := tokens[start-1]
+		t := &tokens[start-1]
 		if t.Kind == text.Punct && t.Text != "'" || clauseWords.has(t.Lower) {
 			break
 		}
@@ -153,7 +153,7 @@ func subjectOf(tokens []text.Token, from, to int) (int, int, bool) {
 	}
 	end := from
 	for end < to && end-from < maxSpeakerWords {
-		t := tokens[end]
+		t := &tokens[end]
 		afterPossessive := end > from && strings.HasSuffix(tokens[end-1].Lower, "'s")
 		if t.Kind == text.Punct || (!t.Capitalized() && !determiners.has(t.Lower) && !titleWords.has(t.Lower) && !personPronouns.has(t.Lower) && !groupPronouns.has(t.Lower) && !afterPossessive && end > from) {
 			break
@@ -172,7 +172,7 @@ which who whom whose what where then also yet`)
 func phraseEnd(tokens []text.Token, i int) int {
 	end := i
 	for end < len(tokens) && end-i < maxSpeakerWords {
-		t := tokens[end]
+		t := &tokens[end]
 		if t.Kind == text.Punct && t.Text != "'" || clauseWords.has(t.Lower) || phraseBreaks.has(t.Lower) || (isVerb(tokens, end, speechVerbs) && end > i) {
 			break
 		}
@@ -275,7 +275,8 @@ func (ix *Index) lastDescribed(p, sent int, head string) string {
 // hasNoun reports whether a phrase has a word that can name a speaker: a
 // capitalised word or a content word.
 func hasNoun(tokens []text.Token) bool {
-	for _, t := range tokens {
+	for j := range tokens {
+		t := &tokens[j]
 		if t.Kind == text.Word && !text.IsStop(t.Lower) {
 			return true
 		}
@@ -304,7 +305,7 @@ func skipAppositive(tokens []text.Token, verb int) int {
 	}
 	for j := end - 2; j > 0 && end-j <= 2*maxSpeakerWords; j-- {
 		if tokens[j].Text == "," {
-			next := tokens[j+1]
+			next := &tokens[j+1]
 			// "X, the mayor, said", "X, who …, said", "X, 45, said"
 			if determiners.has(next.Lower) || titleWords.has(next.Lower) || next.Lower == "who" || next.Kind == text.Number {
 				return j

@@ -26,8 +26,7 @@ func (ix *Index) Centrality(r Ref) float64 {
 // TextCentrality is the cosine between any text, such as a title, and the
 // story as a whole.
 func (ix *Index) TextCentrality(s string) float64 {
-	bag, _ := appendBag(nil, text.Sentence{Tokens: text.Tokenize(s)}, nil)
-	return ix.towardCentroid(ix.weighInto(make([]weighted, len(bag)), bag))
+	return ix.towardCentroid(ix.weighText(textBag(text.Sentence{Tokens: text.Tokenize(s)})))
 }
 
 // towardCentroid is the cosine of a unit vector with the story centroid,

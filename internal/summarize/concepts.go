@@ -16,7 +16,8 @@ type concept = uint64
 func hashConcepts(toks []text.Token, buf []concept) []concept {
 	buf = buf[:0]
 	prev, prevContent := uint64(0), false
-	for _, t := range toks {
+	for j := range toks {
+		t := &toks[j]
 		if t.Kind != text.Word && t.Kind != text.Number {
 			prev, prevContent = 0, false
 			continue
@@ -52,6 +53,10 @@ const (
 	storySentences = 4000
 )
 
+// arenaChunk is how many concept numbers are allocated at once, at most:
+// a token opens at most two concepts, so a small story takes less.
+const arenaChunk = 8192
+
 func leadWeight(i int) float64 {
 	return 1 / (1 + float64(i)/leadHalfLife)
 }
@@ -66,6 +71,19 @@ type concepts struct {
 	weight []float64
 	// of holds each sentence's concept numbers, by source and sentence.
 	of [][][]int32
+	// titles holds the tokens of the titles read so far: the weighing and
+	// each headline rule read the same few hundred titles.
+	titles map[string][]text.Token
+}
+
+// tokens returns the tokens of a title, tokenizing it once per story.
+func (cs *concepts) tokens(title string) []text.Token {
+	toks, ok := cs.titles[title]
+	if !ok {
+		toks = text.Tokenize(title)
+		cs.titles[title] = toks
+	}
+	return toks
 }
 
 func weigh(ix *compare.Index) *concepts {
@@ -81,13 +99,18 @@ func weigh(ix *compare.Index) *concepts {
 	// articles), so sized for that, the table seldom grows and stays small
 	// enough to stay in cache.
 	expected := tokens/2 + 1
-	cs := &concepts{ids: newTable(expected), weight: make([]float64, 0, expected), of: make([][][]int32, len(ix.Sources))}
+	cs := &concepts{ids: newTable(expected), weight: make([]float64, 0, expected), of: make([][][]int32, len(ix.Sources)), titles: make(map[string][]text.Token, len(ix.Sources))}
 	voice := voiceNumbers(ix)
 	best := make([]float64, 0, expected) // per concept: the current voice's best lead weight
 	lastVoice := make([]int32, 0, expected)
 	var buf []concept
+	var arena []int32 // the sentences' concept numbers, back to back, a chunk at a time
 	note := func(hashes []concept, w float64, v int32) []int32 {
-		out := make([]int32, len(hashes))
+		if cap(arena)-len(arena) < len(hashes) {
+			arena = make([]int32, 0, max(min(arenaChunk, 2*tokens), len(hashes)))
+		}
+		out := arena[len(arena) : len(arena)+len(hashes) : len(arena)+len(hashes)]
+		arena = arena[:len(arena)+len(hashes)]
 		for k, h := range hashes {
 			id, added := cs.ids.put(h)
 			if added {
@@ -113,7 +136,7 @@ func weigh(ix *compare.Index) *concepts {
 	for _, p := range order {
 		src := ix.Sources[p]
 		if src.Article.Title != "" {
-			buf = hashConcepts(text.Tokenize(src.Article.Title), buf)
+			buf = hashConcepts(cs.tokens(src.Article.Title), buf)
 			note(buf, 1, voice[p])
 		}
 		cs.of[p] = make([][]int32, min(n, len(src.Doc.Sentences)))

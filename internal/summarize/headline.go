@@ -37,11 +37,11 @@ func headline(res *compare.Result, cs *concepts, summary []news.Sentence) string
 	ix := res.Index
 	disputed := disputedFigures(res)
 	support := leadStems(ix)
-	titles := titlesByVoice(ix, support)
+	titles := titlesByVoice(ix, cs, support)
 	if t := centralTitle(ix, cs, titles); t != "" && agree(titles) && !states(t, disputed) {
 		return t
 	}
-	if h := supportedSpan(titles, support, disputed); h != "" {
+	if h := supportedSpan(cs, titles, support, disputed); h != "" {
 		return h
 	}
 	for _, s := range summary {
@@ -59,20 +59,18 @@ func headline(res *compare.Result, cs *concepts, summary []news.Sentence) string
 // headline length, and about what the articles say, so that a share bar or
 // a caption the cleaner took for a title is not one. Each voice's title
 // stems join its support set.
-func titlesByVoice(ix *compare.Index, support map[string]map[string]bool) map[string][]string {
+func titlesByVoice(ix *compare.Index, cs *concepts, support map[string]map[string]bool) map[string][]string {
 	out := make(map[string][]string)
 	for _, s := range ix.Sources {
 		t := strings.TrimSpace(s.Article.Title)
-		if t == "" || text.Words(t) > maxHeadlineWords || contains(out[s.Voice], t) || !aboutStory(t, support) {
+		if t == "" || text.Words(t) > maxHeadlineWords || contains(out[s.Voice], t) || !aboutStory(cs.tokens(t), support) {
 			continue
 		}
 		out[s.Voice] = append(out[s.Voice], t)
 	}
 	for v, ts := range out {
 		for _, t := range ts {
-			for w := range contentStems(text.Tokenize(t)) {
-				support[v][w] = true
-			}
+			addContentStems(support[v], cs.tokens(t))
 		}
 	}
 	return out
@@ -80,8 +78,8 @@ func titlesByVoice(ix *compare.Index, support map[string]map[string]bool) map[st
 
 // aboutStory reports whether at least half of a title's content words
 // appear in the leads of the story's articles.
-func aboutStory(title string, leads map[string]map[string]bool) bool {
-	stems := contentStems(text.Tokenize(title))
+func aboutStory(title []text.Token, leads map[string]map[string]bool) bool {
+	stems := contentStems(title)
 	found := 0
 	for w := range stems {
 		for _, set := range leads {
@@ -120,7 +118,7 @@ func centralTitle(ix *compare.Index, cs *concepts, titles map[string][]string) s
 		if !contains(titles[s.Voice], t) {
 			continue
 		}
-		if score := cs.textWeight(text.Tokenize(t)) / math.Pow(float64(text.Words(t)), lengthPenalty); score > bestScore {
+		if score := cs.textWeight(cs.tokens(t)) / math.Pow(float64(text.Words(t)), lengthPenalty); score > bestScore {
 			best, bestScore = t, score
 		}
 	}
@@ -180,13 +178,19 @@ func sameWords(a, b string) bool {
 }
 
 func contentStems(toks []text.Token) map[string]bool {
-	out := make(map[string]bool)
-	for _, t := range toks {
+	return addContentStems(make(map[string]bool), toks)
+}
+
+// addContentStems adds the stems of toks' content words to set and
+// returns it.
+func addContentStems(set map[string]bool, toks []text.Token) map[string]bool {
+	for j := range toks {
+		t := &toks[j]
 		if t.Content() {
-			out[t.Stem] = true
+			set[t.Stem] = true
 		}
 	}
-	return out
+	return set
 }
 
 func isNumber(w string) bool {

@@ -12,14 +12,15 @@ import (
 // use in their titles or leads. A word only its own outlet uses costs as
 // much as a word every other voice uses gains, so framing falls away. It
 // returns "" when fewer than two voices have titles or nothing is borne out.
-func supportedSpan(titles map[string][]string, support map[string]map[string]bool, disputed []string) string {
+func supportedSpan(cs *concepts, titles map[string][]string, support map[string]map[string]bool, disputed []string) string {
 	if len(titles) < 2 {
 		return ""
 	}
 	best, bestScore := "", 0.0
+	voicesOf := map[string]int{} // stem → how many voices use it, counted once asked
 	for voice, ts := range titles {
 		for _, t := range ts {
-			toks := text.Tokenize(t)
+			toks := cs.tokens(t)
 			for _, seg := range segments(toks) {
 				for i := seg[0]; i < seg[1]; i++ {
 					if !spanStart(toks, i, seg[0]) {
@@ -37,7 +38,7 @@ func supportedSpan(titles map[string][]string, support map[string]map[string]boo
 						if text.Fingerprint(span) == text.Fingerprint(t) || !balancedQuotes(span) || states(span, disputed) {
 							continue
 						}
-						score := spanScore(toks[i:j], voice, support)
+						score := spanScore(toks[i:j], voice, support, voicesOf)
 						shorter := len(span) < len(best) || len(span) == len(best) && span < best
 						if score > bestScore || score == bestScore && best != "" && shorter {
 							best, bestScore = span, score
@@ -60,9 +61,7 @@ func leadStems(ix *compare.Index) map[string]map[string]bool {
 			out[s.Voice] = set
 		}
 		for i := 0; i < len(s.Doc.Sentences) && i < leadSentences; i++ {
-			for w := range contentStems(s.Doc.Sentences[i].Tokens) {
-				set[w] = true
-			}
+			addContentStems(set, s.Doc.Sentences[i].Tokens)
 		}
 	}
 	return out
@@ -70,15 +69,24 @@ func leadStems(ix *compare.Index) map[string]map[string]bool {
 
 // spanScore sums, over the content words of a span, the share of other
 // voices that use the word, less one for each word none of them uses.
-func spanScore(toks []text.Token, voice string, support map[string]map[string]bool) float64 {
+// voicesOf counts the voices using each stem; spanScore fills it as asked,
+// since the spans of all titles share a few hundred stems.
+func spanScore(toks []text.Token, voice string, support map[string]map[string]bool, voicesOf map[string]int) float64 {
 	others := len(support) - 1
 	score := 0.0
 	for w := range contentStems(toks) {
-		n := 0
-		for v, set := range support {
-			if v != voice && set[w] {
-				n++
+		all, ok := voicesOf[w]
+		if !ok {
+			for _, set := range support {
+				if set[w] {
+					all++
+				}
 			}
+			voicesOf[w] = all
+		}
+		n := all // the other voices using w
+		if support[voice][w] {
+			n--
 		}
 		if n == 0 {
 			score--
@@ -122,7 +130,7 @@ func spanStart(toks []text.Token, i, segStart int) bool {
 // segment's end, before a comma, or before a word that opens a phrase it
 // can do without, and never on a function word.
 func spanEnd(toks []text.Token, j, segEnd int) bool {
-	last := toks[j-1]
+	last := &toks[j-1]
 	if last.Kind == text.Punct && !strings.ContainsAny(last.Text, `"”'’)`) {
 		return false
 	}
@@ -165,7 +173,7 @@ func headlineFrom(s string) string {
 		}
 	}
 	for i := from + minHeadlineWords; i < to; i++ {
-		t := toks[i]
+		t := &toks[i]
 		aside := t.Kind == text.Punct && strings.Contains(";:—–(", t.Text)
 		comma := t.Text == "," && i+1 < to && (clauseBreaks[toks[i+1].Lower] || tailAttribution(toks[i+1:to]))
 		if aside || comma {
@@ -212,7 +220,8 @@ func tailAttribution(toks []text.Token) bool {
 
 func words(toks []text.Token) int {
 	n := 0
-	for _, t := range toks {
+	for j := range toks {
+		t := &toks[j]
 		if t.Kind == text.Word || t.Kind == text.Number {
 			n++
 		}
