@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/corroborate/corroborate/internal/news"
@@ -29,6 +30,11 @@ func leadDate(line string) (news.Timestamp, string, bool) {
 		for !utf8.ValidString(head) {
 			head = head[:len(head)-1]
 		}
+	}
+	// A dateline needs the day's number: most lines have no digit up
+	// front and need not be read word by word.
+	if strings.IndexFunc(head, unicode.IsDigit) < 0 {
+		return news.Timestamp{}, line, false
 	}
 	tokens := text.Tokenize(head)
 	i := 0
