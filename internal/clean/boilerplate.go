@@ -99,7 +99,7 @@ var socialEmbed = regexp.MustCompile(`https?://\S+$|^\S+@\S+\.\w+$`)
 // unanchored pattern is tried at every position of the line, which over
 // every paragraph of a batch costs more than the rest of the cleaning.
 func lineNoise(line string) bool {
-	words := len(strings.Fields(line))
+	words := fieldCount(line)
 	lower := strings.ToLower(line)
 	switch {
 	case !hasLetters(line):
@@ -165,10 +165,10 @@ func sentenceNoise(s string) bool {
 	if sitePolicy.matchLower(s, lower) || callToAction.matchLower(s, lower) {
 		return true
 	}
-	if appealCue.matchLower(s, lower) && (readerPronoun.MatchString(s) || len(strings.Fields(s)) <= 6) {
+	if appealCue.matchLower(s, lower) && (readerPronoun.MatchString(s) || fieldCount(s) <= 6) {
 		return true
 	}
-	return uiAddress.matchLower(s, lower) && len(strings.Fields(s)) <= 40
+	return uiAddress.matchLower(s, lower) && fieldCount(s) <= 40
 }
 
 // noiseWords are cheap to look for; a sentence with none of them cannot
@@ -190,7 +190,7 @@ var noiseIndex = newLiteralIndex(noiseWords, false)
 // header reports whether a line is a section header or other label rather
 // than prose: short, and not ended as a sentence is.
 func header(line string) bool {
-	words := len(strings.Fields(line))
+	words := fieldCount(line)
 	switch {
 	case words > 12:
 		return false
