@@ -73,7 +73,7 @@ func (c *Clusterer) merge(a, b int32) (int32, int32) {
 	at := max(sa.decayed, sb.decayed)
 	sa.age(at, hl)
 	sb.age(at, hl)
-	c.index_(a, sa.absorb(sb.centroid))
+	c.index_(a, sa.absorb(sb.centroid, &c.work))
 	sa.size += sb.size
 	sa.members = mergeSorted(sa.members, sb.members)
 	sa.touch(sb.earliest)

@@ -182,6 +182,24 @@ func keepHeaviest(v vector, limit int) vector {
 	return v
 }
 
+// keepHeaviestIn is keepHeaviest without sorting: heavierFirst is a total
+// order, so the terms kept are those no lighter than the limit-th
+// heaviest, and filtering v by it keeps the order by ID. work is room for
+// the copy the selection runs on.
+func keepHeaviestIn(v vector, limit int, work *[]term) vector {
+	if len(v) <= limit {
+		return v
+	}
+	last := lightestOfHeaviest(v, limit, work)
+	kept := v[:0]
+	for _, t := range v {
+		if heavierFirst(t, last) <= 0 {
+			kept = append(kept, t)
+		}
+	}
+	return kept
+}
+
 // selectHeaviest moves the n heaviest terms of v to its front, in no
 // particular order (quickselect: linear on average, where sorting a
 // centroid on every update would dominate the cost of an Add).
