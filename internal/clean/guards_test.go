@@ -19,6 +19,7 @@ var guardSeeds = []string{
 	"Image caption The band broke up in 1980",
 	"by Jane Doe, Reuters",
 	"  two\u00a0words\u2003and\tmore\n",
+	"\u201cquoted\u201d it\u2019s\r\n",
 	"",
 }
 
@@ -45,6 +46,9 @@ func FuzzGuards(f *testing.F) {
 		}
 		if byline.MatchString(strings.TrimSuffix(s, ".")) && (len(s) < 3 || !strings.EqualFold(s[:2], "by")) {
 			t.Errorf("byline matches %q, which does not open with \"by\"", s)
+		}
+		if !mayHaveQuoteMarks(s) && quoteMarks.Replace(s) != s {
+			t.Errorf("mayHaveQuoteMarks(%q) = false, but quoteMarks replaces in it", s)
 		}
 		if got, want := fieldCount(s), len(strings.Fields(s)); got != want {
 			t.Errorf("fieldCount(%q) = %d, want %d", s, got, want)

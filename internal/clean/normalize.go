@@ -19,13 +19,28 @@ var quoteMarks = strings.NewReplacer(
 	"\r\n", "\n", "\r", "\n", "\t", " ", "\f", "\n",
 )
 
+// mayHaveQuoteMarks reports whether s holds a byte that starts one of
+// quoteMarks' keys: every key is non-ASCII or one of \r, \t and \f, so
+// plain ASCII prose skips the replacer's walk over every byte.
+func mayHaveQuoteMarks(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= utf8.RuneSelf || c == '\r' || c == '\t' || c == '\f' {
+			return true
+		}
+	}
+	return false
+}
+
 // Normalize puts text in NFC, straightens quotes, decodes stray HTML
 // entities, and collapses white space, keeping line breaks.
 func Normalize(s string) string {
 	if strings.Contains(s, "&") && strings.Contains(s, ";") {
 		s = html.UnescapeString(s)
 	}
-	s = quoteMarks.Replace(norm.NFC.String(s))
+	s = norm.NFC.String(s)
+	if mayHaveQuoteMarks(s) {
+		s = quoteMarks.Replace(s)
+	}
 	var b strings.Builder
 	b.Grow(len(s))
 	space := false
