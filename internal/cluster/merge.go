@@ -33,7 +33,8 @@ func (c *Clusterer) mergeAround(s int32) []string {
 		if st.norm == 0 {
 			break
 		}
-		heavy := heaviest(st.centroid, mergeSearchTerms)
+		// c.work is free until merge below absorbs, after the last use.
+		heavy := heaviestIn(st.centroid, mergeSearchTerms, &c.work)
 		for i := range heavy {
 			heavy[i].w /= float32(st.norm)
 		}

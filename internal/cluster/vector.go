@@ -161,7 +161,14 @@ func add(a, b vector, scale float32) vector {
 
 // heaviest returns the n heaviest terms of v, heaviest first.
 func heaviest(v vector, n int) []term {
-	out := slices.Clone(v)
+	return heaviestIn(v, n, new([]term))
+}
+
+// heaviestIn is heaviest in work, reused across calls: the terms stay
+// valid until work is next used.
+func heaviestIn(v vector, n int, work *[]term) []term {
+	out := append((*work)[:0], v...)
+	*work = out
 	if len(out) > n {
 		selectHeaviest(out, n)
 		out = out[:n]
