@@ -120,6 +120,7 @@ func runEvalClusters(ctx context.Context, args []string, env *environment) int {
 	fs.Float64Var(&opts.Cluster.ClearThreshold, "clear-threshold", opts.Cluster.ClearThreshold, "lower similarity at which an article joins a story twice as similar as any other")
 	fs.Float64Var(&opts.Cluster.MergeThreshold, "merge-threshold", opts.Cluster.MergeThreshold, "similarity at which two stories become one (0–1)")
 	fs.IntVar(&opts.Workers, "workers", 0, "worker goroutines (0: one per CPU)")
+	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the grouping (reading excluded) to this file (go tool pprof)")
 	fs.Usage = func() {
 		fmt.Fprintln(env.stderr, "Usage: corroborate eval clusters [flags] FILE.jsonl | --dataset NAME PATH\n\nScores stories against the articles' \"story\" labels: B-cubed, NMI, ARI, accuracy.\n\nFlags:")
 		fs.PrintDefaults()
@@ -132,9 +133,17 @@ func runEvalClusters(ctx context.Context, args []string, env *environment) int {
 		fmt.Fprintln(env.stderr, "corroborate eval:", err)
 		return 1
 	}
+	stop := func() {}
+	if *cpuProfile != "" {
+		if stop, err = startCPUProfile(*cpuProfile); err != nil {
+			fmt.Fprintln(env.stderr, "corroborate eval:", err)
+			return 1
+		}
+	}
 	start := time.Now()
 	got := pipeline.Stories(ctx, articles, opts)
 	elapsed := time.Since(start)
+	stop()
 	// Articles the pipeline dropped (nothing left after cleaning) score as
 	// stories of their own, so that dropping is never a way to score higher.
 	var gold, pred []string

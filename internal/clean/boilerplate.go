@@ -64,7 +64,7 @@ var uiAddress = newPrefiltered(`(?i)\b(you|your)\b.*\b(tweets?|browser|cookies?|
 
 // captionLead opens scraped image and video captions, whatever follows:
 // "Image copyright Getty Images Image caption The band broke up in 1980".
-var captionLead = regexp.MustCompile(`(?i)^(image|media|photo|video) (copyright|caption|playback|source)\b`)
+var captionLead = newPrefiltered(`(?i)^(image|media|photo|video) (copyright|caption|playback|source)\b`)
 
 // shareWords make up a share bar: "share tweet pin email".
 var shareWords = map[string]bool{"share": true, "tweet": true, "pin": true, "email": true, "e-mail": true,
@@ -94,18 +94,35 @@ var socialHandle = regexp.MustCompile(`(?i)^[-—–]\s*.{1,60}\(@\w+\)|^@\w+$`)
 // which in scraped text is a share target or a contact box.
 var socialEmbed = regexp.MustCompile(`https?://\S+$|^\S+@\S+\.\w+$`)
 
-// lineNoise reports whether a whole paragraph is scrape noise.
+// lineNoise reports whether a whole paragraph is scrape noise. Each
+// pattern runs only on lines holding what any match of it must: an
+// unanchored pattern is tried at every position of the line, which over
+// every paragraph of a batch costs more than the rest of the cleaning.
 func lineNoise(line string) bool {
-	words := len(strings.Fields(line))
+	words := fieldCount(line)
+	lower := strings.ToLower(line)
 	switch {
 	case !hasLetters(line):
 		return true
-	case contribution.MatchString(line) && words <= 30:
+	case words <= 30 && mayCredit(lower) && contribution.MatchString(line):
 		return true
-	case socialEmbed.MatchString(line), captionLead.MatchString(line):
+	case mayEmbed(line) && socialEmbed.MatchString(line), captionLead.matchLower(line, lower):
 		return true
 	}
-	return pageChrome(line, strings.ToLower(line), words)
+	return pageChrome(line, lower, words)
+}
+
+// mayCredit reports whether a lower-cased line holds what every match of
+// contribution does: "by" after a space, "reporting from" or
+// "contributed".
+func mayCredit(lower string) bool {
+	return strings.Contains(lower, " by") || strings.Contains(lower, "contributed") || strings.Contains(lower, "reporting from")
+}
+
+// mayEmbed reports whether a line holds what every match of socialEmbed
+// does: a link's "://", or an "@" in a line without white space.
+func mayEmbed(line string) bool {
+	return strings.Contains(line, "://") || strings.IndexByte(line, '@') >= 0 && !strings.ContainsAny(line, " \t\n\f\r")
 }
 
 // pageChrome reports whether a paragraph is the site talking rather than
@@ -148,10 +165,10 @@ func sentenceNoise(s string) bool {
 	if sitePolicy.matchLower(s, lower) || callToAction.matchLower(s, lower) {
 		return true
 	}
-	if appealCue.matchLower(s, lower) && (readerPronoun.MatchString(s) || len(strings.Fields(s)) <= 6) {
+	if appealCue.matchLower(s, lower) && (readerPronoun.MatchString(s) || fieldCount(s) <= 6) {
 		return true
 	}
-	return uiAddress.matchLower(s, lower) && len(strings.Fields(s)) <= 40
+	return uiAddress.matchLower(s, lower) && fieldCount(s) <= 40
 }
 
 // noiseWords are cheap to look for; a sentence with none of them cannot
@@ -173,7 +190,7 @@ var noiseIndex = newLiteralIndex(noiseWords, false)
 // header reports whether a line is a section header or other label rather
 // than prose: short, and not ended as a sentence is.
 func header(line string) bool {
-	words := len(strings.Fields(line))
+	words := fieldCount(line)
 	switch {
 	case words > 12:
 		return false

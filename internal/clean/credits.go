@@ -15,6 +15,10 @@ var inlineCredit = regexp.MustCompile(`(?i)\s*[(\[][^()\[\]]{0,60}\b(file|photos
 // when a credit ends a paragraph right after a sentence, that sentence goes
 // too: it describes a picture the reader cannot see.
 func stripCredits(para string) string {
+	// Every credit is bracketed; most paragraphs have no brackets at all.
+	if !strings.ContainsAny(para, "([") || !strings.ContainsAny(para, ")]") {
+		return para
+	}
 	locs := inlineCredit.FindAllStringIndex(para, -1)
 	if locs == nil {
 		return para

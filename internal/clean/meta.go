@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/corroborate/corroborate/internal/news"
@@ -30,6 +31,11 @@ func leadDate(line string) (news.Timestamp, string, bool) {
 			head = head[:len(head)-1]
 		}
 	}
+	// A dateline needs the day's number: most lines have no digit up
+	// front and need not be read word by word.
+	if strings.IndexFunc(head, unicode.IsDigit) < 0 {
+		return news.Timestamp{}, line, false
+	}
 	tokens := text.Tokenize(head)
 	i := 0
 	for i < len(tokens) && (dateLabels[tokens[i].Lower] || tokens[i].Kind == text.Punct || isWeekday(tokens[i].Lower)) {
@@ -46,7 +52,7 @@ func leadDate(line string) (news.Timestamp, string, bool) {
 	}
 	rest := strings.TrimSpace(line[tokens[i+m.End-1].End:])
 	rest = strings.TrimSpace(rest[len(clockTime.FindString(rest)):])
-	if !labelled && len(strings.Fields(rest)) > 2 {
+	if !labelled && fieldCount(rest) > 2 {
 		// A date that opens a sentence ("March 5, 2025 was …") is prose.
 		return news.Timestamp{}, line, false
 	}
@@ -67,7 +73,10 @@ func isWeekday(lower string) bool {
 var byline = regexp.MustCompile(`^(?i:by)\s+([A-Z][\p{L}.'-]+(?:\s+(?:[A-Z][\p{L}.'-]+|and|&|de|van|von|bin|al))*?)(?:\s*(?:,|\||-|—|for)\s*(.+))?$`)
 
 func readByline(line string) (author, outlet string, ok bool) {
-	if len(strings.Fields(line)) > 12 || endsSentence(line) && !strings.HasSuffix(line, ".") {
+	if len(line) < 3 || !strings.EqualFold(line[:2], "by") {
+		return "", "", false // what byline needs first, cheaply
+	}
+	if fieldCount(line) > 12 || endsSentence(line) && !strings.HasSuffix(line, ".") {
 		return "", "", false
 	}
 	m := byline.FindStringSubmatch(strings.TrimSuffix(line, "."))
@@ -80,7 +89,7 @@ func readByline(line string) (author, outlet string, ok bool) {
 // titleLike reports whether a line reads as a headline: a few words, not
 // ended with a full stop.
 func titleLike(line string) bool {
-	words := len(strings.Fields(line))
+	words := fieldCount(line)
 	trimmed := strings.TrimRight(line, `"' `)
 	return words >= 3 && words <= 30 && !strings.HasSuffix(trimmed, ".") && !strings.HasSuffix(trimmed, ":")
 }

@@ -4,6 +4,7 @@ import (
 	"html"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -18,13 +19,28 @@ var quoteMarks = strings.NewReplacer(
 	"\r\n", "\n", "\r", "\n", "\t", " ", "\f", "\n",
 )
 
+// mayHaveQuoteMarks reports whether s holds a byte that starts one of
+// quoteMarks' keys: every key is non-ASCII or one of \r, \t and \f, so
+// plain ASCII prose skips the replacer's walk over every byte.
+func mayHaveQuoteMarks(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= utf8.RuneSelf || c == '\r' || c == '\t' || c == '\f' {
+			return true
+		}
+	}
+	return false
+}
+
 // Normalize puts text in NFC, straightens quotes, decodes stray HTML
 // entities, and collapses white space, keeping line breaks.
 func Normalize(s string) string {
 	if strings.Contains(s, "&") && strings.Contains(s, ";") {
 		s = html.UnescapeString(s)
 	}
-	s = quoteMarks.Replace(norm.NFC.String(s))
+	s = norm.NFC.String(s)
+	if mayHaveQuoteMarks(s) {
+		s = quoteMarks.Replace(s)
+	}
 	var b strings.Builder
 	b.Grow(len(s))
 	space := false
@@ -120,3 +136,30 @@ func endsSentence(s string) bool {
 	}
 	return strings.HasSuffix(s, "…")
 }
+
+// fieldCount is len(strings.Fields(s)) without building the fields: the
+// rules ask how many words almost every line has.
+func fieldCount(s string) int {
+	n := 0
+	in := false
+	for i := 0; i < len(s); {
+		c := s[i]
+		var space bool
+		if c < utf8.RuneSelf {
+			space = asciiSpace[c]
+			i++
+		} else {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			space = unicode.IsSpace(r)
+			i += size
+		}
+		if !space && !in {
+			n++
+		}
+		in = !space
+	}
+	return n
+}
+
+// asciiSpace are the ASCII bytes unicode.IsSpace accepts.
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}

@@ -97,6 +97,7 @@ type scratch struct {
 	seen    []int32
 	touched []int32
 	pass    int32
+	work    []term // a copy of a centroid to select on
 }
 
 // New returns an empty clusterer.
@@ -201,7 +202,7 @@ func (c *Clusterer) join(s, article int32, v vector, at int64) {
 	st.size++
 	st.members = append(st.members, article)
 	c.storyOf = append(c.storyOf, s)
-	c.index_(s, st.absorb(v))
+	c.index_(s, st.absorb(v, &c.work))
 }
 
 // index_ adds a story to the posting lists of the given terms.

@@ -22,8 +22,9 @@ const (
 
 // Features counts the terms of an article: content-word stems and whole
 // names, weighted by where they appear. Terms are hashed to 64 bits.
-func Features(title string, doc *text.Doc) map[uint64]float64 {
-	tf := make(map[uint64]float64, 256)
+func Features(titleText string, doc *text.Doc) map[uint64]float64 {
+	title := text.Tokenize(titleText)
+	tf := make(map[uint64]float64, termsHint(title, doc))
 	addWords := func(tokens []text.Token, weight float64) {
 		for _, t := range tokens {
 			if t.Content() && !(t.Kind == text.Number && len(t.Text) < 2) {
@@ -31,7 +32,7 @@ func Features(title string, doc *text.Doc) map[uint64]float64 {
 			}
 		}
 	}
-	addWords(text.Tokenize(title), titleWeight)
+	addWords(title, titleWeight)
 	for i, s := range doc.Sentences {
 		weight := 1.0
 		if i < leadLength {
@@ -45,4 +46,23 @@ func Features(title string, doc *text.Doc) map[uint64]float64 {
 		}
 	}
 	return tf
+}
+
+// maxTermsHint bounds the room made up front for an article's terms: a
+// long article's distinct terms are far fewer than its tokens, and the map
+// grows if it needs more.
+const maxTermsHint = 256
+
+// termsHint is the room to make for an article's terms: its token count,
+// which bounds the distinct terms, up to maxTermsHint. Sizing for a long
+// article every time made clearing empty map tables a fifth of the
+// preparation of short ones (titles and snippets).
+func termsHint(title []text.Token, doc *text.Doc) int {
+	n := len(title)
+	for _, s := range doc.Sentences {
+		if n += len(s.Tokens); n >= maxTermsHint {
+			return maxTermsHint
+		}
+	}
+	return n
 }

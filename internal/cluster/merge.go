@@ -33,7 +33,8 @@ func (c *Clusterer) mergeAround(s int32) []string {
 		if st.norm == 0 {
 			break
 		}
-		heavy := heaviest(st.centroid, mergeSearchTerms)
+		// c.work is free until merge below absorbs, after the last use.
+		heavy := heaviestIn(st.centroid, mergeSearchTerms, &c.work)
 		for i := range heavy {
 			heavy[i].w /= float32(st.norm)
 		}
@@ -73,7 +74,7 @@ func (c *Clusterer) merge(a, b int32) (int32, int32) {
 	at := max(sa.decayed, sb.decayed)
 	sa.age(at, hl)
 	sb.age(at, hl)
-	c.index_(a, sa.absorb(sb.centroid))
+	c.index_(a, sa.absorb(sb.centroid, &c.work))
 	sa.size += sb.size
 	sa.members = mergeSorted(sa.members, sb.members)
 	sa.touch(sb.earliest)

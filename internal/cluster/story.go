@@ -59,13 +59,14 @@ func (s *story) age(at int64, halfLife float64) {
 }
 
 // absorb adds a vector to the centroid and returns the terms that became
-// heavy enough to index the story by.
-func (s *story) absorb(v vector) []uint32 {
-	before := cutoff(s.centroid, indexTerms)
+// heavy enough to index the story by. work is room for a copy of the
+// centroid, reused across calls.
+func (s *story) absorb(v vector, work *[]term) []uint32 {
+	before := cutoff(s.centroid, indexTerms, work)
 	old := s.centroid
-	s.centroid = keepHeaviest(add(s.centroid, v, 1), centroidTerms)
+	s.centroid = keepHeaviestIn(add(s.centroid, v, 1), centroidTerms, work)
 	s.norm = norm(s.centroid)
-	after := cutoff(s.centroid, indexTerms)
+	after := cutoff(s.centroid, indexTerms, work)
 	var fresh []uint32
 	for _, t := range s.centroid {
 		if t.w < after {
@@ -79,16 +80,25 @@ func (s *story) absorb(v vector) []uint32 {
 }
 
 // cutoff is the weight of the n-th heaviest term of v, or 0 when v has
-// fewer terms.
-func cutoff(v vector, n int) float32 {
+// fewer terms. It selects on a copy of v in work.
+func cutoff(v vector, n int, work *[]term) float32 {
 	if len(v) < n {
 		return 0
 	}
-	c := slices.Clone(v)
+	return lightestOfHeaviest(v, n, work).w
+}
+
+// lightestOfHeaviest is the n-th heaviest term of v (len(v) ≥ n), in the
+// order of heavierFirst, found by selecting on a copy of v in work.
+func lightestOfHeaviest(v vector, n int, work *[]term) term {
+	c := append((*work)[:0], v...)
+	*work = c
 	selectHeaviest(c, n)
-	least := c[0].w
+	least := c[0]
 	for _, t := range c[1:n] {
-		least = min(least, t.w)
+		if heavierFirst(t, least) > 0 {
+			least = t
+		}
 	}
 	return least
 }

@@ -161,7 +161,14 @@ func add(a, b vector, scale float32) vector {
 
 // heaviest returns the n heaviest terms of v, heaviest first.
 func heaviest(v vector, n int) []term {
-	out := slices.Clone(v)
+	return heaviestIn(v, n, new([]term))
+}
+
+// heaviestIn is heaviest in work, reused across calls: the terms stay
+// valid until work is next used.
+func heaviestIn(v vector, n int, work *[]term) []term {
+	out := append((*work)[:0], v...)
+	*work = out
 	if len(out) > n {
 		selectHeaviest(out, n)
 		out = out[:n]
@@ -180,6 +187,24 @@ func keepHeaviest(v vector, limit int) vector {
 	v = v[:limit]
 	slices.SortFunc(v, byID)
 	return v
+}
+
+// keepHeaviestIn is keepHeaviest without sorting: heavierFirst is a total
+// order, so the terms kept are those no lighter than the limit-th
+// heaviest, and filtering v by it keeps the order by ID. work is room for
+// the copy the selection runs on.
+func keepHeaviestIn(v vector, limit int, work *[]term) vector {
+	if len(v) <= limit {
+		return v
+	}
+	last := lightestOfHeaviest(v, limit, work)
+	kept := v[:0]
+	for _, t := range v {
+		if heavierFirst(t, last) <= 0 {
+			kept = append(kept, t)
+		}
+	}
+	return kept
 }
 
 // selectHeaviest moves the n heaviest terms of v to its front, in no

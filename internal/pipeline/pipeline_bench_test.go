@@ -61,3 +61,36 @@ func BenchmarkStories(b *testing.B) {
 	}
 	b.ReportMetric(float64(len(pool)*b.N)/b.Elapsed().Seconds(), "articles/s")
 }
+
+// BenchmarkPrepare cleans and analyses articles on one goroutine, the
+// per-article cost under every grouping: short items (Google News titles
+// and snippets), where fixed costs show, and the pool of full articles.
+func BenchmarkPrepare(b *testing.B) {
+	short, err := eval.Load("googlenews-ts", filepath.Join(sharedData, "googlenews-gsdmm"))
+	if errors.Is(err, fs.ErrNotExist) {
+		b.Skipf("public data sets not found: %v", err)
+	}
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, set := range []struct {
+		name     string
+		articles func(b *testing.B) []*news.Article
+	}{
+		{"short", func(*testing.B) []*news.Article { return short }},
+		{"full", benchPool},
+	} {
+		b.Run(set.name, func(b *testing.B) {
+			articles := set.articles(b)
+			b.ReportAllocs()
+			b.ResetTimer()
+			for range b.N {
+				for _, a := range articles {
+					// An article left with no text is an answer too.
+					_, _ = Prepare(*a)
+				}
+			}
+			b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(len(articles)*b.N), "µs/article")
+		})
+	}
+}

@@ -14,7 +14,6 @@ var nameJoiners = setOf(`of for de del la le van von bin al da di`)
 // with a capital away from the start of a sentence: its proper nouns.
 func properWords(sentences []Sentence) map[string]bool {
 	proper := make(map[string]bool)
-	lower := make(map[string]bool)
 	for _, s := range sentences {
 		first := true
 		for _, t := range s.Tokens {
@@ -24,17 +23,23 @@ func properWords(sentences []Sentence) map[string]bool {
 				}
 				continue
 			}
-			switch {
-			case !t.Capitalized():
-				lower[t.Lower] = true
-			case !first:
+			if !first && t.Capitalized() {
 				proper[t.Lower] = true
 			}
 			first = false
 		}
 	}
-	for w := range lower {
-		delete(proper, w)
+	if len(proper) == 0 {
+		return proper
+	}
+	// Drop the words also written in lower case: looked up in the few
+	// capitalised ones rather than every lower-case word set aside.
+	for _, s := range sentences {
+		for _, t := range s.Tokens {
+			if t.Kind == Word && !t.Capitalized() {
+				delete(proper, t.Lower)
+			}
+		}
 	}
 	return proper
 }

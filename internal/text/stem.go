@@ -1,37 +1,49 @@
 package text
 
 import (
+	"hash/maphash"
 	"strings"
-	"sync"
+	"sync/atomic"
 
 	"github.com/kljensen/snowball/english"
 )
 
-// stemCache memoises stems: news vocabulary is Zipfian, so a bounded cache
-// answers almost every lookup.
-var stemCache sync.Map
+// stemCache memoises stems: news vocabulary is Zipfian, so a cache
+// answers almost every lookup. A word may sit in one of two neighbouring
+// slots, and a new word takes an empty one or replaces the entry in the
+// second, so the cache stays bounded without counting and a lookup is a
+// hash and two atomic loads, with no lock for the goroutines preparing
+// articles side by side.
+var stemCache [stemCacheSlots]atomic.Pointer[stemEntry]
 
-const stemCacheLimit = 1 << 18
+const stemCacheSlots = 1 << 18
 
-var stemCacheSize int64
-var stemCacheMu sync.Mutex
+var stemSeed = maphash.MakeSeed()
+
+type stemEntry struct{ word, stem string }
 
 // Stem returns the Porter2 stem of a lower-case English word.
 func Stem(lower string) string {
 	if len(lower) <= 3 {
 		return lower
 	}
-	if s, ok := stemCache.Load(lower); ok {
-		return s.(string)
+	i := maphash.String(stemSeed, lower) % stemCacheSlots
+	first, second := &stemCache[i], &stemCache[i^1]
+	e1 := first.Load()
+	if e1 != nil && e1.word == lower {
+		return e1.stem
+	}
+	if e := second.Load(); e != nil && e.word == lower {
+		return e.stem
 	}
 	s := english.Stem(americanSpelling(lower), false)
-	stemCacheMu.Lock()
-	if stemCacheSize < stemCacheLimit {
-		stemCacheSize++
-		// Clone so the cache does not pin the whole article the key was cut from.
-		stemCache.Store(strings.Clone(lower), s)
+	// Clone so the cache does not pin the whole article the key was cut from.
+	e := &stemEntry{word: strings.Clone(lower), stem: s}
+	if e1 == nil {
+		first.Store(e)
+	} else {
+		second.Store(e)
 	}
-	stemCacheMu.Unlock()
 	return s
 }
 
