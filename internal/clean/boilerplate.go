@@ -100,7 +100,7 @@ var socialEmbed = regexp.MustCompile(`https?://\S+$|^\S+@\S+\.\w+$`)
 // every paragraph of a batch costs more than the rest of the cleaning.
 func lineNoise(line string) bool {
 	words := fieldCount(line)
-	lower := strings.ToLower(line)
+	lower := foldLower(line)
 	switch {
 	case !hasLetters(line):
 		return true
@@ -158,7 +158,7 @@ func sentenceNoise(s string) bool {
 	if strings.Contains(s, `"`) {
 		return false
 	}
-	lower := strings.ToLower(s)
+	lower := foldLower(s)
 	if !mayBeNoise(lower) {
 		return false
 	}

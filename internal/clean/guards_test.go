@@ -21,11 +21,26 @@ var guardSeeds = []string{
 	"  two\u00a0words\u2003and\tmore\n",
 	"\u201cquoted\u201d it\u2019s\r\n",
 	"",
+	"Image ſource AP",
+	"Support our journalism: donate today",
+	"Sign up for our newsletter",
+	"Tags: politics",
+	"Photo: Jane Doe/Reuters",
+	"If you change your browser settings",
+	"Comments are moderated before they appear",
+}
+
+// prefilteredRules are the patterns run behind a literal check, by name.
+var prefilteredRules = map[string]prefiltered{
+	"teaser": teaser, "chrome": chrome, "label": label, "creditLine": creditLine,
+	"appealCue": appealCue, "sitePolicy": sitePolicy, "callToAction": callToAction,
+	"uiAddress": uiAddress, "captionLead": captionLead,
 }
 
 // FuzzGuards checks that the cheap tests run before each costly pattern
-// never turn away a line the pattern matches, and that fieldCount counts
-// as strings.Fields does.
+// never turn away a line the pattern matches (the literal checks of the
+// prefiltered rules included), and that fieldCount counts as
+// strings.Fields does.
 func FuzzGuards(f *testing.F) {
 	for _, s := range guardSeeds {
 		f.Add(s)
@@ -41,8 +56,10 @@ func FuzzGuards(f *testing.F) {
 		if inlineCredit.MatchString(s) && (!strings.ContainsAny(s, "([") || !strings.ContainsAny(s, ")]")) {
 			t.Errorf("inlineCredit matches %q, which lacks a bracket pair", s)
 		}
-		if got, want := captionLead.MatchString(s), captionLead.re.MatchString(s); got != want {
-			t.Errorf("captionLead on %q: prefiltered %v, pattern %v", s, got, want)
+		for name, rule := range prefilteredRules {
+			if got, want := rule.MatchString(s), rule.re.MatchString(s); got != want {
+				t.Errorf("%s on %q: prefiltered %v, pattern %v", name, s, got, want)
+			}
 		}
 		if byline.MatchString(strings.TrimSuffix(s, ".")) && (len(s) < 3 || !strings.EqualFold(s[:2], "by")) {
 			t.Errorf("byline matches %q, which does not open with \"by\"", s)

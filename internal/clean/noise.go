@@ -17,7 +17,7 @@ func Noise(para string) bool {
 	if words > appealWords && !teaserSeparator(para) {
 		return false // prose: too long for any rule but a teaser's, which needs a separator
 	}
-	lower := strings.ToLower(para)
+	lower := foldLower(para)
 	if pageChrome(para, lower, words) {
 		return true
 	}
@@ -39,7 +39,7 @@ func wordCount(s string, limit int) int {
 	for i := 0; i < len(s) && n < limit; {
 		var space bool
 		if b := s[i]; b < utf8.RuneSelf {
-			space = b == ' ' || b == '\n' || b == '\t' || b == '\r' || b == '\v' || b == '\f'
+			space = asciiSpace[b]
 			i++
 		} else {
 			r, size := utf8.DecodeRuneInString(s[i:])

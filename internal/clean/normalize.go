@@ -2,6 +2,7 @@ package clean
 
 import (
 	"html"
+	"math"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -139,27 +140,7 @@ func endsSentence(s string) bool {
 
 // fieldCount is len(strings.Fields(s)) without building the fields: the
 // rules ask how many words almost every line has.
-func fieldCount(s string) int {
-	n := 0
-	in := false
-	for i := 0; i < len(s); {
-		c := s[i]
-		var space bool
-		if c < utf8.RuneSelf {
-			space = asciiSpace[c]
-			i++
-		} else {
-			r, size := utf8.DecodeRuneInString(s[i:])
-			space = unicode.IsSpace(r)
-			i += size
-		}
-		if !space && !in {
-			n++
-		}
-		in = !space
-	}
-	return n
-}
+func fieldCount(s string) int { return wordCount(s, math.MaxInt) }
 
 // asciiSpace are the ASCII bytes unicode.IsSpace accepts.
 var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}

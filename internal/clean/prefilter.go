@@ -31,10 +31,22 @@ func newPrefiltered(pattern string) prefiltered {
 
 // MatchString reports whether s matches the pattern.
 func (p prefiltered) MatchString(s string) bool {
-	return p.matchLower(s, strings.ToLower(s))
+	return p.matchLower(s, foldLower(s))
 }
 
-// matchLower is MatchString for a caller that has lower-cased s already,
+// foldLower lower-cases s as the literal check needs it. (?i) in Go's
+// regexp matches by simple case folding, under which the long s "ſ" is an
+// "s" though strings.ToLower keeps it: fold it too, or a line the pattern
+// matches could be turned away before the pattern runs.
+func foldLower(s string) string {
+	lower := strings.ToLower(s)
+	if strings.Contains(lower, "ſ") {
+		lower = strings.ReplaceAll(lower, "ſ", "s")
+	}
+	return lower
+}
+
+// matchLower is MatchString for a caller that has folded s (foldLower) already,
 // so that the rules run on one line do not each lower-case it again.
 func (p prefiltered) matchLower(s, lower string) bool {
 	if p.literals != nil && !p.in(lower) {

@@ -2,6 +2,7 @@ package dedupe
 
 import (
 	"net/url"
+	"slices"
 	"strings"
 )
 
@@ -10,8 +11,7 @@ import (
 // recognised: the host lower-cased without "www.", the path without a
 // trailing slash, and the query without tracking parameters, sorted. The
 // rest of the query stays, since it often names the page ("?id=123",
-// "?p=42"). The fragment never does. It is "" for what is not an absolute
-// URL.
+// "?p=42"). The fragment never does. It is "" for a URL without a host.
 func URLKey(raw string) string {
 	if raw == "" {
 		return ""
@@ -27,22 +27,28 @@ func URLKey(raw string) string {
 	return key
 }
 
-// pageQuery is a query without its tracking parameters, sorted by key.
-// A query that does not parse is kept as written.
+// pageQuery is a query without its tracking parameters, its pairs sorted
+// by name. Pairs are taken as written, split at "&" and the older ";", so
+// a query net/url refuses ("id=%zz") loses its tracking tags all the same.
 func pageQuery(raw string) string {
-	if raw == "" {
-		return ""
-	}
-	values, err := url.ParseQuery(raw)
-	if err != nil {
-		return raw
-	}
-	for k := range values {
-		if tracking(k) {
-			delete(values, k)
+	pairs := strings.FieldsFunc(raw, func(r rune) bool { return r == '&' || r == ';' })
+	kept := pairs[:0]
+	for _, pair := range pairs {
+		name, _, _ := strings.Cut(pair, "=")
+		if unescaped, err := url.QueryUnescape(name); err == nil {
+			name = unescaped
+		}
+		if name != "" && !tracking(name) {
+			kept = append(kept, pair)
 		}
 	}
-	return values.Encode() // sorted by key
+	// Stable, so repeated names keep their order, which can matter to the page.
+	slices.SortStableFunc(kept, func(a, b string) int {
+		an, _, _ := strings.Cut(a, "=")
+		bn, _, _ := strings.Cut(b, "=")
+		return strings.Compare(an, bn)
+	})
+	return strings.Join(kept, "&")
 }
 
 // trackingParams are the query parameters that analytics and ad platforms

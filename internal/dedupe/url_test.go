@@ -1,6 +1,9 @@
 package dedupe
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestURLKey(t *testing.T) {
 	tests := []struct {
@@ -18,6 +21,13 @@ func TestURLKey(t *testing.T) {
 		{"https://example.com/?p=42", "example.com?p=42"},
 		{"https://example.com/search?q=a+b", "example.com/search?q=a+b"},
 		{"  https://example.com/a  ", "example.com/a"},
+		// Queries net/url refuses lose their tracking tags too.
+		{"https://example.com/a?id=1;utm_source=x", "example.com/a?id=1"},
+		{"https://example.com/a?utm_source=tw&id=%zz", "example.com/a?id=%zz"},
+		{"https://example.com/a?&id=1&&", "example.com/a?id=1"},
+		{"https://example.com/a?utm%5Fsource=x", "example.com/a"},
+		// Repeated names keep their order.
+		{"https://example.com/a?tag=b&id=1&tag=a", "example.com/a?id=1&tag=b&tag=a"},
 		{"/relative/path", ""},
 		{"", ""},
 		{"not a url", ""},
@@ -30,4 +40,25 @@ func TestURLKey(t *testing.T) {
 	if URLKey("https://example.com/a.php?id=1") == URLKey("https://example.com/a.php?id=2") {
 		t.Error("pages differing by ?id= share a key")
 	}
+}
+
+// FuzzURLKey checks that URLKey never fails on odd input and that a
+// tracking tag added to any URL leaves its key as it was.
+func FuzzURLKey(f *testing.F) {
+	for _, s := range []string{"https://example.com/a?id=1", "http://x.org/p;q?a=%zz;b", "https://example.com/", "//host/a", "mailto:a@b"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, raw string) {
+		key := URLKey(raw)
+		if strings.TrimSpace(raw) != raw || strings.Contains(raw, "#") {
+			return
+		}
+		sep := "?"
+		if strings.Contains(raw, "?") {
+			sep = "&"
+		}
+		if tagged := URLKey(raw + sep + "utm_source=x"); tagged != key {
+			t.Errorf("URLKey(%q) = %q, but with a tracking tag %q", raw, key, tagged)
+		}
+	})
 }

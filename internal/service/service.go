@@ -198,6 +198,14 @@ func (s *Service) add(tx *store.Tx, p *pipeline.Prepared) (Status, error) {
 	if old, found, err := tx.Find(a.ID, row.URLKey, row.ContentHash); err != nil {
 		return Status{}, err
 	} else if found {
+		// A row stored under an older form of URLKey keeps it until the page
+		// comes again; give it today's key, so the poller's HasURL finds it
+		// and stops fetching the page anew on every round.
+		if old.URL == a.URL && old.URLKey != row.URLKey {
+			if err := tx.Rekey(old.ID, row.URLKey); err != nil {
+				return Status{}, err
+			}
+		}
 		return Status{ID: old.ID, Story: old.StoryID, Duplicate: true, Source: a.Source}, nil
 	}
 	placed := s.engine.Add(p)

@@ -174,3 +174,31 @@ func TestFeatures(t *testing.T) {
 	}
 	_ = dedupe.Bins
 }
+
+// TestOldURLKeyRenewed checks that a row stored under an older form of
+// the URL key (one that dropped the query) gets today's key when its page
+// comes again, so the poller's HasURL recognises it from then on.
+func TestOldURLKeyRenewed(t *testing.T) {
+	ctx := context.Background()
+	db := openDB(t, filepath.Join(t.TempDir(), "c.db"))
+	s := openService(t, db)
+	a := examples(t)[0]
+	a.URL = "https://www.example.com/article.php?id=123&utm_source=feed"
+	if _, err := s.Ingest(ctx, []*news.Article{a}); err != nil {
+		t.Fatal(err)
+	}
+	key := dedupe.URLKey(a.URL)
+	if _, err := db.SQL().ExecContext(ctx, `UPDATE articles SET url_key = 'example.com/article.php'`); err != nil {
+		t.Fatal(err)
+	}
+	if ok, err := db.HasURL(ctx, key); err != nil || ok {
+		t.Fatalf("HasURL(%q) before the page came again = %v, %v; want false", key, ok, err)
+	}
+	res, err := s.Ingest(ctx, []*news.Article{a})
+	if err != nil || len(res.Articles) != 1 || !res.Articles[0].Duplicate {
+		t.Fatalf("the page sent again: %+v, %v; want a duplicate", res, err)
+	}
+	if ok, err := db.HasURL(ctx, key); err != nil || !ok {
+		t.Errorf("HasURL(%q) after the page came again = %v, %v; want true", key, ok, err)
+	}
+}

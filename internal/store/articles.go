@@ -179,10 +179,6 @@ func (t *Tx) Insert(a *Article) error {
 		}
 		changes = string(b)
 	}
-	var urlKey any
-	if a.URLKey != "" {
-		urlKey = a.URLKey
-	}
 	latest := 0
 	if a.Latest {
 		latest = 1
@@ -193,7 +189,7 @@ func (t *Tx) Insert(a *Article) error {
 	if err != nil {
 		return err
 	}
-	err = st.QueryRowContext(t.ctx, a.ID, urlKey, a.ContentHash, a.StoryID, a.Source, a.Outlet, a.Title, a.Author, nullable(a.Published.String()), a.URL,
+	err = st.QueryRowContext(t.ctx, a.ID, nullable(a.URLKey), a.ContentHash, a.StoryID, a.Source, a.Outlet, a.Title, a.Author, nullable(a.Published.String()), a.URL,
 		a.Language, a.Text, a.Words, deref(a.VersionOf), deref(a.DuplicateOf), latest, changes, a.Features,
 		stamp(a.IngestedAt)).Scan(&a.Seq)
 	if err != nil {
@@ -201,6 +197,15 @@ func (t *Tx) Insert(a *Article) error {
 	}
 	if t.first == 0 {
 		t.first = a.Seq
+	}
+	return nil
+}
+
+// Rekey sets the URL key of a stored article ("" for none).
+func (t *Tx) Rekey(id, urlKey string) error {
+	_, err := t.exec(`UPDATE articles SET url_key = ? WHERE id = ?`, nullable(urlKey), id)
+	if err != nil {
+		return fmt.Errorf("rekey article %s: %w", id, err)
 	}
 	return nil
 }
