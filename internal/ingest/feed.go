@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net/url"
 	"strconv"
@@ -69,7 +70,7 @@ func FeedItems(ctx context.Context, source string, data []byte, opts Options, em
 		results[j] = &result{a, err}
 	})
 	for j, r := range results {
-		if r == nil || r.err != nil && ctx.Err() != nil {
+		if r == nil || r.err != nil && ctx.Err() != nil && errors.Is(r.err, ctx.Err()) {
 			continue // not read, or failed, because ctx was cancelled
 		}
 		if r.err != nil {
