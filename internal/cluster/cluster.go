@@ -98,6 +98,9 @@ type scratch struct {
 	touched []int32
 	pass    int32
 	work    []term // a copy of a centroid to select on
+	// dense holds one vector's weights by term ID while it is compared
+	// with several centroids, zero elsewhere.
+	dense []float32
 }
 
 // New returns an empty clusterer.
@@ -256,9 +259,15 @@ func (c *Clusterer) fade(s int32, at int64) float64 {
 // weight they hold; the top few are compared in full.
 func (c *Clusterer) best(heavy []term, v vector, at int64, skip int32) (int32, float64, float64) {
 	best, bestSim, second := int32(-1), 0.0, 0.0
-	for _, s := range c.candidates(heavy, at, skip, shortlist) {
+	top := c.candidates(heavy, at, skip, shortlist)
+	if len(top) == 0 {
+		return best, bestSim, second
+	}
+	c.spread(v)
+	defer c.unspread(v)
+	for _, s := range top {
 		st := &c.stories[s]
-		sim := c.fade(s, at) * dot(v, st.centroid) / st.norm
+		sim := c.fade(s, at) * c.dotSpread(st.centroid) / st.norm
 		switch {
 		case sim > bestSim || (sim == bestSim && best >= 0 && s < best):
 			best, bestSim, second = s, sim, bestSim

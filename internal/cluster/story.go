@@ -111,11 +111,3 @@ func weightOf(v vector, id uint32) (float32, bool) {
 	}
 	return v[i].w, true
 }
-
-// cosine between two centroids.
-func cosine(a, b *story) float64 {
-	if a.norm == 0 || b.norm == 0 {
-		return 0
-	}
-	return dot(a.centroid, b.centroid) / (a.norm * b.norm)
-}

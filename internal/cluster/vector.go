@@ -116,20 +116,32 @@ func norm(v []term) float64 {
 	return math.Sqrt(sum)
 }
 
-// dot is the inner product of two vectors sorted by ID.
-func dot(a, b vector) float64 {
+// spread writes v's weights into the dense scratch vector, so that
+// comparing v with each of several vectors is one look-up per term of
+// theirs rather than a merge of both. unspread clears them again.
+func (c *Clusterer) spread(v vector) {
+	if n := len(c.vocab.hash); len(c.dense) < n {
+		c.dense = append(c.dense, make([]float32, n-len(c.dense))...)
+	}
+	for _, t := range v {
+		c.dense[t.id] = t.w
+	}
+}
+
+func (c *Clusterer) unspread(v vector) {
+	for _, t := range v {
+		c.dense[t.id] = 0
+	}
+}
+
+// dotSpread is dot(spread vector, b). Terms are summed in b's order, by
+// ID, as dot sums them, and a term the spread vector lacks adds exactly
+// zero, so the result is dot's to the bit.
+func (c *Clusterer) dotSpread(b vector) float64 {
+	dense := c.dense
 	var sum float64
-	for i, j := 0, 0; i < len(a) && j < len(b); {
-		switch {
-		case a[i].id < b[j].id:
-			i++
-		case a[i].id > b[j].id:
-			j++
-		default:
-			sum += float64(a[i].w) * float64(b[j].w)
-			i++
-			j++
-		}
+	for _, t := range b {
+		sum += float64(t.w) * float64(dense[t.id])
 	}
 	return sum
 }
