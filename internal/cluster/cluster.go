@@ -306,7 +306,7 @@ func (c *Clusterer) candidates(heavy []term, at int64, skip int32, n int) []int3
 			}
 			c.seen[r] = c.pass
 			kept = append(kept, r)
-			if r == skip || (skip >= 0 && c.apart[pair(r, skip)]) {
+			if r == skip || (skip >= 0 && len(c.apart) > 0 && c.apart[pair(r, skip)]) {
 				continue
 			}
 			if !c.open(r, at) {
@@ -322,6 +322,9 @@ func (c *Clusterer) candidates(heavy []term, at int64, skip int32, n int) []int3
 	}
 	top := make([]int32, 0, n+1)
 	for _, s := range touched {
+		if len(top) == n && ranksAfter(s, top[n-1], c.partial) {
+			continue // most touched stories share little: skip the search
+		}
 		top = insertRanked(top, s, c.partial, n)
 	}
 	for _, s := range touched {
@@ -329,6 +332,12 @@ func (c *Clusterer) candidates(heavy []term, at int64, skip int32, n int) []int3
 	}
 	c.touched = touched
 	return top
+}
+
+// ranksAfter reports whether story s ranks below story t in insertRanked's
+// order: a lower score, or the same score and younger.
+func ranksAfter(s, t int32, score []float32) bool {
+	return score[s] < score[t] || score[s] == score[t] && s > t
 }
 
 // insertRanked keeps the n best stories by score, best first, ties to the

@@ -4,7 +4,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"math"
-	"slices"
 )
 
 // story is one story's state: a centroid (the sum of its articles' unit
@@ -68,11 +67,15 @@ func (s *story) absorb(v vector, work *[]term) []uint32 {
 	s.norm = norm(s.centroid)
 	after := cutoff(s.centroid, indexTerms, work)
 	var fresh []uint32
+	j := 0 // both are sorted by ID: walk old alongside
 	for _, t := range s.centroid {
 		if t.w < after {
 			continue
 		}
-		if w, ok := weightOf(old, t.id); !ok || w < before {
+		for j < len(old) && old[j].id < t.id {
+			j++
+		}
+		if j == len(old) || old[j].id != t.id || old[j].w < before {
 			fresh = append(fresh, t.id)
 		}
 	}
@@ -101,13 +104,4 @@ func lightestOfHeaviest(v vector, n int, work *[]term) term {
 		}
 	}
 	return least
-}
-
-// weightOf finds a term's weight in a vector sorted by ID.
-func weightOf(v vector, id uint32) (float32, bool) {
-	i, ok := slices.BinarySearchFunc(v, id, func(t term, id uint32) int { return int(t.id) - int(id) })
-	if !ok {
-		return 0, false
-	}
-	return v[i].w, true
 }
