@@ -197,7 +197,8 @@ func (c *Clusterer) join(s, article int32, v vector, at int64) {
 	if st.closed {
 		// A version or copy of an article whose story has closed reopens it,
 		// from this article alone: the old centroid is gone.
-		st.closed, st.centroid, st.norm = false, nil, 0
+		st.closed = false
+		st.drop()
 		c.live = append(c.live, s)
 	}
 	st.age(at, c.opts.HalfLife.Seconds())

@@ -97,7 +97,8 @@ func (c *Clusterer) merge(a, b int32) (int32, int32) {
 	sa.members = mergeSorted(sa.members, sb.members)
 	sa.touch(sb.earliest)
 	sa.touch(sb.latest)
-	sb.parent, sb.centroid, sb.norm, sb.members, sb.size = a, nil, 0, nil, 0
+	sb.parent, sb.members, sb.size = a, nil, 0
+	sb.drop()
 	for p := range c.apart {
 		if p[0] == b || p[1] == b {
 			delete(c.apart, p)
@@ -120,7 +121,8 @@ func (c *Clusterer) sweep() {
 		switch {
 		case st.parent != s || st.closed:
 		case gap > 0 && st.latest != 0 && c.now-st.latest > gap:
-			st.closed, st.centroid, st.norm = true, nil, 0
+			st.closed = true
+			st.drop()
 		default:
 			kept = append(kept, s)
 		}

@@ -12,6 +12,9 @@ type story struct {
 	id       string
 	centroid vector
 	norm     float64
+	// indexCut is cutoff(centroid, indexTerms), kept with the centroid so
+	// that absorb need not select it again.
+	indexCut float32
 	size     int32
 	members  []int32 // arrival indexes of its articles
 	// parent is the story itself, or the story it was merged into.
@@ -53,6 +56,9 @@ func (s *story) age(at int64, halfLife float64) {
 			s.centroid[i].w *= f
 		}
 		s.norm *= float64(f)
+		// Scaling keeps the order of the weights, so the cut scales too:
+		// the same product of the same term's weight.
+		s.indexCut *= f
 	}
 	s.decayed = max(s.decayed, at)
 }
@@ -61,11 +67,10 @@ func (s *story) age(at int64, halfLife float64) {
 // heavy enough to index the story by. work is room for a copy of the
 // centroid, reused across calls.
 func (s *story) absorb(v vector, work *[]term) []uint32 {
-	before := cutoff(s.centroid, indexTerms, work)
+	before := s.indexCut
 	old := s.centroid
-	s.centroid = keepHeaviestIn(add(s.centroid, v, 1), centroidTerms, work)
-	s.norm = norm(s.centroid)
-	after := cutoff(s.centroid, indexTerms, work)
+	s.set(keepHeaviestIn(add(s.centroid, v, 1), centroidTerms, work), work)
+	after := s.indexCut
 	var fresh []uint32
 	j := 0 // both are sorted by ID: walk old alongside
 	for _, t := range s.centroid {
@@ -81,6 +86,14 @@ func (s *story) absorb(v vector, work *[]term) []uint32 {
 	}
 	return fresh
 }
+
+// set makes v the centroid. work is room for a copy of it.
+func (s *story) set(v vector, work *[]term) {
+	s.centroid, s.norm, s.indexCut = v, norm(v), cutoff(v, indexTerms, work)
+}
+
+// drop frees the centroid.
+func (s *story) drop() { s.centroid, s.norm, s.indexCut = nil, 0, 0 }
 
 // cutoff is the weight of the n-th heaviest term of v, or 0 when v has
 // fewer terms. It selects on a copy of v in work.
@@ -99,7 +112,7 @@ func lightestOfHeaviest(v vector, n int, work *[]term) term {
 	selectHeaviest(c, n)
 	least := c[0]
 	for _, t := range c[1:n] {
-		if heavierFirst(t, least) > 0 {
+		if heavier(least, t) {
 			least = t
 		}
 	}

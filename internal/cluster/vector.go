@@ -95,6 +95,12 @@ func heavierFirst(a, b term) int {
 	return int(a.id) - int(b.id)
 }
 
+// heavier reports whether a comes before b in heavierFirst's order; small
+// enough to inline in the selection loops.
+func heavier(a, b term) bool {
+	return a.w > b.w || a.w == b.w && a.id < b.id
+}
+
 func byID(a, b term) int { return int(a.id) - int(b.id) }
 
 func normalize(v []term) {
@@ -212,7 +218,7 @@ func keepHeaviestIn(v vector, limit int, work *[]term) vector {
 	last := lightestOfHeaviest(v, limit, work)
 	kept := v[:0]
 	for _, t := range v {
-		if heavierFirst(t, last) <= 0 {
+		if !heavier(last, t) {
 			kept = append(kept, t)
 		}
 	}
@@ -228,10 +234,10 @@ func selectHeaviest(v []term, n int) {
 		pivot := v[lo+(hi-lo)/2]
 		i, j := lo, hi
 		for i <= j {
-			for heavierFirst(v[i], pivot) < 0 {
+			for heavier(v[i], pivot) {
 				i++
 			}
-			for heavierFirst(v[j], pivot) > 0 {
+			for heavier(pivot, v[j]) {
 				j--
 			}
 			if i <= j {
