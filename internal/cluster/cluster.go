@@ -98,6 +98,9 @@ type scratch struct {
 	touched []int32
 	pass    int32
 	work    []term // a copy of a centroid to select on
+	// dense holds one vector's weights by term ID while it is compared
+	// with several centroids, zero elsewhere.
+	dense []float32
 }
 
 // New returns an empty clusterer.
@@ -194,7 +197,8 @@ func (c *Clusterer) join(s, article int32, v vector, at int64) {
 	if st.closed {
 		// A version or copy of an article whose story has closed reopens it,
 		// from this article alone: the old centroid is gone.
-		st.closed, st.centroid, st.norm = false, nil, 0
+		st.closed = false
+		st.drop()
 		c.live = append(c.live, s)
 	}
 	st.age(at, c.opts.HalfLife.Seconds())
@@ -256,9 +260,15 @@ func (c *Clusterer) fade(s int32, at int64) float64 {
 // weight they hold; the top few are compared in full.
 func (c *Clusterer) best(heavy []term, v vector, at int64, skip int32) (int32, float64, float64) {
 	best, bestSim, second := int32(-1), 0.0, 0.0
-	for _, s := range c.candidates(heavy, at, skip, shortlist) {
+	top := c.candidates(heavy, at, skip, shortlist)
+	if len(top) == 0 {
+		return best, bestSim, second
+	}
+	c.spread(v)
+	defer c.unspread(v)
+	for _, s := range top {
 		st := &c.stories[s]
-		sim := c.fade(s, at) * dot(v, st.centroid) / st.norm
+		sim := c.fade(s, at) * c.dotSpread(st.centroid) / st.norm
 		switch {
 		case sim > bestSim || (sim == bestSim && best >= 0 && s < best):
 			best, bestSim, second = s, sim, bestSim
@@ -297,7 +307,7 @@ func (c *Clusterer) candidates(heavy []term, at int64, skip int32, n int) []int3
 			}
 			c.seen[r] = c.pass
 			kept = append(kept, r)
-			if r == skip || (skip >= 0 && c.apart[pair(r, skip)]) {
+			if r == skip || (skip >= 0 && len(c.apart) > 0 && c.apart[pair(r, skip)]) {
 				continue
 			}
 			if !c.open(r, at) {
@@ -313,6 +323,9 @@ func (c *Clusterer) candidates(heavy []term, at int64, skip int32, n int) []int3
 	}
 	top := make([]int32, 0, n+1)
 	for _, s := range touched {
+		if len(top) == n && ranksAfter(s, top[n-1], c.partial) {
+			continue // most touched stories share little: skip the search
+		}
 		top = insertRanked(top, s, c.partial, n)
 	}
 	for _, s := range touched {
@@ -320,6 +333,12 @@ func (c *Clusterer) candidates(heavy []term, at int64, skip int32, n int) []int3
 	}
 	c.touched = touched
 	return top
+}
+
+// ranksAfter reports whether story s ranks below story t in insertRanked's
+// order: a lower score, or the same score and younger.
+func ranksAfter(s, t int32, score []float32) bool {
+	return score[s] < score[t] || score[s] == score[t] && s > t
 }
 
 // insertRanked keeps the n best stories by score, best first, ties to the

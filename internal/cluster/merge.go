@@ -38,18 +38,7 @@ func (c *Clusterer) mergeAround(s int32) []string {
 		for i := range heavy {
 			heavy[i].w /= float32(st.norm)
 		}
-		best, bestMargin := int32(-1), 0.0
-		for _, t := range c.candidates(heavy, st.latest, s, mergeShortlist) {
-			other := &c.stories[t]
-			f := c.fade(t, st.latest)
-			need := c.opts.MergeThreshold
-			if st.size == 1 || other.size == 1 {
-				need = c.opts.Threshold
-			}
-			if margin := f*cosine(st, other) - need; margin >= 0 && (best < 0 || margin > bestMargin) {
-				best, bestMargin = t, margin
-			}
-		}
+		best := c.mergeCandidate(s, heavy)
 		if best < 0 {
 			break
 		}
@@ -58,6 +47,35 @@ func (c *Clusterer) mergeAround(s int32) []string {
 		s = survivor
 	}
 	return merged
+}
+
+// mergeCandidate returns the story among those sharing s's heavy terms
+// that s should merge with, the one clearing its threshold by the widest
+// margin, or -1.
+func (c *Clusterer) mergeCandidate(s int32, heavy []term) int32 {
+	st := &c.stories[s]
+	top := c.candidates(heavy, st.latest, s, mergeShortlist)
+	if len(top) == 0 {
+		return -1
+	}
+	c.spread(st.centroid)
+	defer c.unspread(st.centroid)
+	best, bestMargin := int32(-1), 0.0
+	for _, t := range top {
+		other := &c.stories[t]
+		need := c.opts.MergeThreshold
+		if st.size == 1 || other.size == 1 {
+			need = c.opts.Threshold
+		}
+		cos := 0.0
+		if other.norm != 0 {
+			cos = c.dotSpread(other.centroid) / (st.norm * other.norm)
+		}
+		if margin := c.fade(t, st.latest)*cos - need; margin >= 0 && (best < 0 || margin > bestMargin) {
+			best, bestMargin = t, margin
+		}
+	}
+	return best
 }
 
 // merge makes two stories one. The larger keeps its ID, the older of two
@@ -79,7 +97,8 @@ func (c *Clusterer) merge(a, b int32) (int32, int32) {
 	sa.members = mergeSorted(sa.members, sb.members)
 	sa.touch(sb.earliest)
 	sa.touch(sb.latest)
-	sb.parent, sb.centroid, sb.norm, sb.members, sb.size = a, nil, 0, nil, 0
+	sb.parent, sb.members, sb.size = a, nil, 0
+	sb.drop()
 	for p := range c.apart {
 		if p[0] == b || p[1] == b {
 			delete(c.apart, p)
@@ -102,7 +121,8 @@ func (c *Clusterer) sweep() {
 		switch {
 		case st.parent != s || st.closed:
 		case gap > 0 && st.latest != 0 && c.now-st.latest > gap:
-			st.closed, st.centroid, st.norm = true, nil, 0
+			st.closed = true
+			st.drop()
 		default:
 			kept = append(kept, s)
 		}

@@ -342,3 +342,68 @@ func TestSnapshotRefusesDamage(t *testing.T) {
 		}
 	}
 }
+
+// checkCuts fails unless every story's cached index cut is the one its
+// centroid gives now.
+func checkCuts(t *testing.T, step string, c *Clusterer) {
+	t.Helper()
+	var work []term
+	for i := range c.stories {
+		st := &c.stories[i]
+		if want := cutoff(st.centroid, indexTerms, &work); st.indexCut != want {
+			t.Errorf("%s: story %s keeps cut %v, its centroid gives %v", step, st.id, st.indexCut, want)
+		}
+	}
+}
+
+func TestIndexCutFollowsCentroid(t *testing.T) {
+	// Stories with more terms than indexTerms, ageing between articles,
+	// then merged, split and restored: the cut absorb relies on must
+	// follow every change to a centroid.
+	c := New(Options{Threshold: 0.2, MergeThreshold: 0.3, HalfLife: 24 * time.Hour})
+	docs := map[string]Doc{}
+	for i := range 12 {
+		base := uint64(i%3) * 1000
+		d := Doc{ID: "a" + strconv.Itoa(i), Time: day.Add(time.Duration(i) * 7 * time.Hour),
+			Terms: terms(span(base+uint64(i), base+uint64(i)+70)...)}
+		docs[d.ID] = d
+		c.Add(d)
+		checkCuts(t, "add", c)
+	}
+	for i := range c.stories {
+		c.stories[i].age(unix(day.Add(150*time.Hour)), c.opts.HalfLife.Seconds())
+	}
+	checkCuts(t, "age", c)
+	if _, err := c.Merge(storyID("a0"), storyID("a1")); err != nil {
+		t.Fatal(err)
+	}
+	checkCuts(t, "merge", c)
+	story, _ := c.StoryOf("a0")
+	var stay, move []Doc
+	for _, s := range c.Stories() {
+		if s.ID == story {
+			for i, id := range s.Members {
+				if i%2 == 0 {
+					stay = append(stay, docs[id])
+				} else {
+					move = append(move, docs[id])
+				}
+			}
+		}
+	}
+	if _, err := c.Split(story, stay, move); err != nil {
+		t.Fatal(err)
+	}
+	checkCuts(t, "split", c)
+	data, err := c.MarshalBinary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var r Clusterer
+	if err := r.UnmarshalBinary(data); err != nil {
+		t.Fatal(err)
+	}
+	checkCuts(t, "restore", &r)
+	r.Add(Doc{ID: "late", Time: day.Add(200 * time.Hour), Terms: terms(span(5, 80)...)})
+	checkCuts(t, "add after restore", &r)
+}

@@ -109,11 +109,11 @@ func (c *Clusterer) UnmarshalBinary(data []byte) error {
 		}
 		s := story{id: ss.ID, size: ss.Size, members: ss.Members, parent: ss.Parent,
 			earliest: ss.Earliest, latest: ss.Latest, decayed: ss.Decayed, closed: ss.Closed}
-		s.centroid = make(vector, len(ss.Terms))
+		centroid := make(vector, len(ss.Terms))
 		for k := range ss.Terms {
-			s.centroid[k] = term{ss.Terms[k], ss.Weights[k]}
+			centroid[k] = term{ss.Terms[k], ss.Weights[k]}
 		}
-		s.norm = norm(s.centroid)
+		s.set(centroid, &c.work)
 		c.stories[i] = s
 		c.byID[s.id] = int32(i)
 	}

@@ -67,7 +67,8 @@ func (c *Clusterer) arrivals(s int32, part, rest []Doc) ([]int32, error) {
 // weighed with today's statistics.
 func (c *Clusterer) rebuild(s int32, docs []Doc, arrivals []int32) {
 	st := &c.stories[s]
-	st.centroid, st.norm, st.size, st.members = nil, 0, 0, slices.Clone(arrivals)
+	st.drop()
+	st.size, st.members = 0, slices.Clone(arrivals)
 	st.earliest, st.latest, st.decayed, st.closed = 0, 0, 0, false
 	for _, d := range docs {
 		v, _ := c.vocab.weigh(d.Terms)
@@ -75,8 +76,7 @@ func (c *Clusterer) rebuild(s int32, docs []Doc, arrivals []int32) {
 		st.touch(unix(d.Time))
 		st.size++
 	}
-	st.centroid = keepHeaviest(st.centroid, centroidTerms)
-	st.norm = norm(st.centroid)
+	st.set(keepHeaviest(st.centroid, centroidTerms), &c.work)
 	st.decayed = st.latest
 	var terms []uint32
 	for _, t := range heaviest(st.centroid, indexTerms) {

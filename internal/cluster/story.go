@@ -4,7 +4,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"math"
-	"slices"
 )
 
 // story is one story's state: a centroid (the sum of its articles' unit
@@ -13,6 +12,9 @@ type story struct {
 	id       string
 	centroid vector
 	norm     float64
+	// indexCut is cutoff(centroid, indexTerms), kept with the centroid so
+	// that absorb need not select it again.
+	indexCut float32
 	size     int32
 	members  []int32 // arrival indexes of its articles
 	// parent is the story itself, or the story it was merged into.
@@ -54,6 +56,9 @@ func (s *story) age(at int64, halfLife float64) {
 			s.centroid[i].w *= f
 		}
 		s.norm *= float64(f)
+		// Scaling keeps the order of the weights, so the cut scales too:
+		// the same product of the same term's weight.
+		s.indexCut *= f
 	}
 	s.decayed = max(s.decayed, at)
 }
@@ -62,22 +67,33 @@ func (s *story) age(at int64, halfLife float64) {
 // heavy enough to index the story by. work is room for a copy of the
 // centroid, reused across calls.
 func (s *story) absorb(v vector, work *[]term) []uint32 {
-	before := cutoff(s.centroid, indexTerms, work)
+	before := s.indexCut
 	old := s.centroid
-	s.centroid = keepHeaviestIn(add(s.centroid, v, 1), centroidTerms, work)
-	s.norm = norm(s.centroid)
-	after := cutoff(s.centroid, indexTerms, work)
+	s.set(keepHeaviestIn(add(s.centroid, v, 1), centroidTerms, work), work)
+	after := s.indexCut
 	var fresh []uint32
+	j := 0 // both are sorted by ID: walk old alongside
 	for _, t := range s.centroid {
 		if t.w < after {
 			continue
 		}
-		if w, ok := weightOf(old, t.id); !ok || w < before {
+		for j < len(old) && old[j].id < t.id {
+			j++
+		}
+		if j == len(old) || old[j].id != t.id || old[j].w < before {
 			fresh = append(fresh, t.id)
 		}
 	}
 	return fresh
 }
+
+// set makes v the centroid. work is room for a copy of it.
+func (s *story) set(v vector, work *[]term) {
+	s.centroid, s.norm, s.indexCut = v, norm(v), cutoff(v, indexTerms, work)
+}
+
+// drop frees the centroid.
+func (s *story) drop() { s.centroid, s.norm, s.indexCut = nil, 0, 0 }
 
 // cutoff is the weight of the n-th heaviest term of v, or 0 when v has
 // fewer terms. It selects on a copy of v in work.
@@ -96,26 +112,9 @@ func lightestOfHeaviest(v vector, n int, work *[]term) term {
 	selectHeaviest(c, n)
 	least := c[0]
 	for _, t := range c[1:n] {
-		if heavierFirst(t, least) > 0 {
+		if heavier(least, t) {
 			least = t
 		}
 	}
 	return least
-}
-
-// weightOf finds a term's weight in a vector sorted by ID.
-func weightOf(v vector, id uint32) (float32, bool) {
-	i, ok := slices.BinarySearchFunc(v, id, func(t term, id uint32) int { return int(t.id) - int(id) })
-	if !ok {
-		return 0, false
-	}
-	return v[i].w, true
-}
-
-// cosine between two centroids.
-func cosine(a, b *story) float64 {
-	if a.norm == 0 || b.norm == 0 {
-		return 0
-	}
-	return dot(a.centroid, b.centroid) / (a.norm * b.norm)
 }

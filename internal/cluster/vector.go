@@ -95,6 +95,12 @@ func heavierFirst(a, b term) int {
 	return int(a.id) - int(b.id)
 }
 
+// heavier reports whether a comes before b in heavierFirst's order; small
+// enough to inline in the selection loops.
+func heavier(a, b term) bool {
+	return a.w > b.w || a.w == b.w && a.id < b.id
+}
+
 func byID(a, b term) int { return int(a.id) - int(b.id) }
 
 func normalize(v []term) {
@@ -116,20 +122,32 @@ func norm(v []term) float64 {
 	return math.Sqrt(sum)
 }
 
-// dot is the inner product of two vectors sorted by ID.
-func dot(a, b vector) float64 {
+// spread writes v's weights into the dense scratch vector, so that
+// comparing v with each of several vectors is one look-up per term of
+// theirs rather than a merge of both. unspread clears them again.
+func (c *Clusterer) spread(v vector) {
+	if n := len(c.vocab.hash); len(c.dense) < n {
+		c.dense = append(c.dense, make([]float32, n-len(c.dense))...)
+	}
+	for _, t := range v {
+		c.dense[t.id] = t.w
+	}
+}
+
+func (c *Clusterer) unspread(v vector) {
+	for _, t := range v {
+		c.dense[t.id] = 0
+	}
+}
+
+// dotSpread is dot(spread vector, b). Terms are summed in b's order, by
+// ID, as dot sums them, and a term the spread vector lacks adds exactly
+// zero, so the result is dot's to the bit.
+func (c *Clusterer) dotSpread(b vector) float64 {
+	dense := c.dense
 	var sum float64
-	for i, j := 0, 0; i < len(a) && j < len(b); {
-		switch {
-		case a[i].id < b[j].id:
-			i++
-		case a[i].id > b[j].id:
-			j++
-		default:
-			sum += float64(a[i].w) * float64(b[j].w)
-			i++
-			j++
-		}
+	for _, t := range b {
+		sum += float64(t.w) * float64(dense[t.id])
 	}
 	return sum
 }
@@ -200,7 +218,7 @@ func keepHeaviestIn(v vector, limit int, work *[]term) vector {
 	last := lightestOfHeaviest(v, limit, work)
 	kept := v[:0]
 	for _, t := range v {
-		if heavierFirst(t, last) <= 0 {
+		if !heavier(last, t) {
 			kept = append(kept, t)
 		}
 	}
@@ -216,10 +234,10 @@ func selectHeaviest(v []term, n int) {
 		pivot := v[lo+(hi-lo)/2]
 		i, j := lo, hi
 		for i <= j {
-			for heavierFirst(v[i], pivot) < 0 {
+			for heavier(v[i], pivot) {
 				i++
 			}
-			for heavierFirst(v[j], pivot) > 0 {
+			for heavier(pivot, v[j]) {
 				j--
 			}
 			if i <= j {

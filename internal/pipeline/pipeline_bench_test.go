@@ -94,3 +94,23 @@ func BenchmarkPrepare(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkGroup times the serial step alone: dedupe, clustering and
+// settling of the googlenews TS titles and snippets, prepared beforehand.
+func BenchmarkGroup(b *testing.B) {
+	articles, err := eval.Load("googlenews-ts", filepath.Join(sharedData, "googlenews-gsdmm"))
+	if errors.Is(err, fs.ErrNotExist) {
+		b.Skipf("public data sets not found: %v", err)
+	}
+	if err != nil {
+		b.Fatal(err)
+	}
+	uniqueIDs(articles)
+	items, _ := prepare(context.Background(), articles, DefaultOptions())
+	b.ReportAllocs()
+	b.ResetTimer()
+	for range b.N {
+		group(items, DefaultOptions())
+	}
+	b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(len(items)*b.N), "µs/article")
+}

@@ -1,0 +1,64 @@
+package cluster
+
+import (
+	"math"
+	"math/rand/v2"
+	"testing"
+)
+
+// mergeDot is the inner product of two vectors sorted by ID, by merging
+// them: the plain reference dotSpread must match to the bit.
+func mergeDot(a, b vector) float64 {
+	var sum float64
+	for i, j := 0, 0; i < len(a) && j < len(b); {
+		switch {
+		case a[i].id < b[j].id:
+			i++
+		case a[i].id > b[j].id:
+			j++
+		default:
+			sum += float64(a[i].w) * float64(b[j].w)
+			i++
+			j++
+		}
+	}
+	return sum
+}
+
+// randomVector draws up to n distinct terms among the first vocab IDs,
+// sorted by ID, with weights of either sign as ageing and odd term
+// frequencies can give.
+func randomVector(r *rand.Rand, vocab, n int) vector {
+	var v vector
+	for id := range vocab {
+		if r.IntN(vocab) < n {
+			v = append(v, term{uint32(id), float32(r.NormFloat64())})
+		}
+	}
+	return v
+}
+
+func TestDotSpreadMatchesMerge(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	c := New(DefaultOptions())
+	const vocab = 500
+	for range vocab {
+		c.vocab.id(r.Uint64())
+	}
+	for i := range 200 {
+		a := randomVector(r, vocab, 1+r.IntN(100))
+		c.spread(a)
+		for range 5 {
+			b := randomVector(r, vocab, 1+r.IntN(200))
+			if got, want := c.dotSpread(b), mergeDot(a, b); math.Float64bits(got) != math.Float64bits(want) {
+				t.Fatalf("vector %d: dotSpread = %v, merged dot = %v", i, got, want)
+			}
+		}
+		c.unspread(a)
+		for id, w := range c.dense {
+			if w != 0 {
+				t.Fatalf("vector %d: term %d left at %v after unspread", i, id, w)
+			}
+		}
+	}
+}
