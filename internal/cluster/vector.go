@@ -24,6 +24,8 @@ type vocab struct {
 	hash []uint64
 	df   []int32
 	docs int
+	// fresh is observe's scratch list of terms not seen before.
+	fresh []uint64
 }
 
 func newVocab() *vocab { return &vocab{ids: make(map[uint64]uint32)} }
@@ -39,12 +41,25 @@ func (v *vocab) id(hash uint64) uint32 {
 	return id
 }
 
-// observe counts one document's terms.
+// observe counts one document's terms. New terms get their IDs in hash
+// order, not map order: IDs break ties between equal weights, so numbering
+// them as a map happens to list them made the same articles cluster
+// differently from one run to the next.
 func (v *vocab) observe(terms map[uint64]float64) {
 	v.docs++
+	fresh := v.fresh[:0]
 	for h := range terms {
+		if id, ok := v.ids[h]; ok {
+			v.df[id]++
+		} else {
+			fresh = append(fresh, h)
+		}
+	}
+	slices.Sort(fresh)
+	for _, h := range fresh {
 		v.df[v.id(h)]++
 	}
+	v.fresh = fresh
 }
 
 // idf is smoothed so that a term in every document still counts a little.

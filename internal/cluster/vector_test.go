@@ -3,6 +3,7 @@ package cluster
 import (
 	"math"
 	"math/rand/v2"
+	"slices"
 	"testing"
 )
 
@@ -60,5 +61,26 @@ func TestDotSpreadMatchesMerge(t *testing.T) {
 				t.Fatalf("vector %d: term %d left at %v after unspread", i, id, w)
 			}
 		}
+	}
+}
+
+// TestVocabIDsFollowHashOrder: term IDs break ties between equal weights,
+// so they must not depend on the order a map lists its terms in.
+func TestVocabIDsFollowHashOrder(t *testing.T) {
+	terms := map[uint64]float64{}
+	for h := range uint64(64) {
+		terms[h*0x9e3779b97f4a7c15] = 1
+	}
+	first := newVocab()
+	first.observe(terms)
+	for range 5 {
+		again := newVocab()
+		again.observe(terms)
+		if !slices.Equal(again.hash, first.hash) {
+			t.Fatal("the same terms got other IDs in another run")
+		}
+	}
+	if !slices.IsSorted(first.hash) {
+		t.Error("new terms are not numbered in hash order")
 	}
 }
