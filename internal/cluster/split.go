@@ -76,7 +76,7 @@ func (c *Clusterer) rebuild(s int32, docs []Doc, arrivals []int32) {
 		st.touch(unix(d.Time))
 		st.size++
 	}
-	st.set(keepHeaviest(st.centroid, centroidTerms), &c.work)
+	st.set(keepHeaviestIn(st.centroid, centroidTerms, &c.work), &c.work)
 	st.decayed = st.latest
 	var terms []uint32
 	for _, t := range heaviest(st.centroid, indexTerms) {

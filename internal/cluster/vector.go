@@ -210,22 +210,11 @@ func heaviestIn(v vector, n int, work *[]term) []term {
 	return out
 }
 
-// keepHeaviest drops all but the limit heaviest terms of v, keeping it
-// sorted by ID.
-func keepHeaviest(v vector, limit int) vector {
-	if len(v) <= limit {
-		return v
-	}
-	selectHeaviest(v, limit)
-	v = v[:limit]
-	slices.SortFunc(v, byID)
-	return v
-}
-
-// keepHeaviestIn is keepHeaviest without sorting: heavierFirst is a total
-// order, so the terms kept are those no lighter than the limit-th
-// heaviest, and filtering v by it keeps the order by ID. work is room for
-// the copy the selection runs on.
+// keepHeaviestIn drops all but the limit heaviest terms of v, in place,
+// keeping it sorted by ID. heavierFirst is a total order, so the terms
+// kept are those no lighter than the limit-th heaviest, and filtering v by
+// it keeps the order by ID without sorting. work is room for the copy the
+// selection runs on.
 func keepHeaviestIn(v vector, limit int, work *[]term) vector {
 	if len(v) <= limit {
 		return v
