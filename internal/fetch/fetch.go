@@ -14,6 +14,7 @@ import (
 	"net"
 	"net/http"
 	"net/url"
+	"strconv"
 	"strings"
 	"sync"
 	"syscall"
@@ -39,6 +40,46 @@ var (
 	ErrRedirects        = errors.New("too many redirects")
 	ErrStatus           = errors.New("unexpected HTTP status")
 )
+
+// RetryLaterError is a refusal (429 Too Many Requests, 503 Service
+// Unavailable) that said when to come back, in its Retry-After header. It
+// matches ErrStatus too.
+type RetryLaterError struct {
+	Status string
+	After  time.Duration
+}
+
+func (e *RetryLaterError) Error() string {
+	return fmt.Sprintf("%s, retry after %v: %v", e.Status, e.After, ErrStatus)
+}
+
+func (e *RetryLaterError) Unwrap() error { return ErrStatus }
+
+// retryAfter reads a 429 or 503 answer's Retry-After header, given in
+// seconds or as an HTTP date.
+func retryAfter(resp *http.Response, now time.Time) (time.Duration, bool) {
+	if resp.StatusCode != http.StatusTooManyRequests && resp.StatusCode != http.StatusServiceUnavailable {
+		return 0, false
+	}
+	v := strings.TrimSpace(resp.Header.Get("Retry-After"))
+	if v == "" {
+		return 0, false
+	}
+	if secs, err := strconv.ParseInt(v, 10, 64); err == nil {
+		if secs < 0 {
+			return 0, false
+		}
+		return min(time.Duration(min(secs, int64(maxRetryAfter/time.Second)))*time.Second, maxRetryAfter), true
+	}
+	at, err := http.ParseTime(v)
+	if err != nil {
+		return 0, false
+	}
+	return min(max(at.Sub(now), 0), maxRetryAfter), true
+}
+
+// maxRetryAfter bounds what a server can ask a poller to wait.
+const maxRetryAfter = 7 * 24 * time.Hour
 
 // Options tune a Client. Zero values take the defaults above.
 type Options struct {
@@ -178,6 +219,9 @@ func (c *Client) get(ctx context.Context, u *url.URL, v Validators) (*Response, 
 	case resp.StatusCode == http.StatusNotFound || resp.StatusCode == http.StatusGone:
 		return nil, fmt.Errorf("%s: %w", resp.Status, news.ErrNotFound)
 	case resp.StatusCode < 200 || resp.StatusCode > 299:
+		if wait, ok := retryAfter(resp, time.Now()); ok {
+			return nil, &RetryLaterError{Status: resp.Status, After: wait}
+		}
 		return nil, fmt.Errorf("%s: %w", resp.Status, ErrStatus)
 	case resp.ContentLength > c.opts.MaxBytes:
 		return nil, fmt.Errorf("%d bytes, over the %d-byte limit: %w", resp.ContentLength, c.opts.MaxBytes, news.ErrTooLarge)

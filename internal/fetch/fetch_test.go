@@ -71,6 +71,10 @@ func TestFetchErrors(t *testing.T) {
 	mux.HandleFunc("GET /broken", func(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "oops", http.StatusInternalServerError)
 	})
+	mux.HandleFunc("GET /busy", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Retry-After", "120")
+		w.WriteHeader(http.StatusServiceUnavailable)
+	})
 	mux.HandleFunc("GET /big", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Length", "50000000")
 		fmt.Fprint(w, strings.Repeat("x", 1000))
@@ -101,6 +105,7 @@ func TestFetchErrors(t *testing.T) {
 	}{
 		{"/missing", news.ErrNotFound},
 		{"/broken", ErrStatus},
+		{"/busy", ErrStatus},
 		{"/big", news.ErrTooLarge},
 		{"/big-stream", news.ErrTooLarge},
 		{"/slow", context.DeadlineExceeded},
@@ -120,6 +125,39 @@ func TestFetchErrors(t *testing.T) {
 	}
 	if _, err := c.Fetch(context.Background(), "ftp://example.com/x"); err == nil {
 		t.Error("Fetch(ftp://…) succeeded")
+	}
+	var later *RetryLaterError
+	if _, err := c.Fetch(context.Background(), srv.URL+"/busy"); !errors.As(err, &later) || later.After != 120*time.Second {
+		t.Errorf("Fetch(/busy) error = %v, want one that says to retry after 2m0s", err)
+	}
+}
+
+func TestRetryAfter(t *testing.T) {
+	now := time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC)
+	tests := []struct {
+		status int
+		header string
+		want   time.Duration
+		ok     bool
+	}{
+		{http.StatusServiceUnavailable, "120", 120 * time.Second, true},
+		{http.StatusTooManyRequests, " 30 ", 30 * time.Second, true},
+		{http.StatusTooManyRequests, "Mon, 23 Nov 2026 12:10:00 GMT", 10 * time.Minute, true},
+		{http.StatusTooManyRequests, "Mon, 23 Nov 2026 11:00:00 GMT", 0, true}, // already past
+		{http.StatusServiceUnavailable, "99999999999", maxRetryAfter, true},
+		{http.StatusServiceUnavailable, "-5", 0, false},
+		{http.StatusServiceUnavailable, "soon", 0, false},
+		{http.StatusServiceUnavailable, "", 0, false},
+		{http.StatusInternalServerError, "120", 0, false}, // the header only means something on 429 and 503
+	}
+	for _, tt := range tests {
+		resp := &http.Response{StatusCode: tt.status, Header: http.Header{}}
+		if tt.header != "" {
+			resp.Header.Set("Retry-After", tt.header)
+		}
+		if got, ok := retryAfter(resp, now); got != tt.want || ok != tt.ok {
+			t.Errorf("retryAfter(%d, %q) = %v, %v; want %v, %v", tt.status, tt.header, got, ok, tt.want, tt.ok)
+		}
 	}
 }
 

@@ -8,6 +8,7 @@ package poll
 import (
 	"bufio"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"log/slog"
@@ -140,7 +141,13 @@ func (p *Poller) Poll(ctx context.Context, f store.Feed) store.Feed {
 	if err != nil {
 		f.Failures++
 		f.LastError = err.Error()
-		f.NextPoll = now.Add(p.backoff(f.Failures))
+		wait := p.backoff(f.Failures)
+		// A server that said when to come back is taken at its word, even
+		// past the backoff's cap: polling it sooner only earns another refusal.
+		if later := (*fetch.RetryLaterError)(nil); errors.As(err, &later) {
+			wait = max(wait, later.After)
+		}
+		f.NextPoll = now.Add(wait)
 		p.opts.Log.Warn("feed poll failed", "feed", f.URL, "failures", f.Failures, "next", f.NextPoll.Format(time.RFC3339), "error", err)
 	} else {
 		f.Failures = 0

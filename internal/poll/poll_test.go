@@ -26,6 +26,7 @@ type newsSite struct {
 	items    []string // slugs, newest last
 	version  int      // the feed's ETag
 	status   int      // when set, the feed answers with it
+	retry    string   // the Retry-After header sent with status
 	feedHits int
 	notMod   int
 	pageHits map[string]int
@@ -40,6 +41,9 @@ func (s *newsSite) handler() http.Handler {
 		s.feedHits++
 		s.times = append(s.times, time.Now())
 		if s.status != 0 {
+			if s.retry != "" {
+				w.Header().Set("Retry-After", s.retry)
+			}
 			w.WriteHeader(s.status)
 			return
 		}
@@ -115,7 +119,8 @@ func counts(t *testing.T, db *store.DB) int {
 
 // TestPoll follows one feed through its life: read in full, unchanged
 // (304, nothing fetched), grown by one item (only that page fetched),
-// failing (backoff doubling to its cap), and back.
+// failing (backoff doubling to its cap; a Retry-After beyond the cap
+// obeyed), and back.
 func TestPoll(t *testing.T) {
 	ctx := context.Background()
 	every := time.Hour
@@ -138,8 +143,10 @@ func TestPoll(t *testing.T) {
 		{"server error", func(s *newsSite) { s.status = http.StatusServiceUnavailable }, want{3, 4, 1, 3, 1, every, "503"}},
 		{"second error waits twice as long", nil, want{3, 5, 1, 3, 2, 2 * every, "503"}},
 		{"backoff is capped", nil, want{3, 6, 1, 3, 3, 3 * time.Hour, "503"}},
-		{"feed without items", func(s *newsSite) { s.status = 0; s.items = nil; s.version = 3 }, want{3, 7, 1, 3, 4, 3 * time.Hour, "no items"}},
-		{"recovered", func(s *newsSite) { s.items = []string{"breakwater", "tugboat"}; s.version = 4 }, want{4, 8, 1, 4, 0, every, ""}},
+		{"told to come back later, beyond the cap", func(s *newsSite) { s.status = http.StatusTooManyRequests; s.retry = "18000" }, want{3, 7, 1, 3, 4, 5 * time.Hour, "429"}},
+		{"told to come back sooner than the backoff", func(s *newsSite) { s.retry = "60" }, want{3, 8, 1, 3, 5, 3 * time.Hour, "429"}},
+		{"feed without items", func(s *newsSite) { s.status = 0; s.retry = ""; s.items = nil; s.version = 3 }, want{3, 9, 1, 3, 6, 3 * time.Hour, "no items"}},
+		{"recovered", func(s *newsSite) { s.items = []string{"breakwater", "tugboat"}; s.version = 4 }, want{4, 10, 1, 4, 0, every, ""}},
 	}
 	for _, step := range steps {
 		if step.change != nil {
