@@ -296,3 +296,17 @@ func TestForbidden(t *testing.T) {
 		}
 	}
 }
+
+// FuzzRetryAfter: any header gives a wait between zero and the bound, or none.
+func FuzzRetryAfter(f *testing.F) {
+	for _, s := range []string{"120", "Mon, 23 Nov 2026 12:10:00 GMT", "-1", "1e9", ""} {
+		f.Add(s)
+	}
+	now := time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC)
+	f.Fuzz(func(t *testing.T, header string) {
+		resp := &http.Response{StatusCode: http.StatusTooManyRequests, Header: http.Header{"Retry-After": {header}}}
+		if wait, ok := retryAfter(resp, now); wait < 0 || wait > maxRetryAfter || !ok && wait != 0 {
+			t.Errorf("retryAfter(%q) = %v, %v", header, wait, ok)
+		}
+	})
+}
