@@ -42,13 +42,10 @@ func runBench(ctx context.Context, args []string, env *environment) int {
 	if *stream > 0 {
 		return benchStream(ctx, *data, *stream, *seed, opts, env)
 	}
-	articles, err := benchArticles(ctx, fs.Args(), *data, env)
+	articles, err := benchArticles(ctx, fs.Args(), *data, *limit, env)
 	if err != nil {
 		fmt.Fprintln(env.stderr, "corroborate bench:", err)
 		return 1
-	}
-	if *limit > 0 && len(articles) > *limit {
-		articles = articles[:*limit]
 	}
 	words := 0
 	for _, a := range articles {
@@ -70,12 +67,23 @@ func runBench(ctx context.Context, args []string, env *environment) int {
 	return 0
 }
 
-func benchArticles(ctx context.Context, paths []string, data string, env *environment) ([]*news.Article, error) {
+// benchArticles reads the articles a benchmark runs on: the given paths,
+// or else the public sets' pool under data; at most limit (0: all).
+func benchArticles(ctx context.Context, paths []string, data string, limit int, env *environment) ([]*news.Article, error) {
+	var articles []*news.Article
 	if len(paths) == 0 {
-		return eval.Pool(data)
+		var err error
+		if articles, err = eval.Pool(data); err != nil {
+			return nil, err
+		}
+	} else {
+		var errs []news.ItemError
+		articles, errs = readAll(ctx, paths, env, defaultReadOptions(), nil)
+		printErrors(env.stderr, errs)
 	}
-	articles, errs := readAll(ctx, paths, env, defaultReadOptions(), nil)
-	printErrors(env.stderr, errs)
+	if limit > 0 && len(articles) > limit {
+		articles = articles[:limit]
+	}
 	return articles, nil
 }
 

@@ -48,13 +48,10 @@ func runBenchServe(ctx context.Context, args []string, env *environment) int {
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
-	articles, err := benchArticles(ctx, fs.Args(), *data, env)
+	articles, err := benchArticles(ctx, fs.Args(), *data, *limit, env)
 	if err != nil {
 		fmt.Fprintln(env.stderr, "corroborate bench serve:", err)
 		return 1
-	}
-	if *limit > 0 && len(articles) > *limit {
-		articles = articles[:*limit]
 	}
 	if *db == "" {
 		dir, err := os.MkdirTemp("", "corroborate-bench-")

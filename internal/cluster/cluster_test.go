@@ -155,19 +155,27 @@ func TestSplitErrors(t *testing.T) {
 	}
 }
 
+// roundTrip restores a snapshot of c into a new clusterer, and returns it
+// with the snapshot.
+func roundTrip(t *testing.T, c *Clusterer) (*Clusterer, []byte) {
+	t.Helper()
+	data, err := c.MarshalBinary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	restored := new(Clusterer)
+	if err := restored.UnmarshalBinary(data); err != nil {
+		t.Fatal(err)
+	}
+	return restored, data
+}
+
 func TestSnapshotRoundTrip(t *testing.T) {
 	c := New(DefaultOptions())
 	for _, d := range articles[:2] {
 		c.Add(d)
 	}
-	data, err := c.MarshalBinary()
-	if err != nil {
-		t.Fatal(err)
-	}
-	var restored Clusterer
-	if err := restored.UnmarshalBinary(data); err != nil {
-		t.Fatal(err)
-	}
+	restored, data := roundTrip(t, c)
 	for _, d := range articles[2:] {
 		if got, want := restored.Add(d), c.Add(d); got.Story != want.Story {
 			t.Errorf("%s: story %s after restore, %s before", d.ID, got.Story, want.Story)

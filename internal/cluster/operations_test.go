@@ -259,18 +259,11 @@ func TestSnapshotKeepsEverything(t *testing.T) {
 	if !c.stories[c.byID[storyID("old")]].closed {
 		t.Fatal("the old story should have closed")
 	}
-	data, err := c.MarshalBinary()
-	if err != nil {
-		t.Fatal(err)
-	}
-	var r Clusterer
-	if err := r.UnmarshalBinary(data); err != nil {
-		t.Fatal(err)
-	}
+	r, _ := roundTrip(t, c)
 	if r.opts != c.opts {
 		t.Errorf("options %+v after restore, want %+v", r.opts, c.opts)
 	}
-	if got, want := grouped(&r), grouped(c); len(got) != len(want) {
+	if got, want := grouped(r), grouped(c); len(got) != len(want) {
 		t.Errorf("%d stories after restore, want %d", len(got), len(want))
 	} else {
 		for id, m := range want {
@@ -395,15 +388,8 @@ func TestIndexCutFollowsCentroid(t *testing.T) {
 		t.Fatal(err)
 	}
 	checkCuts(t, "split", c)
-	data, err := c.MarshalBinary()
-	if err != nil {
-		t.Fatal(err)
-	}
-	var r Clusterer
-	if err := r.UnmarshalBinary(data); err != nil {
-		t.Fatal(err)
-	}
-	checkCuts(t, "restore", &r)
+	r, _ := roundTrip(t, c)
+	checkCuts(t, "restore", r)
 	r.Add(Doc{ID: "late", Time: day.Add(200 * time.Hour), Terms: terms(span(5, 80)...)})
-	checkCuts(t, "add after restore", &r)
+	checkCuts(t, "add after restore", r)
 }

@@ -42,45 +42,36 @@ const (
 	authorWord             // byline, author
 )
 
+// marks are the words that mark dates and authors in attribute values.
+var marks = []struct {
+	word string // lower-case ASCII
+	mark int
+}{
+	{"date", dateWord}, {"time", dateWord}, {"publish", dateWord}, {"posted", dateWord},
+	{"update", updateWord}, {"modif", updateWord}, {"comment", updateWord}, // some other date
+	{"byline", authorWord}, {"author", authorWord},
+}
+
+// markOpens has the first letters of marks, in both cases.
+var markOpens = func() (opens [256]bool) {
+	for _, m := range marks {
+		opens[m.word[0]], opens[m.word[0]&^0x20] = true, true
+	}
+	return opens
+}()
+
 // markWords looks for the words that mark dates and authors in an
 // attribute value, in any case, stopping only at the letters that open
 // one: most values hold none.
 func markWords(v string) int {
 	w := 0
 	for i := 0; i < len(v); i++ {
-		rest := v[i:]
-		switch v[i] | 0x20 { // ASCII lower case, for letters
-		case 'd':
-			if prefixFold(rest, "date") {
-				w |= dateWord
-			}
-		case 't':
-			if prefixFold(rest, "time") {
-				w |= dateWord
-			}
-		case 'p':
-			if prefixFold(rest, "publish") || prefixFold(rest, "posted") {
-				w |= dateWord
-			}
-		case 'u':
-			if prefixFold(rest, "update") {
-				w |= updateWord
-			}
-		case 'm':
-			if prefixFold(rest, "modif") {
-				w |= updateWord
-			}
-		case 'c':
-			if prefixFold(rest, "comment") {
-				w |= updateWord
-			}
-		case 'b':
-			if prefixFold(rest, "byline") {
-				w |= authorWord
-			}
-		case 'a':
-			if prefixFold(rest, "author") {
-				w |= authorWord
+		if !markOpens[v[i]] {
+			continue
+		}
+		for _, m := range marks {
+			if m.word[0] == v[i]|0x20 && prefixFold(v[i:], m.word) {
+				w |= m.mark
 			}
 		}
 	}

@@ -5,6 +5,7 @@ import (
 	"compress/gzip"
 	"context"
 	"errors"
+	"maps"
 	"os"
 	"path/filepath"
 	"strings"
@@ -69,6 +70,23 @@ func (c *collected) emit(a *news.Article, e *news.ItemError) {
 		c.articles = append(c.articles, a)
 	} else {
 		c.errs = append(c.errs, *e)
+	}
+}
+
+// wantErrors checks that the errors emitted are exactly want: by source, a
+// piece of each one's message.
+func (c *collected) wantErrors(t *testing.T, want map[string]string) {
+	t.Helper()
+	missing := maps.Clone(want)
+	for _, e := range c.errs {
+		if w, ok := missing[e.Source]; ok && strings.Contains(e.Error, w) {
+			delete(missing, e.Source)
+		} else {
+			t.Errorf("unexpected error %s: %s", e.Source, e.Error)
+		}
+	}
+	if len(missing) > 0 {
+		t.Errorf("missing errors: %v", missing)
 	}
 }
 

@@ -121,15 +121,5 @@ func TestFeedPagesFetchedInParallel(t *testing.T) {
 		}
 		j++
 	}
-	wantErrs := map[string]string{links[7]: "404", links[30]: "not an HTML page"}
-	for _, e := range got.errs {
-		if want, ok := wantErrs[e.Source]; ok && strings.Contains(e.Error, want) {
-			delete(wantErrs, e.Source)
-		} else {
-			t.Errorf("unexpected error %s: %s", e.Source, e.Error)
-		}
-	}
-	if len(wantErrs) > 0 {
-		t.Errorf("missing errors: %v", wantErrs)
-	}
+	got.wantErrors(t, map[string]string{links[7]: "404", links[30]: "not an HTML page"})
 }

@@ -170,20 +170,10 @@ func TestReadURLs(t *testing.T) {
 	if _, ok := titles["Full text"]; !ok || len(got.articles) != 3 {
 		t.Errorf("articles = %v, want the fetched item, the full-text item and the page", titles)
 	}
-	wantErrs := map[string]string{
+	got.wantErrors(t, map[string]string{
 		srv.URL + "/missing": "404", srv.URL + "/loop": "redirect", srv.URL + "/slow": "timed out",
 		srv.URL + "/huge": "limit", srv.URL + "/doc.pdf": "not an HTML page", srv.URL + "/not-xml": "not an RSS",
-	}
-	for _, e := range got.errs {
-		if want, ok := wantErrs[e.Source]; ok && strings.Contains(e.Error, want) {
-			delete(wantErrs, e.Source)
-		} else {
-			t.Errorf("unexpected error %s: %s", e.Source, e.Error)
-		}
-	}
-	if len(wantErrs) > 0 {
-		t.Errorf("missing errors: %v", wantErrs)
-	}
+	})
 }
 
 func TestURLWithoutFetcher(t *testing.T) {

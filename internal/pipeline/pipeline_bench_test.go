@@ -62,17 +62,24 @@ func BenchmarkStories(b *testing.B) {
 	b.ReportMetric(float64(len(pool)*b.N)/b.Elapsed().Seconds(), "articles/s")
 }
 
-// BenchmarkPrepare cleans and analyses articles on one goroutine, the
-// per-article cost under every grouping: short items (Google News titles
-// and snippets), where fixed costs show, and the pool of full articles.
-func BenchmarkPrepare(b *testing.B) {
-	short, err := eval.Load("googlenews-ts", filepath.Join(sharedData, "googlenews-gsdmm"))
+// googleNewsTS loads the googlenews TS titles and snippets, or skips b
+// when the public sets are absent.
+func googleNewsTS(b *testing.B) []*news.Article {
+	articles, err := eval.Load("googlenews-ts", filepath.Join(sharedData, "googlenews-gsdmm"))
 	if errors.Is(err, fs.ErrNotExist) {
 		b.Skipf("public data sets not found: %v", err)
 	}
 	if err != nil {
 		b.Fatal(err)
 	}
+	return articles
+}
+
+// BenchmarkPrepare cleans and analyses articles on one goroutine, the
+// per-article cost under every grouping: short items (Google News titles
+// and snippets), where fixed costs show, and the pool of full articles.
+func BenchmarkPrepare(b *testing.B) {
+	short := googleNewsTS(b)
 	for _, set := range []struct {
 		name     string
 		articles func(b *testing.B) []*news.Article
@@ -98,13 +105,7 @@ func BenchmarkPrepare(b *testing.B) {
 // BenchmarkGroup times the serial step alone: dedupe, clustering and
 // settling of the googlenews TS titles and snippets, prepared beforehand.
 func BenchmarkGroup(b *testing.B) {
-	articles, err := eval.Load("googlenews-ts", filepath.Join(sharedData, "googlenews-gsdmm"))
-	if errors.Is(err, fs.ErrNotExist) {
-		b.Skipf("public data sets not found: %v", err)
-	}
-	if err != nil {
-		b.Fatal(err)
-	}
+	articles := googleNewsTS(b)
 	uniqueIDs(articles)
 	items, _ := prepare(context.Background(), articles, DefaultOptions())
 	b.ReportAllocs()
