@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 
+	"github.com/corroborate/corroborate/internal/news"
 	"github.com/corroborate/corroborate/internal/pipeline"
 	"github.com/corroborate/corroborate/internal/store"
 )
@@ -17,20 +18,6 @@ var (
 	// already, as after the same merge sent twice.
 	ErrMerged = errors.New("the stories are one already")
 )
-
-// refusal is an edit refused before anything changed, with the message a
-// user should read.
-type refusal struct {
-	kind error
-	msg  string
-}
-
-func (r *refusal) Error() string { return r.msg }
-func (r *refusal) Unwrap() error { return r.kind }
-
-func refuse(kind error, format string, args ...any) error {
-	return &refusal{kind: kind, msg: fmt.Sprintf(format, args...)}
-}
 
 // Merged is what Merge did.
 type Merged struct {
@@ -49,7 +36,7 @@ type Merged struct {
 // touched; no article is read again.
 func (s *Service) Merge(ctx context.Context, a, b string) (Merged, error) {
 	if a == b {
-		return Merged{}, refuse(ErrEdit, "merge %s: a story cannot be merged with itself", a)
+		return Merged{}, news.Refuse(ErrEdit, "merge %s: a story cannot be merged with itself", a)
 	}
 	var out Merged
 	err := s.write(ctx, func(tx *store.Tx) error {
@@ -62,7 +49,7 @@ func (s *Service) Merge(ctx context.Context, a, b string) (Merged, error) {
 			return err
 		}
 		if ra == rb {
-			return refuse(ErrMerged, "merge %s and %s: they are one story already, %s", a, b, ra)
+			return news.Refuse(ErrMerged, "merge %s and %s: they are one story already, %s", a, b, ra)
 		}
 		edit := store.Edit{Kind: store.Merge, Story: ra, Other: rb}
 		s.changed = true
@@ -108,12 +95,12 @@ type Split struct {
 // is kept in the store's log, as Merge's is.
 func (s *Service) Split(ctx context.Context, story string, move []string) (Split, error) {
 	if len(move) == 0 {
-		return Split{}, refuse(ErrEdit, "split %s: name the articles to move out", story)
+		return Split{}, news.Refuse(ErrEdit, "split %s: name the articles to move out", story)
 	}
 	named := make(map[string]bool, len(move))
 	for _, id := range move {
 		if named[id] {
-			return Split{}, refuse(ErrEdit, "split %s: article %s is named twice", story, id)
+			return Split{}, news.Refuse(ErrEdit, "split %s: article %s is named twice", story, id)
 		}
 		named[id] = true
 	}
@@ -162,12 +149,12 @@ func (s *Service) checkSplit(story, root string, move []string) error {
 			continue
 		}
 		if other, ok := s.engine.StoryOf(id); ok {
-			return refuse(ErrEdit, "split %s: article %s is in story %s, not this one", story, id, other)
+			return news.Refuse(ErrEdit, "split %s: article %s is in story %s, not this one", story, id, other)
 		}
-		return refuse(ErrEdit, "split %s: no article %s is stored", story, id)
+		return news.Refuse(ErrEdit, "split %s: no article %s is stored", story, id)
 	}
 	if len(move) == len(members) {
-		return refuse(ErrEdit, "split %s: moving all %d of its articles would leave it empty", story, len(members))
+		return news.Refuse(ErrEdit, "split %s: moving all %d of its articles would leave it empty", story, len(members))
 	}
 	return nil
 }

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"net/http"
 
+	"github.com/corroborate/corroborate/internal/news"
 	"github.com/corroborate/corroborate/internal/store"
 )
 
@@ -16,16 +17,8 @@ var (
 	errTooLarge     = errors.New("request body too large")
 )
 
-// httpError is an error with the message a client should read.
-type httpError struct {
-	kind error
-	msg  string
-}
-
-func (e *httpError) Error() string { return e.msg }
-func (e *httpError) Unwrap() error { return e.kind }
-
-func badRequest(msg string) error { return &httpError{errBadRequest, msg} }
+// badRequest is an error the client caused, with the message it should read.
+func badRequest(msg string) error { return news.Refuse(errBadRequest, "%s", msg) }
 
 // status maps an error to an HTTP status and the message to show. Errors
 // the client did not cause say only "internal error": their detail is for
