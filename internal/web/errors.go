@@ -7,6 +7,7 @@ import (
 	"net/http"
 
 	"github.com/corroborate/corroborate/internal/news"
+	"github.com/corroborate/corroborate/internal/service"
 	"github.com/corroborate/corroborate/internal/store"
 )
 
@@ -15,6 +16,7 @@ var (
 	errBadRequest   = errors.New("bad request")
 	errUnauthorized = errors.New("a bearer token is required to write")
 	errTooLarge     = errors.New("request body too large")
+	errMediaType    = errors.New("send the body as JSON, Content-Type: application/json")
 )
 
 // badRequest is an error the client caused, with the message it should read.
@@ -32,8 +34,12 @@ func status(err error) (int, string) {
 		return http.StatusBadRequest, "bad cursor"
 	case errors.As(err, &maxBytes), errors.Is(err, errTooLarge):
 		return http.StatusRequestEntityTooLarge, errTooLarge.Error()
-	case errors.Is(err, errBadRequest):
+	case errors.Is(err, errBadRequest), errors.Is(err, service.ErrEdit):
 		return http.StatusBadRequest, err.Error()
+	case errors.Is(err, service.ErrMerged):
+		return http.StatusConflict, err.Error()
+	case errors.Is(err, errMediaType):
+		return http.StatusUnsupportedMediaType, err.Error()
 	case errors.Is(err, errUnauthorized):
 		return http.StatusUnauthorized, err.Error()
 	case errors.Is(err, context.DeadlineExceeded):
