@@ -7,7 +7,9 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/corroborate/corroborate/internal/news"
 	"github.com/corroborate/corroborate/internal/store"
@@ -177,6 +179,7 @@ func TestEditsSurviveRestart(t *testing.T) {
 	if got := res.Articles[0].Story; got != rail {
 		t.Errorf("after a restart the new rail article joined %s, want the split-off %s", got, rail)
 	}
+	agrees(t, reopened)
 }
 
 // TestTwoProcessesEdit has two services on one store, as two processes:
@@ -259,4 +262,112 @@ func TestEditRefusals(t *testing.T) {
 	if err := s.db.SQL().QueryRowContext(ctx, `SELECT COUNT(*) FROM edits`).Scan(&edits); err != nil || edits != 1 {
 		t.Errorf("%d edits in the log after refusals (%v), want the one merge", edits, err)
 	}
+}
+
+// agrees checks that the engine and the store hold the same stories: each
+// stored article is in the story the engine has it in, and every story
+// the engine holds is stored with its count.
+func agrees(t *testing.T, s *Service) {
+	t.Helper()
+	ctx := context.Background()
+	rows, err := s.db.SQL().QueryContext(ctx, `SELECT id, story_id FROM articles ORDER BY seq`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for rows.Next() {
+		var id, story string
+		if err := rows.Scan(&id, &story); err != nil {
+			t.Fatal(err)
+		}
+		if got, _ := s.engine.StoryOf(id); got != story {
+			t.Errorf("article %s is in story %s in the engine, %s in the store", id, got, story)
+		}
+	}
+	for _, st := range s.engine.Stories() {
+		stored, err := s.db.Story(ctx, st.ID)
+		if err != nil || stored.Articles != len(st.Members) {
+			t.Errorf("story %s of %d articles is stored as %+v, %v", st.ID, len(st.Members), stored, err)
+		}
+	}
+	if c, err := s.db.Counts(ctx); err != nil || int(c.Stories) != len(s.engine.Stories()) {
+		t.Errorf("%d stories stored (%v), %d in the engine", c.Stories, err, len(s.engine.Stories()))
+	}
+}
+
+// TestConcurrentEditsAgree has one process ingest while another merges
+// and splits, on one store: a process that then rebuilds from the log
+// agrees with the store on every article, as do both writers, and a third
+// process that catches up on all of it at once.
+func TestConcurrentEditsAgree(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "c.db")
+	writer, editor := openService(t, openDB(t, path)), openService(t, openDB(t, path))
+	// The observer writes nothing until the end: then it catches up on
+	// both processes' work at once, articles and edits interleaved.
+	observer := openService(t, openDB(t, path))
+	var rounds atomic.Int64
+	stop, stopped := make(chan struct{}), make(chan struct{})
+	go func() {
+		defer close(stopped)
+		for {
+			select {
+			case <-stop:
+				return
+			default:
+			}
+			if err := editSomething(ctx, editor, int(rounds.Load())); err != nil {
+				t.Error(err)
+				return
+			}
+			rounds.Add(1)
+		}
+	}()
+	for _, a := range append(examples(t), railTalks()) {
+		if _, err := writer.Ingest(ctx, []*news.Article{a}); err != nil {
+			t.Fatal(err)
+		}
+		// Let the editor act between this article and the next, at least
+		// once; it may act while the next is stored too.
+		for r := rounds.Load(); rounds.Load() < r+2; {
+			time.Sleep(time.Millisecond)
+		}
+	}
+	close(stop)
+	<-stopped
+	var made int
+	if err := editor.db.SQL().QueryRowContext(ctx, `SELECT COUNT(*) FROM edits`).Scan(&made); err != nil || made < 4 {
+		t.Fatalf("%d edits made (%v): too few to show anything", made, err)
+	}
+	t.Logf("%d edits made in %d rounds alongside the ingest", made, rounds.Load())
+	for _, s := range []*Service{writer, editor, observer} {
+		if _, err := s.Ingest(ctx, []*news.Article{railTalks()}); err != nil { // catches up
+			t.Fatal(err)
+		}
+		agrees(t, s)
+	}
+	agrees(t, openService(t, openDB(t, path)))
+}
+
+// editSomething merges the two smallest stories, or on odd rounds splits
+// the largest story's latest article out; refusals are expected, as the
+// other process may have changed the stories meanwhile.
+func editSomething(ctx context.Context, s *Service, round int) error {
+	list, _, err := s.db.Stories(ctx, store.Query{Sort: store.Covered, Limit: 100})
+	if err != nil || len(list) == 0 {
+		return err
+	}
+	if round%2 == 0 && len(list) >= 2 {
+		_, err = s.Merge(ctx, list[len(list)-1].ID, list[len(list)-2].ID)
+	} else if rows, rerr := s.db.StoryArticles(ctx, list[0].ID); rerr != nil {
+		return rerr
+	} else if len(rows) > 1 {
+		_, err = s.Split(ctx, list[0].ID, []string{rows[len(rows)-1].ID})
+	}
+	if errors.Is(err, ErrEdit) || errors.Is(err, ErrMerged) || errors.Is(err, store.ErrNotFound) {
+		return nil
+	}
+	return err
 }
