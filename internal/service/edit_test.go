@@ -371,3 +371,19 @@ func editSomething(ctx context.Context, s *Service, round int) error {
 	}
 	return err
 }
+
+// TestSplitOfFirstArticle moves a story's first article: the story keeps
+// its ID with that article, and the articles not named form the new one.
+func TestSplitOfFirstArticle(t *testing.T) {
+	ctx := context.Background()
+	s, _, stories := edited(t)
+	rail := stories["ledger-rail-1"]
+	split, err := s.Split(ctx, rail, []string{"ledger-rail-1"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if split.Story != rail || split.NewStory == rail || !slices.Equal(split.Articles, []string{"post-rail-1"}) {
+		t.Errorf("Split of the first article = %+v; want post-rail-1 in a new story, %s kept", split, rail)
+	}
+	agrees(t, s)
+}
