@@ -17,7 +17,8 @@ const storyUsage = `Usage: corroborate story merge [flags] STORY STORY
 Edits the stories in the store, as an editor decides. merge makes two
 stories one: the larger keeps its ID and the other's ID resolves to it.
 split moves the articles named out of STORY into a new story, named after
-its first article; the part holding STORY's first article keeps STORY's ID.
+its first article; the part holding the article STORY is named after keeps
+STORY's ID.
 The decision is kept in the store, so a restart and other processes sharing
 the store apply it too, and the stories it changed are analysed again.`
 

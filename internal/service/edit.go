@@ -79,7 +79,8 @@ func (s *Service) Merge(ctx context.Context, a, b string) (Merged, error) {
 
 // Split is what Split did.
 type Split struct {
-	// Story is the story split, which keeps its ID and first article.
+	// Story is the story split, which keeps its ID and the article that
+	// ID derives from.
 	Story string `json:"story"`
 	// NewStory is the story the other part became, named after its own
 	// first article, and Articles are its articles.
@@ -89,8 +90,9 @@ type Split struct {
 
 // Split moves articles out of a story into a new one, on an editor's
 // word; the two are never merged again automatically. The part holding
-// the story's first article keeps the story's ID, so when move names that
-// article the articles not named form the new story. Only the story's
+// the article the story is named after (its first, unless a merge brought
+// in older ones) keeps the story's ID, so when move names that article
+// the articles not named form the new story. Only the story's
 // own articles are read again, from their stored features. The decision
 // is kept in the store's log, as Merge's is.
 func (s *Service) Split(ctx context.Context, story string, move []string) (Split, error) {

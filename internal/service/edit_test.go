@@ -387,3 +387,26 @@ func TestSplitOfFirstArticle(t *testing.T) {
 	}
 	agrees(t, s)
 }
+
+// TestSplitOfMergedStory splits a story out of which a merge made the
+// larger, later one hold an older article: the article the story is named
+// after keeps its ID, whichever part the editor names, and the store
+// agrees with the engine.
+func TestSplitOfMergedStory(t *testing.T) {
+	for _, move := range [][]string{{"ledger-rail-1"}, {"eastgate-post-chess", "post-rail-1"}} {
+		ctx := context.Background()
+		s, _, stories := edited(t)
+		rail, chess := stories["ledger-rail-1"], stories["eastgate-post-chess"]
+		if m, err := s.Merge(ctx, chess, rail); err != nil || m.Story != rail || m.Articles[0] != "eastgate-post-chess" {
+			t.Fatalf("Merge(chess, rail) = %+v, %v; want rail kept, the older chess article first", m, err)
+		}
+		split, err := s.Split(ctx, rail, move)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if split.Story != rail || split.NewStory != chess || !slices.Equal(split.Articles, []string{"eastgate-post-chess", "post-rail-1"}) {
+			t.Errorf("Split(%v) = %+v; want ledger-rail-1 kept in %s, the rest back in %s", move, split, rail, chess)
+		}
+		agrees(t, s)
+	}
+}

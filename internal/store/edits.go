@@ -51,10 +51,11 @@ func (t *Tx) SplitStory(from, to string, articles []string) error {
 		return fmt.Errorf("split story %s: %w", from, err)
 	}
 	// Until it is analysed, the new story is headed by its first article's
-	// title and dated by its arrival, as Touch would have made it.
+	// title and dated by its arrival, as Touch would have made it. A live
+	// story of that ID makes the insert fail: the articles would otherwise
+	// join it silently.
 	_, err := t.exec(`INSERT INTO stories (id, created_seq, updated_seq, created_at, updated_at, article_count, revision, headline)
-		SELECT ?, seq, seq, ingested_at, ingested_at, 0, 0, title FROM articles WHERE story_id = ? ORDER BY seq LIMIT 1
-		ON CONFLICT (id) DO NOTHING`, to, to)
+		SELECT ?, seq, seq, ingested_at, ingested_at, 0, 0, title FROM articles WHERE story_id = ? ORDER BY seq LIMIT 1`, to, to)
 	if err != nil {
 		return fmt.Errorf("split story %s: create %s: %w", from, to, err)
 	}

@@ -108,6 +108,11 @@ func testSplitStory(t *testing.T, s *store.DB) {
 		t.Errorf("a split of an article not in the story: %v, want ErrNotFound", err)
 	}
 	placement(t, s, "f1", "flood", "flood") // and nothing of the failed split stayed
+	err = s.Write(ctx, func(tx *store.Tx) error { return tx.SplitStory("flood", "rail", []string{"f1"}) })
+	if err == nil {
+		t.Error("a split into a live story was accepted")
+	}
+	placement(t, s, "f1", "flood", "flood")
 	if _, err := s.Story(ctx, "other"); !errors.Is(err, store.ErrNotFound) {
 		t.Errorf("a failed split left story other: %v", err)
 	}
