@@ -48,7 +48,7 @@ func TestMergeAndSplitAPI(t *testing.T) {
 		t.Errorf("the list still shows the retired story: %d %s", code, body)
 	}
 
-	code, body, header := f.do(t, "POST", "/api/v1/stories/"+flood+"/split", `{"articles": ["ledger-rail-1", "post-rail-1"]}`)
+	code, body, header := f.do(t, "POST", "/api/v1/stories/"+flood+"/split", `{"articles": ["ledger-rail-1", "post-rail-1"]}`, "Content-Type", "application/json")
 	var split struct {
 		Story    string
 		NewStory string `json:"new_story"`
@@ -76,7 +76,7 @@ func TestEditBadRequests(t *testing.T) {
 	f := newFixture(t, Config{MaxBody: 32 << 10})
 	stories := f.load(t)
 	flood, rail, chess := stories["courier-flood-1"], stories["ledger-rail-1"], stories["eastgate-post-chess"]
-	if code, body, _ := f.do(t, "POST", "/api/v1/stories/"+chess+"/merge", `{"story":"`+flood+`"}`); code != 200 {
+	if code, body, _ := f.do(t, "POST", "/api/v1/stories/"+chess+"/merge", `{"story":"`+flood+`"}`, "Content-Type", "application/json"); code != 200 {
 		t.Fatalf("merge: %d %s", code, body)
 	}
 	merge, split := "/api/v1/stories/"+rail+"/merge", "/api/v1/stories/"+rail+"/split"
@@ -96,6 +96,7 @@ func TestEditBadRequests(t *testing.T) {
 		{"merge, two objects", "POST", merge, `{"story":"` + flood + `"} {}`, nil, 400, "nothing after"},
 		{"merge, empty body", "POST", merge, ``, nil, 400, "empty"},
 		{"merge, a form", "POST", merge, `story=` + flood, []string{"Content-Type", "application/x-www-form-urlencoded"}, 415, "application/json"},
+		{"merge, no content type", "POST", merge, `{"story":"` + flood + `"}`, []string{"Content-Type", ""}, 415, "application/json"},
 		{"merge, JSON with a charset", "POST", merge, `{"story":"nope"}`, []string{"Content-Type", "application/json; charset=utf-8"}, 404, "story nope"},
 		{"merge by GET", "GET", merge, ``, nil, 405, ""},
 		{"split nothing", "POST", split, `{"articles":[]}`, nil, 400, "name the articles"},
@@ -109,6 +110,9 @@ func TestEditBadRequests(t *testing.T) {
 		{"split, body too large", "POST", split, `{"articles":["` + strings.Repeat("x", 40<<10) + `"]}`, nil, 413, "too large"},
 	}
 	for _, tt := range tests {
+		if tt.header == nil {
+			tt.header = []string{"Content-Type", "application/json"}
+		}
 		code, body, header := f.do(t, tt.method, tt.path, tt.body, tt.header...)
 		if code != tt.code || !strings.Contains(body, tt.want) {
 			t.Errorf("%s: %d %.200s; want %d and %q", tt.name, code, body, tt.code, tt.want)
