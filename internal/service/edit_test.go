@@ -332,7 +332,11 @@ func TestConcurrentEditsAgree(t *testing.T) {
 		// Let the editor act between this article and the next, at least
 		// once; it may act while the next is stored too.
 		for r := rounds.Load(); rounds.Load() < r+2; {
-			time.Sleep(time.Millisecond)
+			select {
+			case <-stopped: // the editor failed: waiting for it would hang
+				t.FailNow()
+			case <-time.After(time.Millisecond):
+			}
 		}
 	}
 	close(stop)
