@@ -19,7 +19,8 @@ const ingestBatch = 500
 func runIngest(ctx context.Context, args []string, env *environment) int {
 	fs := flag.NewFlagSet("ingest", flag.ContinueOnError)
 	fs.SetOutput(env.stderr)
-	db := fs.String("db", envOr(env, "CORROBORATE_DB", defaultDB), "SQLite file, or postgres://… to share one store between processes")
+	var db string
+	dbFlag(fs, env, &db)
 	wait := fs.Bool("wait", true, "analyse the stories the articles joined before returning")
 	progressMode := fs.String("progress", "auto", "show progress on stderr: auto, always or never")
 	readOpts := ingest.Options{}
@@ -39,7 +40,7 @@ func runIngest(ctx context.Context, args []string, env *environment) int {
 	web.MaxBytes = readOpts.MaxBytes
 	readOpts.Fetcher = fetch.New(*web)
 	readOpts.Parallel = pipeline.EachOn(ingest.FetchWorkers)
-	store, err := openStore(ctx, *db)
+	store, err := openStore(ctx, db)
 	if err != nil {
 		fmt.Fprintln(env.stderr, "corroborate ingest:", err)
 		return 1

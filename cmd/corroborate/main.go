@@ -38,6 +38,7 @@ var commands = []command{
 	{"extract", "read one web page and print its article and metadata", runExtract},
 	{"ingest", "add articles to the store; stories grow as they arrive", runIngest},
 	{"serve", "serve the API, web pages and Atom feed from the store", runServe},
+	{"story", "merge two stories in the store, or split one (story merge|split …)", runStory},
 	{"eval", "score stories, comparison, summaries or extraction (eval clusters …)", runEval},
 	{"bench", "time the pipeline on a pool of articles and print figures", runBench},
 }

@@ -35,7 +35,7 @@ func runServe(ctx context.Context, args []string, env *environment) int {
 	fs.SetOutput(env.stderr)
 	var cfg serveConfig
 	fs.StringVar(&cfg.addr, "addr", envOr(env, "CORROBORATE_ADDR", "127.0.0.1:8080"), "address to listen on (port 0 picks a free port)")
-	fs.StringVar(&cfg.db, "db", envOr(env, "CORROBORATE_DB", defaultDB), "SQLite file, or postgres://… to share one store between processes")
+	dbFlag(fs, env, &cfg.db)
 	fs.StringVar(&cfg.token, "token", env.getenv("CORROBORATE_TOKEN"), "bearer token required to write (also CORROBORATE_TOKEN); required beyond loopback")
 	fs.IntVar(&cfg.analyzers, "analyzers", 2, "stories analysed at once in the background")
 	fs.Int64Var(&cfg.maxBody, "max-body", 32<<20, "largest request body accepted, in bytes")

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"flag"
 	"strings"
 
 	"github.com/corroborate/corroborate/internal/postgres"
@@ -19,4 +20,9 @@ func openStore(ctx context.Context, where string) (*store.DB, error) {
 		return postgres.Open(ctx, where)
 	}
 	return sqlite.Open(ctx, where)
+}
+
+// dbFlag is the --db flag of the commands that use the store.
+func dbFlag(fs *flag.FlagSet, env *environment, p *string) {
+	fs.StringVar(p, "db", envOr(env, "CORROBORATE_DB", defaultDB), "SQLite file, or postgres://… to share one store between processes")
 }

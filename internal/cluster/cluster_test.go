@@ -155,6 +155,41 @@ func TestSplitErrors(t *testing.T) {
 	}
 }
 
+// TestSplitKeepsTheNamingArticle splits a story that a merge gave an
+// article older than the one it is named after: the part holding that
+// article keeps the story's ID, so the new story never takes it too.
+func TestSplitKeepsTheNamingArticle(t *testing.T) {
+	older := doc("chess1", "Chess champion keeps her title", "The champion drew the last game and kept the world title.", day.Add(-24*time.Hour))
+	flood, chess := storyID("flood1"), storyID("chess1")
+	for _, tt := range []struct {
+		name       string
+		stay, move []Doc
+	}{
+		{"the naming article named", []Doc{older, articles[2]}, []Doc{articles[0]}},
+		{"the others named", []Doc{articles[0]}, []Doc{older, articles[2]}},
+	} {
+		c := New(DefaultOptions())
+		for _, d := range append([]Doc{older}, articles...) {
+			c.Add(d)
+		}
+		if kept, err := c.Merge(chess, flood); err != nil || kept != flood {
+			t.Fatalf("Merge(chess, flood) = %s, %v; want the larger flood story kept", kept, err)
+		}
+		made, err := c.Split(flood, tt.stay, tt.move)
+		if err != nil {
+			t.Fatalf("%s: %v", tt.name, err)
+		}
+		got := map[string]string{}
+		for _, id := range []string{"chess1", "flood1", "flood2"} {
+			got[id], _ = c.StoryOf(id)
+		}
+		if made != chess || got["flood1"] != flood || got["chess1"] != chess || got["flood2"] != chess || len(c.Stories()) != 3 {
+			t.Errorf("%s: split made %s, stories %v, %v; want flood1 alone in %s and the rest in %s, brought back",
+				tt.name, made, got, c.Stories(), flood, chess)
+		}
+	}
+}
+
 // roundTrip restores a snapshot of c into a new clusterer, and returns it
 // with the snapshot.
 func roundTrip(t *testing.T, c *Clusterer) (*Clusterer, []byte) {

@@ -13,10 +13,11 @@ var ErrSplit = errors.New("a split must divide the story's articles into two non
 // Split divides a story in two, as an editor would: the articles in move
 // become a new story and the rest stay. The clusterer keeps no article
 // vectors, so the caller passes every member's Doc (from its own store);
-// only this story's articles are read again. The part holding the story's
-// first article keeps the story's ID; the other takes the ID of its own
-// first article. The two are never merged again automatically. Split
-// returns the ID of the new story.
+// only this story's articles are read again. The part holding the article
+// the story is named after (its first, unless a merge brought in older
+// ones) keeps the story's ID; the other takes the ID of its own first
+// article, so the two never share an ID. The two are never merged again
+// automatically. Split returns the ID of the new story.
 func (c *Clusterer) Split(id string, stay, move []Doc) (string, error) {
 	s, ok := c.byID[id]
 	if !ok {
@@ -28,7 +29,7 @@ func (c *Clusterer) Split(id string, stay, move []Doc) (string, error) {
 		return "", fmt.Errorf("split %s: %w", id, err)
 	}
 	moveAt, _ := c.arrivals(s, move, stay)
-	if slices.Contains(moveAt, c.stories[s].members[0]) {
+	if slices.Contains(moveAt, c.namer(s)) {
 		stay, move, stayAt, moveAt = move, stay, moveAt, stayAt
 	}
 	n := c.newStory(slices.Min(moveAt))
@@ -39,6 +40,19 @@ func (c *Clusterer) Split(id string, stay, move []Doc) (string, error) {
 	}
 	c.apart[pair(s, n)] = true
 	return c.stories[n].id, nil
+}
+
+// namer returns the arrival index of the article story s is named after:
+// its first article unless a merge brought in older ones, or, for a story
+// named elsewhere (by another process's store), its first.
+func (c *Clusterer) namer(s int32) int32 {
+	st := &c.stories[s]
+	for _, m := range st.members {
+		if storyID(c.ids[m]) == st.id {
+			return m
+		}
+	}
+	return st.members[0]
 }
 
 // arrivals checks that part and rest are non-empty and together are story

@@ -189,6 +189,30 @@ func (e *Engine) Split(story string, stay, move []*Prepared) (string, error) {
 	return e.cluster.Split(story, docs(stay), docs(move))
 }
 
+// SplitStored is Split for articles as a store keeps them: their
+// features, not their text.
+func (e *Engine) SplitStored(story string, stay, move []Stored) (string, error) {
+	docs := func(ss []Stored) []cluster.Doc {
+		out := make([]cluster.Doc, len(ss))
+		for i, s := range ss {
+			out[i] = cluster.Doc{ID: s.ID, Time: s.Time, Terms: s.Terms}
+		}
+		return out
+	}
+	return e.cluster.Split(story, docs(stay), docs(move))
+}
+
+// Members returns the IDs of a story's articles in order of arrival; none
+// for an unknown story.
+func (e *Engine) Members(story string) []string {
+	recent := e.cluster.Recent(story, e.cluster.Len())
+	out := make([]string, len(recent))
+	for i, at := range recent {
+		out[len(recent)-1-i] = e.cluster.Article(at)
+	}
+	return out
+}
+
 // snapshotMagic starts every engine snapshot, so that a wrong file is
 // refused up front.
 const snapshotMagic = "corroborate engine 1\n"

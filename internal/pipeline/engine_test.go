@@ -130,6 +130,13 @@ func TestEngineSplitAndMerge(t *testing.T) {
 	if got, _ := e.StoryOf("courier-flood-1"); got != flood {
 		t.Errorf("the story's first article moved to %s", got)
 	}
+	var stayed []string
+	for _, p := range stay {
+		stayed = append(stayed, p.Article().ID)
+	}
+	if got := e.Members(flood); !slices.Equal(got, stayed) || !slices.Equal(e.Members(split), []string{"eastgate-post-flood"}) {
+		t.Errorf("members after the split: %v and %v, want %v and the moved article", got, e.Members(split), stayed)
+	}
 	if _, err := e.Split(flood, stay, nil); err == nil {
 		t.Error("a split with nothing to move was accepted")
 	}

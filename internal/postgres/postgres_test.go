@@ -79,23 +79,30 @@ func TestRebind(t *testing.T) {
 	}
 }
 
-// TestTwoWriters has two services, as two machines would, ingest into one
-// PostgreSQL store at the same time: they take turns under the advisory
-// lock, each replaying the other's articles before clustering its own.
-func TestTwoWriters(t *testing.T) {
+// twoMachines opens one fresh store twice, as two machines would, and
+// reads the sample corpus.
+func twoMachines(t *testing.T) (first, second *store.DB, articles []*news.Article) {
 	ctx := context.Background()
 	first, dsn := freshDSN(t)
 	second, err := Open(ctx, dsn)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer second.Close()
-	var articles []*news.Article
+	t.Cleanup(func() { second.Close() })
 	ingest.Paths(ctx, []string{filepath.Join("..", "..", "examples", "fictional")}, nil, ingest.Options{}, func(a *news.Article, e *news.ItemError) {
 		if a != nil {
 			articles = append(articles, a)
 		}
 	})
+	return first, second, articles
+}
+
+// TestTwoWriters has two services, as two machines would, ingest into one
+// PostgreSQL store at the same time: they take turns under the advisory
+// lock, each replaying the other's articles before clustering its own.
+func TestTwoWriters(t *testing.T) {
+	ctx := context.Background()
+	first, second, articles := twoMachines(t)
 	var wg sync.WaitGroup
 	results := make([]service.Result, 2)
 	for i, db := range []*store.DB{first, second} {
@@ -145,5 +152,53 @@ func TestTwoWriters(t *testing.T) {
 	}
 	if sum != len(articles) {
 		t.Errorf("stories count %d articles, want %d", sum, len(articles))
+	}
+}
+
+// TestTwoEditors has two services on one PostgreSQL store edit the same
+// stories in turn: each applies the other's merge or split before its own.
+func TestTwoEditors(t *testing.T) {
+	ctx := context.Background()
+	first, second, articles := twoMachines(t)
+	var svcs []*service.Service
+	for _, db := range []*store.DB{first, second} {
+		svc, err := service.Open(ctx, db, service.Options{Pipeline: pipeline.DefaultOptions(), Manual: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer svc.Close()
+		svcs = append(svcs, svc)
+	}
+	if _, err := svcs[0].Ingest(ctx, articles); err != nil {
+		t.Fatal(err)
+	}
+	storyOf := func(id string) string {
+		a, err := first.Article(ctx, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return a.StoryID
+	}
+	flood, rail := storyOf("courier-flood-1"), storyOf("ledger-rail-1")
+	if _, err := svcs[0].Merge(ctx, rail, flood); err != nil {
+		t.Fatal(err)
+	}
+	split, err := svcs[1].Split(ctx, flood, []string{"ledger-rail-1", "post-rail-1"})
+	if err != nil || split.NewStory != rail {
+		t.Fatalf("the second service split the first's merge: %+v, %v", split, err)
+	}
+	merged, err := svcs[0].Merge(ctx, flood, rail)
+	if err != nil || merged.Story != flood || len(merged.Articles) != 7 {
+		t.Fatalf("the first service merged the second's split-off story: %+v, %v", merged, err)
+	}
+	if got := storyOf("post-rail-1"); got != flood {
+		t.Errorf("post-rail-1 is in %s, want %s", got, flood)
+	}
+	if into, err := second.MergedInto(ctx, rail); into != flood || err != nil {
+		t.Errorf("%s resolves to %q, %v; want %s", rail, into, err, flood)
+	}
+	var edits int
+	if err := first.SQL().QueryRowContext(ctx, `SELECT COUNT(*) FROM edits`).Scan(&edits); err != nil || edits != 3 {
+		t.Errorf("%d edits in the log (%v), want 3", edits, err)
 	}
 }

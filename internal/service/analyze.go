@@ -2,6 +2,7 @@ package service
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"sync"
 	"time"
@@ -80,11 +81,23 @@ func (s *Service) analyzeDue(ctx context.Context, quietBefore, lagBefore time.Ti
 	return len(stale), firstErr
 }
 
-// analyzeStory analyses one story as it stood at st.Revision or later.
+// analyzeStory analyses one story as it stands now.
 func (s *Service) analyzeStory(ctx context.Context, st store.Stale) error {
+	// The analysis is of the revision read before the articles: what
+	// changes in between is read too, and analysed again later.
+	revision, err := s.db.Revision(ctx, st.ID)
+	if errors.Is(err, store.ErrNotFound) {
+		return nil // a merge retired it
+	}
+	if err != nil {
+		return err
+	}
 	rows, err := s.db.StoryArticles(ctx, st.ID)
 	if err != nil {
 		return err
+	}
+	if len(rows) == 0 {
+		return nil // a merge emptied it since
 	}
 	articles := make([]*news.Article, len(rows))
 	for i := range rows {
@@ -96,10 +109,7 @@ func (s *Service) analyzeStory(ctx context.Context, st store.Stale) error {
 		report = &news.Story{ID: st.ID, Articles: ids(articles)}
 		s.log.Error("compare story", "story", st.ID, "error", err)
 	}
-	// Each article moves a story on by one revision, so the analysis of
-	// these articles is that of revision len(rows): an article stored
-	// since makes the story stale again.
-	if err := s.db.SaveReport(ctx, int64(len(rows)), report); err != nil {
+	if err := s.db.SaveReport(ctx, revision, report); err != nil {
 		return fmt.Errorf("story %s: %w", st.ID, err)
 	}
 	return nil

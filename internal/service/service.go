@@ -47,10 +47,13 @@ type Service struct {
 	opts Options
 	log  *slog.Logger
 
-	mu      sync.Mutex // guards the engine: one ingest at a time per process
-	engine  *pipeline.Engine
-	lastSeq int64 // the last article of the log the engine has seen
-	broken  bool  // the engine may hold work a failed commit undid
+	mu     sync.Mutex // guards the engine: one write at a time per process
+	engine *pipeline.Engine
+	pos    store.Position // how far into the log the engine has read
+	// changed is set once a write changes the engine; if that write then
+	// fails, the engine holds work the store undid and is broken: it is
+	// rebuilt from the store before the next write.
+	changed, broken bool
 
 	wake   chan struct{}
 	cancel context.CancelFunc
@@ -102,25 +105,74 @@ func (s *Service) rebuild(ctx context.Context) error {
 	opts := s.opts.Pipeline.Cluster
 	opts.MergeThreshold = 0
 	s.engine = pipeline.NewEngine(opts)
-	s.lastSeq = 0
+	s.pos = store.Position{}
 	s.broken = false
-	err := s.db.Replay(ctx, 0, s.replay)
+	err := s.db.Replay(ctx, func(e store.Entry) error {
+		return s.replay(e, func(ids []string) ([]store.Article, error) { return s.db.Features(ctx, ids) })
+	})
 	if err != nil {
 		return fmt.Errorf("replay the log: %w", err)
 	}
 	return nil
 }
 
-// replay applies one stored article to the engine, as its writer decided.
-func (s *Service) replay(a store.Article) error {
+// replay applies one entry of the log to the engine, as its writer
+// decided. features reads stored articles, which a split reads again.
+func (s *Service) replay(e store.Entry, features func([]string) ([]store.Article, error)) error {
+	if e.Edit != nil {
+		if err := s.replayEdit(*e.Edit, features); err != nil {
+			return err
+		}
+		s.pos.Advance(e)
+		return nil
+	}
+	a := e.Article
 	f, err := decodeFeatures(a.Features)
 	if err != nil {
 		return fmt.Errorf("article %s: %w", a.ID, err)
 	}
-	s.engine.Replay(pipeline.Stored{ID: a.ID, Outlet: a.Outlet, URL: a.URL, Time: a.Published.Time,
-		Terms: f.terms, Sketch: f.sketch, Shingles: f.shingles, Story: a.StoryID})
-	s.lastSeq = a.Seq
+	// The story it was placed in then: the edits that moved it since
+	// come later in the log.
+	s.engine.Replay(stored(a, f, a.Placed))
+	s.pos.Advance(e)
 	return nil
+}
+
+// stored is a stored article as the engine replays it.
+func stored(a *store.Article, f features, story string) pipeline.Stored {
+	return pipeline.Stored{ID: a.ID, Outlet: a.Outlet, URL: a.URL, Time: a.Published.Time,
+		Terms: f.terms, Sketch: f.sketch, Shingles: f.shingles, Story: story}
+}
+
+// write runs fn in a write transaction, after the engine has caught up on
+// what other processes wrote, one write at a time in this process.
+func (s *Service) write(ctx context.Context, fn func(*store.Tx) error) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.broken {
+		if err := s.rebuild(ctx); err != nil {
+			return err
+		}
+	}
+	s.changed = false
+	err := s.db.Write(ctx, func(tx *store.Tx) error {
+		// Another process may have written since this one last looked: its
+		// articles and edits reach the engine before any of ours.
+		others, err := tx.Since(s.pos)
+		if err != nil {
+			return err
+		}
+		for _, e := range others {
+			if err := s.replay(e, tx.Features); err != nil {
+				return err
+			}
+		}
+		return fn(tx)
+	})
+	if err != nil && s.changed {
+		s.broken = true
+	}
+	return err
 }
 
 // Status says what became of one article sent to Ingest.
@@ -149,27 +201,9 @@ func (s *Service) Ingest(ctx context.Context, articles []*news.Article) (Result,
 	if len(prepared) == 0 {
 		return res, nil
 	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if s.broken {
-		if err := s.rebuild(ctx); err != nil {
-			return res, err
-		}
-	}
 	var statuses []Status
-	err := s.db.Write(ctx, func(tx *store.Tx) error {
+	err := s.write(ctx, func(tx *store.Tx) error {
 		statuses = statuses[:0]
-		// Another process may have written since this one last looked: its
-		// articles join the engine before any of ours does.
-		others, err := tx.Since(s.lastSeq)
-		if err != nil {
-			return err
-		}
-		for _, a := range others {
-			if err := s.replay(a); err != nil {
-				return err
-			}
-		}
 		for i := range prepared {
 			st, err := s.add(tx, prepared[i])
 			if err != nil {
@@ -180,9 +214,6 @@ func (s *Service) Ingest(ctx context.Context, articles []*news.Article) (Result,
 		return nil
 	})
 	if err != nil {
-		// The engine saw articles the store did not keep: start it afresh
-		// from the store before the next ingest.
-		s.broken = true
 		return res, fmt.Errorf("ingest: %w", err)
 	}
 	res.Articles = statuses
@@ -208,11 +239,11 @@ func (s *Service) add(tx *store.Tx, p *pipeline.Prepared) (Status, error) {
 		}
 		return Status{ID: old.ID, Story: old.StoryID, Duplicate: true, Source: a.Source}, nil
 	}
+	s.changed = true
 	placed := s.engine.Add(p)
 	if placed.Repeat {
 		// Find saw no such article, so the engine holds one the store lost:
-		// rebuild it from the store before going on.
-		s.broken = true
+		// failing the write has it rebuilt from the store.
 		return Status{}, fmt.Errorf("article %s: the engine is out of step with the store", a.ID)
 	}
 	switch placed.Relation {
@@ -237,7 +268,7 @@ func (s *Service) add(tx *store.Tx, p *pipeline.Prepared) (Status, error) {
 	if err := tx.Touch(row.StoryID, row); err != nil {
 		return Status{}, err
 	}
-	s.lastSeq = row.Seq
+	s.pos.Seq = row.Seq
 	return Status{ID: row.ID, Story: row.StoryID, Source: a.Source}, nil
 }
 

@@ -15,8 +15,12 @@ import (
 // log, its story, and what dedupe and clustering need to replay it.
 type Article struct {
 	news.Article
-	Seq         int64
-	StoryID     string
+	Seq     int64
+	StoryID string
+	// Placed is the story the article was placed in when it arrived, which
+	// a replay applies before the edits that followed; StoryID unless an
+	// editor has moved the article since.
+	Placed      string
 	URLKey      string // the URL reduced to what names the page; "" when none
 	ContentHash string
 	Features    []byte
@@ -24,11 +28,11 @@ type Article struct {
 }
 
 // articleColumns lists, in order, what scanArticle reads.
-const articleColumns = `seq, id, url_key, content_hash, story_id, source, outlet, title, author, published, url,
+const articleColumns = `seq, id, url_key, content_hash, story_id, COALESCE(placed_story, story_id), source, outlet, title, author, published, url,
 	language, text, words, version_of, duplicate_of, latest, changes, features, ingested_at`
 
 // replayColumns are the columns a replay needs: everything but the text.
-const replayColumns = `seq, id, url_key, content_hash, story_id, source, outlet, title, author, published, url,
+const replayColumns = `seq, id, url_key, content_hash, story_id, COALESCE(placed_story, story_id), source, outlet, title, author, published, url,
 	language, '', words, version_of, duplicate_of, latest, NULL, features, ingested_at`
 
 type scanner interface{ Scan(dest ...any) error }
@@ -38,7 +42,7 @@ func scanArticle(row scanner) (Article, error) {
 	var urlKey, published, versionOf, duplicateOf, changes sql.NullString
 	var latest int
 	var ingested string
-	err := row.Scan(&a.Seq, &a.ID, &urlKey, &a.ContentHash, &a.StoryID, &a.Source, &a.Outlet, &a.Title, &a.Author,
+	err := row.Scan(&a.Seq, &a.ID, &urlKey, &a.ContentHash, &a.StoryID, &a.Placed, &a.Source, &a.Outlet, &a.Title, &a.Author,
 		&published, &a.URL, &a.Language, &a.Text, &a.Words, &versionOf, &duplicateOf, &latest, &changes, &a.Features, &ingested)
 	if err != nil {
 		return a, err
@@ -129,12 +133,6 @@ func (s *DB) Write(ctx context.Context, fn func(*Tx) error) error {
 		return fmt.Errorf("commit: %w", err)
 	}
 	return nil
-}
-
-// Since returns the articles after seq, in order, without their text: what
-// other processes added since this one last looked.
-func (t *Tx) Since(seq int64) ([]Article, error) {
-	return collectArticles(t.tx.QueryContext(t.ctx, t.s.q(`SELECT `+replayColumns+` FROM articles WHERE seq > ? ORDER BY seq`), seq))
 }
 
 // collectArticles reads every row of a query of articles.
@@ -285,26 +283,6 @@ func (s *DB) HasURL(ctx context.Context, urlKey string) (bool, error) {
 // order.
 func (s *DB) StoryArticles(ctx context.Context, story string) ([]Article, error) {
 	return collectArticles(s.sql.QueryContext(ctx, s.q(`SELECT `+articleColumns+` FROM articles WHERE story_id = ? ORDER BY seq`), story))
-}
-
-// Replay calls fn with every article after seq, without text, in log
-// order: how a process rebuilds its dedupe and clustering state.
-func (s *DB) Replay(ctx context.Context, after int64, fn func(Article) error) error {
-	rows, err := s.sql.QueryContext(ctx, s.q(`SELECT `+replayColumns+` FROM articles WHERE seq > ? ORDER BY seq`), after)
-	if err != nil {
-		return err
-	}
-	defer rows.Close()
-	for rows.Next() {
-		a, err := scanArticle(rows)
-		if err != nil {
-			return err
-		}
-		if err := fn(a); err != nil {
-			return err
-		}
-	}
-	return rows.Err()
 }
 
 // Latest returns, with its text, the newest version of the article root

@@ -137,8 +137,8 @@ func firstTitle(articles []*news.Article) string {
 }
 
 func (s *Server) apiStory(w http.ResponseWriter, r *http.Request) error {
-	body, err := s.loadStory(r)
-	if err != nil {
+	body, done, err := s.storyOrRedirect(w, r, "/api/v1/stories/")
+	if err != nil || done {
 		return err
 	}
 	writeJSON(w, http.StatusOK, body)
@@ -238,7 +238,7 @@ func (s *Server) apiIngest(w http.ResponseWriter, r *http.Request) error {
 		writeJSON(w, http.StatusBadRequest, map[string]any{"error": "no article could be read", "errors": errs})
 		return nil
 	}
-	res, err := s.ingester.Ingest(r.Context(), articles)
+	res, err := s.writer.Ingest(r.Context(), articles)
 	if err != nil {
 		return err
 	}

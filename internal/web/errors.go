@@ -6,6 +6,8 @@ import (
 	"errors"
 	"net/http"
 
+	"github.com/corroborate/corroborate/internal/news"
+	"github.com/corroborate/corroborate/internal/service"
 	"github.com/corroborate/corroborate/internal/store"
 )
 
@@ -14,18 +16,11 @@ var (
 	errBadRequest   = errors.New("bad request")
 	errUnauthorized = errors.New("a bearer token is required to write")
 	errTooLarge     = errors.New("request body too large")
+	errMediaType    = errors.New("send the body as JSON, Content-Type: application/json")
 )
 
-// httpError is an error with the message a client should read.
-type httpError struct {
-	kind error
-	msg  string
-}
-
-func (e *httpError) Error() string { return e.msg }
-func (e *httpError) Unwrap() error { return e.kind }
-
-func badRequest(msg string) error { return &httpError{errBadRequest, msg} }
+// badRequest is an error the client caused, with the message it should read.
+func badRequest(msg string) error { return news.Refuse(errBadRequest, "%s", msg) }
 
 // status maps an error to an HTTP status and the message to show. Errors
 // the client did not cause say only "internal error": their detail is for
@@ -39,8 +34,12 @@ func status(err error) (int, string) {
 		return http.StatusBadRequest, "bad cursor"
 	case errors.As(err, &maxBytes), errors.Is(err, errTooLarge):
 		return http.StatusRequestEntityTooLarge, errTooLarge.Error()
-	case errors.Is(err, errBadRequest):
+	case errors.Is(err, errBadRequest), errors.Is(err, service.ErrEdit):
 		return http.StatusBadRequest, err.Error()
+	case errors.Is(err, service.ErrMerged):
+		return http.StatusConflict, err.Error()
+	case errors.Is(err, errMediaType):
+		return http.StatusUnsupportedMediaType, err.Error()
 	case errors.Is(err, errUnauthorized):
 		return http.StatusUnauthorized, err.Error()
 	case errors.Is(err, context.DeadlineExceeded):

@@ -97,8 +97,8 @@ func (s *Server) pageSearch(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *Server) pageStory(w http.ResponseWriter, r *http.Request) error {
-	body, err := s.loadStory(r)
-	if err != nil {
+	body, done, err := s.storyOrRedirect(w, r, "/stories/")
+	if err != nil || done {
 		return err
 	}
 	return s.render(w, "story.html", newStoryView(body))

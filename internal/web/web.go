@@ -28,6 +28,9 @@ type Stories interface {
 	Article(ctx context.Context, id string) (store.Article, error)
 	Search(ctx context.Context, text string, limit int) ([]store.Hit, error)
 	Coverage(ctx context.Context, ids []string) (map[string][]store.DayCount, error)
+	// MergedInto returns the story a retired story ID resolves to, or
+	// store.ErrNotFound.
+	MergedInto(ctx context.Context, id string) (string, error)
 	Counts(ctx context.Context) (store.Counts, error)
 	Feeds(ctx context.Context) ([]store.Feed, error)
 }
@@ -37,9 +40,22 @@ type Ingester interface {
 	Ingest(ctx context.Context, articles []*news.Article) (service.Result, error)
 }
 
+// Editor merges and splits stories on an editor's word.
+type Editor interface {
+	Merge(ctx context.Context, a, b string) (service.Merged, error)
+	Split(ctx context.Context, story string, articles []string) (service.Split, error)
+}
+
+// Writer is what the server writes through: new articles and editors'
+// decisions.
+type Writer interface {
+	Ingester
+	Editor
+}
+
 var (
-	_ Stories  = (*store.DB)(nil)
-	_ Ingester = (*service.Service)(nil)
+	_ Stories = (*store.DB)(nil)
+	_ Writer  = (*service.Service)(nil)
 )
 
 // Config tunes the server.
@@ -75,18 +91,18 @@ var assets embed.FS
 
 // Server is the HTTP face of corroborate.
 type Server struct {
-	stories  Stories
-	ingester Ingester
-	cfg      Config
-	pages    *template.Template
-	metrics  *metrics
-	mux      *http.ServeMux
+	stories Stories
+	writer  Writer
+	cfg     Config
+	pages   *template.Template
+	metrics *metrics
+	mux     *http.ServeMux
 }
 
 // New builds the server's handler.
-func New(stories Stories, ingester Ingester, cfg Config) *Server {
+func New(stories Stories, writer Writer, cfg Config) *Server {
 	cfg.defaults()
-	s := &Server{stories: stories, ingester: ingester, cfg: cfg, metrics: newMetrics(), mux: http.NewServeMux()}
+	s := &Server{stories: stories, writer: writer, cfg: cfg, metrics: newMetrics(), mux: http.NewServeMux()}
 	s.pages = template.Must(template.New("").Funcs(funcs).ParseFS(assets, "templates/*.html"))
 	static, err := fs.Sub(assets, "static")
 	if err != nil {
@@ -94,6 +110,8 @@ func New(stories Stories, ingester Ingester, cfg Config) *Server {
 	}
 	s.route("GET /api/v1/stories", s.apiStories)
 	s.route("GET /api/v1/stories/{id}", s.apiStory)
+	s.route("POST /api/v1/stories/{id}/merge", s.apiMerge)
+	s.route("POST /api/v1/stories/{id}/split", s.apiSplit)
 	s.route("GET /api/v1/articles/{id}", s.apiArticle)
 	s.route("POST /api/v1/articles", s.apiIngest)
 	s.route("GET /api/v1/search", s.apiSearch)

@@ -207,6 +207,11 @@ func TestToken(t *testing.T) {
 	if code, _, _ := f.do(t, "GET", "/api/v1/stories", ""); code != 200 {
 		t.Errorf("reads need no token: %d", code)
 	}
+	for _, edit := range []string{"merge", "split"} {
+		if code, _, _ := f.do(t, "POST", "/api/v1/stories/x/"+edit, `{}`); code != 401 {
+			t.Errorf("%s without a token: %d, want 401", edit, code)
+		}
+	}
 }
 
 func TestPages(t *testing.T) {

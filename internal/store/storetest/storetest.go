@@ -31,6 +31,10 @@ func Run(t *testing.T, open Opener) {
 		{"search", testSearch},
 		{"reports", testReports},
 		{"since and replay", testSinceReplay},
+		{"merge stories", testMergeStories},
+		{"split a story", testSplitStory},
+		{"merges of merges", testAliasChain},
+		{"features and revision", testFeaturesAndRevision},
 		{"feeds", testFeeds},
 		{"writers take turns", testConcurrentWriters},
 		{"failed write leaves nothing", testRollback},
@@ -303,29 +307,77 @@ func testReports(t *testing.T, s *store.DB) {
 func testSinceReplay(t *testing.T, s *store.DB) {
 	ctx := context.Background()
 	add(t, s, article("a", "s1", "", "One.", ""), article("b", "s1", "", "Two.", ""))
-	first, _ := s.Article(ctx, "a")
-	var got []string
-	err := s.Write(ctx, func(tx *store.Tx) error {
-		since, err := tx.Since(first.Seq)
-		for _, a := range since {
-			got = append(got, a.ID)
-		}
-		return err
-	})
-	if err != nil || fmt.Sprint(got) != "[b]" {
-		t.Errorf("since: %v, %v", got, err)
+	merge := &store.Edit{Kind: store.Merge, Story: "s1", Other: "s2", Result: "s1"}
+	if err := s.Write(ctx, func(tx *store.Tx) error { return tx.RecordEdit(merge) }); err != nil {
+		t.Fatal(err)
 	}
-	got = nil
-	err = s.Replay(ctx, 0, func(a store.Article) error {
-		if len(a.Features) != 3 {
-			return fmt.Errorf("article %s lost its features", a.ID)
+	add(t, s, article("c", "s1", "", "Three.", ""))
+	split := &store.Edit{Kind: store.Split, Story: "s1", Articles: []string{"c", "b"}, Result: "s3"}
+	if err := s.Write(ctx, func(tx *store.Tx) error { return tx.RecordEdit(split) }); err != nil {
+		t.Fatal(err)
+	}
+	a, _ := s.Article(ctx, "a")
+	b, _ := s.Article(ctx, "b")
+	c, _ := s.Article(ctx, "c")
+	if merge.After != b.Seq || split.After != c.Seq || merge.ID == 0 || split.ID <= merge.ID {
+		t.Errorf("edits recorded as %+v and %+v, after articles %d and %d", merge, split, b.Seq, c.Seq)
+	}
+	tests := []struct {
+		name string
+		from store.Position
+		want string
+	}{
+		{"everything", store.Position{}, "[a b merge c split]"},
+		{"after the first article", store.Position{Seq: a.Seq}, "[b merge c split]"},
+		{"after the merge", store.Position{Seq: b.Seq, Edit: merge.ID}, "[c split]"},
+		{"every article, no edit", store.Position{Seq: c.Seq}, "[merge split]"},
+		{"the end", store.Position{Seq: c.Seq, Edit: split.ID}, "[]"},
+	}
+	for _, tt := range tests {
+		var got []string
+		err := s.Write(ctx, func(tx *store.Tx) error {
+			since, err := tx.Since(tt.from)
+			got = names(since)
+			return err
+		})
+		if err != nil || fmt.Sprint(got) != tt.want {
+			t.Errorf("since %s: %v, %v; want %s", tt.name, got, err, tt.want)
 		}
-		got = append(got, a.ID)
+	}
+	var log []store.Entry
+	err := s.Replay(ctx, func(e store.Entry) error {
+		if e.Article != nil && len(e.Article.Features) != 3 {
+			return fmt.Errorf("article %s lost its features", e.Article.ID)
+		}
+		log = append(log, e)
 		return nil
 	})
-	if err != nil || fmt.Sprint(got) != "[a b]" {
+	if got := fmt.Sprint(names(log)); err != nil || got != "[a b merge c split]" {
 		t.Errorf("replay: %v, %v", got, err)
 	}
+	if err == nil && (log[4].Edit.Result != "s3" || fmt.Sprint(log[4].Edit.Articles) != "[c b]" || log[2].Edit.Other != "s2") {
+		t.Errorf("edits read back as %+v and %+v", log[2].Edit, log[4].Edit)
+	}
+	var p store.Position
+	for _, e := range log {
+		p.Advance(e)
+	}
+	if p != (store.Position{Seq: c.Seq, Edit: split.ID}) {
+		t.Errorf("position after the whole log: %+v", p)
+	}
+}
+
+// names lists a log's entries: article IDs, and edits by kind.
+func names(log []store.Entry) []string {
+	out := []string{}
+	for _, e := range log {
+		if e.Article != nil {
+			out = append(out, e.Article.ID)
+		} else {
+			out = append(out, string(e.Edit.Kind))
+		}
+	}
+	return out
 }
 
 func testFeeds(t *testing.T, s *store.DB) {

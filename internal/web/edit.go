@@ -1,0 +1,118 @@
+package web
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"mime"
+	"net/http"
+	"net/url"
+
+	"github.com/corroborate/corroborate/internal/store"
+)
+
+// apiMerge merges the story in the path with the one the body names,
+// {"story": ID}, and answers with the story that holds both.
+func (s *Server) apiMerge(w http.ResponseWriter, r *http.Request) error {
+	var req struct {
+		Story string `json:"story"`
+	}
+	if err := s.readEdit(w, r, &req); err != nil {
+		return err
+	}
+	if req.Story == "" {
+		return badRequest(`body: "story" must name the story to merge with`)
+	}
+	merged, err := s.writer.Merge(r.Context(), r.PathValue("id"), req.Story)
+	if err != nil {
+		return err
+	}
+	writeJSON(w, http.StatusOK, merged)
+	return nil
+}
+
+// apiSplit moves the articles the body lists, {"articles": [ID…]}, out of
+// the story in the path into a new story, and answers with it.
+func (s *Server) apiSplit(w http.ResponseWriter, r *http.Request) error {
+	var req struct {
+		Articles []string `json:"articles"`
+	}
+	if err := s.readEdit(w, r, &req); err != nil {
+		return err
+	}
+	for i, id := range req.Articles {
+		if id == "" {
+			return badRequest(fmt.Sprintf("body: articles[%d] is empty", i))
+		}
+	}
+	split, err := s.writer.Split(r.Context(), r.PathValue("id"), req.Articles)
+	if err != nil {
+		return err
+	}
+	w.Header().Set("Location", "/api/v1/stories/"+url.PathEscape(split.NewStory))
+	writeJSON(w, http.StatusCreated, split)
+	return nil
+}
+
+// readEdit authorizes an edit and reads its JSON body into v: one object
+// of known fields, within MaxBody. The body must be declared JSON: a
+// browser sends that type across sites only after asking the server
+// (which never agrees), while a form or a fetch of an untyped body from
+// another site needs no asking, and would otherwise edit the stories of a
+// server run without a token.
+func (s *Server) readEdit(w http.ResponseWriter, r *http.Request, v any) error {
+	if err := s.authorize(r); err != nil {
+		return err
+	}
+	ct := r.Header.Get("Content-Type")
+	if mt, _, err := mime.ParseMediaType(ct); err != nil || mt != "application/json" {
+		return fmt.Errorf("content type %q: %w", ct, errMediaType)
+	}
+	dec := json.NewDecoder(http.MaxBytesReader(w, r.Body, s.cfg.MaxBody))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(v); err != nil {
+		var maxBytes *http.MaxBytesError
+		if errors.As(err, &maxBytes) {
+			return err
+		}
+		if errors.Is(err, io.EOF) {
+			return badRequest("body: empty, want a JSON object")
+		}
+		return badRequest("body: " + err.Error())
+	}
+	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
+		return badRequest("body: want one JSON object and nothing after it")
+	}
+	return nil
+}
+
+// storyOrRedirect loads the story in the path. A story ID a merge retired
+// is answered with 301 Moved Permanently to the story it was merged into,
+// under prefix (the API's or the pages'), and done is set. The answer is
+// not to be reused unchecked: a split can bring the ID back.
+func (s *Server) storyOrRedirect(w http.ResponseWriter, r *http.Request, prefix string) (body storyBody, done bool, err error) {
+	body, err = s.loadStory(r)
+	if !errors.Is(err, store.ErrNotFound) {
+		return body, false, err
+	}
+	into, aliasErr := s.stories.MergedInto(r.Context(), r.PathValue("id"))
+	if errors.Is(aliasErr, store.ErrNotFound) {
+		return body, false, err
+	}
+	if aliasErr != nil {
+		return body, false, aliasErr
+	}
+	loc := prefix + url.PathEscape(into)
+	if r.URL.RawQuery != "" {
+		loc += "?" + r.URL.RawQuery
+	}
+	w.Header().Set("Location", loc)
+	w.Header().Set("Cache-Control", "no-cache")
+	if isPage(r) {
+		w.WriteHeader(http.StatusMovedPermanently)
+	} else {
+		writeJSON(w, http.StatusMovedPermanently, map[string]string{"merged_into": into, "location": loc})
+	}
+	return body, true, nil
+}
