@@ -201,12 +201,9 @@ func (c *Clusterer) join(s, article int32, v vector, at int64) {
 		st.drop()
 		c.live = append(c.live, s)
 	}
-	st.age(at, c.opts.HalfLife.Seconds())
-	st.touch(at)
-	st.size++
 	st.members = append(st.members, article)
 	c.storyOf = append(c.storyOf, s)
-	c.index_(s, st.absorb(v, &c.work))
+	c.index_(s, st.add(v, at, c.opts.HalfLife.Seconds(), &c.work))
 }
 
 // index_ adds a story to the posting lists of the given terms.

@@ -3,6 +3,7 @@ package cluster
 import (
 	"errors"
 	"fmt"
+	"math"
 	"slices"
 )
 
@@ -67,9 +68,13 @@ func (c *Clusterer) mergeCandidate(s int32, heavy []term) int32 {
 		if st.size == 1 || other.size == 1 {
 			need = c.opts.Threshold
 		}
-		cos := 0.0
+		cos, dot := 0.0, 0.0
 		if other.norm != 0 {
-			cos = c.dotSpread(other.centroid) / (st.norm * other.norm)
+			dot = c.dotSpread(other.centroid)
+			cos = dot / (st.norm * other.norm)
+		}
+		if !akin(st, other, dot) {
+			continue
 		}
 		if margin := c.fade(t, st.latest)*cos - need; margin >= 0 && (best < 0 || margin > bestMargin) {
 			best, bestMargin = t, margin
@@ -94,6 +99,8 @@ func (c *Clusterer) merge(a, b int32) (int32, int32) {
 	sb.age(at, hl)
 	c.index_(a, sa.absorb(sb.centroid, &c.work))
 	sa.size += sb.size
+	sa.mass += sb.mass
+	sa.massSq += sb.massSq
 	sa.members = mergeSorted(sa.members, sb.members)
 	sa.touch(sb.earliest)
 	sa.touch(sb.latest)
@@ -264,4 +271,47 @@ func (c *Clusterer) Recent(id string, n int) []int {
 		out = append(out, int(members[i]))
 	}
 	return out
+}
+
+// minKinship is how alike, at the least, the articles of two dated stories
+// must be across, against how alike they are within, for the two to merge.
+const minKinship = 0.5
+
+// akin reports whether two stories may merge as far as their members go.
+// Two dated stories of several articles each grew side by side in a stream
+// read in time order: every article of one could have joined the other and
+// did not. Their centroid cosine climbs as both take in more of a topic
+// ("the Senate", "vaccines"), so it cannot tell two events on one topic
+// from two halves of one event; kinship can, since halves of one event
+// stay about as alike across as within however large they grow. Undated
+// input comes in no meaningful order, and there a topic's tight fragments
+// (headlines worded alike) must still merge by centroid.
+func akin(a, b *story, dot float64) bool {
+	if a.size < 2 || b.size < 2 || a.latest == 0 || b.latest == 0 {
+		return true
+	}
+	return kinship(a, b, dot) >= minKinship
+}
+
+// cohesion is the mean cosine between two of a story's articles, read off
+// its centroid of unit vectors: |C|² = Σw² + Σ_{i≠j} w_i w_j cos_ij. The
+// centroid keeps only its heaviest terms, so it reads a little low.
+func (s *story) cohesion() float64 {
+	pairs := s.mass*s.mass - s.massSq
+	if pairs <= 0 {
+		return 0
+	}
+	return (s.norm*s.norm - s.massSq) / pairs
+}
+
+// kinship is how alike the articles of two stories are across (the mean
+// cosine between one of each: the centroids' dot product over their
+// masses) against how alike they are within (the geometric mean of their
+// cohesions). dot is the product of the two centroids.
+func kinship(a, b *story, dot float64) float64 {
+	within := a.cohesion() * b.cohesion()
+	if within <= 0 {
+		return 0
+	}
+	return dot / (a.mass * b.mass) / math.Sqrt(within)
 }

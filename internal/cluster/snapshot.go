@@ -9,7 +9,7 @@ import (
 
 // snapshotVersion changes when the encoding does; an old snapshot is then
 // refused and the state rebuilt from stored articles.
-const snapshotVersion = 2
+const snapshotVersion = 3
 
 // state is the clusterer as it is encoded: what cannot be derived. The
 // maps from IDs and the inverted index are rebuilt on load.
@@ -35,6 +35,7 @@ type storyState struct {
 	Terms                     []uint32
 	Weights                   []float32
 	Size                      int32
+	Mass, MassSq              float64
 	Members                   []int32
 	Parent                    int32
 	Earliest, Latest, Decayed int64
@@ -59,7 +60,7 @@ func (c *Clusterer) MarshalBinary() ([]byte, error) {
 	}
 	st.Stories = make([]storyState, len(c.stories))
 	for i, s := range c.stories {
-		ss := storyState{ID: s.id, Size: s.size, Members: s.members, Parent: s.parent,
+		ss := storyState{ID: s.id, Size: s.size, Mass: s.mass, MassSq: s.massSq, Members: s.members, Parent: s.parent,
 			Earliest: s.earliest, Latest: s.latest, Decayed: s.decayed, Closed: s.closed}
 		ss.Terms, ss.Weights = make([]uint32, len(s.centroid)), make([]float32, len(s.centroid))
 		for k, t := range s.centroid {
@@ -107,7 +108,7 @@ func (c *Clusterer) UnmarshalBinary(data []byte) error {
 		if len(ss.Terms) != len(ss.Weights) || ss.Parent < 0 || int(ss.Parent) >= len(st.Stories) {
 			return fmt.Errorf("decode clusterer: inconsistent story %s", ss.ID)
 		}
-		s := story{id: ss.ID, size: ss.Size, members: ss.Members, parent: ss.Parent,
+		s := story{id: ss.ID, size: ss.Size, mass: ss.Mass, massSq: ss.MassSq, members: ss.Members, parent: ss.Parent,
 			earliest: ss.Earliest, latest: ss.Latest, decayed: ss.Decayed, closed: ss.Closed}
 		centroid := make(vector, len(ss.Terms))
 		for k := range ss.Terms {

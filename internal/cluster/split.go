@@ -90,6 +90,7 @@ func (c *Clusterer) rebuild(s int32, docs []Doc, arrivals []int32) {
 		st.touch(unix(d.Time))
 		st.size++
 	}
+	st.mass, st.massSq = float64(st.size), float64(st.size)
 	st.set(keepHeaviestIn(st.centroid, centroidTerms, &c.work), &c.work)
 	st.decayed = st.latest
 	var terms []uint32

@@ -16,7 +16,11 @@ type story struct {
 	// that absorb need not select it again.
 	indexCut float32
 	size     int32
-	members  []int32 // arrival indexes of its articles
+	// mass and massSq are the sum of its articles' weights in the centroid
+	// and of their squares (each article adds 1, ageing scales them), from
+	// which cohesion reads how alike its articles are.
+	mass, massSq float64
+	members      []int32 // arrival indexes of its articles
 	// parent is the story itself, or the story it was merged into.
 	parent int32
 	// earliest and latest are the times of its first and latest dated
@@ -56,11 +60,24 @@ func (s *story) age(at int64, halfLife float64) {
 			s.centroid[i].w *= f
 		}
 		s.norm *= float64(f)
+		s.mass *= float64(f)
+		s.massSq *= float64(f) * float64(f)
 		// Scaling keeps the order of the weights, so the cut scales too:
 		// the same product of the same term's weight.
 		s.indexCut *= f
 	}
 	s.decayed = max(s.decayed, at)
+}
+
+// add takes in one article's unit vector, dated at, and returns the terms
+// that became heavy enough to index the story by.
+func (s *story) add(v vector, at int64, halfLife float64, work *[]term) []uint32 {
+	s.age(at, halfLife)
+	s.touch(at)
+	s.size++
+	s.mass++
+	s.massSq++
+	return s.absorb(v, work)
 }
 
 // absorb adds a vector to the centroid and returns the terms that became
@@ -92,8 +109,8 @@ func (s *story) set(v vector, work *[]term) {
 	s.centroid, s.norm, s.indexCut = v, norm(v), cutoff(v, indexTerms, work)
 }
 
-// drop frees the centroid.
-func (s *story) drop() { s.centroid, s.norm, s.indexCut = nil, 0, 0 }
+// drop frees the centroid, and the mass it held.
+func (s *story) drop() { s.centroid, s.norm, s.indexCut, s.mass, s.massSq = nil, 0, 0, 0, 0 }
 
 // cutoff is the weight of the n-th heaviest term of v, or 0 when v has
 // fewer terms. It selects on a copy of v in work.

@@ -1,0 +1,103 @@
+package cluster
+
+import (
+	"math"
+	"testing"
+)
+
+// unit builds a unit vector with equal weight on the given terms.
+func unit(keys ...uint32) vector {
+	v := make(vector, len(keys))
+	for i, k := range keys {
+		v[i] = term{k, 1}
+	}
+	normalize(v)
+	return v
+}
+
+// cosine of two vectors sorted by term ID.
+func cosine(a, b vector) float64 { return mergeDot(a, b) / (norm(a) * norm(b)) }
+
+// event is an article of one event on a shared topic: the topic's terms,
+// the event's, and one of its own.
+func event(topic, ev, own uint32) vector {
+	return unit(topic, topic+1, topic+2, topic+3, ev, ev+1, ev+2, ev+3, ev+4, ev+5, own, own+1)
+}
+
+const hour = 3600
+
+func TestCohesionReadsTheMembers(t *testing.T) {
+	tests := []struct {
+		name string
+		arts []vector
+		at   []int64 // arrival times, Unix seconds
+	}{
+		{"two alike", []vector{unit(1, 2, 3), unit(1, 2, 4)}, []int64{hour, hour}},
+		{"three of one event", []vector{event(1, 10, 100), event(1, 10, 200), event(1, 10, 300)}, []int64{hour, 2 * hour, 3 * hour}},
+		{"older articles fade", []vector{unit(1, 2), unit(1, 3), unit(2, 3, 4), unit(1, 2, 3)}, []int64{hour, 20 * hour, 40 * hour, 70 * hour}},
+		{"nothing shared", []vector{unit(1, 2), unit(3, 4)}, []int64{hour, hour}},
+	}
+	halfLife := 24.0 * hour
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var s story
+			var work []term
+			for i, v := range tt.arts {
+				s.add(v, tt.at[i], halfLife, &work)
+			}
+			// The weighted mean cosine over pairs, each article weighing
+			// what ageing left of it by the latest time.
+			latest := tt.at[len(tt.at)-1]
+			var sum, weights float64
+			for i := range tt.arts {
+				for j := i + 1; j < len(tt.arts); j++ {
+					w := math.Exp2(-float64(2*latest-tt.at[i]-tt.at[j]) / halfLife)
+					sum += w * cosine(tt.arts[i], tt.arts[j])
+					weights += w
+				}
+			}
+			if got, want := s.cohesion(), sum/weights; math.Abs(got-want) > 1e-5 {
+				t.Errorf("cohesion = %.6f, want %.6f", got, want)
+			}
+		})
+	}
+}
+
+func TestAkin(t *testing.T) {
+	var work []term
+	build := func(at int64, arts ...vector) *story {
+		s := &story{}
+		for _, v := range arts {
+			s.add(v, at, 0, &work)
+		}
+		return s
+	}
+	// Two events on one topic: each story tight, the two alike only in
+	// the topic's terms. Their centroid cosine is above the merge
+	// threshold all the same.
+	quake := func(at int64) *story { return build(at, event(1, 10, 100), event(1, 10, 200), event(1, 10, 300)) }
+	flood := func(at int64) *story { return build(at, event(1, 20, 400), event(1, 20, 500), event(1, 20, 600)) }
+	quakeLater := func(at int64) *story { return build(at, event(1, 10, 700), event(1, 10, 800)) }
+	tests := []struct {
+		name string
+		a, b *story
+		want bool
+	}{
+		{"two dated events on one topic", quake(hour), flood(hour), false},
+		{"two dated halves of one event", quake(hour), quakeLater(hour), true},
+		{"undated: order says nothing", quake(0), flood(0), true},
+		{"one of them undated", quake(hour), flood(0), true},
+		{"a story of one article", quake(hour), build(hour, event(1, 20, 400)), true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dot := mergeDot(tt.a.centroid, tt.b.centroid)
+			if got := akin(tt.a, tt.b, dot); got != tt.want {
+				t.Errorf("akin = %v (kinship %.2f), want %v", got, kinship(tt.a, tt.b, dot), tt.want)
+			}
+		})
+	}
+	if cos := cosine(quake(hour).centroid, flood(hour).centroid); cos < DefaultOptions().MergeThreshold {
+		t.Errorf("the two events' centroid cosine %.2f is below the merge threshold: the test shows nothing", cos)
+	}
+}
