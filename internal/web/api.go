@@ -215,12 +215,21 @@ func rfc3339(t time.Time) string {
 	return t.UTC().Format(time.RFC3339)
 }
 
+// ingestTypes are the media types POST articles takes: JSON, and the names
+// JSON Lines goes by.
+var ingestTypes = []string{"application/json", "application/x-ndjson", "application/jsonl", "application/x-jsonlines", "application/jsonlines"}
+
 // apiIngest takes one article as a JSON object, or many as JSON Lines. A
 // bad line is reported and the others are stored; nothing is stored unless
 // the store acknowledged it, so a client may always send the same batch
 // again.
 func (s *Server) apiIngest(w http.ResponseWriter, r *http.Request) error {
 	if err := s.authorize(r); err != nil {
+		return err
+	}
+	// As for edits: without a declared JSON type, any site a reader visits
+	// could post articles to a server run without a token.
+	if err := requireType(r, ingestTypes...); err != nil {
 		return err
 	}
 	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, s.cfg.MaxBody))

@@ -8,6 +8,7 @@ import (
 	"mime"
 	"net/http"
 	"net/url"
+	"slices"
 
 	"github.com/corroborate/corroborate/internal/store"
 )
@@ -55,19 +56,28 @@ func (s *Server) apiSplit(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
+// requireType refuses a body not sent as one of the given media types. A
+// browser sends such types across sites only after asking the server, which
+// never agrees; a form, or a fetch of a text or untyped body, needs no
+// asking.
+func requireType(r *http.Request, types ...string) error {
+	ct := r.Header.Get("Content-Type")
+	if mt, _, err := mime.ParseMediaType(ct); err != nil || !slices.Contains(types, mt) {
+		return fmt.Errorf("content type %q: %w", ct, errMediaType)
+	}
+	return nil
+}
+
 // readEdit authorizes an edit and reads its JSON body into v: one object
-// of known fields, within MaxBody. The body must be declared JSON: a
-// browser sends that type across sites only after asking the server
-// (which never agrees), while a form or a fetch of an untyped body from
-// another site needs no asking, and would otherwise edit the stories of a
-// server run without a token.
+// of known fields, within MaxBody. The body must be declared JSON
+// (requireType), or another site could edit the stories of a server run
+// without a token.
 func (s *Server) readEdit(w http.ResponseWriter, r *http.Request, v any) error {
 	if err := s.authorize(r); err != nil {
 		return err
 	}
-	ct := r.Header.Get("Content-Type")
-	if mt, _, err := mime.ParseMediaType(ct); err != nil || mt != "application/json" {
-		return fmt.Errorf("content type %q: %w", ct, errMediaType)
+	if err := requireType(r, "application/json"); err != nil {
+		return err
 	}
 	dec := json.NewDecoder(http.MaxBytesReader(w, r.Body, s.cfg.MaxBody))
 	dec.DisallowUnknownFields()
@@ -88,9 +98,9 @@ func (s *Server) readEdit(w http.ResponseWriter, r *http.Request, v any) error {
 }
 
 // storyOrRedirect loads the story in the path. A story ID a merge retired
-// is answered with 301 Moved Permanently to the story it was merged into,
-// under prefix (the API's or the pages'), and done is set. The answer is
-// not to be reused unchecked: a split can bring the ID back.
+// is answered with 302 Found to the story it was merged into, under prefix
+// (the API's or the pages'), and done is set. Not 301: a split can bring
+// the ID back, and clients keep a permanent redirect.
 func (s *Server) storyOrRedirect(w http.ResponseWriter, r *http.Request, prefix string) (body storyBody, done bool, err error) {
 	body, err = s.loadStory(r)
 	if !errors.Is(err, store.ErrNotFound) {
@@ -110,9 +120,9 @@ func (s *Server) storyOrRedirect(w http.ResponseWriter, r *http.Request, prefix 
 	w.Header().Set("Location", loc)
 	w.Header().Set("Cache-Control", "no-cache")
 	if isPage(r) {
-		w.WriteHeader(http.StatusMovedPermanently)
+		w.WriteHeader(http.StatusFound)
 	} else {
-		writeJSON(w, http.StatusMovedPermanently, map[string]string{"merged_into": into, "location": loc})
+		writeJSON(w, http.StatusFound, map[string]string{"merged_into": into, "location": loc})
 	}
 	return body, true, nil
 }

@@ -32,7 +32,7 @@ func TestMergeAndSplitAPI(t *testing.T) {
 			t.Fatal(err)
 		}
 		resp.Body.Close()
-		if loc := resp.Header.Get("Location"); resp.StatusCode != 301 || loc != prefix+flood+"?x=1" || resp.Header.Get("Cache-Control") != "no-cache" {
+		if loc := resp.Header.Get("Location"); resp.StatusCode != http.StatusFound || loc != prefix+flood+"?x=1" || resp.Header.Get("Cache-Control") != "no-cache" {
 			t.Errorf("%s%s after the merge: %d to %q", prefix, rail, resp.StatusCode, loc)
 		}
 	}

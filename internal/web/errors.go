@@ -16,7 +16,7 @@ var (
 	errBadRequest   = errors.New("bad request")
 	errUnauthorized = errors.New("a bearer token is required to write")
 	errTooLarge     = errors.New("request body too large")
-	errMediaType    = errors.New("send the body as JSON, Content-Type: application/json")
+	errMediaType    = errors.New("send the body as JSON, Content-Type: application/json (or application/x-ndjson for JSON Lines)")
 )
 
 // badRequest is an error the client caused, with the message it should read.

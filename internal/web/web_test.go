@@ -70,6 +70,9 @@ func (f *fixture) do(t *testing.T, method, path, body string, header ...string) 
 	if err != nil {
 		t.Fatal(err)
 	}
+	if method == http.MethodPost {
+		req.Header.Set("Content-Type", "application/json") // as clients do; a test may override it
+	}
 	for i := 0; i+1 < len(header); i += 2 {
 		req.Header.Set(header[i], header[i+1])
 	}
@@ -151,6 +154,32 @@ func TestAPI(t *testing.T) {
 	code, body, _ = f.do(t, "POST", "/api/v1/articles", sampleJSONL(t))
 	if code != 200 || strings.Contains(body, `"duplicate":false`) {
 		t.Errorf("resend: %d %.300s", code, body)
+	}
+}
+
+// TestIngestMediaTypes checks that articles are taken only when sent as
+// JSON or JSON Lines: a form or a text body could come from any site.
+func TestIngestMediaTypes(t *testing.T) {
+	f := newFixture(t, Config{})
+	line := `{"id":"mt","text":"The bridge reopened on Monday after two years of repairs, the city said."}`
+	tests := []struct {
+		contentType string
+		code        int
+	}{
+		{"application/json", 200},
+		{"application/json; charset=utf-8", 200},
+		{"application/x-ndjson", 200},
+		{"application/jsonl", 200},
+		{"application/x-www-form-urlencoded", 415},
+		{"multipart/form-data; boundary=x", 415},
+		{"text/plain", 415},
+		{"", 415},
+	}
+	for _, tt := range tests {
+		code, body, _ := f.do(t, "POST", "/api/v1/articles", line, "Content-Type", tt.contentType)
+		if code != tt.code {
+			t.Errorf("Content-Type %q: %d %.200s, want %d", tt.contentType, code, body, tt.code)
+		}
 	}
 }
 
