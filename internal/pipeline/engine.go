@@ -177,21 +177,9 @@ func (e *Engine) Merge(a, b string) (string, error) { return e.cluster.Merge(a, 
 
 // Split moves the articles in move out of their story into a new one, as
 // an editor would; stay is the rest of the story. Only the story's own
-// articles are read again. It returns the new story's ID.
-func (e *Engine) Split(story string, stay, move []*Prepared) (string, error) {
-	docs := func(ps []*Prepared) []cluster.Doc {
-		out := make([]cluster.Doc, len(ps))
-		for i, p := range ps {
-			out[i] = p.clusterDoc()
-		}
-		return out
-	}
-	return e.cluster.Split(story, docs(stay), docs(move))
-}
-
-// SplitStored is Split for articles as a store keeps them: their
-// features, not their text.
-func (e *Engine) SplitStored(story string, stay, move []Stored) (string, error) {
+// articles are weighed again, from their features as a store keeps them,
+// not their text. It returns the new story's ID.
+func (e *Engine) Split(story string, stay, move []Stored) (string, error) {
 	docs := func(ss []Stored) []cluster.Doc {
 		out := make([]cluster.Doc, len(ss))
 		for i, s := range ss {

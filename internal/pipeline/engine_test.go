@@ -107,16 +107,18 @@ func TestEngineSplitAndMerge(t *testing.T) {
 		byID[p.Article().ID] = p
 	}
 	flood, _ := e.StoryOf("courier-flood-1")
-	var stay, move []*Prepared
+	var stay, move []Stored
 	for _, s := range e.Stories() {
 		if s.ID != flood {
 			continue
 		}
 		for _, id := range s.Members {
+			p := byID[id]
+			stored := Stored{ID: id, Time: p.Article().Published.Time, Terms: p.Terms()}
 			if id == "eastgate-post-flood" {
-				move = append(move, byID[id])
+				move = append(move, stored)
 			} else {
-				stay = append(stay, byID[id])
+				stay = append(stay, stored)
 			}
 		}
 	}
@@ -131,8 +133,8 @@ func TestEngineSplitAndMerge(t *testing.T) {
 		t.Errorf("the story's first article moved to %s", got)
 	}
 	var stayed []string
-	for _, p := range stay {
-		stayed = append(stayed, p.Article().ID)
+	for _, s := range stay {
+		stayed = append(stayed, s.ID)
 	}
 	if got := e.Members(flood); !slices.Equal(got, stayed) || !slices.Equal(e.Members(split), []string{"eastgate-post-flood"}) {
 		t.Errorf("members after the split: %v and %v, want %v and the moved article", got, e.Members(split), stayed)

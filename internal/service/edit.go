@@ -202,7 +202,7 @@ func (s *Service) applyEdit(e store.Edit, features func([]string) ([]store.Artic
 				stay = append(stay, stored(&rows[i], f, e.Story))
 			}
 		}
-		return s.engine.SplitStored(e.Story, stay, move)
+		return s.engine.Split(e.Story, stay, move)
 	}
 	return "", fmt.Errorf("edit %d: unknown kind %q", e.ID, e.Kind)
 }
