@@ -59,6 +59,13 @@ type Doc struct {
 	// Join names an article whose story this one must join: the original of
 	// a version or copy.
 	Join string
+	// Repeats marks an article that repeats another's text: a version or a
+	// syndicated copy. It counts in its story but not in the centroid: the
+	// same text again says nothing new about what the story is about, and
+	// a story of one text and its copies would seem far more alike within
+	// than its independent coverage is, and turn that coverage away
+	// (akinTo).
+	Repeats bool
 }
 
 // Placement says where Add put an article.
@@ -136,7 +143,7 @@ func (c *Clusterer) Add(d Doc) Placement {
 	target := int32(-1)
 	if j, ok := c.index[d.Join]; ok && d.Join != "" {
 		target = c.root(c.storyOf[j])
-	} else if best, sim, second := c.best(heavy, v, at, -1); c.joins(sim, second) {
+	} else if best, sim, second := c.best(heavy, v, at, -1); c.joins(sim, second) && c.akinTo(best, sim, at) {
 		target = best
 	}
 	p := Placement{}
@@ -144,7 +151,7 @@ func (c *Clusterer) Add(d Doc) Placement {
 		target = c.newStory(self)
 		p.New = true
 	}
-	c.join(target, self, v, at)
+	c.join(target, self, v, at, d.Repeats)
 	if !p.New && c.opts.MergeThreshold > 0 {
 		// A new story's one article matched nothing above Threshold, so it
 		// has nothing to merge with yet. A large story's centroid moves
@@ -192,8 +199,15 @@ func (c *Clusterer) newStory(first int32) int32 {
 	return s
 }
 
-func (c *Clusterer) join(s, article int32, v vector, at int64) {
+func (c *Clusterer) join(s, article int32, v vector, at int64, repeats bool) {
 	st := &c.stories[s]
+	if repeats && !st.closed && st.norm != 0 {
+		st.members = append(st.members, article)
+		st.size++
+		st.touch(at)
+		c.storyOf = append(c.storyOf, s)
+		return
+	}
 	if st.closed {
 		// A version or copy of an article whose story has closed reopens it,
 		// from this article alone: the old centroid is gone.

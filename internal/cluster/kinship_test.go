@@ -56,8 +56,9 @@ func TestCohesionReadsTheMembers(t *testing.T) {
 					weights += w
 				}
 			}
-			if got, want := s.cohesion(), sum/weights; math.Abs(got-want) > 1e-5 {
-				t.Errorf("cohesion = %.6f, want %.6f", got, want)
+			if got, ok := s.cohesion(); !ok || math.Abs(got-sum/weights) > 1e-5 {
+				want := sum / weights
+				t.Errorf("cohesion = %.6f (%v), want %.6f", got, ok, want)
 			}
 		})
 	}
@@ -93,11 +94,77 @@ func TestAkin(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			dot := mergeDot(tt.a.centroid, tt.b.centroid)
 			if got := akin(tt.a, tt.b, dot); got != tt.want {
-				t.Errorf("akin = %v (kinship %.2f), want %v", got, kinship(tt.a, tt.b, dot), tt.want)
+				k, _ := kinship(tt.a, tt.b, dot)
+				t.Errorf("akin = %v (kinship %.2f), want %v", got, k, tt.want)
 			}
 		})
 	}
 	if cos := cosine(quake(hour).centroid, flood(hour).centroid); cos < DefaultOptions().MergeThreshold {
 		t.Errorf("the two events' centroid cosine %.2f is below the merge threshold: the test shows nothing", cos)
+	}
+}
+
+func TestAkinTo(t *testing.T) {
+	var work []term
+	build := func(arts ...vector) story {
+		var s story
+		for _, v := range arts {
+			s.add(v, 0, 0, &work)
+		}
+		return s
+	}
+	quake := build(event(1, 10, 100), event(1, 10, 200), event(1, 10, 300))
+	topic := build(event(1, 10, 100), event(1, 20, 200), event(1, 30, 300))
+	tests := []struct {
+		name    string
+		story   story
+		article vector
+		want    bool
+	}{
+		{"a tight event turns away another event of its topic", quake, event(1, 40, 400), false},
+		{"a tight event takes in its own", quake, event(1, 10, 400), true},
+		{"a loose topic takes in its topic", topic, event(1, 40, 400), true},
+		{"a story of one article takes in what clears the threshold", build(event(1, 10, 100)), event(1, 40, 400), true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := New(DefaultOptions())
+			c.stories = []story{tt.story}
+			sim := mergeDot(tt.article, tt.story.centroid) / tt.story.norm
+			if sim < c.opts.Threshold {
+				t.Fatalf("similarity %.2f is below the threshold: the test shows nothing", sim)
+			}
+			if got := c.akinTo(0, sim, 0); got != tt.want {
+				t.Errorf("akinTo = %v at similarity %.2f, want %v", got, sim, tt.want)
+			}
+		})
+	}
+}
+
+func TestRepeatsStayOutOfTheCentroid(t *testing.T) {
+	// A wire report, three copies of it, then another outlet's report of
+	// the same event in its own words. Counted in the centroid, the copies
+	// make the story seem so alike within that the other report is turned
+	// away.
+	wire := terms(append(span(1, 8), span(100, 111)...)...)
+	own := terms(append(span(1, 8), span(200, 211)...)...)
+	run := func(repeats bool) bool {
+		opts := DefaultOptions()
+		opts.ClearThreshold, opts.MergeThreshold = 0, 0
+		c := New(opts)
+		c.Add(Doc{ID: "wire", Terms: wire})
+		for _, id := range []string{"copy1", "copy2", "copy3"} {
+			c.Add(Doc{ID: id, Terms: wire, Join: "wire", Repeats: repeats})
+		}
+		if s := c.stories[0]; s.size != 4 {
+			t.Fatalf("the story holds %d articles, want 4", s.size)
+		}
+		return c.Add(Doc{ID: "own", Terms: own}).Story == storyID("wire")
+	}
+	if !run(true) {
+		t.Error("copies kept out of the centroid still turned away the other outlet's report")
+	}
+	if run(false) {
+		t.Error("counted in the centroid, the copies did not turn it away: the test shows nothing")
 	}
 }

@@ -273,9 +273,30 @@ func (c *Clusterer) Recent(id string, n int) []int {
 	return out
 }
 
-// minKinship is how alike, at the least, the articles of two dated stories
-// must be across, against how alike they are within, for the two to merge.
+// minKinship is how alike, at the least, an article must be to a story's
+// articles, or the articles of two dated stories across, against how alike
+// they are within, for the two to become one.
 const minKinship = 0.5
+
+// akinTo reports whether an article whose similarity with story s's
+// centroid is sim (faded for the article's time, at) is as akin to the
+// story's articles as a story of several takes in. A story of a few
+// articles on one event is much more alike within than with the rest of
+// its topic, so an article of the topic that clears the threshold by
+// sharing the topic's words still starts its own story; a story that is
+// one topic, loosely alike within, takes in loosely alike articles.
+func (c *Clusterer) akinTo(s int32, sim float64, at int64) bool {
+	st := &c.stories[s]
+	within, ok := st.cohesion()
+	if !ok || within <= 0 {
+		return true
+	}
+	// The article's vector is a unit vector, so sim·norm is its product
+	// with the centroid: the sum of its cosines with the story's articles,
+	// weighed as they are in the centroid.
+	across := sim / c.fade(s, at) * st.norm / st.mass
+	return across >= minKinship*within
+}
 
 // akin reports whether two stories may merge as far as their members go.
 // Two dated stories of several articles each grew side by side in a stream
@@ -287,31 +308,38 @@ const minKinship = 0.5
 // input comes in no meaningful order, and there a topic's tight fragments
 // (headlines worded alike) must still merge by centroid.
 func akin(a, b *story, dot float64) bool {
-	if a.size < 2 || b.size < 2 || a.latest == 0 || b.latest == 0 {
+	if a.latest == 0 || b.latest == 0 {
 		return true
 	}
-	return kinship(a, b, dot) >= minKinship
+	k, ok := kinship(a, b, dot)
+	return !ok || k >= minKinship
 }
 
 // cohesion is the mean cosine between two of a story's articles, read off
 // its centroid of unit vectors: |C|² = Σw² + Σ_{i≠j} w_i w_j cos_ij. The
-// centroid keeps only its heaviest terms, so it reads a little low.
-func (s *story) cohesion() float64 {
+// centroid keeps only its heaviest terms, so it reads a little low. It
+// reports false for a centroid of one article (copies do not count).
+func (s *story) cohesion() (float64, bool) {
 	pairs := s.mass*s.mass - s.massSq
-	if pairs <= 0 {
-		return 0
+	if pairs <= 1e-9*s.mass*s.mass {
+		return 0, false
 	}
-	return (s.norm*s.norm - s.massSq) / pairs
+	return (s.norm*s.norm - s.massSq) / pairs, true
 }
 
 // kinship is how alike the articles of two stories are across (the mean
 // cosine between one of each: the centroids' dot product over their
 // masses) against how alike they are within (the geometric mean of their
-// cohesions). dot is the product of the two centroids.
-func kinship(a, b *story, dot float64) float64 {
-	within := a.cohesion() * b.cohesion()
-	if within <= 0 {
-		return 0
+// cohesions); false when either centroid holds one article. dot is the
+// product of the two centroids.
+func kinship(a, b *story, dot float64) (float64, bool) {
+	ca, okA := a.cohesion()
+	cb, okB := b.cohesion()
+	if !okA || !okB {
+		return 0, false
 	}
-	return dot / (a.mass * b.mass) / math.Sqrt(within)
+	if ca <= 0 || cb <= 0 {
+		return 0, true
+	}
+	return dot / (a.mass * b.mass) / math.Sqrt(ca*cb), true
 }

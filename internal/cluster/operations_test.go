@@ -217,7 +217,8 @@ func TestHalfLifeFollowsDrift(t *testing.T) {
 		opts.HalfLife, opts.ClearThreshold = halfLife, 0
 		c := New(opts)
 		for i := range 4 {
-			c.Add(Doc{ID: "old" + string(rune('0'+i)), Time: day, Terms: terms(span(1, 10)...)})
+			// Four reports of one event, each with details of its own.
+			c.Add(Doc{ID: "old" + string(rune('0'+i)), Time: day, Terms: terms(append(span(1, 7), span(100+3*uint64(i), 102+3*uint64(i))...)...)})
 		}
 		c.Add(Doc{ID: "turn", Time: day.Add(72 * time.Hour), Terms: terms(append(span(1, 6), span(20, 25)...)...)})
 		p := c.Add(Doc{ID: "new", Time: day.Add(96 * time.Hour), Terms: terms(append(span(6, 6), span(20, 31)...)...)})

@@ -84,13 +84,20 @@ func (c *Clusterer) rebuild(s int32, docs []Doc, arrivals []int32) {
 	st.drop()
 	st.size, st.members = 0, slices.Clone(arrivals)
 	st.earliest, st.latest, st.decayed, st.closed = 0, 0, 0, false
+	// Versions and copies stay out of the centroid, unless the part holds
+	// nothing else.
+	onlyRepeats := !slices.ContainsFunc(docs, func(d Doc) bool { return !d.Repeats })
 	for _, d := range docs {
-		v, _ := c.vocab.weigh(d.Terms)
-		st.centroid = add(st.centroid, v, 1)
 		st.touch(unix(d.Time))
 		st.size++
+		if d.Repeats && !onlyRepeats {
+			continue
+		}
+		v, _ := c.vocab.weigh(d.Terms)
+		st.centroid = add(st.centroid, v, 1)
+		st.mass++
 	}
-	st.mass, st.massSq = float64(st.size), float64(st.size)
+	st.massSq = st.mass
 	st.set(keepHeaviestIn(st.centroid, centroidTerms, &c.work), &c.work)
 	st.decayed = st.latest
 	var terms []uint32

@@ -110,7 +110,7 @@ func (e *Engine) Add(p *Prepared) Placement {
 	m := e.dedupe.Add(dedupe.Item{Outlet: a.Outlet, URL: a.URL, Signature: p.sketch, Shingles: p.shingles})
 	d := p.clusterDoc()
 	if m.Kind != dedupe.Original {
-		d.Join = e.cluster.Article(m.Of)
+		d.Join, d.Repeats = e.cluster.Article(m.Of), true
 	}
 	c := e.cluster.Add(d)
 	if m.Kind == dedupe.Original {
@@ -132,6 +132,9 @@ type Stored struct {
 	Sketch          dedupe.Signature
 	Shingles        int
 	Story           string
+	// Repeats marks a version or copy of an earlier article, which a split
+	// leaves out of the parts' centroids.
+	Repeats bool
 }
 
 // Replay adds an article where the store says it is, without deciding
@@ -141,8 +144,16 @@ func (e *Engine) Replay(s Stored) {
 	if _, ok := e.cluster.StoryOf(s.ID); ok {
 		return
 	}
-	e.dedupe.Add(dedupe.Item{Outlet: s.Outlet, URL: s.URL, Signature: s.Sketch, Shingles: s.Shingles})
-	e.cluster.Assign(cluster.Doc{ID: s.ID, Time: s.Time, Terms: s.Terms}, s.Story)
+	m := e.dedupe.Add(dedupe.Item{Outlet: s.Outlet, URL: s.URL, Signature: s.Sketch, Shingles: s.Shingles})
+	// The index answers as it did when the article arrived, so the article
+	// enters its story's centroid, or not, as it did then.
+	d := s.clusterDoc()
+	d.Repeats = m.Kind != dedupe.Original
+	e.cluster.Assign(d, s.Story)
+}
+
+func (s Stored) clusterDoc() cluster.Doc {
+	return cluster.Doc{ID: s.ID, Time: s.Time, Terms: s.Terms, Repeats: s.Repeats}
 }
 
 func relation(k dedupe.Kind) Relation {
@@ -183,7 +194,7 @@ func (e *Engine) Split(story string, stay, move []Stored) (string, error) {
 	docs := func(ss []Stored) []cluster.Doc {
 		out := make([]cluster.Doc, len(ss))
 		for i, s := range ss {
-			out[i] = cluster.Doc{ID: s.ID, Time: s.Time, Terms: s.Terms}
+			out[i] = s.clusterDoc()
 		}
 		return out
 	}
