@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 
 	"github.com/corroborate/corroborate/internal/news"
 	"github.com/corroborate/corroborate/internal/pipeline"
@@ -92,9 +93,10 @@ type Split struct {
 // word; the two are never merged again automatically. The part holding
 // the article the story is named after (its first, unless a merge brought
 // in older ones) keeps the story's ID, so when move names that article
-// the articles not named form the new story. Only the story's
-// own articles are read again, from their stored features. The decision
-// is kept in the store's log, as Merge's is.
+// the articles not named form the new story. An article moves with its
+// versions and the copies of it, which tell the same story in the same
+// words. Only the story's own articles are read again, from their stored
+// features. The decision is kept in the store's log, as Merge's is.
 func (s *Service) Split(ctx context.Context, story string, move []string) (Split, error) {
 	if len(move) == 0 {
 		return Split{}, news.Refuse(ErrEdit, "split %s: name the articles to move out", story)
@@ -114,6 +116,15 @@ func (s *Service) Split(ctx context.Context, story string, move []string) (Split
 		}
 		if err := s.checkSplit(story, root, move); err != nil {
 			return err
+		}
+		members := s.engine.Members(root)
+		rows, err := tx.Features(members)
+		if err != nil {
+			return err
+		}
+		move := withRepeats(move, rows)
+		if len(move) == len(members) {
+			return news.Refuse(ErrEdit, "split %s: the articles named, with their versions and copies, are all %d of its articles", story, len(members))
 		}
 		edit := store.Edit{Kind: store.Split, Story: root, Articles: move}
 		s.changed = true
@@ -136,6 +147,31 @@ func (s *Service) Split(ctx context.Context, story string, move []string) (Split
 	}
 	s.poke()
 	return out, nil
+}
+
+// withRepeats returns move with the versions and copies, among a story's
+// stored articles, of the articles it names, and of theirs in turn: a
+// copy may be of a version.
+func withRepeats(move []string, stored []store.Article) []string {
+	moving := make(map[string]bool, len(stored))
+	for _, id := range move {
+		moving[id] = true
+	}
+	out := slices.Clone(move)
+	for grew := true; grew; {
+		grew = false
+		for i := range stored {
+			a := &stored[i]
+			if moving[a.ID] {
+				continue
+			}
+			if a.VersionOf != nil && moving[*a.VersionOf] || a.DuplicateOf != nil && moving[*a.DuplicateOf] {
+				moving[a.ID], grew = true, true
+				out = append(out, a.ID)
+			}
+		}
+	}
+	return out
 }
 
 // checkSplit refuses a split that would not divide story root (asked for

@@ -414,3 +414,47 @@ func TestSplitOfMergedStory(t *testing.T) {
 		agrees(t, s)
 	}
 }
+
+// TestSplitMovesRepeats checks that an article moves with its versions
+// and the copies of it, and that a split the repeats would make total is
+// refused.
+func TestSplitMovesRepeats(t *testing.T) {
+	tests := []struct {
+		name  string
+		move  []string
+		moved []string // the new story's articles; none: refused
+	}{
+		// The sample stores northwind-wire as a copy of harbor-daily-wire-copy,
+		// which arrived first, and courier-flood-2 as a version of
+		// courier-flood-1, the article the story is named after.
+		{"an original takes its copy", []string{"harbor-daily-wire-copy"}, []string{"harbor-daily-wire-copy", "northwind-wire"}},
+		{"a copy named alone moves alone", []string{"northwind-wire"}, []string{"northwind-wire"}},
+		{"the namesake keeps its update", []string{"courier-flood-1"}, []string{"eastgate-post-flood", "harbor-daily-wire-copy", "northwind-wire"}},
+		{"an update named alone moves alone", []string{"courier-flood-2"}, []string{"courier-flood-2"}},
+		{"repeats would take every article", []string{"courier-flood-1", "eastgate-post-flood", "harbor-daily-wire-copy"}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ctx := context.Background()
+			s, _, stories := edited(t)
+			flood := stories["courier-flood-1"]
+			split, err := s.Split(ctx, flood, tt.move)
+			if tt.moved == nil {
+				if !errors.Is(err, ErrEdit) || !strings.Contains(fmt.Sprint(err), "versions and copies") {
+					t.Fatalf("Split = %+v, %v; want it refused for its versions and copies", split, err)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			// Naming the article the story is named after keeps it where it
+			// is: the rest is what moves.
+			got := slices.Sorted(slices.Values(split.Articles))
+			if !slices.Equal(got, tt.moved) {
+				t.Errorf("the new story holds %v, want %v", got, tt.moved)
+			}
+			agrees(t, s)
+		})
+	}
+}
