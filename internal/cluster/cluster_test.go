@@ -93,26 +93,32 @@ func TestSelectHeaviest(t *testing.T) {
 }
 
 func TestMergeFragments(t *testing.T) {
-	// Two articles with no term in common start two stories; a third that
-	// shares all their terms joins the first and brings its centroid close
-	// enough to the second to merge them.
+	// Two articles with one term in common start two stories; a third that
+	// shares all their terms joins one and brings its centroid close enough
+	// to the other to merge them.
 	c := New(DefaultOptions())
-	a := Doc{ID: "a", Time: day, Terms: terms(1, 2, 3, 4)}
-	b := Doc{ID: "b", Time: day, Terms: terms(5, 6, 7, 8)}
-	bridge := Doc{ID: "c", Time: day, Terms: terms(1, 2, 3, 4, 5, 6, 7, 8)}
+	a := Doc{ID: "a", Time: day, Terms: terms(append(span(1, 8), 20)...)}
+	b := Doc{ID: "b", Time: day, Terms: terms(append(span(11, 18), 20)...)}
+	bridge := Doc{ID: "c", Time: day, Terms: terms(append(append(span(1, 8), span(11, 18)...), 20)...)}
 	first, second := c.Add(a), c.Add(b)
 	if !first.New || !second.New || first.Story == second.Story {
 		t.Fatalf("the two fragments should start apart: %+v %+v", first, second)
 	}
 	p := c.Add(bridge)
-	if p.Story != first.Story || !slices.Equal(p.Merged, []string{second.Story}) {
-		t.Errorf("bridge: %+v, want story %s with %s merged into it", p, first.Story, second.Story)
+	other := second.Story
+	if p.Story == second.Story {
+		other = first.Story
 	}
-	if got, _ := c.Resolve(second.Story); got != first.Story {
-		t.Errorf("Resolve(%s) = %s, want %s", second.Story, got, first.Story)
+	if !slices.Equal(p.Merged, []string{other}) {
+		t.Errorf("bridge: %+v, want %s merged into %s", p, other, p.Story)
 	}
-	if got, _ := c.StoryOf("b"); got != first.Story {
-		t.Errorf("StoryOf(b) = %s, want %s", got, first.Story)
+	if got, _ := c.Resolve(other); got != p.Story {
+		t.Errorf("Resolve(%s) = %s, want %s", other, got, p.Story)
+	}
+	for _, id := range []string{"a", "b"} {
+		if got, _ := c.StoryOf(id); got != p.Story {
+			t.Errorf("StoryOf(%s) = %s, want %s", id, got, p.Story)
+		}
 	}
 }
 

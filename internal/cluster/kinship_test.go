@@ -88,7 +88,10 @@ func TestAkin(t *testing.T) {
 		{"two dated halves of one event", quake(hour), quakeLater(hour), true},
 		{"undated: order says nothing", quake(0), flood(0), true},
 		{"one of them undated", quake(hour), flood(0), true},
-		{"a story of one article", quake(hour), build(hour, event(1, 20, 400)), true},
+		{"one dated article of another event", quake(hour), build(hour, event(1, 20, 400)), false},
+		{"one dated article of the same event", quake(hour), build(hour, event(1, 10, 400)), true},
+		{"one undated article of another event", quake(0), build(0, event(1, 20, 400)), true},
+		{"two stories of one article", build(hour, event(1, 10, 100)), build(hour, event(1, 20, 400)), true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -304,8 +304,10 @@ func (c *Clusterer) akinTo(s int32, sim float64, at int64) bool {
 // did not. Their centroid cosine climbs as both take in more of a topic
 // ("the Senate", "vaccines"), so it cannot tell two events on one topic
 // from two halves of one event; kinship can, since halves of one event
-// stay about as alike across as within however large they grow. Undated
-// input comes in no meaningful order, and there a topic's tight fragments
+// stay about as alike across as within however large they grow. A dated
+// story of one article merges into one of several as its article would
+// have joined it: only when akin to its articles (akinTo). Undated input
+// comes in no meaningful order, and there a topic's tight fragments
 // (headlines worded alike) must still merge by centroid.
 func akin(a, b *story, dot float64) bool {
 	if a.latest == 0 || b.latest == 0 {
@@ -329,17 +331,24 @@ func (s *story) cohesion() (float64, bool) {
 
 // kinship is how alike the articles of two stories are across (the mean
 // cosine between one of each: the centroids' dot product over their
-// masses) against how alike they are within (the geometric mean of their
-// cohesions); false when either centroid holds one article. dot is the
-// product of the two centroids.
+// masses) against how alike they are within: the geometric mean of their
+// cohesions, or the one story's when the other's centroid holds one
+// article. It reports false when neither story has a reading of its own.
+// dot is the product of the two centroids.
 func kinship(a, b *story, dot float64) (float64, bool) {
 	ca, okA := a.cohesion()
 	cb, okB := b.cohesion()
-	if !okA || !okB {
+	okA, okB = okA && ca > 0, okB && cb > 0
+	var within float64
+	switch {
+	case okA && okB:
+		within = math.Sqrt(ca * cb)
+	case okA:
+		within = ca
+	case okB:
+		within = cb
+	default:
 		return 0, false
 	}
-	if ca <= 0 || cb <= 0 {
-		return 0, true
-	}
-	return dot / (a.mass * b.mass) / math.Sqrt(ca*cb), true
+	return dot / (a.mass * b.mass) / within, true
 }
