@@ -64,6 +64,27 @@ func TestCohesionReadsTheMembers(t *testing.T) {
 	}
 }
 
+// TestCohesionOfAFadedPair checks that a story whose older article has all
+// but faded from the centroid reads as a story of one text: the pairs'
+// weight is then below the float32 centroid's rounding, and the cohesion
+// read off it is noise, above 1 or below -1.
+func TestCohesionOfAFadedPair(t *testing.T) {
+	halfLife := 24.0 * hour
+	for _, tt := range []struct {
+		halfLives int64
+		ok        bool
+	}{{10, true}, {16, true}, {18, false}, {24, false}, {26, false}} {
+		var s story
+		var work []term
+		s.add(event(1, 10, 100), hour, halfLife, &work)
+		s.add(event(1, 10, 200), hour+tt.halfLives*int64(halfLife), halfLife, &work)
+		got, ok := s.cohesion()
+		if ok != tt.ok || ok && math.Abs(got-cosine(event(1, 10, 100), event(1, 10, 200))) > 1e-3 {
+			t.Errorf("after %d half-lives: cohesion = %.4f (%v), want a reading: %v", tt.halfLives, got, ok, tt.ok)
+		}
+	}
+}
+
 func TestAkin(t *testing.T) {
 	var work []term
 	build := func(at int64, arts ...vector) *story {
