@@ -2,6 +2,7 @@ package cluster
 
 import (
 	"math"
+	"slices"
 	"testing"
 )
 
@@ -190,5 +191,56 @@ func TestRepeatsStayOutOfTheCentroid(t *testing.T) {
 	}
 	if run(false) {
 		t.Error("counted in the centroid, the copies did not turn it away: the test shows nothing")
+	}
+}
+
+// TestSplitLeavesRepeatsOutOfTheCentroid checks that a split weighs a
+// part's versions and copies as Add did, out of its centroid, unless the
+// part holds nothing else.
+func TestSplitLeavesRepeatsOutOfTheCentroid(t *testing.T) {
+	wire := terms(append(span(1, 8), span(100, 111)...)...)
+	own := terms(append(span(1, 8), span(200, 211)...)...)
+	docs := []Doc{
+		{ID: "wire", Terms: wire},
+		{ID: "copy1", Terms: wire, Join: "wire", Repeats: true},
+		{ID: "copy2", Terms: wire, Join: "wire", Repeats: true},
+		{ID: "own", Terms: own, Join: "wire"},
+	}
+	tests := []struct {
+		name          string
+		move          []string
+		stayed, moved float64 // the parts' masses
+	}{
+		{"the original keeps its copies", []string{"own"}, 1, 1},
+		{"copies moved alone enter their centroid", []string{"copy1", "copy2"}, 2, 2},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := New(DefaultOptions())
+			for _, d := range docs {
+				c.Add(d)
+			}
+			if s := c.stories[0]; s.size != 4 || s.mass != 2 {
+				t.Fatalf("before the split: %d articles, mass %g; want 4 and 2", s.size, s.mass)
+			}
+			var stay, move []Doc
+			for _, d := range docs {
+				if slices.Contains(tt.move, d.ID) {
+					move = append(move, d)
+				} else {
+					stay = append(stay, d)
+				}
+			}
+			id, err := c.Split(storyID("wire"), stay, move)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := c.stories[c.byID[storyID("wire")]].mass; got != tt.stayed {
+				t.Errorf("the part that stayed has mass %g, want %g", got, tt.stayed)
+			}
+			if got := c.stories[c.byID[id]].mass; got != tt.moved {
+				t.Errorf("the part moved has mass %g, want %g", got, tt.moved)
+			}
+		})
 	}
 }

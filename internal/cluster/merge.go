@@ -158,9 +158,10 @@ type Absorbed struct {
 
 // Settle looks again at every open story of one article, against the
 // stories as they stand now, and merges it into the story it would join
-// if it arrived now. Stories grow after their first article finds no
-// match; a batch settles at its end, a service now and then. It returns
-// the stories merged.
+// if it arrived now, by similarity alone: unlike Add, it does not ask
+// akinTo, which measured a little worse (docs/performance.md). Stories
+// grow after their first article finds no match; a batch settles at its
+// end, a service now and then. It returns the stories merged.
 func (c *Clusterer) Settle() []Absorbed {
 	var out []Absorbed
 	for _, s := range slices.Clone(c.live) {
