@@ -2,6 +2,7 @@ package cluster
 
 import (
 	"math"
+	"slices"
 	"testing"
 )
 
@@ -61,6 +62,27 @@ func TestCohesionReadsTheMembers(t *testing.T) {
 				t.Errorf("cohesion = %.6f (%v), want %.6f", got, ok, want)
 			}
 		})
+	}
+}
+
+// TestCohesionOfAFadedPair checks that a story whose older article has all
+// but faded from the centroid reads as a story of one text: the pairs'
+// weight is then below the float32 centroid's rounding, and the cohesion
+// read off it is noise, above 1 or below -1.
+func TestCohesionOfAFadedPair(t *testing.T) {
+	halfLife := 24.0 * hour
+	for _, tt := range []struct {
+		halfLives int64
+		ok        bool
+	}{{10, true}, {16, true}, {18, false}, {24, false}, {26, false}} {
+		var s story
+		var work []term
+		s.add(event(1, 10, 100), hour, halfLife, &work)
+		s.add(event(1, 10, 200), hour+tt.halfLives*int64(halfLife), halfLife, &work)
+		got, ok := s.cohesion()
+		if ok != tt.ok || ok && math.Abs(got-cosine(event(1, 10, 100), event(1, 10, 200))) > 1e-3 {
+			t.Errorf("after %d half-lives: cohesion = %.4f (%v), want a reading: %v", tt.halfLives, got, ok, tt.ok)
+		}
 	}
 }
 
@@ -169,5 +191,56 @@ func TestRepeatsStayOutOfTheCentroid(t *testing.T) {
 	}
 	if run(false) {
 		t.Error("counted in the centroid, the copies did not turn it away: the test shows nothing")
+	}
+}
+
+// TestSplitLeavesRepeatsOutOfTheCentroid checks that a split weighs a
+// part's versions and copies as Add did, out of its centroid, unless the
+// part holds nothing else.
+func TestSplitLeavesRepeatsOutOfTheCentroid(t *testing.T) {
+	wire := terms(append(span(1, 8), span(100, 111)...)...)
+	own := terms(append(span(1, 8), span(200, 211)...)...)
+	docs := []Doc{
+		{ID: "wire", Terms: wire},
+		{ID: "copy1", Terms: wire, Join: "wire", Repeats: true},
+		{ID: "copy2", Terms: wire, Join: "wire", Repeats: true},
+		{ID: "own", Terms: own, Join: "wire"},
+	}
+	tests := []struct {
+		name          string
+		move          []string
+		stayed, moved float64 // the parts' masses
+	}{
+		{"the original keeps its copies", []string{"own"}, 1, 1},
+		{"copies moved alone enter their centroid", []string{"copy1", "copy2"}, 2, 2},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := New(DefaultOptions())
+			for _, d := range docs {
+				c.Add(d)
+			}
+			if s := c.stories[0]; s.size != 4 || s.mass != 2 {
+				t.Fatalf("before the split: %d articles, mass %g; want 4 and 2", s.size, s.mass)
+			}
+			var stay, move []Doc
+			for _, d := range docs {
+				if slices.Contains(tt.move, d.ID) {
+					move = append(move, d)
+				} else {
+					stay = append(stay, d)
+				}
+			}
+			id, err := c.Split(storyID("wire"), stay, move)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := c.stories[c.byID[storyID("wire")]].mass; got != tt.stayed {
+				t.Errorf("the part that stayed has mass %g, want %g", got, tt.stayed)
+			}
+			if got := c.stories[c.byID[id]].mass; got != tt.moved {
+				t.Errorf("the part moved has mass %g, want %g", got, tt.moved)
+			}
+		})
 	}
 }

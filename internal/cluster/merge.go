@@ -158,9 +158,10 @@ type Absorbed struct {
 
 // Settle looks again at every open story of one article, against the
 // stories as they stand now, and merges it into the story it would join
-// if it arrived now. Stories grow after their first article finds no
-// match; a batch settles at its end, a service now and then. It returns
-// the stories merged.
+// if it arrived now, by similarity alone: unlike Add, it does not ask
+// akinTo, which measured a little worse (docs/performance.md). Stories
+// grow after their first article finds no match; a batch settles at its
+// end, a service now and then. It returns the stories merged.
 func (c *Clusterer) Settle() []Absorbed {
 	var out []Absorbed
 	for _, s := range slices.Clone(c.live) {
@@ -278,6 +279,12 @@ func (c *Clusterer) Recent(id string, n int) []int {
 // they are within, for the two to become one.
 const minKinship = 0.5
 
+// minPairs is the least weight of a centroid's pairs of articles, against
+// its mass squared, that cohesion reads: a hundred times the rounding of
+// |C|², so that the reading is off by a hundredth at most. An article
+// faded to below about 5e-6 of the rest (17 half-lives) counts as gone.
+const minPairs = 1e-5
+
 // akinTo reports whether an article whose similarity with story s's
 // centroid is sim (faded for the article's time, at) is as akin to the
 // story's articles as a story of several takes in. A story of a few
@@ -320,10 +327,13 @@ func akin(a, b *story, dot float64) bool {
 // cohesion is the mean cosine between two of a story's articles, read off
 // its centroid of unit vectors: |C|² = Σw² + Σ_{i≠j} w_i w_j cos_ij. The
 // centroid keeps only its heaviest terms, so it reads a little low. It
-// reports false for a centroid of one article (copies do not count).
+// reports false for a centroid of one article (copies do not count), and
+// for one whose other articles have all but faded from it: the pairs'
+// weight is then near the rounding of the centroid's float32 weights
+// (about 1e-7 of |C|²), and what is read off it is noise, beyond ±1.
 func (s *story) cohesion() (float64, bool) {
 	pairs := s.mass*s.mass - s.massSq
-	if pairs <= 1e-9*s.mass*s.mass {
+	if pairs <= minPairs*s.mass*s.mass {
 		return 0, false
 	}
 	return (s.norm*s.norm - s.massSq) / pairs, true

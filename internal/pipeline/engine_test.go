@@ -8,8 +8,10 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/corroborate/corroborate/internal/cluster"
+	"github.com/corroborate/corroborate/internal/dedupe"
 	"github.com/corroborate/corroborate/internal/news"
 )
 
@@ -241,4 +243,80 @@ func TestRestoreEngineRefusesMismatch(t *testing.T) {
 	if _, err := RestoreEngine(&buf); !errors.Is(err, ErrSnapshot) {
 		t.Errorf("mismatched halves: %v, want ErrSnapshot", err)
 	}
+}
+
+// TestReplayKeepsTheCentroids checks that an engine rebuilt by Replay, as
+// a service rebuilds from its store, holds the same centroids as the one
+// that decided: versions and copies stay out of them on replay as they did
+// live, whatever the store says of them.
+func TestReplayKeepsTheCentroids(t *testing.T) {
+	opts := cluster.DefaultOptions()
+	opts.MergeThreshold = 0 // as the service runs it: Replay makes no merge
+	live, replayed := NewEngine(opts), NewEngine(opts)
+	repeats := 0
+	for _, p := range append(prepareAll(t, readExamples(t)), rewrittenUpdate(t)...) {
+		pl := live.Add(p)
+		a := p.Article()
+		if pl.Relation != Original {
+			repeats++
+		}
+		if a.ID == "strait-ferry-2" && (pl.Relation != Version || pl.Of != "strait-ferry-1") {
+			t.Fatalf("the rewritten update: %+v, want a version of strait-ferry-1", pl)
+		}
+		replayed.Replay(Stored{ID: a.ID, Outlet: a.Outlet, URL: a.URL, Time: a.Published.Time,
+			Terms: p.terms, Sketch: p.sketch, Shingles: p.shingles, Story: pl.Story,
+			Repeats: pl.Relation != Original})
+	}
+	if repeats == 0 {
+		t.Fatal("the examples hold no version or copy: the test shows nothing")
+	}
+	want, err := live.cluster.MarshalBinary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := replayed.cluster.MarshalBinary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Error("the replayed engine's stories differ from the live engine's")
+	}
+}
+
+// rewrittenUpdate is an outlet's report and its update, rewritten so far
+// that the LSH bands miss the pair and only Index.Version, after the
+// update has joined the story as an original, finds it a version.
+func rewrittenUpdate(t *testing.T) []*Prepared {
+	t.Helper()
+	// Each sentence has words of its own, so the two texts share the
+	// shingles of the sentences they share and few others.
+	syllables := []string{"ba", "ce", "di", "fo", "gu", "ha", "je", "ki", "lo", "mu", "na", "pe", "ri", "so", "tu", "va", "we", "xi", "yo", "zu"}
+	sentence := func(n int) string {
+		words := make([]string, 10)
+		for i := range words {
+			words[i] = syllables[n%len(syllables)] + syllables[i] + syllables[(n+i)%len(syllables)]
+		}
+		return strings.Join(words, " ") + "."
+	}
+	text := func(from, to int) string {
+		var b strings.Builder
+		for n := from; n < to; n++ {
+			b.WriteString(sentence(n) + " ")
+		}
+		return b.String()
+	}
+	at := time.Date(2031, 5, 2, 9, 0, 0, 0, time.UTC)
+	first := news.Article{ID: "strait-ferry-1", Outlet: "Strait Times", URL: "https://strait.example/ferry-1",
+		Title: "Ferry strike enters its second day", Published: news.Timestamp{Time: at}, Text: text(0, 12)}
+	update := first
+	update.ID, update.URL, update.Published = "strait-ferry-2", "https://strait.example/ferry-2", news.Timestamp{Time: at.Add(3 * time.Hour)}
+	update.Text = text(7, 19)
+	out := prepareAll(t, []*news.Article{&first, &update})
+	x := dedupe.NewIndex()
+	for _, p := range out {
+		if m := x.Add(dedupe.Item{Outlet: p.article.Outlet, Signature: p.sketch, Shingles: p.shingles}); m.Kind != dedupe.Original {
+			t.Fatalf("the LSH bands pair %s with an earlier article: the update is not rewritten enough", p.article.ID)
+		}
+	}
+	return out
 }
