@@ -151,11 +151,10 @@ func (c *Clusterer) Add(d Doc) Placement {
 		target = c.newStory(self)
 		p.New = true
 	}
-	c.join(target, self, v, at, d.Repeats)
-	if !p.New && c.opts.MergeThreshold > 0 {
+	if moved := c.join(target, self, v, at, d.Repeats); moved && !p.New && c.opts.MergeThreshold > 0 {
 		// A new story's one article matched nothing above Threshold, so it
-		// has nothing to merge with yet. A large story's centroid moves
-		// little with each article, so it looks again as it grows by half.
+		// has nothing to merge with yet, and a version or copy leaves the
+		// centroid where it was.
 		p.Merged = c.mergeAround(target)
 	}
 	p.Story = c.stories[c.root(target)].id
@@ -199,14 +198,16 @@ func (c *Clusterer) newStory(first int32) int32 {
 	return s
 }
 
-func (c *Clusterer) join(s, article int32, v vector, at int64, repeats bool) {
+// join adds an article to story s, and reports whether the centroid took
+// it in: a version or copy (repeats) only counts as a member.
+func (c *Clusterer) join(s, article int32, v vector, at int64, repeats bool) bool {
 	st := &c.stories[s]
 	if repeats && !st.closed && st.norm != 0 {
 		st.members = append(st.members, article)
 		st.size++
 		st.touch(at)
 		c.storyOf = append(c.storyOf, s)
-		return
+		return false
 	}
 	if st.closed {
 		// A version or copy of an article whose story has closed reopens it,
@@ -218,6 +219,7 @@ func (c *Clusterer) join(s, article int32, v vector, at int64, repeats bool) {
 	st.members = append(st.members, article)
 	c.storyOf = append(c.storyOf, s)
 	c.index_(s, st.add(v, at, c.opts.HalfLife.Seconds(), &c.work))
+	return true
 }
 
 // index_ adds a story to the posting lists of the given terms.
