@@ -175,6 +175,26 @@ func TestFeatures(t *testing.T) {
 	_ = dedupe.Bins
 }
 
+// TestStoredRepeats checks that a split, which weighs a story's stored
+// articles again, knows its versions and copies from the store.
+func TestStoredRepeats(t *testing.T) {
+	of := "original"
+	tests := []struct {
+		name    string
+		article store.Article
+		want    bool
+	}{
+		{"an original", store.Article{}, false},
+		{"a version", store.Article{Article: news.Article{VersionOf: &of}}, true},
+		{"a copy", store.Article{Article: news.Article{DuplicateOf: &of}}, true},
+	}
+	for _, tt := range tests {
+		if got := stored(&tt.article, features{}, "s1").Repeats; got != tt.want {
+			t.Errorf("%s: Repeats = %v, want %v", tt.name, got, tt.want)
+		}
+	}
+}
+
 // TestOldURLKeyRenewed checks that a row stored under an older form of
 // the URL key (one that dropped the query) gets today's key when its page
 // comes again, so the poller's HasURL recognises it from then on.
