@@ -128,7 +128,14 @@ func (s *Service) Split(ctx context.Context, story string, move []string) (Split
 		}
 		edit := store.Edit{Kind: store.Split, Story: root, Articles: move}
 		s.changed = true
-		if edit.Result, err = s.applyEdit(edit, tx.Features); err != nil {
+		// The split weighs the same members again: read them once.
+		features := func(ids []string) ([]store.Article, error) {
+			if slices.Equal(ids, members) {
+				return rows, nil
+			}
+			return tx.Features(ids)
+		}
+		if edit.Result, err = s.applyEdit(edit, features); err != nil {
 			return err
 		}
 		if err := tx.RecordEdit(&edit); err != nil {
