@@ -249,7 +249,9 @@ func (c *Clusterer) open(s int32, at int64) bool {
 	if st.closed || st.norm == 0 {
 		return false
 	}
-	gap := int64(c.opts.MaxGap.Seconds())
+	// An integer division: this runs for every story in the posting lists
+	// an article walks, where Duration.Seconds' float arithmetic showed.
+	gap := int64(c.opts.MaxGap / time.Second)
 	if gap <= 0 || at == 0 || st.latest == 0 {
 		return true
 	}
