@@ -202,11 +202,11 @@ func (c *Clusterer) newStory(first int32) int32 {
 // it in: a version or copy (repeats) only counts as a member.
 func (c *Clusterer) join(s, article int32, v vector, at int64, repeats bool) bool {
 	st := &c.stories[s]
+	st.members = append(st.members, article)
+	c.storyOf = append(c.storyOf, s)
 	if repeats && !st.closed && st.norm != 0 {
-		st.members = append(st.members, article)
 		st.size++
 		st.touch(at)
-		c.storyOf = append(c.storyOf, s)
 		return false
 	}
 	if st.closed {
@@ -216,8 +216,6 @@ func (c *Clusterer) join(s, article int32, v vector, at int64, repeats bool) boo
 		st.drop()
 		c.live = append(c.live, s)
 	}
-	st.members = append(st.members, article)
-	c.storyOf = append(c.storyOf, s)
 	c.index_(s, st.add(v, at, c.opts.HalfLife.Seconds(), &c.work))
 	return true
 }

@@ -114,10 +114,10 @@ func (s *Service) Split(ctx context.Context, story string, move []string) (Split
 		if err != nil {
 			return err
 		}
-		if err := s.checkSplit(story, root, move); err != nil {
+		members := s.engine.Members(root)
+		if err := s.checkSplit(story, members, move); err != nil {
 			return err
 		}
-		members := s.engine.Members(root)
 		rows, err := tx.Features(members)
 		if err != nil {
 			return err
@@ -181,10 +181,9 @@ func withRepeats(move []string, stored []store.Article) []string {
 	return out
 }
 
-// checkSplit refuses a split that would not divide story root (asked for
-// as story) in two: an article not in it, or every article.
-func (s *Service) checkSplit(story, root string, move []string) error {
-	members := s.engine.Members(root)
+// checkSplit refuses a split that would not divide a story (asked for as
+// story, holding members) in two: an article not in it, or every article.
+func (s *Service) checkSplit(story string, members, move []string) error {
 	in := make(map[string]bool, len(members))
 	for _, id := range members {
 		in[id] = true
