@@ -43,6 +43,34 @@ func (t *bandTable) each(key uint32, fn func(v int32)) {
 	}
 }
 
+// remove deletes the entry of value v under key, shifting back the
+// entries of the probe run behind it so that lookups still find them
+// without tombstones.
+func (t *bandTable) remove(key uint32, v int32) {
+	if len(t.keys) == 0 {
+		return
+	}
+	key |= 1
+	mask := uint32(len(t.keys) - 1)
+	i := spread(key) & mask
+	for ; t.keys[i] != key || t.vals[i] != v; i = (i + 1) & mask {
+		if t.keys[i] == 0 {
+			return
+		}
+	}
+	for j := (i + 1) & mask; t.keys[j] != 0; j = (j + 1) & mask {
+		// An entry may fill the hole at i unless its home slot lies
+		// cyclically in (i, j]: then i is before its home.
+		home := spread(t.keys[j]) & mask
+		if (j-home)&mask >= (j-i)&mask {
+			t.keys[i], t.vals[i] = t.keys[j], t.vals[j]
+			i = j
+		}
+	}
+	t.keys[i], t.vals[i] = 0, 0
+	t.used--
+}
+
 func (t *bandTable) grow() {
 	keys, vals := t.keys, t.vals
 	size := max(1024, 2*len(keys))

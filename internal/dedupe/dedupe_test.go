@@ -1,8 +1,11 @@
 package dedupe
 
 import (
+	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/corroborate/corroborate/internal/text"
 )
@@ -99,6 +102,141 @@ func TestBandTable(t *testing.T) {
 		t.Errorf("each(7) = %v, want the five values added under 7", got)
 	}
 	bt.each(123456<<1, func(v int32) { t.Errorf("unknown key gave %d", v) })
+}
+
+func TestBandTableRemove(t *testing.T) {
+	// Few keys over a small table make long probe runs that wrap around,
+	// where a removal must shift back the right entries and only those.
+	rng := rand.New(rand.NewPCG(1, 2))
+	var bt bandTable
+	want := map[uint32][]int32{}
+	for step := range 20000 {
+		key := uint32(rng.IntN(300)) << 1
+		if vals := want[key]; len(vals) > 0 && rng.IntN(2) == 0 {
+			v := vals[rng.IntN(len(vals))]
+			bt.remove(key, v)
+			want[key] = slices.DeleteFunc(vals, func(x int32) bool { return x == v })
+		} else {
+			bt.add(key, int32(step))
+			want[key] = append(want[key], int32(step))
+		}
+		if step%997 != 0 {
+			continue
+		}
+		total := 0
+		for k, vals := range want {
+			var got []int32
+			bt.each(k, func(v int32) { got = append(got, v) })
+			slices.Sort(got)
+			if !slices.Equal(got, vals) {
+				t.Fatalf("step %d, key %d: each = %v, want %v", step, k, got, vals)
+			}
+			total += len(vals)
+		}
+		if bt.used != total {
+			t.Fatalf("step %d: %d slots used, %d entries", step, bt.used, total)
+		}
+	}
+	bt.remove(99999<<1, 1) // absent: nothing happens
+}
+
+func TestRetention(t *testing.T) {
+	day := func(d int) time.Time { return time.Date(2030, 1, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, d) }
+	sig, n := sketch(base)
+	otherSig, otherN := sketch(other)
+	type add struct {
+		outlet, url string
+		text        bool // base, else other
+		at          time.Time
+		kind        Kind
+	}
+	tests := []struct {
+		name string
+		adds []add
+	}{
+		{"a copy within the month", []add{
+			{"Gazette", "", true, day(0), Original},
+			{"Courier", "", true, day(29), Copy},
+		}},
+		{"a copy after it", []add{
+			{"Gazette", "", true, day(0), Original},
+			{"Courier", "", false, day(31), Original},
+			{"Post", "", true, day(31), Original},
+		}},
+		{"the clock is the latest date, not the article's", []add{
+			{"Gazette", "", true, day(0), Original},
+			{"Courier", "", false, day(40), Original},
+			{"Post", "", true, day(5), Original},
+		}},
+		{"the same URL, however old", []add{
+			{"Gazette", "https://gazette.example/ferry", true, day(0), Original},
+			{"Courier", "", false, day(400), Original},
+			{"Gazette", "https://gazette.example/ferry", false, day(400), Version},
+		}},
+		{"undated articles are kept while no date comes", []add{
+			{"Gazette", "", true, time.Time{}, Original},
+			{"Courier", "", false, time.Time{}, Original},
+			{"Post", "", true, time.Time{}, Copy},
+		}},
+		{"undated articles count from the first date", []add{
+			{"Gazette", "", true, time.Time{}, Original},
+			{"Courier", "", false, day(100), Original},
+			{"Post", "", true, day(129), Copy},
+			{"Herald", "", true, day(131), Copy}, // a copy of Post's, still kept
+		}},
+		{"undated articles count from the first date, and go", []add{
+			{"Gazette", "", true, time.Time{}, Original},
+			{"Courier", "", false, day(100), Original},
+			{"Post", "", true, day(131), Original},
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ix := NewIndex()
+			for i, a := range tt.adds {
+				it := Item{Outlet: a.outlet, URL: a.url, Signature: otherSig, Shingles: otherN, Time: a.at}
+				if a.text {
+					it.Signature, it.Shingles = sig, n
+				}
+				if m := ix.Add(it); m.Kind != a.kind {
+					t.Errorf("article %d: %+v, want kind %d", i, m, a.kind)
+				}
+			}
+		})
+	}
+}
+
+func TestRetentionFrees(t *testing.T) {
+	// A year of articles, one an hour: the index keeps the signatures and
+	// bands of the last month only.
+	ix := NewIndex()
+	rng := rand.New(rand.NewPCG(3, 4))
+	var sig Signature
+	const n = 100
+	start := time.Date(2030, 1, 1, 0, 0, 0, 0, time.UTC)
+	const articles = 365 * 24
+	for i := range articles {
+		for j := range sig {
+			sig[j] = uint16(rng.Uint32()) // every article its own text
+		}
+		ix.Add(Item{Outlet: "Gazette", Signature: sig, Shingles: n, Time: start.Add(time.Duration(i) * time.Hour)})
+	}
+	kept := articles - ix.forgotten
+	if want := 30*24 + 1; kept != want {
+		t.Errorf("%d articles kept, want the last 30 days' %d", kept, want)
+	}
+	if ix.bands.used != kept*bands {
+		t.Errorf("%d band entries for %d articles kept", ix.bands.used, kept)
+	}
+	if live := len(ix.sigs.blocks) - ix.sigs.freed; live*sigBlock > kept+2*sigBlock {
+		t.Errorf("%d signature blocks live for %d articles kept", live, kept)
+	}
+	if ix.sig(0) != nil || ix.sig(articles-1) == nil {
+		t.Error("sig: the first article is still there, or the last is gone")
+	}
+	if m := ix.Version(articles-1, []int{0, articles - 2}); m.Kind != Original {
+		t.Errorf("Version found a forgotten article: %+v", m)
+	}
 }
 
 func TestChanges(t *testing.T) {

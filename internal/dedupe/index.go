@@ -2,6 +2,7 @@ package dedupe
 
 import (
 	"slices"
+	"time"
 
 	"github.com/corroborate/corroborate/internal/text"
 )
@@ -35,16 +36,29 @@ const (
 	rows  = Bins / bands
 )
 
+// Retention is how long the index keeps an article's text signature,
+// counted on the clock of the articles it is given (the latest date seen),
+// not the wall clock. A copy or update of an article older than that is
+// taken for an original. Stories close after a week without news, so a
+// month covers the copies that could still land in an open story; beyond
+// it the signatures and bands would only grow with every article ever
+// added. Articles at the same URL are versions however old.
+const Retention = 30 * 24 * time.Hour
+
 // Item is what the index needs of an article.
 type Item struct {
 	Outlet    string
 	URL       string
 	Signature Signature
 	Shingles  int
+	// Time is when the article was published; zero when unknown. The
+	// latest time given is the index's clock.
+	Time time.Time
 }
 
 // Match is what the index found for an article: the group it joins,
-// named by the arrival index of the group's first article.
+// named by the arrival index of the group's first article. Similarity is 0
+// for a version found by its URL whose earlier text the index forgot.
 type Match struct {
 	Kind       Kind
 	Of         int // -1 for an original
@@ -59,19 +73,27 @@ type entry struct {
 
 // Index remembers articles by arrival index (the first Add is 0) and finds,
 // for each new one, an earlier version or original. It keeps per article a
-// 256-byte signature and its LSH bands, and no text. It is not safe for
-// concurrent use.
+// 256-byte signature and its LSH bands for Retention, a few bytes for
+// good, and no text. It is not safe for concurrent use.
 type Index struct {
 	entries []entry
-	sigs    []Signature
+	sigs    sigStore
 	byURL   map[uint64]int32
 	bands   bandTable
 	outlets map[string]uint32
+
+	// retention in seconds (0: keep every signature). now is the latest
+	// article time seen, in Unix seconds; clocks holds now as it was when
+	// each article from index forgotten on arrived, so it never decreases.
+	retention int64
+	now       int64
+	forgotten int
+	clocks    []int64
 }
 
-// NewIndex returns an empty index.
+// NewIndex returns an empty index that keeps signatures for Retention.
 func NewIndex() *Index {
-	return &Index{byURL: make(map[uint64]int32), outlets: make(map[string]uint32)}
+	return &Index{byURL: make(map[uint64]int32), outlets: make(map[string]uint32), retention: int64(Retention / time.Second)}
 }
 
 // Len is the number of articles added.
@@ -79,6 +101,7 @@ func (x *Index) Len() int { return len(x.entries) }
 
 // Add records an article and returns how it relates to those before it.
 func (x *Index) Add(it Item) Match {
+	x.tick(it.Time)
 	self := int32(len(x.entries))
 	e := entry{root: self, outlet: x.outlet(it.Outlet), shingles: int32(it.Shingles)}
 	m := x.find(it, e.outlet)
@@ -87,7 +110,7 @@ func (x *Index) Add(it Item) Match {
 		m.Of = int(e.root)
 	}
 	x.entries = append(x.entries, e)
-	x.sigs = append(x.sigs, it.Signature)
+	x.sigs.add(it.Signature)
 	if key := URLKey(it.URL); key != "" {
 		if _, ok := x.byURL[text.Hash(key)]; !ok {
 			x.byURL[text.Hash(key)] = self
@@ -98,7 +121,60 @@ func (x *Index) Add(it Item) Match {
 			x.bands.add(k, self)
 		}
 	}
+	x.clocks = append(x.clocks, x.now)
 	return m
+}
+
+// tick moves the clock to t when it is later, and forgets the articles
+// that arrived more than the retention before it. Undated articles leave
+// the clock where it is; those that came before any dated one count as
+// arriving with the first.
+func (x *Index) tick(t time.Time) {
+	if t.IsZero() {
+		return
+	}
+	at := t.Unix()
+	if at <= x.now {
+		return
+	}
+	if x.now == 0 {
+		for i := range x.clocks {
+			x.clocks[i] = at
+		}
+	}
+	x.now = at
+	if x.retention <= 0 {
+		return
+	}
+	n := 0
+	for n < len(x.clocks) && x.now-x.clocks[n] > x.retention {
+		x.forget(x.forgotten + n)
+		n++
+	}
+	if n > 0 {
+		x.clocks = x.clocks[n:]
+		x.forgotten += n
+		x.sigs.forget(x.forgotten)
+	}
+}
+
+// sig returns article i's signature, or nil once it is forgotten.
+func (x *Index) sig(i int) *Signature {
+	if i < x.forgotten {
+		return nil
+	}
+	return x.sigs.at(i)
+}
+
+// forget takes article i out of the bands; its signature goes with its
+// block (sigStore.forget).
+func (x *Index) forget(i int) {
+	if x.entries[i].shingles < minShingles {
+		return
+	}
+	for _, k := range bandKeys(x.sig(i)) {
+		x.bands.remove(k, int32(i))
+	}
 }
 
 func (x *Index) outlet(name string) uint32 {
@@ -118,7 +194,11 @@ func (x *Index) outlet(name string) uint32 {
 func (x *Index) find(it Item, outlet uint32) Match {
 	if key := URLKey(it.URL); key != "" {
 		if at, ok := x.byURL[text.Hash(key)]; ok {
-			return Match{Kind: Version, Of: int(at), Similarity: Similarity(&it.Signature, &x.sigs[at])}
+			m := Match{Kind: Version, Of: int(at)}
+			if sig := x.sig(int(at)); sig != nil {
+				m.Similarity = Similarity(&it.Signature, sig)
+			}
+			return m
 		}
 	}
 	best := Match{Of: -1}
@@ -127,7 +207,7 @@ func (x *Index) find(it Item, outlet uint32) Match {
 	}
 	for _, at := range x.candidates(&it.Signature) {
 		other := x.entries[at]
-		sim := Similarity(&it.Signature, &x.sigs[at])
+		sim := Similarity(&it.Signature, x.sig(int(at)))
 		kind := Copy
 		switch {
 		case outlet != 0 && other.outlet == outlet:
@@ -173,19 +253,19 @@ func (x *Index) candidates(sig *Signature) []int32 {
 // rewritten too much for the LSH bands to pair them.
 func (x *Index) Version(i int, among []int) Match {
 	best := Match{Of: -1}
-	me := x.entries[i]
-	if me.outlet == 0 || me.shingles < minShingles || me.root != int32(i) {
+	me, mine := x.entries[i], x.sig(i)
+	if me.outlet == 0 || me.shingles < minShingles || me.root != int32(i) || mine == nil {
 		return best
 	}
 	for _, j := range among {
 		if j == i || j < 0 || j >= len(x.entries) {
 			continue
 		}
-		other := x.entries[j]
-		if other.outlet != me.outlet || other.shingles < minShingles {
+		other, theirs := x.entries[j], x.sig(j)
+		if other.outlet != me.outlet || other.shingles < minShingles || theirs == nil {
 			continue
 		}
-		if sim := Similarity(&x.sigs[i], &x.sigs[j]); sim >= versionSimilarity && sim > best.Similarity {
+		if sim := Similarity(mine, theirs); sim >= versionSimilarity && sim > best.Similarity {
 			best = Match{Kind: Version, Of: int(other.root), Similarity: sim}
 		}
 	}
@@ -217,4 +297,47 @@ func bandKeys(sig *Signature) [bands]uint32 {
 		keys[b] = uint32(h)
 	}
 	return keys
+}
+
+// sigBlock is how many signatures a block of a sigStore holds: 256 KiB,
+// so that forgetting frees memory in pieces that matter.
+const sigBlock = 1024
+
+// sigStore holds signatures by arrival index in blocks, so that those of
+// forgotten articles can be freed from the front.
+type sigStore struct {
+	blocks [][]Signature // nil once every signature in it is forgotten
+	n      int
+	freed  int // blocks set to nil, from the first
+}
+
+func (s *sigStore) add(sig Signature) {
+	if s.n%sigBlock == 0 {
+		s.blocks = append(s.blocks, make([]Signature, 0, sigBlock))
+	}
+	b := &s.blocks[len(s.blocks)-1]
+	*b = append(*b, sig)
+	s.n++
+}
+
+// skip stands in for count forgotten signatures at the start of a
+// restored store, without allocating the blocks they fill.
+func (s *sigStore) skip(count int) {
+	for ; count >= sigBlock && s.n%sigBlock == 0 && s.freed == len(s.blocks); count -= sigBlock {
+		s.blocks = append(s.blocks, nil)
+		s.n += sigBlock
+		s.freed++
+	}
+	for range count {
+		s.add(Signature{})
+	}
+}
+
+func (s *sigStore) at(i int) *Signature { return &s.blocks[i/sigBlock][i%sigBlock] }
+
+// forget frees the blocks that hold only articles before index from.
+func (s *sigStore) forget(from int) {
+	for ; s.freed < from/sigBlock; s.freed++ {
+		s.blocks[s.freed] = nil
+	}
 }

@@ -107,7 +107,7 @@ func (e *Engine) Add(p *Prepared) Placement {
 		return Placement{Article: a.ID, Story: story, Repeat: true}
 	}
 	self := e.dedupe.Len()
-	m := e.dedupe.Add(dedupe.Item{Outlet: a.Outlet, URL: a.URL, Signature: p.sketch, Shingles: p.shingles})
+	m := e.dedupe.Add(dedupe.Item{Outlet: a.Outlet, URL: a.URL, Signature: p.sketch, Shingles: p.shingles, Time: a.Published.Time})
 	d := p.clusterDoc()
 	if m.Kind != dedupe.Original {
 		d.Join, d.Repeats = e.cluster.Article(m.Of), true
@@ -144,7 +144,7 @@ func (e *Engine) Replay(s Stored) {
 	if _, ok := e.cluster.StoryOf(s.ID); ok {
 		return
 	}
-	m := e.dedupe.Add(dedupe.Item{Outlet: s.Outlet, URL: s.URL, Signature: s.Sketch, Shingles: s.Shingles})
+	m := e.dedupe.Add(dedupe.Item{Outlet: s.Outlet, URL: s.URL, Signature: s.Sketch, Shingles: s.Shingles, Time: s.Time})
 	// The index answers as it did when the article arrived, so the article
 	// enters its story's centroid, or not, as it did then.
 	d := s.clusterDoc()
