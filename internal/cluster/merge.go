@@ -35,11 +35,7 @@ func (c *Clusterer) mergeAround(s int32) []string {
 			break
 		}
 		// c.work is free until merge below absorbs, after the last use.
-		heavy := heaviestIn(st.centroid, mergeSearchTerms, &c.work)
-		for i := range heavy {
-			heavy[i].w /= float32(st.norm)
-		}
-		best := c.mergeCandidate(s, heavy)
+		best := c.mergeCandidate(s, c.searchTerms(st))
 		if best < 0 {
 			break
 		}

@@ -186,6 +186,12 @@ func (e *Engine) Settle() []cluster.Absorbed { return e.cluster.Settle() }
 // ID, the older of two the same size.
 func (e *Engine) Merge(a, b string) (string, error) { return e.cluster.Merge(a, b) }
 
+// Nearest returns up to n stories most like a story, most alike first:
+// what an editor might merge it with. It changes no story.
+func (e *Engine) Nearest(story string, n int) ([]cluster.Neighbour, error) {
+	return e.cluster.Nearest(story, n)
+}
+
 // Split moves the articles in move out of their story into a new one, as
 // an editor would; stay is the rest of the story. Only the story's own
 // articles are weighed again, from their features as a store keeps them,

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"slices"
 
+	"github.com/corroborate/corroborate/internal/cluster"
 	"github.com/corroborate/corroborate/internal/news"
 	"github.com/corroborate/corroborate/internal/pipeline"
 	"github.com/corroborate/corroborate/internal/store"
@@ -201,6 +202,29 @@ func (s *Service) checkSplit(story string, members, move []string) error {
 		return news.Refuse(ErrEdit, "split %s: moving all %d of its articles would leave it empty", story, len(members))
 	}
 	return nil
+}
+
+// Nearest returns the story an ID stands for now and up to n stories
+// most like it, most alike first, as this process last saw the stories:
+// suggestions for an editor's merge. What other processes sharing the
+// store wrote since this one's last write is not among them.
+func (s *Service) Nearest(ctx context.Context, story string, n int) (string, []cluster.Neighbour, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.broken {
+		if err := s.rebuild(ctx); err != nil {
+			return "", nil, err
+		}
+	}
+	root, err := s.resolve("nearest", story)
+	if err != nil {
+		return "", nil, err
+	}
+	near, err := s.engine.Nearest(root, n)
+	if err != nil {
+		return "", nil, fmt.Errorf("nearest %s: %w", story, err)
+	}
+	return root, near, nil
 }
 
 // resolve returns the story an ID stands for now: itself, or the story a

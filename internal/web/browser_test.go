@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 )
 
@@ -31,15 +32,11 @@ func chromium(t *testing.T) string {
 	return ""
 }
 
-// TestBrowser opens the sample corpus's story page in headless Chromium,
-// checks that the conflicts table and citation links are there and work
-// without JavaScript, and saves a screenshot.
-func TestBrowser(t *testing.T) {
+// browse starts headless Chromium and returns the context its actions
+// run in.
+func browse(t *testing.T) context.Context {
+	t.Helper()
 	exe := chromium(t)
-	f := newFixture(t, Config{})
-	stories := f.load(t)
-	flood := stories["courier-flood-1"]
-
 	opts := append(chromedp.DefaultExecAllocatorOptions[:],
 		chromedp.ExecPath(exe),
 		chromedp.Flag("headless", true),
@@ -53,17 +50,53 @@ func TestBrowser(t *testing.T) {
 		chromedp.WindowSize(1280, 2000),
 	)
 	alloc, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
-	defer cancelAlloc()
 	ctx, cancel := chromedp.NewContext(alloc)
-	defer cancel()
 	ctx, cancelTimeout := context.WithTimeout(ctx, 60*time.Second)
-	defer cancelTimeout()
+	t.Cleanup(func() { cancelTimeout(); cancel(); cancelAlloc() })
+	return ctx
+}
 
+// screenshot saves the page as name in $CORROBORATE_SCREENSHOTS, or a
+// temporary folder, for a person to look at.
+func screenshot(t *testing.T, ctx context.Context, name string) {
+	t.Helper()
+	shot, err := chromedp.Run(ctx, chromedp.FullScreenshot(90))
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := os.Getenv("CORROBORATE_SCREENSHOTS")
+	if dir == "" {
+		dir = t.TempDir()
+	}
+	path := filepath.Join(dir, name)
+	if err := os.WriteFile(path, shot, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("screenshot: %s (%d bytes)", path, len(shot))
+}
+
+// TestBrowser opens the sample corpus's story page in headless Chromium
+// with JavaScript off, checks that the conflicts table and citation links
+// are there and work, and that the editing controls, which need the
+// script, do not show; and saves a screenshot.
+func TestBrowser(t *testing.T) {
+	ctx := browse(t)
+	f := newFixture(t, Config{})
+	stories := f.load(t)
+	flood := stories["courier-flood-1"]
+
+	if _, err := chromedp.Call(ctx, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true}); err != nil {
+		t.Fatal(err)
+	}
 	if _, err := chromedp.Run(ctx, chromedp.Steps(
 		chromedp.Navigate(f.srv.URL+"/stories/"+flood),
 		chromedp.WaitVisible("table.conflicts"),
 	)); err != nil {
 		t.Fatal(err)
+	}
+	shown, err := chromedp.Run(ctx, chromedp.Evaluate[int](`[...document.querySelectorAll("#edit, input.pick")].filter(e => e.checkVisibility()).length`))
+	if err != nil || shown != 0 {
+		t.Errorf("%d editing controls show without JavaScript: %v", shown, err)
 	}
 	headline, err := chromedp.Run(ctx, chromedp.Text("h1"))
 	if err != nil || !strings.Contains(headline, "Marrowby") {
@@ -85,17 +118,5 @@ func TestBrowser(t *testing.T) {
 	if err != nil || !target {
 		t.Errorf("citation %s points at nothing: %v", first.Value, err)
 	}
-	shot, err := chromedp.Run(ctx, chromedp.FullScreenshot(90))
-	if err != nil {
-		t.Fatal(err)
-	}
-	dir := os.Getenv("CORROBORATE_SCREENSHOTS")
-	if dir == "" {
-		dir = t.TempDir()
-	}
-	path := filepath.Join(dir, "story.jpg")
-	if err := os.WriteFile(path, shot, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	t.Logf("screenshot of the story page: %s (%d bytes)", path, len(shot))
+	screenshot(t, ctx, "story.jpg")
 }

@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"net/url"
 	"slices"
+	"strconv"
 
 	"github.com/corroborate/corroborate/internal/store"
 )
@@ -53,6 +54,47 @@ func (s *Server) apiSplit(w http.ResponseWriter, r *http.Request) error {
 	}
 	w.Header().Set("Location", "/api/v1/stories/"+url.PathEscape(split.NewStory))
 	writeJSON(w, http.StatusCreated, split)
+	return nil
+}
+
+// nearStory is a story like another: its summary and how alike.
+type nearStory struct {
+	storySummary
+	Similarity float64 `json:"similarity"`
+}
+
+// apiNearest lists the stories most like the one in the path, most alike
+// first, for an editor looking for what to merge it with: {"story": ID,
+// "nearest": [summary + "similarity"]}. A retired ID stands for the story
+// it was merged into, as in the edits.
+func (s *Server) apiNearest(w http.ResponseWriter, r *http.Request) error {
+	limit := 5
+	if v := r.URL.Query().Get("limit"); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 1 || n > 20 {
+			return badRequest("limit: want a number from 1 to 20")
+		}
+		limit = n
+	}
+	root, near, err := s.writer.Nearest(r.Context(), r.PathValue("id"), limit)
+	if err != nil {
+		return err
+	}
+	out := struct {
+		Story   string      `json:"story"`
+		Nearest []nearStory `json:"nearest"`
+	}{Story: root, Nearest: []nearStory{}}
+	for _, n := range near {
+		st, err := s.stories.Story(r.Context(), n.ID)
+		if errors.Is(err, store.ErrNotFound) {
+			continue // merged away by another process since this one looked
+		}
+		if err != nil {
+			return err
+		}
+		out.Nearest = append(out.Nearest, nearStory{summarize(st), n.Similarity})
+	}
+	writeJSON(w, http.StatusOK, out)
 	return nil
 }
 

@@ -2,7 +2,11 @@ package web
 
 import (
 	"encoding/json"
+	"io"
 	"net/http"
+	"net/http/httptest"
+	"regexp"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -126,5 +130,169 @@ func TestEditBadRequests(t *testing.T) {
 	var one storyBody
 	if json.Unmarshal([]byte(body), &one); code != 200 || len(one.Articles) != 2 {
 		t.Errorf("the rail story after refused edits: %d %.200s", code, body)
+	}
+}
+
+func TestNearestAPI(t *testing.T) {
+	f := newFixture(t, Config{})
+	stories := f.load(t)
+	flood, rail, chess := stories["courier-flood-1"], stories["ledger-rail-1"], stories["eastgate-post-chess"]
+	type near struct {
+		Story   string
+		Nearest []struct {
+			ID         string
+			Headline   string
+			Articles   int
+			Similarity float64
+		}
+	}
+	get := func(path string) (int, string, near) {
+		code, body, _ := f.do(t, "GET", path, "")
+		var got near
+		json.Unmarshal([]byte(body), &got)
+		return code, body, got
+	}
+	tests := []struct {
+		name, path string
+		code       int
+		story      string   // the story answered for
+		want       []string // the stories listed, in any order
+		error      string
+	}{
+		{"the stories sharing its main terms", "/api/v1/stories/" + rail + "/nearest", 200, rail, []string{flood, chess}, ""},
+		{"at most limit", "/api/v1/stories/" + rail + "/nearest?limit=1", 200, rail, nil, ""},
+		{"none", "/api/v1/stories/" + flood + "/nearest", 200, flood, []string{}, ""},
+		{"an unknown story", "/api/v1/stories/nope/nearest", 404, "", nil, "story nope"},
+		{"limit 0", "/api/v1/stories/" + rail + "/nearest?limit=0", 400, "", nil, "limit"},
+		{"limit too large", "/api/v1/stories/" + rail + "/nearest?limit=21", 400, "", nil, "limit"},
+		{"limit not a number", "/api/v1/stories/" + rail + "/nearest?limit=x", 400, "", nil, "limit"},
+	}
+	for _, tt := range tests {
+		code, body, got := get(tt.path)
+		if code != tt.code || !strings.Contains(body, tt.error) || got.Story != tt.story {
+			t.Errorf("%s: %d %.300s; want %d, story %q, %q", tt.name, code, body, tt.code, tt.story, tt.error)
+			continue
+		}
+		if code != 200 {
+			continue
+		}
+		if strings.Contains(tt.path, "limit=1") && len(got.Nearest) != 1 {
+			t.Errorf("%s: %d stories listed: %s", tt.name, len(got.Nearest), body)
+		}
+		var ids []string
+		for i, n := range got.Nearest {
+			ids = append(ids, n.ID)
+			if n.Headline == "" || n.Articles == 0 || n.Similarity <= 0 || n.Similarity > 1 || i > 0 && n.Similarity > got.Nearest[i-1].Similarity {
+				t.Errorf("%s: %+v; want a summary and a similarity in (0, 1], the most alike first", tt.name, n)
+			}
+		}
+		if tt.want != nil && (len(ids) != len(tt.want) || !containsAll(ids, tt.want)) {
+			t.Errorf("%s: lists %v, want %v", tt.name, ids, tt.want)
+		}
+	}
+
+	// A retired ID stands for the story it was merged into, which is not
+	// its own neighbour; the two parts of a split are not each other's.
+	if code, body, _ := f.do(t, "POST", "/api/v1/stories/"+rail+"/merge", `{"story":"`+chess+`"}`); code != 200 {
+		t.Fatalf("merge: %d %s", code, body)
+	}
+	if _, body, got := get("/api/v1/stories/" + chess + "/nearest"); got.Story != rail || len(got.Nearest) != 1 || got.Nearest[0].ID != flood {
+		t.Errorf("nearest of the merged-away chess story: %s; want the rail story's, the flood story", body)
+	}
+	if code, body, _ := f.do(t, "POST", "/api/v1/stories/"+rail+"/split", `{"articles":["eastgate-post-chess"]}`); code != 201 {
+		t.Fatalf("split: %d %s", code, body)
+	}
+	if _, body, got := get("/api/v1/stories/" + rail + "/nearest"); len(got.Nearest) != 1 || got.Nearest[0].ID != flood {
+		t.Errorf("nearest of the rail story after the chess story is split off again: %s; want the flood story alone", body)
+	}
+}
+
+// hiddenControl is the opening tag of an editing control the page hides.
+var hiddenControl = regexp.MustCompile(`<(input type="checkbox" class="pick"|details id="edit")[^>]* hidden>`)
+
+func containsAll(list, want []string) bool {
+	for _, w := range want {
+		if !slices.Contains(list, w) {
+			return false
+		}
+	}
+	return true
+}
+
+// TestEditControls checks that the story page offers editing only where
+// the server edits, asks for the token only where one is needed, and
+// hides it all from a reader without JavaScript: every control needs the
+// script.
+func TestEditControls(t *testing.T) {
+	f := newFixture(t, Config{})
+	flood := f.load(t)["courier-flood-1"]
+	withToken := httptest.NewServer(New(f.db, f.svc, Config{Token: "s3cret"}))
+	defer withToken.Close()
+	readOnly := httptest.NewServer(New(f.db, nil, Config{}))
+	defer readOnly.Close()
+	controls := []string{`<details id="edit" class="edit" data-story="` + flood + `"`, `<script src="/static/edit.js" defer></script>`,
+		`<input type="checkbox" class="pick" value="northwind-wire" aria-label="select source 5" hidden>`, `<form id="split">`, `<form id="merge">`}
+	tests := []struct {
+		name       string
+		url        string
+		want, lack []string
+	}{
+		{"a server that edits", f.srv.URL, controls, []string{`data-token`, `id="token"`}},
+		{"one that needs a token", withToken.URL, append(controls, ` data-token="required" hidden>`, `<form id="token">`), nil},
+		{"a read-only server", readOnly.URL, []string{"<h1>"}, append(controls, `class="pick"`, "<script")},
+	}
+	for _, tt := range tests {
+		resp, err := http.Get(tt.url + "/stories/" + flood)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		page := string(b)
+		for _, want := range tt.want {
+			if !strings.Contains(page, want) {
+				t.Errorf("%s: the story page lacks %s", tt.name, want)
+			}
+		}
+		for _, lack := range tt.lack {
+			if strings.Contains(page, lack) {
+				t.Errorf("%s: the story page has %s", tt.name, lack)
+			}
+		}
+		// Offered or not, the controls never show without the script.
+		if len(hiddenControl.FindAllString(page, -1)) != strings.Count(page, `class="pick"`)+strings.Count(page, `<details id="edit"`) {
+			t.Errorf("%s: a control shows without the script", tt.name)
+		}
+	}
+
+	// The script is served as a script, and the policy lets only the
+	// server's own files run: no inline script, no other host.
+	code, body, header := f.do(t, "GET", "/static/edit.js", "")
+	if code != 200 || !strings.HasPrefix(header.Get("Content-Type"), "text/javascript") || !strings.Contains(body, "/api/v1/stories/") {
+		t.Errorf("edit.js: %d %q", code, header.Get("Content-Type"))
+	}
+	if csp := header.Get("Content-Security-Policy"); !strings.Contains(csp, "script-src 'self';") || !strings.Contains(csp, "connect-src 'self';") || strings.Contains(csp, "unsafe") {
+		t.Errorf("CSP %q", csp)
+	}
+
+	// A read-only server refuses every write, and the nearest stories,
+	// which need the engine behind the writer.
+	for _, req := range []struct{ method, path string }{
+		{"POST", "/api/v1/stories/" + flood + "/merge"},
+		{"POST", "/api/v1/stories/" + flood + "/split"},
+		{"GET", "/api/v1/stories/" + flood + "/nearest"},
+		{"POST", "/api/v1/articles"},
+	} {
+		r, _ := http.NewRequest(req.method, readOnly.URL+req.path, strings.NewReader(`{}`))
+		r.Header.Set("Content-Type", "application/json")
+		resp, err := http.DefaultClient.Do(r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusMethodNotAllowed || !strings.Contains(string(b), "read-only") {
+			t.Errorf("read-only %s %s: %d %s", req.method, req.path, resp.StatusCode, b)
+		}
 	}
 }

@@ -16,6 +16,7 @@ var (
 	errBadRequest   = errors.New("bad request")
 	errUnauthorized = errors.New("a bearer token is required to write")
 	errTooLarge     = errors.New("request body too large")
+	errReadOnly     = errors.New("this server is read-only")
 	errMediaType    = errors.New("send the body as JSON, Content-Type: application/json (or application/x-ndjson for JSON Lines)")
 )
 
@@ -40,6 +41,8 @@ func status(err error) (int, string) {
 		return http.StatusConflict, err.Error()
 	case errors.Is(err, errMediaType):
 		return http.StatusUnsupportedMediaType, err.Error()
+	case errors.Is(err, errReadOnly):
+		return http.StatusMethodNotAllowed, err.Error()
 	case errors.Is(err, errUnauthorized):
 		return http.StatusUnauthorized, err.Error()
 	case errors.Is(err, context.DeadlineExceeded):

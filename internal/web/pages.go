@@ -101,7 +101,9 @@ func (s *Server) pageStory(w http.ResponseWriter, r *http.Request) error {
 	if err != nil || done {
 		return err
 	}
-	return s.render(w, "story.html", newStoryView(body))
+	v := newStoryView(body)
+	v.Editable, v.NeedsToken = s.writer != nil, s.cfg.Token != ""
+	return s.render(w, "story.html", v)
 }
 
 // storyView is what the story page shows, with citations numbered.
@@ -119,7 +121,10 @@ type storyView struct {
 	Voices    []voiceView
 	Timeline  []cited
 	Chart     timelineChart
-	cite      map[string]int
+	// Editable shows the editing controls, and NeedsToken asks for the
+	// token they must send.
+	Editable, NeedsToken bool
+	cite                 map[string]int
 }
 
 type source struct {

@@ -1,8 +1,9 @@
 // Package web serves corroborate over HTTP: a JSON API under /api/v1, web
-// pages that need no JavaScript, an Atom feed of stories, health and
-// Prometheus metrics. It declares the two things it needs — a place to read
-// stories from and one to send articles to — and knows nothing of how they
-// are kept.
+// pages that read without JavaScript (a small script of its own gives
+// editors their controls), an Atom feed of stories, health and Prometheus
+// metrics. It declares the two things it needs — a place to read stories
+// from and one to send articles and edits to — and knows nothing of how
+// they are kept.
 package web
 
 import (
@@ -15,6 +16,7 @@ import (
 	"net/http"
 	"time"
 
+	"github.com/corroborate/corroborate/internal/cluster"
 	"github.com/corroborate/corroborate/internal/news"
 	"github.com/corroborate/corroborate/internal/service"
 	"github.com/corroborate/corroborate/internal/store"
@@ -40,10 +42,12 @@ type Ingester interface {
 	Ingest(ctx context.Context, articles []*news.Article) (service.Result, error)
 }
 
-// Editor merges and splits stories on an editor's word.
+// Editor merges and splits stories on an editor's word, and finds the
+// stories most like one: what it might be merged with.
 type Editor interface {
 	Merge(ctx context.Context, a, b string) (service.Merged, error)
 	Split(ctx context.Context, story string, articles []string) (service.Split, error)
+	Nearest(ctx context.Context, story string, n int) (string, []cluster.Neighbour, error)
 }
 
 // Writer is what the server writes through: new articles and editors'
@@ -99,7 +103,8 @@ type Server struct {
 	mux     *http.ServeMux
 }
 
-// New builds the server's handler.
+// New builds the server's handler. With a nil writer it serves read-only:
+// writes are refused with 405 and pages show no editing controls.
 func New(stories Stories, writer Writer, cfg Config) *Server {
 	cfg.defaults()
 	s := &Server{stories: stories, writer: writer, cfg: cfg, metrics: newMetrics(), mux: http.NewServeMux()}
@@ -110,10 +115,8 @@ func New(stories Stories, writer Writer, cfg Config) *Server {
 	}
 	s.route("GET /api/v1/stories", s.apiStories)
 	s.route("GET /api/v1/stories/{id}", s.apiStory)
-	s.route("POST /api/v1/stories/{id}/merge", s.apiMerge)
-	s.route("POST /api/v1/stories/{id}/split", s.apiSplit)
 	s.route("GET /api/v1/articles/{id}", s.apiArticle)
-	s.route("POST /api/v1/articles", s.apiIngest)
+	s.routeWriter()
 	s.route("GET /api/v1/search", s.apiSearch)
 	s.route("GET /api/v1/feeds", s.apiFeeds)
 	s.route("GET /healthz", s.healthz)
@@ -124,6 +127,24 @@ func New(stories Stories, writer Writer, cfg Config) *Server {
 	s.route("GET /search", s.pageSearch)
 	s.mux.Handle("GET /static/", http.StripPrefix("/static/", http.FileServerFS(static)))
 	return s
+}
+
+// routeWriter registers the routes that need the writer, which holds the
+// stories' centroids as well as writing: without one, each refuses, as the
+// server is read-only.
+func (s *Server) routeWriter() {
+	writes := map[string]func(http.ResponseWriter, *http.Request) error{
+		"POST /api/v1/stories/{id}/merge":  s.apiMerge,
+		"POST /api/v1/stories/{id}/split":  s.apiSplit,
+		"GET /api/v1/stories/{id}/nearest": s.apiNearest,
+		"POST /api/v1/articles":            s.apiIngest,
+	}
+	for pattern, h := range writes {
+		if s.writer == nil {
+			h = func(http.ResponseWriter, *http.Request) error { return errReadOnly }
+		}
+		s.route(pattern, h)
+	}
 }
 
 // route registers a handler that returns an error, wrapped with the
@@ -146,10 +167,12 @@ func (s *Server) route(pattern string, h func(http.ResponseWriter, *http.Request
 }
 
 // ServeHTTP adds the security headers every response carries: article text
-// is untrusted, so pages run no script and load nothing from elsewhere.
+// is untrusted, so pages run no script but the server's own files (with
+// nosniff, none of its JSON or pages can pass for one), and load and send
+// nothing elsewhere.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	h := w.Header()
-	h.Set("Content-Security-Policy", "default-src 'none'; style-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
+	h.Set("Content-Security-Policy", "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
 	h.Set("X-Content-Type-Options", "nosniff")
 	h.Set("Referrer-Policy", "no-referrer")
 	h.Set("X-Frame-Options", "DENY")

@@ -16,6 +16,7 @@ import (
 	"github.com/corroborate/corroborate/internal/pipeline"
 	"github.com/corroborate/corroborate/internal/service"
 	"github.com/corroborate/corroborate/internal/sqlite"
+	"github.com/corroborate/corroborate/internal/store"
 )
 
 // sampleJSONL is the fictional sample corpus as JSON Lines.
@@ -44,8 +45,10 @@ func sampleJSONL(t *testing.T) string {
 }
 
 type fixture struct {
-	srv *httptest.Server
-	svc *service.Service
+	srv   *httptest.Server
+	svc   *service.Service
+	db    *store.DB
+	token string
 }
 
 func newFixture(t *testing.T, cfg Config) *fixture {
@@ -61,7 +64,7 @@ func newFixture(t *testing.T, cfg Config) *fixture {
 	}
 	srv := httptest.NewServer(New(db, svc, cfg))
 	t.Cleanup(func() { srv.Close(); svc.Close(); db.Close() })
-	return &fixture{srv: srv, svc: svc}
+	return &fixture{srv: srv, svc: svc, db: db, token: cfg.Token}
 }
 
 func (f *fixture) do(t *testing.T, method, path, body string, header ...string) (int, string, http.Header) {
@@ -87,7 +90,7 @@ func (f *fixture) do(t *testing.T, method, path, body string, header ...string) 
 
 func (f *fixture) load(t *testing.T) map[string]string {
 	t.Helper()
-	code, body, _ := f.do(t, "POST", "/api/v1/articles", sampleJSONL(t))
+	code, body, _ := f.do(t, "POST", "/api/v1/articles", sampleJSONL(t), "Authorization", "Bearer "+f.token)
 	if code != 200 {
 		t.Fatalf("ingest: %d %s", code, body)
 	}
