@@ -6,6 +6,7 @@ import (
 	"runtime"
 	"strings"
 
+	"github.com/corroborate/corroborate/internal/dedupe"
 	"github.com/corroborate/corroborate/internal/eval"
 	"github.com/corroborate/corroborate/internal/news"
 	"github.com/corroborate/corroborate/internal/pipeline"
@@ -37,6 +38,7 @@ func benchStream(ctx context.Context, data string, n int, seed uint64, opts pipe
 	}
 	before := heapAfterGC()
 	e := pipeline.NewEngine(opts.Cluster)
+	e.Retain(dedupe.Retention) // as a service runs
 	stats := pipeline.Feed(ctx, e, counted, pipeline.FeedOptions{Workers: opts.Workers})
 	held := heapAfterGC() - before
 	runtime.KeepAlive(e)

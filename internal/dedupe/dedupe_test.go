@@ -151,48 +151,57 @@ func TestRetention(t *testing.T) {
 		kind        Kind
 	}
 	tests := []struct {
-		name string
-		adds []add
+		name    string
+		keepAll bool
+		adds    []add
 	}{
-		{"a copy within the month", []add{
+		{"a copy within the month", false, []add{
 			{"Gazette", "", true, day(0), Original},
 			{"Courier", "", true, day(29), Copy},
 		}},
-		{"a copy after it", []add{
+		{"a copy after it", false, []add{
 			{"Gazette", "", true, day(0), Original},
 			{"Courier", "", false, day(31), Original},
 			{"Post", "", true, day(31), Original},
 		}},
-		{"the clock is the latest date, not the article's", []add{
+		{"the clock is the latest date, not the article's", false, []add{
 			{"Gazette", "", true, day(0), Original},
 			{"Courier", "", false, day(40), Original},
 			{"Post", "", true, day(5), Original},
 		}},
-		{"the same URL, however old", []add{
+		{"the same URL, however old", false, []add{
 			{"Gazette", "https://gazette.example/ferry", true, day(0), Original},
 			{"Courier", "", false, day(400), Original},
 			{"Gazette", "https://gazette.example/ferry", false, day(400), Version},
 		}},
-		{"undated articles are kept while no date comes", []add{
+		{"undated articles are kept while no date comes", false, []add{
 			{"Gazette", "", true, time.Time{}, Original},
 			{"Courier", "", false, time.Time{}, Original},
 			{"Post", "", true, time.Time{}, Copy},
 		}},
-		{"undated articles count from the first date", []add{
+		{"undated articles count from the first date", false, []add{
 			{"Gazette", "", true, time.Time{}, Original},
 			{"Courier", "", false, day(100), Original},
 			{"Post", "", true, day(129), Copy},
 			{"Herald", "", true, day(131), Copy}, // a copy of Post's, still kept
 		}},
-		{"undated articles count from the first date, and go", []add{
+		{"undated articles count from the first date, and go", false, []add{
 			{"Gazette", "", true, time.Time{}, Original},
 			{"Courier", "", false, day(100), Original},
 			{"Post", "", true, day(131), Original},
+		}},
+		{"a batch keeps every signature", true, []add{
+			{"Gazette", "", true, day(0), Original},
+			{"Courier", "", false, day(400), Original},
+			{"Post", "", true, day(0), Copy},
 		}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			ix := NewIndex()
+			if !tt.keepAll {
+				ix.Retain(Retention)
+			}
 			for i, a := range tt.adds {
 				it := Item{Outlet: a.outlet, URL: a.url, Signature: otherSig, Shingles: otherN, Time: a.at}
 				if a.text {
@@ -210,6 +219,7 @@ func TestRetentionFrees(t *testing.T) {
 	// A year of articles, one an hour: the index keeps the signatures and
 	// bands of the last month only.
 	ix := NewIndex()
+	ix.Retain(Retention)
 	rng := rand.New(rand.NewPCG(3, 4))
 	var sig Signature
 	const n = 100

@@ -36,13 +36,14 @@ const (
 	rows  = Bins / bands
 )
 
-// Retention is how long the index keeps an article's text signature,
-// counted on the clock of the articles it is given (the latest date seen),
-// not the wall clock. A copy or update of an article older than that is
-// taken for an original. Stories close after a week without news, so a
-// month covers the copies that could still land in an open story; beyond
-// it the signatures and bands would only grow with every article ever
-// added. Articles at the same URL are versions however old.
+// Retention is how long a long-running index keeps an article's text
+// signature (Index.Retain), counted on the clock of the articles it is
+// given (the latest date seen), not the wall clock. A copy or update of an
+// article older than that is taken for an original. Stories close after a
+// week without news, so a month covers the copies that could still land in
+// an open story; beyond it the signatures and bands would only grow with
+// every article ever added. Articles at the same URL are versions however
+// old.
 const Retention = 30 * 24 * time.Hour
 
 // Item is what the index needs of an article.
@@ -91,10 +92,16 @@ type Index struct {
 	clocks    []int64
 }
 
-// NewIndex returns an empty index that keeps signatures for Retention.
+// NewIndex returns an empty index that keeps every signature.
 func NewIndex() *Index {
-	return &Index{byURL: make(map[uint64]int32), outlets: make(map[string]uint32), retention: int64(Retention / time.Second)}
+	return &Index{byURL: make(map[uint64]int32), outlets: make(map[string]uint32)}
 }
+
+// Retain makes the index forget signatures older than d on its clock
+// (zero: never), from the next article on. A batch keeps them all, since
+// it may come in any order of dates; a service, fed as news appears,
+// keeps Retention.
+func (x *Index) Retain(d time.Duration) { x.retention = int64(d / time.Second) }
 
 // Len is the number of articles added.
 func (x *Index) Len() int { return len(x.entries) }

@@ -98,6 +98,8 @@ func TestSnapshotAfterForgetting(t *testing.T) {
 		return it
 	}
 	straight, half := NewIndex(), NewIndex()
+	straight.Retain(Retention)
+	half.Retain(Retention)
 	const before, after = 3000, 1500 // 250 days, then 125 more
 	items := make([]Item, before+after)
 	for i := range items {

@@ -94,6 +94,12 @@ func NewEngine(opts cluster.Options) *Engine {
 	return &Engine{dedupe: dedupe.NewIndex(), cluster: cluster.New(opts)}
 }
 
+// Retain makes the engine forget articles' text signatures older than d
+// on the clock of their dates (dedupe.Index.Retain), so that a
+// long-running engine's dedupe index stays the size of that span of news.
+// Call it before the first article.
+func (e *Engine) Retain(d time.Duration) { e.dedupe.Retain(d) }
+
 // Prime counts an article's terms before it is added, so that a batch
 // known in advance is weighed with the statistics of the whole batch.
 func (e *Engine) Prime(p *Prepared) { e.cluster.Prime(p.clusterDoc()) }

@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/corroborate/corroborate/internal/cluster"
+	"github.com/corroborate/corroborate/internal/dedupe"
 	"github.com/corroborate/corroborate/internal/eval"
 	"github.com/corroborate/corroborate/internal/news"
 )
@@ -44,6 +45,7 @@ func benchEngine(b *testing.B, src *eval.StreamSource, n int) {
 		b.StopTimer()
 		before := heapInUse()
 		e := NewEngine(cluster.DefaultOptions())
+		e.Retain(dedupe.Retention) // as a service runs
 		added := 0
 		// Prepared articles are held a chunk at a time, as Feed does, so
 		// that a million fit in memory.

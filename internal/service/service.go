@@ -105,6 +105,7 @@ func (s *Service) rebuild(ctx context.Context) error {
 	opts := s.opts.Pipeline.Cluster
 	opts.MergeThreshold = 0
 	s.engine = pipeline.NewEngine(opts)
+	s.engine.Retain(dedupe.Retention)
 	s.pos = store.Position{}
 	s.broken = false
 	err := s.db.Replay(ctx, func(e store.Entry) error {

@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"testing"
+	"time"
 
 	"github.com/corroborate/corroborate/internal/dedupe"
 	"github.com/corroborate/corroborate/internal/ingest"
@@ -220,5 +221,54 @@ func TestOldURLKeyRenewed(t *testing.T) {
 	}
 	if ok, err := db.HasURL(ctx, key); err != nil || !ok {
 		t.Errorf("HasURL(%q) after the page came again = %v, %v; want true", key, ok, err)
+	}
+}
+
+// TestForgetsOldCopies: the service's dedupe index keeps a month of text
+// signatures on the clock of the articles' dates, so the same text a month
+// after the latest news is an original, and within it a copy.
+func TestForgetsOldCopies(t *testing.T) {
+	const text = `The harbour authority closed the northern pier on Monday after divers found cracks in three of its concrete piles.
+Ferries that used the pier will dock at the southern terminal until repairs are finished, which engineers expect to take six weeks.
+The authority said no one had been hurt and that the cracks were found during a routine inspection ordered last spring.
+Fishing crews who moor at the pier were told to move their boats by Wednesday evening.
+A spokeswoman said the cost of the repairs had not yet been estimated but would be covered by the maintenance budget.`
+	const unrelated = `The city orchestra announced a season of free concerts in the park, starting with a programme of film music in June.
+Tickets are not needed, but the orchestra asks those who come to bring their own chairs and to leave the lawns clean.
+The conductor said the concerts were meant to bring new listeners to classical music after two quiet years.
+Local food stalls will be open from an hour before each concert until the last encore.`
+	day := func(d int) news.Timestamp {
+		return news.Timestamp{Time: time.Date(2030, 3, 1, 9, 0, 0, 0, time.UTC).AddDate(0, 0, d)}
+	}
+	tests := []struct {
+		name     string
+		later    int // days after the first report that other news and the copy come
+		wantCopy bool
+	}{
+		{"within the month", 20, true},
+		{"after it", 40, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ctx := context.Background()
+			s := openService(t, openDB(t, filepath.Join(t.TempDir(), "c.db")))
+			articles := []*news.Article{
+				{ID: "first", Outlet: "Harbour Gazette", Title: "Northern pier closed", Text: text, Published: day(0)},
+				{ID: "other", Outlet: "Evening Post", Title: "Free concerts in the park", Text: unrelated, Published: day(tt.later)},
+				{ID: "again", Outlet: "Coast Courier", Title: "Northern pier closed", Text: text, Published: day(tt.later)},
+			}
+			for _, a := range articles {
+				if _, err := s.Ingest(ctx, []*news.Article{a}); err != nil {
+					t.Fatal(err)
+				}
+			}
+			got, err := s.db.Article(ctx, "again")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if isCopy := got.DuplicateOf != nil; isCopy != tt.wantCopy {
+				t.Errorf("the same text %d days on: a copy %v, want %v", tt.later, isCopy, tt.wantCopy)
+			}
+		})
 	}
 }
