@@ -8,43 +8,62 @@ import (
 	"github.com/kljensen/snowball/english"
 )
 
-// stemCache memoises stems: news vocabulary is Zipfian, so a cache
-// answers almost every lookup. A word may sit in one of two neighbouring
-// slots, and a new word takes an empty one or replaces the entry in the
-// second, so the cache stays bounded without counting and a lookup is a
-// hash and two atomic loads, with no lock for the goroutines preparing
-// articles side by side.
-var stemCache [stemCacheSlots]atomic.Pointer[stemEntry]
+// wordCache memoises what a word is, as written: its lower case, stem
+// and whether it is a stop word. News vocabulary is Zipfian, so a cache
+// answers almost every lookup, and a capitalised word ("The", "Senate")
+// is lower-cased once instead of at every use. A word may sit in one of
+// two neighbouring slots, and a new word takes an empty one or replaces
+// the entry in the second, so the cache stays bounded without counting
+// and a lookup is a hash and two atomic loads, with no lock for the
+// goroutines preparing articles side by side.
+var wordCache [wordCacheSlots]atomic.Pointer[wordEntry]
 
-const stemCacheSlots = 1 << 18
+const wordCacheSlots = 1 << 18
 
-var stemSeed = maphash.MakeSeed()
+var wordSeed = maphash.MakeSeed()
 
-type stemEntry struct{ word, stem string }
+type wordEntry struct {
+	word, lower, stem string
+	stop              bool
+}
 
 // Stem returns the Porter2 stem of a lower-case English word.
 func Stem(lower string) string {
 	if len(lower) <= 3 {
 		return lower
 	}
-	i := maphash.String(stemSeed, lower) % stemCacheSlots
-	first, second := &stemCache[i], &stemCache[i^1]
+	return lookupWord(lower).stem
+}
+
+// lookupWord returns the cache's entry for a word as written, making it
+// on a miss.
+func lookupWord(word string) *wordEntry {
+	i := maphash.String(wordSeed, word) % wordCacheSlots
+	first, second := &wordCache[i], &wordCache[i^1]
 	e1 := first.Load()
-	if e1 != nil && e1.word == lower {
-		return e1.stem
+	if e1 != nil && e1.word == word {
+		return e1
 	}
-	if e := second.Load(); e != nil && e.word == lower {
-		return e.stem
+	if e := second.Load(); e != nil && e.word == word {
+		return e
 	}
-	s := english.Stem(americanSpelling(lower), false)
-	// Clone so the cache does not pin the whole article the key was cut from.
-	e := &stemEntry{word: strings.Clone(lower), stem: s}
+	// Clone so the cache does not pin the whole article the word was cut
+	// from; ToLower already copies a word it changes.
+	e := &wordEntry{word: strings.Clone(word)}
+	if e.lower = strings.ToLower(word); e.lower == word {
+		e.lower = e.word
+	}
+	e.stem = e.lower
+	if len(e.lower) > 3 {
+		e.stem = english.Stem(americanSpelling(e.lower), false)
+	}
+	e.stop = IsStop(e.lower)
 	if e1 == nil {
 		first.Store(e)
 	} else {
 		second.Store(e)
 	}
-	return s
+	return e
 }
 
 // americanSpelling maps British -ise/-isation spellings to -ize/-ization so

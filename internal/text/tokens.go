@@ -1,7 +1,6 @@
 package text
 
 import (
-	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -89,8 +88,8 @@ func Tokenize(s string) []Token {
 }
 
 func wordToken(text string, start int, hyphen bool) Token {
-	lower := strings.ToLower(text)
-	return Token{Text: text, Lower: lower, Stem: Stem(lower), Start: start, End: start + len(text), Kind: Word, Hyphen: hyphen, stop: IsStop(lower)}
+	w := lookupWord(text)
+	return Token{Text: text, Lower: w.lower, Stem: w.stem, Start: start, End: start + len(text), Kind: Word, Hyphen: hyphen, stop: w.stop}
 }
 
 // scanWord reads letters with inner apostrophes and periods of initialisms
