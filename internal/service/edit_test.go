@@ -458,3 +458,48 @@ func TestSplitMovesRepeats(t *testing.T) {
 		})
 	}
 }
+
+// TestNearestWhileWriting asks for a story's nearest stories while the
+// same process ingests and edits: Nearest walks and compacts the
+// clusterer's posting lists and shares its scratch space, so it must hold
+// the engine as a write does (go test -race tells).
+func TestNearestWhileWriting(t *testing.T) {
+	ctx := context.Background()
+	s := openService(t, openDB(t, filepath.Join(t.TempDir(), "c.db")))
+	all := append(examples(t), railTalks())
+	first, err := s.Ingest(ctx, all[:1])
+	if err != nil {
+		t.Fatal(err)
+	}
+	story := first.Articles[0].Story
+	stop, stopped := make(chan struct{}), make(chan struct{})
+	var asked atomic.Int64
+	go func() {
+		defer close(stopped)
+		for {
+			select {
+			case <-stop:
+				return
+			default:
+			}
+			if _, _, err := s.Nearest(ctx, story, 5); err != nil {
+				t.Error(err)
+				return
+			}
+			asked.Add(1)
+		}
+	}()
+	for i, a := range all[1:] {
+		if _, err := s.Ingest(ctx, []*news.Article{a}); err != nil {
+			t.Fatal(err)
+		}
+		if err := editSomething(ctx, s, i); err != nil {
+			t.Fatal(err)
+		}
+	}
+	close(stop)
+	<-stopped
+	if asked.Load() == 0 {
+		t.Error("Nearest never ran beside the writes")
+	}
+}
