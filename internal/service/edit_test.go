@@ -309,22 +309,7 @@ func TestConcurrentEditsAgree(t *testing.T) {
 	// both processes' work at once, articles and edits interleaved.
 	observer := openService(t, openDB(t, path))
 	var rounds atomic.Int64
-	stop, stopped := make(chan struct{}), make(chan struct{})
-	go func() {
-		defer close(stopped)
-		for {
-			select {
-			case <-stop:
-				return
-			default:
-			}
-			if err := editSomething(ctx, editor, int(rounds.Load())); err != nil {
-				t.Error(err)
-				return
-			}
-			rounds.Add(1)
-		}
-	}()
+	stop, stopped := loop(t, &rounds, func(round int) error { return editSomething(ctx, editor, round) })
 	for _, a := range append(examples(t), railTalks()) {
 		if _, err := writer.Ingest(ctx, []*news.Article{a}); err != nil {
 			t.Fatal(err)
@@ -339,8 +324,7 @@ func TestConcurrentEditsAgree(t *testing.T) {
 			}
 		}
 	}
-	close(stop)
-	<-stopped
+	stop()
 	var made int
 	if err := editor.db.SQL().QueryRowContext(ctx, `SELECT COUNT(*) FROM edits`).Scan(&made); err != nil || made < 4 {
 		t.Fatalf("%d edits made (%v): too few to show anything", made, err)
@@ -472,23 +456,11 @@ func TestNearestWhileWriting(t *testing.T) {
 		t.Fatal(err)
 	}
 	story := first.Articles[0].Story
-	stop, stopped := make(chan struct{}), make(chan struct{})
 	var asked atomic.Int64
-	go func() {
-		defer close(stopped)
-		for {
-			select {
-			case <-stop:
-				return
-			default:
-			}
-			if _, _, err := s.Nearest(ctx, story, 5); err != nil {
-				t.Error(err)
-				return
-			}
-			asked.Add(1)
-		}
-	}()
+	stop, _ := loop(t, &asked, func(int) error {
+		_, _, err := s.Nearest(ctx, story, 5)
+		return err
+	})
 	for i, a := range all[1:] {
 		if _, err := s.Ingest(ctx, []*news.Article{a}); err != nil {
 			t.Fatal(err)
@@ -497,9 +469,31 @@ func TestNearestWhileWriting(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	close(stop)
-	<-stopped
+	stop()
 	if asked.Load() == 0 {
 		t.Error("Nearest never ran beside the writes")
 	}
+}
+
+// loop calls fn over and over on a goroutine, counting its rounds in
+// rounds, until fn fails (reported) or stop is called; stop waits for it,
+// and stopped closes when it ends.
+func loop(t *testing.T, rounds *atomic.Int64, fn func(round int) error) (stop func(), stopped <-chan struct{}) {
+	quit, done := make(chan struct{}), make(chan struct{})
+	go func() {
+		defer close(done)
+		for {
+			select {
+			case <-quit:
+				return
+			default:
+			}
+			if err := fn(int(rounds.Load())); err != nil {
+				t.Error(err)
+				return
+			}
+			rounds.Add(1)
+		}
+	}()
+	return func() { close(quit); <-done }, done
 }
