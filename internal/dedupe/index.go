@@ -41,9 +41,10 @@ const (
 // given (the latest date seen), not the wall clock. A copy or update of an
 // article older than that is taken for an original. Stories close after a
 // week without news, so a month covers the copies that could still land in
-// an open story; beyond it the signatures and bands would only grow with
-// every article ever added. Articles at the same URL are versions however
-// old.
+// most open stories (in one that news keeps open longer, a later copy
+// counts as an article of its own); beyond it the signatures and bands
+// would only grow with every article ever added. Articles at the same URL
+// are versions however old.
 const Retention = 30 * 24 * time.Hour
 
 // Item is what the index needs of an article.

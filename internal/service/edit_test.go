@@ -309,22 +309,7 @@ func TestConcurrentEditsAgree(t *testing.T) {
 	// both processes' work at once, articles and edits interleaved.
 	observer := openService(t, openDB(t, path))
 	var rounds atomic.Int64
-	stop, stopped := make(chan struct{}), make(chan struct{})
-	go func() {
-		defer close(stopped)
-		for {
-			select {
-			case <-stop:
-				return
-			default:
-			}
-			if err := editSomething(ctx, editor, int(rounds.Load())); err != nil {
-				t.Error(err)
-				return
-			}
-			rounds.Add(1)
-		}
-	}()
+	stop, stopped := loop(t, &rounds, func(round int) error { return editSomething(ctx, editor, round) })
 	for _, a := range append(examples(t), railTalks()) {
 		if _, err := writer.Ingest(ctx, []*news.Article{a}); err != nil {
 			t.Fatal(err)
@@ -339,8 +324,7 @@ func TestConcurrentEditsAgree(t *testing.T) {
 			}
 		}
 	}
-	close(stop)
-	<-stopped
+	stop()
 	var made int
 	if err := editor.db.SQL().QueryRowContext(ctx, `SELECT COUNT(*) FROM edits`).Scan(&made); err != nil || made < 4 {
 		t.Fatalf("%d edits made (%v): too few to show anything", made, err)
@@ -457,4 +441,59 @@ func TestSplitMovesRepeats(t *testing.T) {
 			agrees(t, s)
 		})
 	}
+}
+
+// TestNearestWhileWriting asks for a story's nearest stories while the
+// same process ingests and edits: Nearest walks and compacts the
+// clusterer's posting lists and shares its scratch space, so it must hold
+// the engine as a write does (go test -race tells).
+func TestNearestWhileWriting(t *testing.T) {
+	ctx := context.Background()
+	s := openService(t, openDB(t, filepath.Join(t.TempDir(), "c.db")))
+	all := append(examples(t), railTalks())
+	first, err := s.Ingest(ctx, all[:1])
+	if err != nil {
+		t.Fatal(err)
+	}
+	story := first.Articles[0].Story
+	var asked atomic.Int64
+	stop, _ := loop(t, &asked, func(int) error {
+		_, _, err := s.Nearest(ctx, story, 5)
+		return err
+	})
+	for i, a := range all[1:] {
+		if _, err := s.Ingest(ctx, []*news.Article{a}); err != nil {
+			t.Fatal(err)
+		}
+		if err := editSomething(ctx, s, i); err != nil {
+			t.Fatal(err)
+		}
+	}
+	stop()
+	if asked.Load() == 0 {
+		t.Error("Nearest never ran beside the writes")
+	}
+}
+
+// loop calls fn over and over on a goroutine, counting its rounds in
+// rounds, until fn fails (reported) or stop is called; stop waits for it,
+// and stopped closes when it ends.
+func loop(t *testing.T, rounds *atomic.Int64, fn func(round int) error) (stop func(), stopped <-chan struct{}) {
+	quit, done := make(chan struct{}), make(chan struct{})
+	go func() {
+		defer close(done)
+		for {
+			select {
+			case <-quit:
+				return
+			default:
+			}
+			if err := fn(int(rounds.Load())); err != nil {
+				t.Error(err)
+				return
+			}
+			rounds.Add(1)
+		}
+	}()
+	return func() { close(quit); <-done }, done
 }

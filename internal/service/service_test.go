@@ -226,7 +226,9 @@ func TestOldURLKeyRenewed(t *testing.T) {
 
 // TestForgetsOldCopies: the service's dedupe index keeps a month of text
 // signatures on the clock of the articles' dates, so the same text a month
-// after the latest news is an original, and within it a copy.
+// after the latest news is an original, and within it a copy. An engine
+// rebuilt from the store after a restart, or one that learns of the first
+// articles from another process, keeps the same clock.
 func TestForgetsOldCopies(t *testing.T) {
 	const text = `The harbour authority closed the northern pier on Monday after divers found cracks in three of its concrete piles.
 Ferries that used the pier will dock at the southern terminal until repairs are finished, which engineers expect to take six weeks.
@@ -248,27 +250,43 @@ Local food stalls will be open from an hour before each concert until the last e
 		{"within the month", 20, true},
 		{"after it", 40, false},
 	}
+	// How the copy's process came to know the first two articles.
+	ways := []string{"it added them", "after a restart", "another process added them"}
 	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			ctx := context.Background()
-			s := openService(t, openDB(t, filepath.Join(t.TempDir(), "c.db")))
-			articles := []*news.Article{
-				{ID: "first", Outlet: "Harbour Gazette", Title: "Northern pier closed", Text: text, Published: day(0)},
-				{ID: "other", Outlet: "Evening Post", Title: "Free concerts in the park", Text: unrelated, Published: day(tt.later)},
-				{ID: "again", Outlet: "Coast Courier", Title: "Northern pier closed", Text: text, Published: day(tt.later)},
-			}
-			for _, a := range articles {
-				if _, err := s.Ingest(ctx, []*news.Article{a}); err != nil {
+		for _, way := range ways {
+			t.Run(tt.name+", "+way, func(t *testing.T) {
+				ctx := context.Background()
+				path := filepath.Join(t.TempDir(), "c.db")
+				s := openService(t, openDB(t, path))
+				copier := s
+				if way == "another process added them" {
+					copier = openService(t, openDB(t, path))
+				}
+				articles := []*news.Article{
+					{ID: "first", Outlet: "Harbour Gazette", Title: "Northern pier closed", Text: text, Published: day(0)},
+					{ID: "other", Outlet: "Evening Post", Title: "Free concerts in the park", Text: unrelated, Published: day(tt.later)},
+				}
+				for _, a := range articles {
+					if _, err := s.Ingest(ctx, []*news.Article{a}); err != nil {
+						t.Fatal(err)
+					}
+				}
+				if way == "after a restart" {
+					s.Close()
+					copier = openService(t, openDB(t, path))
+				}
+				again := &news.Article{ID: "again", Outlet: "Coast Courier", Title: "Northern pier closed", Text: text, Published: day(tt.later)}
+				if _, err := copier.Ingest(ctx, []*news.Article{again}); err != nil {
 					t.Fatal(err)
 				}
-			}
-			got, err := s.db.Article(ctx, "again")
-			if err != nil {
-				t.Fatal(err)
-			}
-			if isCopy := got.DuplicateOf != nil; isCopy != tt.wantCopy {
-				t.Errorf("the same text %d days on: a copy %v, want %v", tt.later, isCopy, tt.wantCopy)
-			}
-		})
+				got, err := copier.db.Article(ctx, "again")
+				if err != nil {
+					t.Fatal(err)
+				}
+				if isCopy := got.DuplicateOf != nil; isCopy != tt.wantCopy {
+					t.Errorf("the same text %d days on: a copy %v, want %v", tt.later, isCopy, tt.wantCopy)
+				}
+			})
+		}
 	}
 }

@@ -111,6 +111,10 @@ func TestBrowserEdits(t *testing.T) {
 	run(chromedp.Click("#edit summary"), chromedp.SendKeys("#merge-with", "no-such-story"), chromedp.Click("#merge > button"))
 	errorShows("#merge", "story no-such-story")
 
+	// A pasted URL whose escapes do not decode names no story, and says so.
+	run(chromedp.SetValue("#merge-with", f.srv.URL+"/stories/%E0%A4%A"), chromedp.Click("#merge > button"))
+	errorShows("#merge", "name the story to merge with")
+
 	// The closest stories are listed, each with a merge button.
 	run(chromedp.Navigate(f.srv.URL+"/stories/"+rail), chromedp.WaitVisible("#edit summary"), chromedp.Click("#edit summary"),
 		chromedp.WaitVisible(`#merge .nearest button[data-story="`+chess+`"]`))

@@ -90,7 +90,8 @@
   });
 
   // storyIn reads a story ID from what an editor pasted: the ID, or a
-  // story's page or API URL.
+  // story's page or API URL; "" when it names none, as a URL whose
+  // escapes do not decode.
   const storyIn = (text) => {
     text = text.trim();
     if (!text.includes("/")) return text;
@@ -99,7 +100,11 @@
       path = new URL(text, location.href).pathname;
     } catch {}
     const m = path.match(/\/stories\/([^/]+)\/?$/);
-    return m ? decodeURIComponent(m[1]) : "";
+    try {
+      return m ? decodeURIComponent(m[1]) : "";
+    } catch {
+      return "";
+    }
   };
   const mergeWith = (other) =>
     edit(merge, async () => {
