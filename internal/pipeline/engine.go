@@ -22,6 +22,7 @@ type Prepared struct {
 	terms    map[uint64]float64
 	sketch   dedupe.Signature
 	shingles int
+	received time.Time
 }
 
 // Prepare cleans and analyses one article. It is a pure function of the
@@ -41,8 +42,25 @@ func Prepare(a news.Article) (*Prepared, error) {
 // Article is the cleaned article; Engine.Add does not change it.
 func (p *Prepared) Article() *news.Article { return p.article }
 
+// Received records when a service received the article, which bounds the
+// time the engine files it under (Clock).
+func (p *Prepared) Received(at time.Time) { p.received = at }
+
 func (p *Prepared) clusterDoc() cluster.Doc {
-	return cluster.Doc{ID: p.article.ID, Time: p.article.Published.Time, Terms: p.terms}
+	return cluster.Doc{ID: p.article.ID, Time: Clock(p.article.Published.Time, p.received), Terms: p.terms}
+}
+
+// Clock is the time the engine files an article under: its publication
+// date, but never after it was received (when that is known). A date
+// ahead of its arrival is wrong — a time zone mislabelled, a year
+// mistyped — and both the clusterer and the dedupe index keep time by the
+// latest date they have seen: one article dated years ahead would close
+// every story and forget every text.
+func Clock(published, received time.Time) time.Time {
+	if !received.IsZero() && published.After(received) {
+		return received
+	}
+	return published
 }
 
 // Relation says how an article relates to one seen before it.
@@ -113,8 +131,8 @@ func (e *Engine) Add(p *Prepared) Placement {
 		return Placement{Article: a.ID, Story: story, Repeat: true}
 	}
 	self := e.dedupe.Len()
-	m := e.dedupe.Add(dedupe.Item{Outlet: a.Outlet, URL: a.URL, Signature: p.sketch, Shingles: p.shingles, Time: a.Published.Time})
 	d := p.clusterDoc()
+	m := e.dedupe.Add(dedupe.Item{Outlet: a.Outlet, URL: a.URL, Signature: p.sketch, Shingles: p.shingles, Time: d.Time})
 	if m.Kind != dedupe.Original {
 		d.Join, d.Repeats = e.cluster.Article(m.Of), true
 	}

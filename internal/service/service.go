@@ -38,6 +38,9 @@ type Options struct {
 	// nothing wakes it (another process may have written).
 	Poll time.Duration
 	Log  *slog.Logger
+	// Now is the clock articles are received by (time.Now when nil): an
+	// article's date counts no later than its arrival (pipeline.Clock).
+	Now func() time.Time
 }
 
 // Service adds articles to a store and keeps its stories analysed. Open
@@ -68,6 +71,9 @@ func Open(ctx context.Context, db *store.DB, opts Options) (*Service, error) {
 	}
 	if opts.Poll <= 0 {
 		opts.Poll = time.Second
+	}
+	if opts.Now == nil {
+		opts.Now = time.Now
 	}
 	if opts.Quiet <= 0 {
 		opts.Quiet = 2 * time.Second
@@ -141,7 +147,7 @@ func (s *Service) replay(e store.Entry, features func([]string) ([]store.Article
 
 // stored is a stored article as the engine replays it.
 func stored(a *store.Article, f features, story string) pipeline.Stored {
-	return pipeline.Stored{ID: a.ID, Outlet: a.Outlet, URL: a.URL, Time: a.Published.Time,
+	return pipeline.Stored{ID: a.ID, Outlet: a.Outlet, URL: a.URL, Time: pipeline.Clock(a.Published.Time, a.IngestedAt),
 		Terms: f.terms, Sketch: f.sketch, Shingles: f.shingles, Story: story,
 		Repeats: a.VersionOf != nil || a.DuplicateOf != nil}
 }
@@ -227,7 +233,10 @@ func (s *Service) Ingest(ctx context.Context, articles []*news.Article) (Result,
 func (s *Service) add(tx *store.Tx, p *pipeline.Prepared) (Status, error) {
 	a := p.Article()
 	sketch, shingles := p.Sketch()
-	row := &store.Article{Article: *a, URLKey: dedupe.URLKey(a.URL), ContentHash: contentHash(a.Outlet, a.Text), IngestedAt: time.Now()}
+	row := &store.Article{Article: *a, URLKey: dedupe.URLKey(a.URL), ContentHash: contentHash(a.Outlet, a.Text), IngestedAt: s.opts.Now()}
+	// Replay reads the arrival back from the row (stored), so that a
+	// rebuilt engine files the article at the same time.
+	p.Received(row.IngestedAt)
 	if old, found, err := tx.Find(a.ID, row.URLKey, row.ContentHash); err != nil {
 		return Status{}, err
 	} else if found {

@@ -2,6 +2,7 @@ package service
 
 import (
 	"context"
+	"fmt"
 	"path/filepath"
 	"reflect"
 	"testing"
@@ -39,7 +40,14 @@ func openDB(t testing.TB, path string) *store.DB {
 
 func openService(t *testing.T, db *store.DB) *Service {
 	t.Helper()
-	s, err := Open(context.Background(), db, Options{Pipeline: pipeline.DefaultOptions()})
+	return openServiceAt(t, db, nil)
+}
+
+// openServiceAt opens a service that receives articles by clock now (the
+// wall clock when nil).
+func openServiceAt(t *testing.T, db *store.DB, now func() time.Time) *Service {
+	t.Helper()
+	s, err := Open(context.Background(), db, Options{Pipeline: pipeline.DefaultOptions(), Now: now})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -242,6 +250,9 @@ Local food stalls will be open from an hour before each concert until the last e
 	day := func(d int) news.Timestamp {
 		return news.Timestamp{Time: time.Date(2030, 3, 1, 9, 0, 0, 0, time.UTC).AddDate(0, 0, d)}
 	}
+	// Received after every date here, so that none counts as ahead of its
+	// arrival.
+	now := func() time.Time { return day(100).Time }
 	tests := []struct {
 		name     string
 		later    int // days after the first report that other news and the copy come
@@ -257,10 +268,10 @@ Local food stalls will be open from an hour before each concert until the last e
 			t.Run(tt.name+", "+way, func(t *testing.T) {
 				ctx := context.Background()
 				path := filepath.Join(t.TempDir(), "c.db")
-				s := openService(t, openDB(t, path))
+				s := openServiceAt(t, openDB(t, path), now)
 				copier := s
 				if way == "another process added them" {
-					copier = openService(t, openDB(t, path))
+					copier = openServiceAt(t, openDB(t, path), now)
 				}
 				articles := []*news.Article{
 					{ID: "first", Outlet: "Harbour Gazette", Title: "Northern pier closed", Text: text, Published: day(0)},
@@ -273,7 +284,7 @@ Local food stalls will be open from an hour before each concert until the last e
 				}
 				if way == "after a restart" {
 					s.Close()
-					copier = openService(t, openDB(t, path))
+					copier = openServiceAt(t, openDB(t, path), now)
 				}
 				again := &news.Article{ID: "again", Outlet: "Coast Courier", Title: "Northern pier closed", Text: text, Published: day(tt.later)}
 				if _, err := copier.Ingest(ctx, []*news.Article{again}); err != nil {
@@ -288,5 +299,55 @@ Local food stalls will be open from an hour before each concert until the last e
 				}
 			})
 		}
+	}
+}
+
+// TestDateAheadOfArrival: an article dated years ahead of its arrival
+// counts as published when it arrived, so it neither closes the stories
+// open now nor makes the dedupe index forget today's texts, live or after
+// a restart. Its own date is kept as the outlet gave it.
+func TestDateAheadOfArrival(t *testing.T) {
+	const pier = `The harbour authority closed the northern pier on Monday after divers found cracks in three of its concrete piles.
+Ferries that used the pier will dock at the southern terminal until repairs are finished, which engineers expect to take six weeks.
+The authority said no one had been hurt and that the cracks were found during a routine inspection ordered last spring.
+Fishing crews who moor at the pier were told to move their boats by Wednesday evening.`
+	const followUp = `Engineers began repairs on the cracked concrete piles of the northern pier, which the harbour authority closed after divers found the damage.
+Ferries will keep docking at the southern terminal while the pier is closed, the authority said.`
+	const concerts = `The city orchestra announced a season of free concerts in the park, starting with a programme of film music in June.
+Tickets are not needed, but the orchestra asks those who come to bring their own chairs and to leave the lawns clean.`
+	arrival := time.Date(2030, 3, 1, 12, 0, 0, 0, time.UTC)
+	now := func() time.Time { return arrival }
+	at := func(d time.Duration) news.Timestamp { return news.Timestamp{Time: arrival.Add(d)} }
+	for _, restart := range []bool{false, true} {
+		t.Run(fmt.Sprint("restart ", restart), func(t *testing.T) {
+			ctx := context.Background()
+			path := filepath.Join(t.TempDir(), "c.db")
+			s := openServiceAt(t, openDB(t, path), now)
+			ingest := func(a *news.Article) Status {
+				t.Helper()
+				res, err := s.Ingest(ctx, []*news.Article{a})
+				if err != nil || len(res.Articles) != 1 {
+					t.Fatalf("ingest %s: %+v, %v", a.ID, res, err)
+				}
+				return res.Articles[0]
+			}
+			first := ingest(&news.Article{ID: "first", Outlet: "Harbour Gazette", Title: "Northern pier closed", Text: pier, Published: at(-3 * time.Hour)})
+			ingest(&news.Article{ID: "ahead", Outlet: "Evening Post", Title: "Free concerts in the park", Text: concerts, Published: at(5 * 365 * 24 * time.Hour)})
+			if restart {
+				s.Close()
+				s = openServiceAt(t, openDB(t, path), now)
+			}
+			copied := ingest(&news.Article{ID: "copy", Outlet: "Coast Courier", Title: "Northern pier closed", Text: pier, Published: at(-time.Hour)})
+			follow := ingest(&news.Article{ID: "follow", Outlet: "Bay Herald", Title: "Repairs begin on cracked northern pier", Text: followUp, Published: at(-time.Hour)})
+			if got, err := s.db.Article(ctx, "copy"); err != nil || got.DuplicateOf == nil {
+				t.Errorf("the same text an hour later is not a copy: %+v, %v", got.DuplicateOf, err)
+			}
+			if copied.Story != first.Story || follow.Story != first.Story {
+				t.Errorf("the copy joined %s and the follow-up %s, want the first report's %s", copied.Story, follow.Story, first.Story)
+			}
+			if got, err := s.db.Article(ctx, "ahead"); err != nil || got.Published.Time.Year() != 2035 {
+				t.Errorf("the article dated ahead lost its own date: %v, %v", got.Published, err)
+			}
+		})
 	}
 }
