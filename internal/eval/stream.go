@@ -111,7 +111,9 @@ type slot struct {
 func (s *StreamSource) Stream(n int, seed uint64) iter.Seq[*news.Article] {
 	rng := rand.New(rand.NewPCG(seed, 0x5eed))
 	span := time.Duration(float64(n) / streamRate * float64(24*time.Hour))
-	start := time.Date(2031, 1, 1, 0, 0, 0, 0, time.UTC)
+	// In the past, so that a service fed the stream (bench serve) files
+	// each article at its date, not at its arrival (pipeline.Clock).
+	start := time.Date(2021, 1, 1, 0, 0, 0, 0, time.UTC)
 	slots := make([]slot, 0, n)
 	order := rng.Perm(len(s.stories))
 	for inst := int32(0); len(slots) < n; inst++ {
