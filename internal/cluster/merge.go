@@ -258,6 +258,12 @@ func (c *Clusterer) Len() int { return len(c.ids) }
 // Article returns the ID of the article that arrived i-th (from 0).
 func (c *Clusterer) Article(i int) string { return c.ids[i] }
 
+// IndexOf returns an article's arrival index.
+func (c *Clusterer) IndexOf(article string) (int, bool) {
+	at, ok := c.index[article]
+	return int(at), ok
+}
+
 // Recent returns the arrival indexes of a story's n latest articles,
 // latest first.
 func (c *Clusterer) Recent(id string, n int) []int {

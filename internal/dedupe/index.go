@@ -283,6 +283,16 @@ func (x *Index) Version(i int, among []int) Match {
 	return best
 }
 
+// Adopt records article i as a version of article of and its group, as
+// Version found it when i arrived: how a replay, which does not search
+// again, keeps the groups a live index made.
+func (x *Index) Adopt(i, of int) {
+	if i < 0 || i >= len(x.entries) || of < 0 || of >= i {
+		return
+	}
+	x.entries[i].root = x.entries[of].root
+}
+
 // isCopy accepts a high resemblance, or one text almost wholly inside the
 // other (a copy trimmed or with a paragraph added). Containment of the
 // smaller set follows from the Jaccard estimate and the set sizes.

@@ -159,6 +159,8 @@ type Stored struct {
 	// Repeats marks a version or copy of an earlier article, which a split
 	// leaves out of the parts' centroids.
 	Repeats bool
+	// VersionOf is the article it was found a version of, if any.
+	VersionOf string
 }
 
 // Replay adds an article where the store says it is, without deciding
@@ -168,12 +170,21 @@ func (e *Engine) Replay(s Stored) {
 	if _, ok := e.cluster.StoryOf(s.ID); ok {
 		return
 	}
+	self := e.dedupe.Len()
 	m := e.dedupe.Add(dedupe.Item{Outlet: s.Outlet, URL: s.URL, Signature: s.Sketch, Shingles: s.Shingles, Time: s.Time})
 	// The index answers as it did when the article arrived, so the article
 	// enters its story's centroid, or not, as it did then.
 	d := s.clusterDoc()
 	d.Repeats = m.Kind != dedupe.Original
 	e.cluster.Assign(d, s.Story)
+	// A version that only Index.Version found, after the article was
+	// placed, joins its group as it did then, so that its own later
+	// versions name the same first article.
+	if m.Kind == dedupe.Original && s.VersionOf != "" {
+		if of, ok := e.cluster.IndexOf(s.VersionOf); ok {
+			e.dedupe.Adopt(self, of)
+		}
+	}
 }
 
 func (s Stored) clusterDoc() cluster.Doc {

@@ -283,6 +283,40 @@ func TestReplayKeepsTheCentroids(t *testing.T) {
 	}
 }
 
+// TestReplayKeepsVersionGroups: an update that only Index.Version found
+// joins its report's group, so a later update of it is a version of the
+// report. An engine rebuilt by Replay must name the same article.
+func TestReplayKeepsVersionGroups(t *testing.T) {
+	opts := cluster.DefaultOptions()
+	opts.MergeThreshold = 0 // as the service runs it: Replay makes no merge
+	live, replayed := NewEngine(opts), NewEngine(opts)
+	update := rewrittenUpdate(t)
+	for _, p := range append(prepareAll(t, readExamples(t)), update...) {
+		pl := live.Add(p)
+		a := p.Article()
+		s := Stored{ID: a.ID, Outlet: a.Outlet, URL: a.URL, Time: a.Published.Time,
+			Terms: p.terms, Sketch: p.sketch, Shingles: p.shingles, Story: pl.Story, Repeats: pl.Relation != Original}
+		if pl.Relation == Version {
+			s.VersionOf = pl.Of
+		}
+		replayed.Replay(s)
+	}
+	// The second update keeps most of the first's sentences: the LSH bands
+	// pair it with the first update.
+	second := *update[1].Article()
+	second.ID, second.URL = "strait-ferry-3", "https://strait.example/ferry-3"
+	second.Published.Time = second.Published.Add(3 * time.Hour)
+	second.Text = update[1].Article().Text + " A late line was added to the update."
+	p := prepareAll(t, []*news.Article{&second})[0]
+	want, got := live.Add(p), replayed.Add(p)
+	if want.Relation != Version || want.Of != "strait-ferry-1" {
+		t.Fatalf("live: the second update is %+v, want a version of strait-ferry-1", want)
+	}
+	if got.Relation != want.Relation || got.Of != want.Of {
+		t.Errorf("replayed: the second update is a %s of %s, live a %s of %s", got.Relation, got.Of, want.Relation, want.Of)
+	}
+}
+
 // rewrittenUpdate is an outlet's report and its update, rewritten so far
 // that the LSH bands miss the pair and only Index.Version, after the
 // update has joined the story as an original, finds it a version.

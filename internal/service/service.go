@@ -147,9 +147,13 @@ func (s *Service) replay(e store.Entry, features func([]string) ([]store.Article
 
 // stored is a stored article as the engine replays it.
 func stored(a *store.Article, f features, story string) pipeline.Stored {
-	return pipeline.Stored{ID: a.ID, Outlet: a.Outlet, URL: a.URL, Time: pipeline.Clock(a.Published.Time, a.IngestedAt),
+	s := pipeline.Stored{ID: a.ID, Outlet: a.Outlet, URL: a.URL, Time: pipeline.Clock(a.Published.Time, a.IngestedAt),
 		Terms: f.terms, Sketch: f.sketch, Shingles: f.shingles, Story: story,
 		Repeats: a.VersionOf != nil || a.DuplicateOf != nil}
+	if a.VersionOf != nil {
+		s.VersionOf = *a.VersionOf
+	}
+	return s
 }
 
 // write runs fn in a write transaction, after the engine has caught up on

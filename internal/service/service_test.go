@@ -189,17 +189,19 @@ func TestFeatures(t *testing.T) {
 func TestStoredRepeats(t *testing.T) {
 	of := "original"
 	tests := []struct {
-		name    string
-		article store.Article
-		want    bool
+		name          string
+		article       store.Article
+		want          bool
+		wantVersionOf string
 	}{
-		{"an original", store.Article{}, false},
-		{"a version", store.Article{Article: news.Article{VersionOf: &of}}, true},
-		{"a copy", store.Article{Article: news.Article{DuplicateOf: &of}}, true},
+		{"an original", store.Article{}, false, ""},
+		{"a version", store.Article{Article: news.Article{VersionOf: &of}}, true, of},
+		{"a copy", store.Article{Article: news.Article{DuplicateOf: &of}}, true, ""},
 	}
 	for _, tt := range tests {
-		if got := stored(&tt.article, features{}, "s1").Repeats; got != tt.want {
-			t.Errorf("%s: Repeats = %v, want %v", tt.name, got, tt.want)
+		got := stored(&tt.article, features{}, "s1")
+		if got.Repeats != tt.want || got.VersionOf != tt.wantVersionOf {
+			t.Errorf("%s: Repeats %v, VersionOf %q; want %v, %q", tt.name, got.Repeats, got.VersionOf, tt.want, tt.wantVersionOf)
 		}
 	}
 }
