@@ -10,6 +10,20 @@ import (
 	"time"
 )
 
+// roundTrip encodes an index and decodes it into a new one.
+func roundTrip(t *testing.T, x *Index) (*Index, []byte) {
+	t.Helper()
+	data, err := x.MarshalBinary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var restored Index
+	if err := restored.UnmarshalBinary(data); err != nil {
+		t.Fatal(err)
+	}
+	return &restored, data
+}
+
 func TestIndexSnapshot(t *testing.T) {
 	edited := base + "\nThe terminal will close for good at the end of next month, officials confirmed."
 	item := func(text, outlet, url string) Item {
@@ -27,14 +41,7 @@ func TestIndexSnapshot(t *testing.T) {
 		straight.Add(it)
 		half.Add(it)
 	}
-	data, err := half.MarshalBinary()
-	if err != nil {
-		t.Fatal(err)
-	}
-	var restored Index
-	if err := restored.UnmarshalBinary(data); err != nil {
-		t.Fatal(err)
-	}
+	restored, data := roundTrip(t, half)
 	for i, it := range after {
 		if got, want := restored.Add(it), straight.Add(it); got != want {
 			t.Errorf("item %d: %+v after restore, %+v without", i, got, want)
@@ -112,14 +119,7 @@ func TestSnapshotAfterForgetting(t *testing.T) {
 	if half.forgotten < before/2 {
 		t.Fatalf("only %d of %d articles forgotten", half.forgotten, before)
 	}
-	data, err := half.MarshalBinary()
-	if err != nil {
-		t.Fatal(err)
-	}
-	var restored Index
-	if err := restored.UnmarshalBinary(data); err != nil {
-		t.Fatal(err)
-	}
+	restored, data := roundTrip(t, half)
 	kinds := map[Kind]int{}
 	for i, it := range items[before:] {
 		got, want := restored.Add(it), straight.Add(it)
