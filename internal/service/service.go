@@ -113,13 +113,16 @@ func (s *Service) rebuild(ctx context.Context) error {
 	s.engine = pipeline.NewEngine(opts)
 	s.engine.Retain(dedupe.Retention)
 	s.pos = store.Position{}
-	s.broken = false
+	// Half a log is no engine: until the replay ends, the next caller must
+	// start again rather than answer from it.
+	s.broken = true
 	err := s.db.Replay(ctx, func(e store.Entry) error {
 		return s.replay(e, func(ids []string) ([]store.Article, error) { return s.db.Features(ctx, ids) })
 	})
 	if err != nil {
 		return fmt.Errorf("replay the log: %w", err)
 	}
+	s.broken = false
 	return nil
 }
 

@@ -353,3 +353,35 @@ Tickets are not needed, but the orchestra asks those who come to bring their own
 		})
 	}
 }
+
+// TestRebuildCutShort: a rebuild that stops partway (its request cancelled)
+// leaves the engine to be rebuilt again, and the next call does so, rather
+// than answering from half the log.
+func TestRebuildCutShort(t *testing.T) {
+	ctx := context.Background()
+	s := openService(t, openDB(t, filepath.Join(t.TempDir(), "c.db")))
+	res, err := s.Ingest(ctx, examples(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rail := storyOf(res)["ledger-rail-1"]
+	want, _, err := s.Nearest(ctx, rail, 5)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.mu.Lock()
+	s.broken = true
+	s.mu.Unlock()
+	cancelled, cancel := context.WithCancel(ctx)
+	cancel()
+	if _, _, err := s.Nearest(cancelled, rail, 5); err == nil {
+		t.Fatal("a rebuild with its request cancelled succeeded")
+	}
+	if !s.broken {
+		t.Error("a rebuild cut short left the engine taken for whole")
+	}
+	got, _, err := s.Nearest(ctx, rail, 5)
+	if err != nil || got != want || s.broken {
+		t.Errorf("after the rebuild: story %q, %v, broken %v; want %q", got, err, s.broken, want)
+	}
+}
