@@ -53,8 +53,9 @@ type Item struct {
 	URL       string
 	Signature Signature
 	Shingles  int
-	// Time is when the article was published; zero when unknown. The
-	// latest time given is the index's clock.
+	// Time is when the article was published, as the engine files it (no
+	// later than it arrived, in a service); zero when unknown. The latest
+	// time given is the index's clock.
 	Time time.Time
 }
 

@@ -5,6 +5,8 @@ import (
 	"context"
 	"encoding/gob"
 	"errors"
+	"fmt"
+	"math/rand/v2"
 	"slices"
 	"strings"
 	"testing"
@@ -353,4 +355,46 @@ func rewrittenUpdate(t *testing.T) []*Prepared {
 		}
 	}
 	return out
+}
+
+// TestClockBoundsTheClusterer: an article dated years ahead of its
+// arrival, filed at its arrival (Prepared.Received), does not move the
+// clusterer's clock, so the sweep that closes quiet stories leaves the
+// stories of the day open and their next article joins them.
+func TestClockBoundsTheClusterer(t *testing.T) {
+	arrival := time.Date(2030, 3, 1, 12, 0, 0, 0, time.UTC)
+	article := func(id, title, text string, published time.Time) *news.Article {
+		return &news.Article{ID: id, Outlet: "Outlet " + id, Title: title, Text: text, Published: news.Timestamp{Time: published}}
+	}
+	articles := []*news.Article{
+		article("pier", "Northern pier closed after divers find cracks", "The harbour authority closed the northern pier on Monday after divers found cracks in its concrete piles. Ferries will dock at the southern terminal until repairs are done.", arrival.Add(-3*time.Hour)),
+		article("ahead", "Orchestra announces free park concerts", "The city orchestra announced a season of free concerts in the park, starting in June.", arrival.AddDate(5, 0, 0)),
+	}
+	// Enough other news, each its own, for the clusterer to sweep.
+	rng := rand.New(rand.NewPCG(7, 8))
+	syllables := []string{"ba", "ce", "di", "fo", "gu", "ha", "je", "ki", "lo", "mu", "na", "pe", "ri", "so", "tu", "va"}
+	word := func() string {
+		return syllables[rng.IntN(len(syllables))] + syllables[rng.IntN(len(syllables))] + syllables[rng.IntN(len(syllables))]
+	}
+	for i := range 1100 {
+		words := make([]string, 12)
+		for j := range words {
+			words[j] = word()
+		}
+		articles = append(articles, article(fmt.Sprint("other-", i), strings.Join(words[:4], " "), strings.Join(words, " ")+".", arrival.Add(-2*time.Hour)))
+	}
+	articles = append(articles, article("follow", "Repairs begin on cracked northern pier", "Engineers began repairs on the cracked concrete piles of the northern pier, which the harbour authority closed after divers found the damage.", arrival.Add(-time.Hour)))
+	for _, bounded := range []bool{true, false} {
+		e := NewEngine(cluster.DefaultOptions())
+		placed := map[string]string{}
+		for _, p := range prepareAll(t, articles) {
+			if bounded {
+				p.Received(arrival)
+			}
+			placed[p.Article().ID] = e.Add(p).Story
+		}
+		if joined := placed["follow"] == placed["pier"]; joined != bounded {
+			t.Errorf("filed at arrival %v: the follow-up joined the pier story %v", bounded, joined)
+		}
+	}
 }
