@@ -16,6 +16,12 @@ func TestTimestamp(t *testing.T) {
 		{"2025-03-05T10:30:00+02:00", "2025-03-05T10:30:00+02:00", true, false},
 		{"", "", false, false},
 		{"5 March", "", false, true},
+		{"Wed, 05 Mar 2025 07:30:00 +0100", "2025-03-05T07:30:00+01:00", true, false},
+		{"Thu, 06 Mar 2025 18:00:00 GMT", "2025-03-06T18:00:00Z", true, false},
+		{"Thu,  6 Mar 2025 18:00 +0000", "2025-03-06T18:00:00Z", true, false},
+		{"2025-03-05 10:30:00+02:00", "2025-03-05T10:30:00+02:00", true, false},
+		{"2025-03-05T10:30:00+0200", "2025-03-05T10:30:00+02:00", true, false},
+		{"05/03/2025", "", false, true}, // day or month first: not guessed
 	}
 	for _, tt := range tests {
 		ts, err := ParseTimestamp(tt.in)

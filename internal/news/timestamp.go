@@ -21,21 +21,33 @@ func Day(year int, month time.Month, day int) Timestamp {
 	return Timestamp{Time: time.Date(year, month, day, 0, 0, 0, 0, time.UTC)}
 }
 
-// ParseTimestamp reads a date ("2025-03-05") or an RFC 3339 time.
+// clockLayouts are the times ParseTimestamp reads: RFC 3339 and its
+// common looser forms, and RFC 822/1123 as feeds, mail and many scrapers
+// write it (with or without the weekday, seconds or a numeric zone).
+var clockLayouts = []string{
+	time.RFC3339Nano, "2006-01-02T15:04:05", "2006-01-02 15:04:05", "2006-01-02T15:04:05Z0700",
+	"2006-01-02 15:04:05Z07:00", "2006-01-02 15:04:05 -0700",
+	time.RFC1123Z, time.RFC1123, "Mon, 2 Jan 2006 15:04:05 -0700", "Mon, 2 Jan 2006 15:04:05 MST",
+	"Mon, 2 Jan 2006 15:04 -0700", "Mon, 2 Jan 2006 15:04 MST", "2 Jan 2006 15:04:05 -0700", "2 Jan 2006 15:04:05 MST",
+	"Mon, 02 Jan 06 15:04:05 -0700", "Mon, 02 Jan 2006 15:04:05 Z", "Mon, 2 January 2006 15:04:05 -0700",
+}
+
+// ParseTimestamp reads a date ("2025-03-05"), or a time in RFC 3339 or
+// RFC 1123 ("Wed, 05 Mar 2025 07:30:00 GMT"). Runs of spaces count as one.
 func ParseTimestamp(s string) (Timestamp, error) {
-	s = strings.TrimSpace(s)
+	s = strings.Join(strings.Fields(s), " ")
 	if s == "" {
 		return Timestamp{}, nil
 	}
 	if t, err := time.Parse(dayLayout, s); err == nil {
 		return Timestamp{Time: t}, nil
 	}
-	for _, layout := range []string{time.RFC3339Nano, "2006-01-02T15:04:05", "2006-01-02 15:04:05"} {
+	for _, layout := range clockLayouts {
 		if t, err := time.Parse(layout, s); err == nil {
 			return Timestamp{Time: t, Clock: true}, nil
 		}
 	}
-	return Timestamp{}, fmt.Errorf("date %q: want YYYY-MM-DD or RFC 3339", s)
+	return Timestamp{}, fmt.Errorf("date %q: want YYYY-MM-DD, RFC 3339 or RFC 1123", s)
 }
 
 // String formats the timestamp as the JSON contract writes it.
