@@ -211,10 +211,8 @@ func (s *Service) checkSplit(story string, members, move []string) error {
 func (s *Service) Nearest(ctx context.Context, story string, n int) (string, []cluster.Neighbour, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if s.broken {
-		if err := s.rebuild(ctx); err != nil {
-			return "", nil, err
-		}
+	if err := s.mend(ctx); err != nil {
+		return "", nil, err
 	}
 	root, err := s.resolve("nearest", story)
 	if err != nil {

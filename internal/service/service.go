@@ -104,6 +104,15 @@ func (s *Service) Close() error {
 	return nil
 }
 
+// mend rebuilds the engine if a failed write or rebuild left it broken.
+// The caller holds s.mu.
+func (s *Service) mend(ctx context.Context) error {
+	if !s.broken {
+		return nil
+	}
+	return s.rebuild(ctx)
+}
+
 // rebuild starts the engine afresh from the whole log.
 func (s *Service) rebuild(ctx context.Context) error {
 	// Automatic merges would retire story IDs that readers and other
@@ -164,10 +173,8 @@ func stored(a *store.Article, f features, story string) pipeline.Stored {
 func (s *Service) write(ctx context.Context, fn func(*store.Tx) error) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if s.broken {
-		if err := s.rebuild(ctx); err != nil {
-			return err
-		}
+	if err := s.mend(ctx); err != nil {
+		return err
 	}
 	s.changed = false
 	err := s.db.Write(ctx, func(tx *store.Tx) error {

@@ -58,17 +58,27 @@ func query(r *http.Request) (store.Query, error) {
 		}
 		q.Since = t.Time
 	}
-	if limit := v.Get("limit"); limit != "" {
-		n, err := strconv.Atoi(limit)
-		if err != nil || n < 1 || n > 500 {
-			return q, badRequest("limit: want a number from 1 to 500")
-		}
-		q.Limit = n
+	if q.Limit, err = limitParam(v, q.Limit, 500); err != nil {
+		return q, err
 	}
 	if len(q.Text) > 500 {
 		return q, badRequest("q: at most 500 characters")
 	}
 	return q, nil
+}
+
+// limitParam reads the "limit" query parameter: def when absent, else a
+// number from 1 to most.
+func limitParam(v url.Values, def, most int) (int, error) {
+	s := v.Get("limit")
+	if s == "" {
+		return def, nil
+	}
+	n, err := strconv.Atoi(s)
+	if err != nil || n < 1 || n > most {
+		return 0, badRequest(fmt.Sprintf("limit: want a number from 1 to %d", most))
+	}
+	return n, nil
 }
 
 func (s *Server) apiStories(w http.ResponseWriter, r *http.Request) error {

@@ -9,7 +9,6 @@ import (
 	"net/http"
 	"net/url"
 	"slices"
-	"strconv"
 
 	"github.com/corroborate/corroborate/internal/store"
 )
@@ -68,13 +67,9 @@ type nearStory struct {
 // "nearest": [summary + "similarity"]}. A retired ID stands for the story
 // it was merged into, as in the edits.
 func (s *Server) apiNearest(w http.ResponseWriter, r *http.Request) error {
-	limit := 5
-	if v := r.URL.Query().Get("limit"); v != "" {
-		n, err := strconv.Atoi(v)
-		if err != nil || n < 1 || n > 20 {
-			return badRequest("limit: want a number from 1 to 20")
-		}
-		limit = n
+	limit, err := limitParam(r.URL.Query(), 5, 20)
+	if err != nil {
+		return err
 	}
 	root, near, err := s.writer.Nearest(r.Context(), r.PathValue("id"), limit)
 	if err != nil {
