@@ -84,3 +84,39 @@ func TestVocabIDsFollowHashOrder(t *testing.T) {
 		t.Error("new terms are not numbered in hash order")
 	}
 }
+
+// TestInsertRankedKeepsTheBest checks the shortlist against sorting every
+// story: the n best by score, ties to the older, with scores drawn from a
+// few values so that ties are common.
+func TestInsertRankedKeepsTheBest(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 5))
+	for _, n := range []int{1, 2, 16} {
+		for range 200 {
+			score := make([]float32, r.IntN(40))
+			for i := range score {
+				score[i] = float32(r.IntN(6))
+			}
+			var top []int32
+			for _, s := range r.Perm(len(score)) {
+				top = insertRanked(top, int32(s), score, n)
+			}
+			want := make([]int32, len(score))
+			for i := range want {
+				want[i] = int32(i)
+			}
+			slices.SortFunc(want, func(a, b int32) int {
+				if a == b {
+					return 0
+				}
+				if ranksAfter(a, b, score) {
+					return 1
+				}
+				return -1
+			})
+			want = want[:min(n, len(want))]
+			if !slices.Equal(top, want) {
+				t.Fatalf("n=%d scores %v: got %v, want %v", n, score, top, want)
+			}
+		}
+	}
+}
