@@ -23,7 +23,7 @@ const (
 // Features counts the terms of an article: content-word stems and whole
 // names, weighted by where they appear. Terms are hashed to 64 bits.
 func Features(titleText string, doc *text.Doc) map[uint64]float64 {
-	title := text.Tokenize(titleText)
+	title := doc.Tokenize(titleText)
 	tf := make(map[uint64]float64, termsHint(title, doc))
 	addWords := func(tokens []text.Token, weight float64) {
 		for _, t := range tokens {

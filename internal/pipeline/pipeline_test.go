@@ -106,3 +106,34 @@ func sourcesOf(q news.Quote) map[string]bool {
 	}
 	return set
 }
+
+// TestStoriesInOtherLanguages checks that articles in a language other
+// than English are grouped by what they say, not by the function words
+// every text of that language shares: unrelated French reports stay
+// apart, two reports of one event join.
+func TestStoriesInOtherLanguages(t *testing.T) {
+	articles := []*news.Article{
+		{ID: "fac", Outlet: "A", Title: "Les universités de la région face à la réforme", Text: "Les présidents des universités de la région ont dénoncé mardi la réforme des bourses. Selon eux, elle est mal préparée et les étudiants en seront les premières victimes. Le ministère a répondu que les crédits seront maintenus pour la rentrée et que la concertation se poursuit avec les syndicats."},
+		{ID: "elephants", Outlet: "B", Title: "En Guinée, les éléphants perdent leurs forêts", Text: "Dans le sud de la Guinée, les éléphants sont de plus en plus nombreux à quitter les forêts. Les plantations de cacao et les coupes de bois ont réduit leur territoire de moitié en dix ans. Les villageois se plaignent de champs dévastés et demandent une aide de l'État pour les protéger."},
+		{ID: "choeur", Outlet: "C", Title: "Le chœur de la radio menacé par les économies", Text: "La direction de la radio publique a annoncé la suppression d'un tiers des postes du chœur. Les chanteurs ont lancé une pétition qui a déjà recueilli des milliers de signatures. Pour les musiciens, c'est la fin d'une institution qui chante depuis plus de quatre-vingts ans."},
+		{ID: "pont1", Outlet: "D", Title: "Effondrement d'un pont à Gênes : au moins vingt morts", Text: "Un pont autoroutier s'est effondré mardi à Gênes pendant un violent orage, faisant au moins vingt morts selon les pompiers. Des dizaines de véhicules sont tombés dans le vide. Le viaduc Morandi, construit dans les années 1960, faisait l'objet de travaux de consolidation."},
+		{ID: "pont2", Outlet: "E", Title: "Gênes : le viaduc Morandi s'effondre, les secours fouillent les décombres", Text: "Les pompiers de Gênes fouillent les décombres du viaduc Morandi, effondré mardi pendant un orage. Le bilan provisoire est d'au moins vingt morts et plusieurs blessés graves. Des véhicules sont tombés du pont autoroutier, qui était en travaux de consolidation."},
+	}
+	rep := Analyze(context.Background(), articles, DefaultOptions())
+	storyOf := map[string]string{}
+	for _, s := range rep.Stories {
+		for _, id := range s.Articles {
+			storyOf[id] = s.ID
+		}
+	}
+	if storyOf["pont1"] == "" || storyOf["pont1"] != storyOf["pont2"] {
+		t.Errorf("the two bridge reports are in stories %q and %q, want one", storyOf["pont1"], storyOf["pont2"])
+	}
+	for _, id := range []string{"fac", "elephants", "choeur"} {
+		for _, other := range []string{"fac", "elephants", "choeur", "pont1"} {
+			if id != other && storyOf[id] == storyOf[other] {
+				t.Errorf("%s and %s, unrelated, are one story", id, other)
+			}
+		}
+	}
+}

@@ -12,6 +12,9 @@ import (
 // Doc is an article's cleaned text split into paragraphs and sentences.
 type Doc struct {
 	Sentences []Sentence
+	// Language is what the text's function words say it is written in;
+	// its tokens' Content follows that language's function words.
+	Language Language
 
 	proper map[string]bool // words the text writes only with a capital
 	names  [][]Span        // per sentence, found once: clustering and comparing both read them
@@ -38,6 +41,11 @@ func Analyze(cleaned string) *Doc {
 				Index:  len(doc.Sentences),
 				Tokens: Tokenize(s),
 			})
+		}
+	}
+	if doc.Language = detectLanguage(doc.Sentences); doc.Language != English {
+		for i := range doc.Sentences {
+			inLanguage(doc.Sentences[i].Tokens, doc.Language)
 		}
 	}
 	doc.proper = properWords(doc.Sentences)

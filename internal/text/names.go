@@ -94,7 +94,7 @@ func (d *Doc) nameWord(tokens []Token, j int) bool {
 	if _, ok := weekdays[t.Lower]; ok {
 		return false
 	}
-	if IsStop(t.Lower) {
+	if t.stop {
 		// "US", "IT": an initialism is a name even where its letters spell a
 		// common word.
 		return len(t.Text) >= 2 && strings.ToUpper(t.Text) == t.Text
@@ -107,7 +107,7 @@ func (d *Doc) nameWord(tokens []Token, j int) bool {
 			return true
 		}
 		next := j + 1
-		return next < len(tokens) && tokens[next].Kind == Word && tokens[next].Capitalized() && !IsStop(tokens[next].Lower) && !tokens[next].isBoundary(t)
+		return next < len(tokens) && tokens[next].Kind == Word && tokens[next].Capitalized() && !tokens[next].stop && !tokens[next].isBoundary(t)
 	}
 	return true
 }

@@ -25,6 +25,7 @@ var wordSeed = maphash.MakeSeed()
 type wordEntry struct {
 	word, lower, stem string
 	stop              bool
+	stops             uint16 // the languages it is a function word of
 }
 
 // Stem returns the Porter2 stem of a lower-case English word.
@@ -58,6 +59,7 @@ func lookupWord(word string) *wordEntry {
 		e.stem = english.Stem(americanSpelling(e.lower), false)
 	}
 	e.stop = IsStop(e.lower)
+	e.stops = stopLanguages[e.lower]
 	if e1 == nil {
 		first.Store(e)
 	} else {

@@ -26,9 +26,12 @@ type Token struct {
 	End    int
 	Kind   Kind
 	Hyphen bool
-	// stop is IsStop(Lower), found once when the token is made: every
-	// stage asks whether a token carries content.
+	// stop says the word is a function word of the document's language
+	// (English unless the document is read as another), found once when
+	// the token is made: every stage asks whether a token carries content.
 	stop bool
+	// stops has a bit for each Language the word is a function word of.
+	stops uint16
 }
 
 // Capitalized reports whether the token starts with an upper-case letter.
@@ -89,7 +92,7 @@ func Tokenize(s string) []Token {
 
 func wordToken(text string, start int, hyphen bool) Token {
 	w := lookupWord(text)
-	return Token{Text: text, Lower: w.lower, Stem: w.stem, Start: start, End: start + len(text), Kind: Word, Hyphen: hyphen, stop: w.stop}
+	return Token{Text: text, Lower: w.lower, Stem: w.stem, Start: start, End: start + len(text), Kind: Word, Hyphen: hyphen, stop: w.stop, stops: w.stops}
 }
 
 // scanWord reads letters with inner apostrophes and periods of initialisms

@@ -1,0 +1,93 @@
+package text
+
+import (
+	"slices"
+	"testing"
+)
+
+func TestDetectLanguage(t *testing.T) {
+	tests := []struct {
+		name string
+		in   string
+		want Language
+	}{
+		{"english", "The ministry said on Tuesday that the talks would resume after the holiday.", English},
+		{"german", "Die Regierung hat am Dienstag mitgeteilt, dass die Gespräche nach den Feiertagen wieder aufgenommen werden.", German},
+		{"french", "Le ministère a indiqué mardi que les négociations reprendraient après les fêtes, selon un porte-parole.", French},
+		{"spanish", "El ministerio dijo el martes que las negociaciones se reanudarán después de las fiestas, según un portavoz.", Spanish},
+		{"portuguese", "O ministério disse na terça-feira que as negociações serão retomadas depois dos feriados, segundo um porta-voz.", Portuguese},
+		{"italian", "Il ministero ha detto martedì che i negoziati riprenderanno dopo le feste, secondo un portavoce del governo.", Italian},
+		{"dutch", "Het ministerie zei dinsdag dat de gesprekken na de feestdagen worden hervat, volgens een woordvoerder van de regering.", Dutch},
+		{"polish", "Ministerstwo powiedziało we wtorek, że rozmowy zostaną wznowione po świętach, jak podała rzeczniczka.", Polish},
+		{"russian", "Министерство заявило во вторник, что переговоры будут возобновлены после праздников, по словам представителя.", Russian},
+		// Too little to go on: a foreign name or two in English stays English.
+		{"english with a foreign name", "Der Spiegel and Le Monde reported the deal.", English},
+		{"a headline without function words", "Tesla recalls 2,000 cars", English},
+		{"empty", "", English},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := Analyze(tt.in).Language; got != tt.want {
+				t.Errorf("Analyze(%q).Language = %s, want %s", tt.in, got.Code(), tt.want.Code())
+			}
+		})
+	}
+}
+
+// contentWords lists the words of a document Content keeps, as written.
+func contentWords(doc *Doc) []string {
+	var out []string
+	for _, s := range doc.Sentences {
+		for _, tok := range s.Tokens {
+			if tok.Content() {
+				out = append(out, tok.Lower)
+			}
+		}
+	}
+	return out
+}
+
+// TestContentFollowsLanguage checks that function words are dropped by the
+// document's language, and only by it: "war" is news in English and "was"
+// in German.
+func TestContentFollowsLanguage(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []string
+	}{
+		{"The war was over before the treaty was signed in the spring.", []string{"war", "treaty", "signed", "spring"}},
+		{"Der Krieg war vorbei, bevor der Vertrag im Frühjahr unterzeichnet wurde.", []string{"krieg", "vorbei", "bevor", "vertrag", "frühjahr", "unterzeichnet"}},
+		{"Les ministres ont signé l'accord dans la nuit avec les syndicats.", []string{"ministres", "signé", "l'accord", "nuit", "syndicats"}},
+	}
+	for _, tt := range tests {
+		if got := contentWords(Analyze(tt.in)); !slices.Equal(got, tt.want) {
+			t.Errorf("content of %q = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+// TestElisionsReadAsTheWord checks that an elided article does not make a
+// French or Italian word another term, in the text and in a title.
+func TestElisionsReadAsTheWord(t *testing.T) {
+	tests := []struct{ text, title, elided, bare string }{
+		{"Le gouvernement a présenté l'accord aux syndicats et les syndicats ont rejeté cet accord.", "L'accord rejeté", "l'accord", "accord"},
+		{"Il governo ha presentato il piano dell'Unione e i sindacati hanno respinto il piano della Unione.", "Il piano dell'Unione", "dell'unione", "unione"},
+	}
+	for _, tt := range tests {
+		doc := Analyze(tt.text)
+		stems := map[string]string{}
+		for _, s := range doc.Sentences {
+			for _, tok := range s.Tokens {
+				stems[tok.Lower] = tok.Stem
+			}
+		}
+		if stems[tt.elided] == "" || stems[tt.elided] != stems[tt.bare] {
+			t.Errorf("%q: stem of %q = %q, of %q = %q; want the same", tt.text, tt.elided, stems[tt.elided], tt.bare, stems[tt.bare])
+		}
+		for _, tok := range doc.Tokenize(tt.title) {
+			if tok.Lower == tt.elided && tok.Stem != stems[tt.bare] {
+				t.Errorf("title %q: stem of %q = %q, want %q", tt.title, tok.Lower, tok.Stem, stems[tt.bare])
+			}
+		}
+	}
+}
