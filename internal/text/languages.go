@@ -1,9 +1,20 @@
 package text
 
 import (
+	"hash/maphash"
 	"math/bits"
 	"strings"
+	"sync/atomic"
 	"unicode/utf8"
+
+	"github.com/blevesearch/snowballstem"
+	"github.com/blevesearch/snowballstem/dutch"
+	"github.com/blevesearch/snowballstem/french"
+	"github.com/blevesearch/snowballstem/german"
+	"github.com/blevesearch/snowballstem/italian"
+	"github.com/blevesearch/snowballstem/portuguese"
+	"github.com/blevesearch/snowballstem/russian"
+	"github.com/blevesearch/snowballstem/spanish"
 )
 
 // Language is the language a document's function words say it is written
@@ -118,8 +129,8 @@ const minLanguageEvidence = 3
 const enoughLanguageEvidence = 200
 
 // detectLanguage reads a document's language off its function words:
-// the language with the most of them, when it has more than English and
-// enough to go on. Function words make up a third or more of running text
+// the language with the most of them, when it has half as many again as
+// English and enough to go on. Function words make up a third or more of running text
 // in all these languages, so the counts separate them after a sentence or
 // two; words shared by several languages count for each.
 func detectLanguage(sentences []Sentence) Language {
@@ -139,13 +150,16 @@ func detectLanguage(sentences []Sentence) Language {
 			}
 		}
 	}
-	best := English
-	for l := German; l < languageCount; l++ {
+	best := German
+	for l := French; l < languageCount; l++ {
 		if hits[l] > hits[best] {
 			best = l
 		}
 	}
-	if best != English && hits[best] < minLanguageEvidence {
+	// Short words are shared ("a", "on", "in", "die"): another language must
+	// lead English clearly, so that a line of English with a few of them
+	// stays English.
+	if hits[best] < minLanguageEvidence || 2*hits[best] <= 3*hits[English] {
 		return English
 	}
 	return best
@@ -158,19 +172,62 @@ func detectLanguage(sentences []Sentence) Language {
 func inLanguage(tokens []Token, l Language) {
 	for i := range tokens {
 		t := &tokens[i]
-		if t.Kind == Word && (l == French || l == Italian) {
-			if apostrophe := strings.IndexAny(t.Lower, "'’"); apostrophe > 0 {
-				if _, ok := elisions[t.Lower[:apostrophe]]; ok {
-					_, size := utf8.DecodeRuneInString(t.Lower[apostrophe:])
-					if rest := t.Lower[apostrophe+size:]; rest != "" {
-						w := lookupWord(rest)
-						t.Stem, t.stops = w.stem, w.stops
+		if t.Kind != Word {
+			continue
+		}
+		word := t.Lower
+		if l == French || l == Italian {
+			if apostrophe := strings.IndexAny(word, "'’"); apostrophe > 0 {
+				if _, ok := elisions[word[:apostrophe]]; ok {
+					_, size := utf8.DecodeRuneInString(word[apostrophe:])
+					if rest := word[apostrophe+size:]; rest != "" {
+						word, t.stops = rest, lookupWord(rest).stops
 					}
 				}
 			}
 		}
+		t.Stem = stemIn(word, l)
 		t.stop = t.stops&(1<<l) != 0
 	}
+}
+
+// stemmers are the Snowball stemmers of the languages that have one here;
+// a Polish word is compared as written.
+var stemmers = [languageCount]func(*snowballstem.Env) bool{
+	German: german.Stem, French: french.Stem, Spanish: spanish.Stem, Portuguese: portuguese.Stem,
+	Italian: italian.Stem, Dutch: dutch.Stem, Russian: russian.Stem,
+}
+
+// foreignStems memoises stems in the languages other than English, as
+// wordCache does for English: one slot a word and language, the last
+// word stemmed there kept.
+var foreignStems [foreignStemSlots]atomic.Pointer[foreignStem]
+
+const foreignStemSlots = 1 << 16
+
+type foreignStem struct {
+	lang        Language
+	lower, stem string
+}
+
+// stemIn returns the stem of a lower-case word of language l.
+func stemIn(lower string, l Language) string {
+	if l == English {
+		return lookupWord(lower).stem
+	}
+	stem := stemmers[l]
+	if stem == nil {
+		return lower
+	}
+	slot := &foreignStems[(maphash.String(wordSeed, lower)+uint64(l))%foreignStemSlots]
+	if e := slot.Load(); e != nil && e.lang == l && e.lower == lower {
+		return e.stem
+	}
+	env := snowballstem.NewEnv(lower)
+	stem(env)
+	e := &foreignStem{lang: l, lower: strings.Clone(lower), stem: env.Current()}
+	slot.Store(e)
+	return e.stem
 }
 
 // elisions are the French and Italian words written onto the next one

@@ -91,3 +91,35 @@ func TestElisionsReadAsTheWord(t *testing.T) {
 		}
 	}
 }
+
+// TestStemsFollowLanguage checks that a word's forms share a stem by the
+// document's language, so that two reports of one event match however
+// each inflects it.
+func TestStemsFollowLanguage(t *testing.T) {
+	tests := []struct {
+		text string
+		same []string // words, as written lower-case, that must share a stem
+	}{
+		{"The government said the governments of both countries were negotiating.", []string{"government", "governments"}},
+		{"Die Regierung sagte, die Regierungen beider Länder würden über den Vertrag und die Verträge verhandeln.", []string{"regierung", "regierungen"}},
+		{"Die Regierung sagte, die Regierungen beider Länder würden über den Vertrag und die Verträge verhandeln.", []string{"vertrag", "verträge"}},
+		{"Le gouvernement a dit que les négociations avec les universités continuent, et que l'université et chaque université seront consultées.", []string{"universités", "université", "l'université"}},
+		{"El gobierno dijo que las negociaciones y la negociación con los sindicatos siguen.", []string{"negociaciones", "negociación"}},
+		{"Правительство заявило во вторник, что переговоры с правительствами соседей будут идти до конца недели.", []string{"правительство", "правительствами"}},
+	}
+	for _, tt := range tests {
+		stems := map[string]string{}
+		for _, s := range Analyze(tt.text).Sentences {
+			for _, tok := range s.Tokens {
+				stems[tok.Lower] = tok.Stem
+			}
+		}
+		first := stems[tt.same[0]]
+		for _, w := range tt.same {
+			if stems[w] == "" || stems[w] != first {
+				t.Errorf("%q: stems %q, want %v to share one", tt.text, stems, tt.same)
+				break
+			}
+		}
+	}
+}
