@@ -1,8 +1,10 @@
 package ingest
 
 import (
+	"bytes"
 	"encoding/json"
 	"strings"
+	"unicode/utf8"
 )
 
 // jsonLine is one line of JSON Lines input as written: our own field names,
@@ -110,6 +112,12 @@ type loose string
 
 func (s *loose) UnmarshalJSON(data []byte) error {
 	if len(data) == 0 || data[0] != '"' {
+		return nil
+	}
+	// The decoder has checked the string already: one without escapes
+	// (most dates, names and domains) is its bytes.
+	if inner := data[1 : len(data)-1]; bytes.IndexByte(inner, '\\') < 0 && utf8.Valid(inner) {
+		*s = loose(inner)
 		return nil
 	}
 	return json.Unmarshal(data, (*string)(s))

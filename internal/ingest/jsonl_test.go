@@ -141,6 +141,10 @@ func BenchmarkParseJSON(b *testing.B) {
 			"url": "https://example.com/a", "source_domain": "example.com", "title": "Budget approved", "authors": []string{"Jane Doe", "Bo Ma"},
 			"date_publish": "2025-03-05 10:00:00", "date_download": nil, "language": "en", "maintext": body, "description": "D", "image_url": "x",
 		},
+		"news-please as text": {
+			"url": "https://example.com/a", "source_domain": "example.com", "title": "Budget approved", "authors": []string{"Jane Doe", "Bo Ma"},
+			"date_publish": "2025-03-05 10:00:00", "date_download": nil, "language": "en", "text": body, "description": "D", "image_url": "x",
+		},
 	}
 	for name, fields := range lines {
 		line, err := json.Marshal(fields)
