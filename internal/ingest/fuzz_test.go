@@ -3,6 +3,7 @@ package ingest
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"testing"
 
 	"github.com/corroborate/corroborate/internal/news"
@@ -14,6 +15,8 @@ func FuzzReadJSONL(f *testing.F) {
 	f.Add([]byte(`{"id":"a","text":"x","published":"2025-03-05"}` + "\n" + `{"text":`))
 	f.Add([]byte(`{"id":7,"story":[1],"text":"\u00e9"}`))
 	f.Add([]byte("\n\n{}\n"))
+	f.Add([]byte(`{"maintext":"x","authors":["A",7],"date_publish":"2017-07-17 17:03:00","source_domain":"a.example"}`))
+	f.Add([]byte(`{"content":"x [+12 chars]","source":{"id":null,"name":"N"},"publishedAt":"2024-01-15T10:00:00Z","cluster":3}` + "\n" + `{"outlet":"","source":"s","body":{}}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		ReadJSONL(context.Background(), "fuzz", bytes.NewReader(data), Options{MaxBytes: 4096}, func(a *news.Article, e *news.ItemError) {
 			switch {
@@ -42,5 +45,23 @@ func FuzzRead(f *testing.F) {
 				t.Fatal("emit called with nothing")
 			}
 		})
+	})
+}
+
+// FuzzLoose: a string read by loose's shortcut is what encoding/json reads.
+func FuzzLoose(f *testing.F) {
+	f.Add([]byte("2017-07-17 17:03:00"))
+	f.Add([]byte(`Caf\u00e9 \"quoted\"\nline`))
+	f.Add([]byte("caf\xe9"))
+	f.Fuzz(func(t *testing.T, inner []byte) {
+		data := append(append([]byte{'"'}, inner...), '"')
+		var want string
+		if json.Unmarshal(data, &want) != nil {
+			return // not a JSON string: the decoder never hands loose one
+		}
+		var got loose
+		if err := got.UnmarshalJSON(data); err != nil || string(got) != want {
+			t.Fatalf("loose read %q as %q, %v; encoding/json reads %q", data, got, err, want)
+		}
 	})
 }

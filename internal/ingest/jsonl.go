@@ -17,18 +17,16 @@ import (
 	"github.com/corroborate/corroborate/internal/news"
 )
 
-// jsonArticle is one line of JSON Lines input. Unknown fields are ignored.
+// jsonArticle is one line of JSON Lines input in our own names, whatever
+// names the line used (see jsonLine).
 type jsonArticle struct {
-	ID        json.RawMessage `json:"id"`
-	URL       string          `json:"url"`
-	Outlet    string          `json:"outlet"`
-	Title     string          `json:"title"`
-	Author    string          `json:"author"`
-	Published string          `json:"published"`
-	Language  string          `json:"language"`
-	Text      string          `json:"text"`
-	HTML      string          `json:"html"` // a page, read when there is no text
-	Story     json.RawMessage `json:"story"`
+	ID                                   json.RawMessage
+	URL, Outlet, Title, Author, Language string
+	Published                            string
+	PublishedField                       string // the name the date was under, for errors
+	Text                                 string
+	HTML                                 string // a page, read when there is no text
+	Story                                string
 }
 
 // ReadJSONL reads one article per line. A bad line becomes an error naming
@@ -83,21 +81,22 @@ func readLine(r *bufio.Reader, limit int64) ([]byte, error) {
 func ParseJSON(where string, data []byte) (*news.Article, error) { return parseJSONLine(where, data) }
 
 func parseJSONLine(where string, data []byte) (*news.Article, error) {
-	var in jsonArticle
-	if err := json.Unmarshal(data, &in); err != nil {
+	var line jsonLine
+	if err := json.Unmarshal(data, &line); err != nil {
 		return nil, fmt.Errorf("invalid JSON: %w", err)
 	}
+	in := line.article()
 	if strings.TrimSpace(in.Text) == "" && strings.TrimSpace(in.HTML) != "" {
 		if err := in.fromHTML(); err != nil {
 			return nil, err
 		}
 	}
 	if strings.TrimSpace(in.Text) == "" {
-		return nil, fmt.Errorf("no \"text\" or \"html\" field: %w", news.ErrNoText)
+		return nil, fmt.Errorf("no text under any of %s or \"html\": %w", textFields, news.ErrNoText)
 	}
 	published, err := news.ParseTimestamp(in.Published)
 	if err != nil {
-		return nil, fmt.Errorf("published: %w", err)
+		return nil, fmt.Errorf("%s: %w", in.PublishedField, err)
 	}
 	id := scalar(in.ID)
 	if id == "" {
@@ -106,7 +105,7 @@ func parseJSONLine(where string, data []byte) (*news.Article, error) {
 	return &news.Article{
 		ID: id, Source: where, URL: strings.TrimSpace(in.URL), Outlet: strings.TrimSpace(in.Outlet),
 		Title: strings.TrimSpace(in.Title), Author: strings.TrimSpace(in.Author), Published: published,
-		Language: in.Language, Text: in.Text, Story: scalar(in.Story),
+		Language: in.Language, Text: in.Text, Story: in.Story,
 	}, nil
 }
 

@@ -197,6 +197,8 @@ func TestBadRequests(t *testing.T) {
 		{"POST", "/api/v1/articles", `{"text": `, 400, "no article could be read"},
 		{"POST", "/api/v1/articles", `{"text": 42}`, 400, "no article could be read"},
 		{"POST", "/api/v1/articles", `[{"text": "x"}]`, 400, "want a JSON object"},
+		{"POST", "/api/v1/articles", `{"title": "T", "description": "D"}`, 400, `\"maintext\"`},
+		{"POST", "/api/v1/articles", `{"maintext": "The ferry resumed service on Friday after the strike ended, the operator said.", "source_domain": "port.example", "date_publish": "2025-03-05 10:00:00"}`, 200, `"source":"body:1"`},
 		{"POST", "/api/v1/articles", ``, 400, "empty body"},
 		{"POST", "/api/v1/articles", `{"text": "` + strings.Repeat("x", 40<<10) + `"}`, 413, "too large"},
 		{"POST", "/api/v1/articles", "{\"id\":\"ok\",\"text\":\"The bridge reopened on Monday after two years of repairs, the city said.\"}\nnot json", 200, `"source":"body:2"`},

@@ -1,0 +1,185 @@
+package ingest
+
+import (
+	"bytes"
+	"encoding/json"
+	"strings"
+	"unicode/utf8"
+)
+
+// jsonLine is one line of JSON Lines input as written: our own field names,
+// and beside them the names that scrapers, news APIs and public data sets
+// write for the same things, so that their files are read as they are.
+// Our own name wins whenever it holds a value. The aliases are decoded in
+// the same pass as our names, and a value of an unexpected type under an
+// alias is ignored rather than costing the line.
+type jsonLine struct {
+	ID        json.RawMessage `json:"id"`
+	URL       string          `json:"url"`
+	Outlet    *string         `json:"outlet"` // nil when absent: see article
+	Title     string          `json:"title"`
+	Author    byline          `json:"author"`
+	Published string          `json:"published"`
+	Language  string          `json:"language"`
+	Text      string          `json:"text"`
+	HTML      string          `json:"html"`
+	Story     json.RawMessage `json:"story"`
+
+	Maintext loose `json:"maintext"` // news-please
+	Body     loose `json:"body"`     // Event Registry, the Miranda et al. (2018) and OG2021 sets
+	Article  loose `json:"article"`  // CNN/Daily Mail
+	Content  loose `json:"content"`  // NewsAPI, GNews (cut short), BBC News on Hugging Face
+
+	Link     loose  `json:"link"`     // NewsData.io, HuffPost News Category, BBC News on Hugging Face
+	Headline loose  `json:"headline"` // HuffPost News Category, schema.org
+	Authors  byline `json:"authors"`  // news-please (a list), HuffPost News Category (a string)
+	Lang     loose  `json:"lang"`     // Miranda et al. (2018), GNews, Event Registry
+
+	Source       outletName `json:"source"`        // NewsAPI, GNews, Event Registry, mediastack
+	SourceDomain loose      `json:"source_domain"` // news-please
+	Domain       loose      `json:"domain"`        // CC-News
+
+	DatePublish      loose `json:"date_publish"`   // news-please
+	PublishedAt      loose `json:"publishedAt"`    // NewsAPI, GNews
+	PublishedAtSnake loose `json:"published_at"`   // mediastack
+	PublishedDate    loose `json:"published_date"` // BBC News on Hugging Face
+	PubDate          loose `json:"pubDate"`        // NewsData.io
+	Date             loose `json:"date"`           // CC-News, Miranda et al. (2018), HuffPost News Category
+
+	Cluster   json.RawMessage `json:"cluster"` // Miranda et al. (2018), GoogleNews-TS
+	ClusterID json.RawMessage `json:"cluster_id"`
+	StoryID   json.RawMessage `json:"story_id"`
+	EventID   json.RawMessage `json:"event_id"`
+}
+
+// textFields names, in the order they are tried, the fields a line's text
+// is read from; "html" is read after them.
+const textFields = `"text", "maintext", "body", "article", "content"`
+
+// article resolves the line to our own names.
+func (l *jsonLine) article() jsonArticle {
+	published := pick(
+		named{"published", l.Published}, named{"date_publish", string(l.DatePublish)},
+		named{"publishedAt", string(l.PublishedAt)}, named{"published_at", string(l.PublishedAtSnake)},
+		named{"published_date", string(l.PublishedDate)}, named{"pubDate", string(l.PubDate)},
+		named{"date", string(l.Date)},
+	)
+	if published.name == "" {
+		published.name = "published"
+	}
+	in := jsonArticle{
+		ID:  l.ID,
+		URL: firstOf(l.URL, string(l.Link)),
+		Text: pick(
+			named{"text", l.Text}, named{"maintext", string(l.Maintext)}, named{"body", string(l.Body)},
+			named{"article", string(l.Article)}, named{"content", withoutMore(string(l.Content))},
+		).value,
+		HTML:           l.HTML,
+		Title:          firstOf(l.Title, string(l.Headline)),
+		Author:         firstOf(string(l.Author), string(l.Authors)),
+		Language:       firstOf(l.Language, string(l.Lang)),
+		Published:      published.value,
+		PublishedField: published.name,
+		Story:          firstOf(scalar(l.Story), scalar(l.Cluster), scalar(l.ClusterID), scalar(l.StoryID), scalar(l.EventID)),
+	}
+	// Our own output calls the file or URL an article was read from
+	// "source" and always writes "outlet", empty when unknown: only a line
+	// without "outlet" takes the outlet from "source".
+	if l.Outlet != nil {
+		in.Outlet = *l.Outlet
+	} else {
+		in.Outlet = firstOf(string(l.Source), string(l.SourceDomain), string(l.Domain))
+	}
+	return in
+}
+
+// named is a field's value and the name it was read under.
+type named struct{ name, value string }
+
+// pick returns the first field that holds more than white space.
+func pick(fields ...named) named {
+	for _, f := range fields {
+		if strings.TrimSpace(f.value) != "" {
+			return f
+		}
+	}
+	return named{}
+}
+
+// loose is a string read only when the field holds one: a name that some
+// format uses for something else (a number, an object) is ignored.
+type loose string
+
+func (s *loose) UnmarshalJSON(data []byte) error {
+	if len(data) == 0 || data[0] != '"' {
+		return nil
+	}
+	// The decoder has checked the string already: one without escapes
+	// (most dates, names and domains) is its bytes.
+	if inner := data[1 : len(data)-1]; bytes.IndexByte(inner, '\\') < 0 && utf8.Valid(inner) {
+		*s = loose(inner)
+		return nil
+	}
+	return json.Unmarshal(data, (*string)(s))
+}
+
+// byline reads authors written as one string or as a list of strings, as
+// news-please writes "authors"; the names are joined with ", ".
+type byline string
+
+func (b *byline) UnmarshalJSON(data []byte) error {
+	if len(data) == 0 || data[0] != '[' {
+		return (*loose)(b).UnmarshalJSON(data)
+	}
+	var list []loose
+	if json.Unmarshal(data, &list) != nil {
+		return nil // an odd byline is ignored, as a non-string one is
+	}
+	names := make([]string, 0, len(list))
+	for _, name := range list {
+		if name := strings.TrimSpace(string(name)); name != "" {
+			names = append(names, name)
+		}
+	}
+	*b = byline(strings.Join(names, ", "))
+	return nil
+}
+
+// outletName reads "source" as the formats write it: the outlet's name, or
+// an object naming it ({"id", "name"} from NewsAPI and GNews, {"uri",
+// "title"} from Event Registry).
+type outletName string
+
+func (o *outletName) UnmarshalJSON(data []byte) error {
+	if len(data) == 0 || data[0] != '{' {
+		return (*loose)(o).UnmarshalJSON(data)
+	}
+	var source struct {
+		Name  loose `json:"name"`
+		Title loose `json:"title"`
+	}
+	if json.Unmarshal(data, &source) != nil {
+		return nil // cannot happen for an object, whose fields are loose
+	}
+	*o = outletName(firstOf(string(source.Name), string(source.Title)))
+	return nil
+}
+
+// withoutMore drops the note NewsAPI ("… [+1234 chars]") and GNews
+// ("... [1862 chars]") end a cut "content" with, so that its count is not
+// read as one of the article's figures.
+func withoutMore(s string) string {
+	rest, ok := strings.CutSuffix(strings.TrimSpace(s), " chars]")
+	if !ok {
+		return s
+	}
+	open := strings.LastIndexByte(rest, '[')
+	if open < 0 {
+		return s
+	}
+	count := strings.TrimPrefix(rest[open+1:], "+")
+	if count == "" || strings.Trim(count, "0123456789") != "" {
+		return s
+	}
+	return strings.TrimSpace(rest[:open])
+}
