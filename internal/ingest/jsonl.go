@@ -23,7 +23,7 @@ type jsonArticle struct {
 	ID                                   json.RawMessage
 	URL, Outlet, Title, Author, Language string
 	Published                            string
-	PublishedField                       string // the name the date was under, for errors
+	PublishedField                       string // the name the date was under
 	Text                                 string
 	HTML                                 string // a page, read when there is no text
 	Story                                string
@@ -95,9 +95,12 @@ func parseJSONLine(where string, data []byte) (*news.Article, error) {
 		return nil, fmt.Errorf("no text under any of %s or \"html\": %w", textFields, news.ErrNoText)
 	}
 	published, err := news.ParseTimestamp(in.Published)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", in.PublishedField, err)
+	if err != nil && in.PublishedField == "published" {
+		return nil, fmt.Errorf("published: %w", err)
 	}
+	// Under another name a date is a guess at what the field holds ("date"
+	// may be a crawl time, in any format): the article is kept, undated,
+	// rather than a whole file of such lines refused.
 	id := scalar(in.ID)
 	if id == "" {
 		id = contentID(in.URL, in.Text)
