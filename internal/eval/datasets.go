@@ -2,6 +2,7 @@ package eval
 
 import (
 	"bufio"
+	"context"
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
@@ -28,6 +29,7 @@ var Datasets = map[string]func(path string) ([]*news.Article, error){
 	"googlenews-s":      googleNews("S.jsonl"),
 	"googlenews-ts":     googleNews("TS.jsonl"),
 	"googlenews-tweets": googleNews("Tweet.jsonl"),
+	"web-pages":         loadWebPages,
 }
 
 // DatasetNames lists the known datasets, sorted.
@@ -203,6 +205,45 @@ func loadWikiRef(path string) ([]*news.Article, error) {
 		}
 		a.Story = wikiRefLabel.FindStringSubmatch(e.Name())[1]
 		out = append(out, a)
+	}
+	return out, nil
+}
+
+// loadWebPages reads the pages of the trafilatura extraction benchmark,
+// each its own story: about a thousand unrelated pages in eight languages,
+// so that every story of several is a false join. It measures whether
+// text that shares only a language (its function words, its boilerplate)
+// stays apart.
+func loadWebPages(path string) ([]*news.Article, error) {
+	cases, err := LoadSnippetCases(path)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]*news.Article, 0, len(cases))
+	for _, c := range cases {
+		data, err := os.ReadFile(c.File)
+		if err != nil {
+			return nil, err
+		}
+		var page *news.Article
+		ingest.Read(context.Background(), c.File, data, ingest.Options{}, func(a *news.Article, e *news.ItemError) {
+			if e != nil {
+				err = fmt.Errorf("%s: %s", e.Source, e.Error)
+				return
+			}
+			page = a
+		})
+		if err != nil {
+			return nil, err
+		}
+		if page == nil {
+			return nil, fmt.Errorf("%s: no article read", c.File)
+		}
+		if page.URL == "" {
+			page.URL = c.URL
+		}
+		page.Story = c.URL
+		out = append(out, page)
 	}
 	return out, nil
 }

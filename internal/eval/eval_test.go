@@ -155,3 +155,24 @@ func TestStream(t *testing.T) {
 		t.Errorf("%d distinct texts in %d articles", len(texts), n)
 	}
 }
+
+// TestWebPages reads pages in the trafilatura benchmark's layout, each
+// its own story named by its URL.
+func TestWebPages(t *testing.T) {
+	articles, err := Load("web-pages", filepath.Join("testdata", "web-pages"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{
+		"https://example.org/fr/pont": "Le viaduc de Gênes s'effondre",
+		"https://example.org/de/wahl": "Die Wahl in Hamburg",
+	}
+	if len(articles) != len(want) {
+		t.Fatalf("%d articles, want %d", len(articles), len(want))
+	}
+	for _, a := range articles {
+		if title, ok := want[a.Story]; !ok || a.Title != title || a.URL != a.Story || a.Text == "" {
+			t.Errorf("article %+v: want story and URL one of %v, its title, and text", a, want)
+		}
+	}
+}
