@@ -17,6 +17,8 @@ func FuzzReadJSONL(f *testing.F) {
 	f.Add([]byte("\n\n{}\n"))
 	f.Add([]byte(`{"maintext":"x","authors":["A",7],"date_publish":"2017-07-17 17:03:00","source_domain":"a.example"}`))
 	f.Add([]byte(`{"content":"x [+12 chars]","source":{"id":null,"name":"N"},"publishedAt":"2024-01-15T10:00:00Z","cluster":3}` + "\n" + `{"outlet":"","source":"s","body":{}}`))
+	f.Add([]byte("\xef\xbb\xbf[{\"id\":\"a\",\"text\":\"x\"},\n 7, {\"text\":"))
+	f.Add([]byte("{\n \"text\": \"x\"\n}\n{\n \"text\": 1\n}"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		ReadJSONL(context.Background(), "fuzz", bytes.NewReader(data), Options{MaxBytes: 4096}, func(a *news.Article, e *news.ItemError) {
 			switch {

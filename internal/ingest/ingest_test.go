@@ -8,6 +8,7 @@ import (
 	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -123,6 +124,45 @@ func TestReadJSONL(t *testing.T) {
 		if e.Source != wantErrs[i] || e.Error == "" {
 			t.Errorf("error %d = %+v, want source %s", i, e, wantErrs[i])
 		}
+	}
+}
+
+// TestReadJSONLayouts: files exported from data sets and APIs hold an
+// array of articles, or articles spread over several lines; each is read
+// and named by its place, and a bad one costs only itself, unless the JSON
+// itself breaks.
+func TestReadJSONLayouts(t *testing.T) {
+	tests := []struct {
+		name, in string
+		ids      []string
+		errs     []string // sources of the errors
+	}{
+		{"array on one line", `[{"id": "a", "text": "One."}, {"id": "b", "text": "Two."}]`, []string{"a", "b"}, nil},
+		{"array spread over lines", "[\n  {\n    \"id\": \"a\",\n    \"text\": \"One.\"\n  },\n  {\"id\": \"b\", \"text\": \"Two.\"}\n]\n", []string{"a", "b"}, nil},
+		{"one object spread over lines", "{\n  \"id\": \"a\",\n  \"text\": \"One.\"\n}\n", []string{"a"}, nil},
+		{"objects spread over lines, one after another", "{\n \"id\": \"a\", \"text\": \"One.\"\n}\n{\n \"id\": \"b\", \"text\": \"Two.\"\n}", []string{"a", "b"}, nil},
+		{"an element that is no article", `[{"id": "a", "text": "One."}, 7, {"id": "c", "text": ""}, {"id": "d", "text": "Four."}]`, []string{"a", "d"}, []string{"in.json[1]", "in.json[2]"}},
+		{"JSON broken inside the array", `[{"id": "a", "text": "One."}, {"id": "b", "text": }, {"id": "c", "text": "Three."}]`, []string{"a"}, []string{"in.json[1]"}},
+		{"an array cut short", `[1, {"id": "b", "text": "Two."}`, []string{"b"}, []string{"in.json[0]", "in.json"}},
+		{"a byte-order mark before an array", "\xef\xbb\xbf" + `[{"id": "a", "text": "One."}]`, []string{"a"}, nil},
+		{"a byte-order mark before lines", "\xef\xbb\xbf" + `{"id": "a", "text": "One."}` + "\n" + `{"id": "b", "text": "Two."}`, []string{"a", "b"}, nil},
+		{"one object a line stays line by line", "{\"id\": \"a\", \"text\": \"One.\"}\nnot json\n{\"id\": \"c\", \"text\": \"Three.\"}", []string{"a", "c"}, []string{"in.json:2"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var c collected
+			ReadJSONL(context.Background(), "in.json", strings.NewReader(tt.in), Options{}, c.emit)
+			var ids, errs []string
+			for _, a := range c.articles {
+				ids = append(ids, a.ID)
+			}
+			for _, e := range c.errs {
+				errs = append(errs, e.Source)
+			}
+			if !slices.Equal(ids, tt.ids) || !slices.Equal(errs, tt.errs) {
+				t.Errorf("read %v with errors at %v (%+v), want %v and errors at %v", ids, errs, c.errs, tt.ids, tt.errs)
+			}
+		})
 	}
 }
 

@@ -30,11 +30,20 @@ type jsonArticle struct {
 }
 
 // ReadJSONL reads one article per line. A bad line becomes an error naming
-// "source:line"; the others are read.
+// "source:line"; the others are read. A JSON array of articles, or
+// articles written over several lines each, as data sets and APIs export
+// them, are read too, each named "source[i]".
 func ReadJSONL(ctx context.Context, source string, r io.Reader, opts Options, emit Emit) {
 	reader := bufio.NewReaderSize(r, 64<<10)
+	if array, spread := jsonLayout(reader); array || spread {
+		readJSONValues(ctx, source, reader, array, opts, emit)
+		return
+	}
 	for line := 1; ctx.Err() == nil; line++ {
 		data, err := readLine(reader, opts.maxBytes())
+		if line == 1 {
+			data = bytes.TrimPrefix(data, utf8BOM) // as Windows tools write UTF-8
+		}
 		where := source + ":" + strconv.Itoa(line)
 		if errors.Is(err, news.ErrTooLarge) {
 			fail(emit, where, err)
@@ -55,6 +64,66 @@ func ReadJSONL(ctx context.Context, source string, r io.Reader, opts Options, em
 			fail(emit, where, err)
 			return
 		}
+	}
+}
+
+var utf8BOM = []byte("\xef\xbb\xbf")
+
+// jsonLayout peeks at the start of the input: an array of articles, or
+// an object spread over several lines (a first line that is not a whole
+// JSON value), rather than one object a line.
+func jsonLayout(r *bufio.Reader) (array, spread bool) {
+	head, _ := r.Peek(r.Size())
+	head = bytes.TrimLeft(bytes.TrimPrefix(head, utf8BOM), " \t\r\n")
+	if len(head) == 0 {
+		return false, false
+	}
+	if head[0] == '[' {
+		return true, false
+	}
+	first, _, whole := bytes.Cut(head, []byte("\n"))
+	return false, head[0] == '{' && whole && !json.Valid(first)
+}
+
+// readJSONValues reads articles as a stream of JSON values: the elements
+// of one array, or objects one after another. A value that is not an
+// article is reported and the rest read; broken JSON ends the input, since
+// where the next value starts is then unknown.
+func readJSONValues(ctx context.Context, source string, r *bufio.Reader, array bool, opts Options, emit Emit) {
+	if head, _ := r.Peek(len(utf8BOM)); bytes.Equal(head, utf8BOM) {
+		_, _ = r.Discard(len(utf8BOM)) // the decoder would take it for a value
+	}
+	dec := json.NewDecoder(r)
+	if array {
+		if _, err := dec.Token(); err != nil {
+			fail(emit, source, fmt.Errorf("invalid JSON: %w", err))
+			return
+		}
+	}
+	for i := 0; ctx.Err() == nil && (!array || dec.More()); i++ {
+		where := source + "[" + strconv.Itoa(i) + "]"
+		var value json.RawMessage
+		err := dec.Decode(&value)
+		if err == io.EOF && !array {
+			return
+		}
+		if err != nil {
+			fail(emit, where, fmt.Errorf("invalid JSON: %w", err))
+			return
+		}
+		if int64(len(value)) > opts.maxBytes() {
+			fail(emit, where, fmt.Errorf("article over the %d-byte limit: %w", opts.maxBytes(), news.ErrTooLarge))
+			continue
+		}
+		if a, err := parseJSONLine(where, value); err != nil {
+			fail(emit, where, err)
+		} else {
+			emit(a, nil)
+		}
+	}
+	if _, err := dec.Token(); array && ctx.Err() == nil && err != nil {
+		// The array never closes: the file was cut short.
+		fail(emit, source, fmt.Errorf("invalid JSON: the array is not closed: %w", err))
 	}
 }
 

@@ -281,23 +281,33 @@ func (s *Server) authorize(r *http.Request) error {
 	return nil
 }
 
-// parseArticles reads a JSON object or JSON Lines. Lines name their errors
-// "body:N".
+// parseArticles reads a JSON object, an array of them, or JSON Lines.
+// Lines name their errors "body:N", elements "body[i]".
 func parseArticles(body []byte, limit int) ([]*news.Article, []news.ItemError, error) {
 	trimmed := bytes.TrimSpace(body)
 	if len(trimmed) == 0 {
 		return nil, nil, badRequest("empty body")
 	}
-	if trimmed[0] != '{' {
-		return nil, nil, badRequest("want a JSON object, or one per line")
-	}
-	lines := [][]byte{trimmed}
-	if !json.Valid(trimmed) {
-		lines = bytes.Split(trimmed, []byte("\n"))
+	var items []json.RawMessage
+	name := func(i int) string { return "body:" + strconv.Itoa(i+1) }
+	switch {
+	case trimmed[0] == '[':
+		if err := json.Unmarshal(trimmed, &items); err != nil {
+			return nil, nil, badRequest("invalid JSON array: " + err.Error())
+		}
+		name = func(i int) string { return "body[" + strconv.Itoa(i) + "]" }
+	case trimmed[0] != '{':
+		return nil, nil, badRequest("want a JSON object, an array of them, or one per line")
+	case json.Valid(trimmed):
+		items = []json.RawMessage{trimmed}
+	default:
+		for _, line := range bytes.Split(trimmed, []byte("\n")) {
+			items = append(items, line)
+		}
 	}
 	var articles []*news.Article
 	errs := []news.ItemError{}
-	for i, line := range lines {
+	for i, line := range items {
 		line = bytes.TrimSpace(line)
 		if len(line) == 0 {
 			continue
@@ -305,7 +315,7 @@ func parseArticles(body []byte, limit int) ([]*news.Article, []news.ItemError, e
 		if len(articles) == limit {
 			return nil, nil, fmt.Errorf("more than %d articles in one request: %w", limit, errTooLarge)
 		}
-		where := "body:" + strconv.Itoa(i+1)
+		where := name(i)
 		a, err := ingest.ParseJSON(where, line)
 		if err != nil {
 			errs = append(errs, news.ItemError{Source: where, Error: err.Error()})
