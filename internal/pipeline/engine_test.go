@@ -357,6 +357,26 @@ func rewrittenUpdate(t *testing.T) []*Prepared {
 	return out
 }
 
+// otherNews is enough unrelated articles, dated published, each its own
+// story, for the clusterer to sweep its quiet stories while adding them.
+func otherNews(published time.Time) []*news.Article {
+	rng := rand.New(rand.NewPCG(7, 8))
+	syllables := []string{"ba", "ce", "di", "fo", "gu", "ha", "je", "ki", "lo", "mu", "na", "pe", "ri", "so", "tu", "va"}
+	word := func() string {
+		return syllables[rng.IntN(len(syllables))] + syllables[rng.IntN(len(syllables))] + syllables[rng.IntN(len(syllables))]
+	}
+	out := make([]*news.Article, 1100)
+	for i := range out {
+		words := make([]string, 12)
+		for j := range words {
+			words[j] = word()
+		}
+		out[i] = &news.Article{ID: fmt.Sprint("other-", i), Outlet: fmt.Sprint("Outlet other-", i), Title: strings.Join(words[:4], " "),
+			Text: strings.Join(words, " ") + ".", Published: news.Timestamp{Time: published}}
+	}
+	return out
+}
+
 // TestClockBoundsTheClusterer: an article dated years ahead of its
 // arrival, filed at its arrival (Prepared.Received), does not move the
 // clusterer's clock, so the sweep that closes quiet stories leaves the
@@ -370,19 +390,7 @@ func TestClockBoundsTheClusterer(t *testing.T) {
 		article("pier", "Northern pier closed after divers find cracks", "The harbour authority closed the northern pier on Monday after divers found cracks in its concrete piles. Ferries will dock at the southern terminal until repairs are done.", arrival.Add(-3*time.Hour)),
 		article("ahead", "Orchestra announces free park concerts", "The city orchestra announced a season of free concerts in the park, starting in June.", arrival.AddDate(5, 0, 0)),
 	}
-	// Enough other news, each its own, for the clusterer to sweep.
-	rng := rand.New(rand.NewPCG(7, 8))
-	syllables := []string{"ba", "ce", "di", "fo", "gu", "ha", "je", "ki", "lo", "mu", "na", "pe", "ri", "so", "tu", "va"}
-	word := func() string {
-		return syllables[rng.IntN(len(syllables))] + syllables[rng.IntN(len(syllables))] + syllables[rng.IntN(len(syllables))]
-	}
-	for i := range 1100 {
-		words := make([]string, 12)
-		for j := range words {
-			words[j] = word()
-		}
-		articles = append(articles, article(fmt.Sprint("other-", i), strings.Join(words[:4], " "), strings.Join(words, " ")+".", arrival.Add(-2*time.Hour)))
-	}
+	articles = append(articles, otherNews(arrival.Add(-2*time.Hour))...)
 	articles = append(articles, article("follow", "Repairs begin on cracked northern pier", "Engineers began repairs on the cracked concrete piles of the northern pier, which the harbour authority closed after divers found the damage.", arrival.Add(-time.Hour)))
 	for _, bounded := range []bool{true, false} {
 		e := NewEngine(cluster.DefaultOptions())

@@ -10,9 +10,11 @@ import (
 	"fmt"
 	"runtime"
 	"runtime/debug"
+	"slices"
 	"sort"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"github.com/corroborate/corroborate/internal/cluster"
 	"github.com/corroborate/corroborate/internal/compare"
@@ -138,9 +140,9 @@ func group(items []*Prepared, opts Options) []storyOf {
 		e.Prime(it)
 	}
 	placed := make([]Placement, len(items))
-	for i, it := range items {
-		placed[i] = e.Add(it)
-		progress(opts, "cluster", i+1, len(items))
+	for n, i := range chronological(items) {
+		placed[i] = e.Add(items[i])
+		progress(opts, "cluster", n+1, len(items))
 	}
 	e.Settle()
 	link(items, placed)
@@ -157,6 +159,30 @@ func group(items []*Prepared, opts Options) []storyOf {
 		out = append(out, st)
 	}
 	return out
+}
+
+// chronological is the order a batch's articles are added in: the dated
+// ones by date, each into a place a dated one held, the undated ones where
+// they are. Files come in any order — by name, by story, shuffled — but
+// the engine keeps time as a stream does, by the latest date it has seen:
+// an article dated weeks later, added first, closes the stories that the
+// earlier articles after it should still join.
+func chronological(items []*Prepared) []int {
+	order := make([]int, len(items))
+	times := make([]time.Time, len(items))
+	var dated []int
+	for i, it := range items {
+		order[i] = i
+		if times[i] = it.clusterDoc().Time; !times[i].IsZero() {
+			dated = append(dated, i)
+		}
+	}
+	byDate := slices.Clone(dated)
+	slices.SortStableFunc(byDate, func(a, b int) int { return times[a].Compare(times[b]) })
+	for k, slot := range dated {
+		order[slot] = byDate[k]
+	}
+	return order
 }
 
 // compareAll compares and summarises every story in parallel, then orders

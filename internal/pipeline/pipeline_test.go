@@ -4,6 +4,7 @@ import (
 	"context"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"github.com/corroborate/corroborate/internal/ingest"
 	"github.com/corroborate/corroborate/internal/news"
@@ -135,5 +136,31 @@ func TestStoriesInOtherLanguages(t *testing.T) {
 				t.Errorf("%s and %s, unrelated, are one story", id, other)
 			}
 		}
+	}
+}
+
+// TestBatchReadsInDateOrder: a batch's files come in any order, but its
+// articles are added by date. A follow-up listed after three weeks of
+// other news still joins its story, which the sweep would otherwise have
+// closed.
+func TestBatchReadsInDateOrder(t *testing.T) {
+	day := time.Date(2024, 5, 6, 9, 0, 0, 0, time.UTC)
+	pier := &news.Article{ID: "pier", Outlet: "Harbour News", Title: "Northern pier closed after divers find cracks",
+		Text: "The harbour authority closed the northern pier on Monday after divers found cracks in its concrete piles. Ferries will dock at the southern terminal until repairs are done.", Published: news.Timestamp{Time: day}}
+	follow := &news.Article{ID: "follow", Outlet: "Coast Daily", Title: "Repairs begin on cracked northern pier",
+		Text: "Engineers began repairs on the cracked concrete piles of the northern pier, which the harbour authority closed after divers found the damage.", Published: news.Timestamp{Time: day.AddDate(0, 0, 1)}}
+	articles := []*news.Article{pier}
+	articles = append(articles, otherNews(day.AddDate(0, 0, 21))...)
+	articles = append(articles, follow)
+
+	rep := Analyze(context.Background(), articles, DefaultOptions())
+	storyOf := map[string]string{}
+	for _, s := range rep.Stories {
+		for _, id := range s.Articles {
+			storyOf[id] = s.ID
+		}
+	}
+	if storyOf["follow"] != storyOf["pier"] {
+		t.Errorf("the follow-up is in story %q, the pier report in %q: want one", storyOf["follow"], storyOf["pier"])
 	}
 }
