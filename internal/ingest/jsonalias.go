@@ -30,6 +30,9 @@ type jsonLine struct {
 	Article  loose `json:"article"`  // CNN/Daily Mail
 	Content  loose `json:"content"`  // NewsAPI, GNews (cut short), BBC News on Hugging Face
 
+	Description      loose `json:"description"`       // news-please, CC-News, NewsAPI, feeds
+	ShortDescription loose `json:"short_description"` // HuffPost News Category
+
 	Link     loose  `json:"link"`     // NewsData.io, HuffPost News Category, BBC News on Hugging Face
 	Headline loose  `json:"headline"` // HuffPost News Category, schema.org
 	Authors  byline `json:"authors"`  // news-please (a list), HuffPost News Category (a string)
@@ -53,8 +56,12 @@ type jsonLine struct {
 }
 
 // textFields names, in the order they are tried, the fields a line's text
-// is read from; "html" is read after them.
+// is read from; "html" is read after them, and failing all, the teaser
+// or the title: a set of headlines, or a feed's items, is news too.
 const textFields = `"text", "maintext", "body", "article", "content"`
+
+// teaserFields name what a line without text says instead, tried in order.
+const teaserFields = `"description", "short_description" or "title"`
 
 // article resolves the line to our own names.
 func (l *jsonLine) article() jsonArticle {
@@ -75,6 +82,7 @@ func (l *jsonLine) article() jsonArticle {
 			named{"article", string(l.Article)}, named{"content", withoutMore(string(l.Content))},
 		).value,
 		HTML:           l.HTML,
+		Teaser:         firstOf(string(l.Description), string(l.ShortDescription)),
 		Title:          firstOf(l.Title, string(l.Headline)),
 		Author:         firstOf(string(l.Author), string(l.Authors)),
 		Language:       firstOf(l.Language, string(l.Lang)),

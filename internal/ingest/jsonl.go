@@ -26,6 +26,7 @@ type jsonArticle struct {
 	PublishedField                       string // the name the date was under
 	Text                                 string
 	HTML                                 string // a page, read when there is no text
+	Teaser                               string // a summary, read when there is neither
 	Story                                string
 }
 
@@ -161,7 +162,10 @@ func parseJSONLine(where string, data []byte) (*news.Article, error) {
 		}
 	}
 	if strings.TrimSpace(in.Text) == "" {
-		return nil, fmt.Errorf("no text under any of %s or \"html\": %w", textFields, news.ErrNoText)
+		in.Text = firstOf(strings.TrimSpace(in.Teaser), strings.TrimSpace(in.Title))
+	}
+	if in.Text == "" {
+		return nil, fmt.Errorf("no text under any of %s, \"html\", %s: %w", textFields, teaserFields, news.ErrNoText)
 	}
 	published, err := news.ParseTimestamp(in.Published)
 	if err != nil && in.PublishedField == "published" {

@@ -38,6 +38,18 @@ func TestParseJSONAliases(t *testing.T) {
 		{"a date under an alias that is no date: kept, undated",
 			`{"maintext": "Body.", "date": "August 6, 2022"}`,
 			fields{text: "Body."}},
+		{"a feed item: its description stands for the text",
+			`{"title": "T", "description": "What happened.", "link": "https://a.example/x"}`,
+			fields{text: "What happened.", url: "https://a.example/x", title: "T"}},
+		{"a headline alone: the title stands for the text",
+			`{"title": "Ferry service resumes", "cluster": 4}`,
+			fields{text: "Ferry service resumes", title: "Ferry service resumes", story: "4"}},
+		{"HuffPost News Category",
+			`{"headline": "H", "short_description": "What happened.", "authors": "Ann Lee", "date": "2022-09-23"}`,
+			fields{text: "What happened.", title: "H", author: "Ann Lee", published: "2022-09-23"}},
+		{"text wins over the description",
+			`{"text": "Body.", "description": "What happened."}`,
+			fields{text: "Body."}},
 		{"CNN/Daily Mail",
 			`{"id": "42c027e4", "article": "Body.", "highlights": "H"}`,
 			fields{text: "Body."}},
@@ -92,8 +104,8 @@ func TestParseJSONAliasErrors(t *testing.T) {
 		want       []string // pieces of the message
 		err        error
 	}{
-		{"no text under any name", `{"title": "T", "description": "D", "summary": "S"}`,
-			[]string{`"text"`, `"maintext"`, `"body"`, `"article"`, `"content"`, `"html"`}, news.ErrNoText},
+		{"no text under any name", `{"summary": "S", "url": "https://a.example/x"}`,
+			[]string{`"text"`, `"maintext"`, `"body"`, `"article"`, `"content"`, `"html"`, `"description"`, `"title"`}, news.ErrNoText},
 		{"our date that is no date", `{"text": "Body.", "published": "soon", "date": "2025-03-05"}`,
 			[]string{`published: date "soon"`}, nil},
 	}

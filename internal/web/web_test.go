@@ -199,7 +199,7 @@ func TestBadRequests(t *testing.T) {
 		{"POST", "/api/v1/articles", `"x"`, 400, "want a JSON object"},
 		{"POST", "/api/v1/articles", `[{"text": "x"}`, 400, "invalid JSON array"},
 		{"POST", "/api/v1/articles", `[7, {"id": "arr", "text": "The tram line opened on Sunday after three years of work, the city said."}]`, 200, `"source":"body[0]"`},
-		{"POST", "/api/v1/articles", `{"title": "T", "description": "D"}`, 400, `\"maintext\"`},
+		{"POST", "/api/v1/articles", `{"summary": "S", "url": "https://a.example/x"}`, 400, `\"maintext\"`},
 		{"POST", "/api/v1/articles", `{"maintext": "The ferry resumed service on Friday after the strike ended, the operator said.", "source_domain": "port.example", "date_publish": "2025-03-05 10:00:00"}`, 200, `"source":"body:1"`},
 		{"POST", "/api/v1/articles", ``, 400, "empty body"},
 		{"POST", "/api/v1/articles", `{"text": "` + strings.Repeat("x", 40<<10) + `"}`, 413, "too large"},
