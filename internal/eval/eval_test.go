@@ -2,6 +2,7 @@ package eval
 
 import (
 	"math"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -173,6 +174,44 @@ func TestWebPages(t *testing.T) {
 	for _, a := range articles {
 		if title, ok := want[a.Story]; !ok || a.Title != title || a.URL != a.Story || a.Text == "" {
 			t.Errorf("article %+v: want story and URL one of %v, its title, and text", a, want)
+		}
+	}
+}
+
+// denseMatching is the best matching over one square table of all
+// stories, as bestMatching solved it before it split the table: the
+// reference its parts must add up to.
+func denseMatching(joint map[[2]int]int, gk, pk int) int {
+	size := max(gk, pk)
+	cost, overlap := make([][]int, size), make([][]int, size)
+	for i := range cost {
+		cost[i], overlap[i] = make([]int, size), make([]int, size)
+	}
+	for cell, c := range joint {
+		overlap[cell[0]][cell[1]] = c
+	}
+	for i := range cost {
+		for j := range cost[i] {
+			cost[i][j] = -overlap[i][j]
+		}
+	}
+	total := 0
+	for i, j := range hungarian(cost) {
+		total += overlap[i][j]
+	}
+	return total
+}
+
+func TestBestMatchingByParts(t *testing.T) {
+	r := rand.New(rand.NewPCG(11, 13))
+	for range 500 {
+		gk, pk := 1+r.IntN(12), 1+r.IntN(12)
+		joint := map[[2]int]int{}
+		for range r.IntN(60) + 1 {
+			joint[[2]int{r.IntN(gk), r.IntN(pk)}]++
+		}
+		if got, want := bestMatching(joint, gk, pk), denseMatching(joint, gk, pk); got != want {
+			t.Fatalf("table %v (%d gold, %d predicted): matched %d, want %d", joint, gk, pk, got, want)
 		}
 	}
 }

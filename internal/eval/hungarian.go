@@ -1,32 +1,103 @@
 package eval
 
+import "slices"
+
 // bestMatching returns the largest total overlap of a one-to-one matching
 // between gold and predicted clusters (the Hungarian algorithm on the
 // contingency table), which clustering accuracy divides by the item count.
+//
+// The table is sparse: a gold story overlaps a few predicted ones. A pair
+// that shares no item adds nothing to a matching, so the best matching is
+// the union of the best matchings of the table's connected parts, each
+// solved alone. One square table over all stories would cost O(n³) time
+// and O(n²) memory: minutes and gigabytes for a set of ten thousand
+// stories.
 func bestMatching(joint map[[2]int]int, gk, pk int) int {
-	size := max(gk, pk)
-	// Cost matrix: maximise overlap = minimise (max - overlap).
-	most := 0
-	for _, c := range joint {
-		most = max(most, c)
+	parts := newUnion(gk + pk) // gold stories, then predicted ones
+	for cell := range joint {
+		parts.join(cell[0], gk+cell[1])
 	}
+	byPart := map[int][][2]int{}
+	for cell := range joint {
+		root := parts.find(cell[0])
+		byPart[root] = append(byPart[root], cell)
+	}
+	total := 0
+	for _, cells := range byPart {
+		total += matchPart(joint, cells)
+	}
+	return total
+}
+
+// matchPart solves one connected part of the contingency table.
+func matchPart(joint map[[2]int]int, cells [][2]int) int {
+	if len(cells) == 1 {
+		return joint[cells[0]]
+	}
+	// Number the part's gold and predicted stories in a fixed order, so
+	// that ties break the same way on every run.
+	slices.SortFunc(cells, func(a, b [2]int) int {
+		if a[0] != b[0] {
+			return a[0] - b[0]
+		}
+		return a[1] - b[1]
+	})
+	rows, cols := map[int]int{}, map[int]int{}
+	for _, cell := range cells {
+		if _, ok := rows[cell[0]]; !ok {
+			rows[cell[0]] = len(rows)
+		}
+	}
+	for _, cell := range slices.SortedFunc(slices.Values(cells), func(a, b [2]int) int { return a[1] - b[1] }) {
+		if _, ok := cols[cell[1]]; !ok {
+			cols[cell[1]] = len(cols)
+		}
+	}
+	size := max(len(rows), len(cols))
+	most := 0
+	for _, cell := range cells {
+		most = max(most, joint[cell])
+	}
+	// Cost matrix: maximise overlap = minimise (most - overlap).
 	cost := make([][]int, size)
+	overlap := make([][]int, size)
 	for i := range cost {
-		cost[i] = make([]int, size)
+		cost[i], overlap[i] = make([]int, size), make([]int, size)
 		for j := range cost[i] {
 			cost[i][j] = most
 		}
 	}
-	for cell, c := range joint {
-		cost[cell[0]][cell[1]] = most - c
+	for _, cell := range cells {
+		i, j := rows[cell[0]], cols[cell[1]]
+		cost[i][j], overlap[i][j] = most-joint[cell], joint[cell]
 	}
-	assign := hungarian(cost)
 	total := 0
-	for i, j := range assign {
-		total += joint[[2]int{i, j}]
+	for i, j := range hungarian(cost) {
+		total += overlap[i][j]
 	}
 	return total
 }
+
+// union is a union-find over 0..n-1.
+type union []int
+
+func newUnion(n int) union {
+	u := make(union, n)
+	for i := range u {
+		u[i] = i
+	}
+	return u
+}
+
+func (u union) find(x int) int {
+	for u[x] != x {
+		u[x] = u[u[x]]
+		x = u[x]
+	}
+	return x
+}
+
+func (u union) join(a, b int) { u[u.find(a)] = u.find(b) }
 
 // hungarian solves the square assignment problem in O(n³) and returns, for
 // each row, its column.
