@@ -51,7 +51,7 @@ func benchEngine(b *testing.B, src *eval.StreamSource, n int) {
 		// that a million fit in memory.
 		chunk := make([]*news.Article, 0, 8192)
 		add := func() {
-			items, _ := prepare(context.Background(), chunk, Options{})
+			items, _ := prepare(context.Background(), chunk, Options{}, false)
 			b.StartTimer()
 			for _, it := range items {
 				e.Add(it)

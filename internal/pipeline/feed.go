@@ -42,7 +42,7 @@ func Feed(ctx context.Context, e *Engine, articles iter.Seq[*news.Article], opts
 	chunk := make([]*news.Article, 0, opts.Chunk)
 	flush := func() {
 		start := time.Now()
-		items, errs := prepare(ctx, chunk, Options{Workers: opts.Workers})
+		items, errs := prepare(ctx, chunk, Options{Workers: opts.Workers}, false)
 		stats.Prepare += time.Since(start)
 		stats.Errors = append(stats.Errors, errs...)
 		start = time.Now()

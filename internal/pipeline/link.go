@@ -114,8 +114,10 @@ func orderVersions(versions []*Prepared) {
 		v.article.VersionOf = &id
 		v.article.DuplicateOf = nil
 		prev := versions[i]
-		added, removed := dedupe.Changes(prev.doc.Sentences, v.doc.Sentences)
-		v.article.Changes = &news.Changes{Against: prev.article.ID, Added: added, Removed: removed}
+		if prev.doc != nil && v.doc != nil { // a run that only groups keeps no analysis
+			added, removed := dedupe.Changes(prev.doc.Sentences, v.doc.Sentences)
+			v.article.Changes = &news.Changes{Against: prev.article.ID, Added: added, Removed: removed}
+		}
 	}
 	versions[len(versions)-1].article.Latest = true
 }

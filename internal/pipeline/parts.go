@@ -15,7 +15,7 @@ import (
 // PrepareAll cleans and analyses articles in parallel, in input order;
 // articles that cannot be analysed come back as errors naming them.
 func PrepareAll(ctx context.Context, articles []*news.Article, opts Options) ([]*Prepared, []news.ItemError) {
-	return prepare(ctx, articles, opts)
+	return prepare(ctx, articles, opts, true)
 }
 
 // Doc is the article's text analysis.

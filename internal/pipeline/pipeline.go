@@ -42,7 +42,7 @@ func DefaultOptions() Options {
 func Analyze(ctx context.Context, articles []*news.Article, opts Options) *news.Report {
 	report := &news.Report{Version: news.ReportVersion}
 	uniqueIDs(articles)
-	items, errs := prepare(ctx, articles, opts)
+	items, errs := prepare(ctx, articles, opts, true)
 	report.Errors = append(report.Errors, errs...)
 	stories := group(items, opts)
 	for _, it := range items {
@@ -68,8 +68,11 @@ func uniqueIDs(articles []*news.Article) {
 }
 
 // prepare cleans and analyses every article in parallel, keeping input
-// order. Articles left with no text are reported, not kept.
-func prepare(ctx context.Context, articles []*news.Article, opts Options) ([]*Prepared, []news.ItemError) {
+// order. Articles left with no text are reported, not kept. keepDocs keeps
+// each article's text analysis (text.Doc), which comparing stories reads
+// and clustering does not: it is most of a prepared article's memory, so a
+// run that only groups drops it as soon as the features are taken.
+func prepare(ctx context.Context, articles []*news.Article, opts Options, keepDocs bool) ([]*Prepared, []news.ItemError) {
 	out := make([]*Prepared, len(articles))
 	var done atomic.Int64
 	failed := make([]error, len(articles))
@@ -79,6 +82,9 @@ func prepare(ctx context.Context, articles []*news.Article, opts Options) ([]*Pr
 		// A bug tripped by one strange article must not cost the batch.
 		defer recoverInto(&failed[i])
 		p, err := Prepare(*articles[i])
+		if p != nil && !keepDocs {
+			p.doc = nil
+		}
 		out[i], noText[i] = p, errors.Is(err, news.ErrNoText)
 	})
 	var kept []*Prepared

@@ -107,7 +107,7 @@ func BenchmarkPrepare(b *testing.B) {
 func BenchmarkGroup(b *testing.B) {
 	articles := googleNewsTS(b)
 	uniqueIDs(articles)
-	items, _ := prepare(context.Background(), articles, DefaultOptions())
+	items, _ := prepare(context.Background(), articles, DefaultOptions(), false)
 	b.ReportAllocs()
 	b.ResetTimer()
 	for range b.N {

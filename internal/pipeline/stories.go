@@ -14,10 +14,11 @@ type Assignment struct {
 }
 
 // Stories cleans, links and clusters articles without comparing their
-// sources: the part of Analyze that story evaluation measures.
+// sources: the part of Analyze that story evaluation measures. It keeps no
+// text analysis, so its versions come without Changes.
 func Stories(ctx context.Context, articles []*news.Article, opts Options) Assignment {
 	uniqueIDs(articles)
-	items, errs := prepare(ctx, articles, opts)
+	items, errs := prepare(ctx, articles, opts, false)
 	out := Assignment{StoryOf: make(map[string]string, len(items)), Errors: errs}
 	for _, st := range group(items, opts) {
 		for _, it := range st.items {

@@ -14,7 +14,7 @@ import (
 func Story(ctx context.Context, articles []*news.Article, opts Options) *news.Report {
 	report := &news.Report{Version: news.ReportVersion}
 	uniqueIDs(articles)
-	items, errs := prepare(ctx, articles, opts)
+	items, errs := prepare(ctx, articles, opts, true)
 	report.Errors = append(report.Errors, errs...)
 	if len(items) == 0 {
 		return report

@@ -36,7 +36,7 @@ func storyPool(b *testing.B) map[string][]*news.Article {
 // comparing them.
 func prepareStory(b *testing.B, articles []*news.Article) storyOf {
 	b.Helper()
-	items, _ := prepare(context.Background(), copyArticles(articles), Options{})
+	items, _ := prepare(context.Background(), copyArticles(articles), Options{}, true)
 	link(items, relate(items))
 	return storyOf{id: "bench", items: items}
 }
