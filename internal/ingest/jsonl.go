@@ -10,6 +10,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"regexp"
 	"strconv"
 	"strings"
 
@@ -146,6 +147,20 @@ func readLine(r *bufio.Reader, limit int64) ([]byte, error) {
 	}
 }
 
+// markup finds the tags of an HTML body in what should be text: block and
+// inline tags that plain prose does not write, so that "x < 5" stays as
+// it is.
+var markup = regexp.MustCompile(`(?i)</?(?:p|br|div|span|a|b|i|em|strong|h[1-6]|li|ul|ol|blockquote|figure|figcaption|img|table|tr|td)(?:\s[^<>]*)?/?>`)
+
+// plain is a text field as text: a scraper's or an API's body with its
+// paragraphs' tags left in is read as a page's paragraphs.
+func plain(s string) string {
+	if markup.MatchString(s) {
+		return extract.Fragment(s)
+	}
+	return strings.TrimSpace(s)
+}
+
 // ParseJSON reads one article written as a JSON object, as a JSON Lines
 // line holds it; where names it in errors and becomes its Source.
 func ParseJSON(where string, data []byte) (*news.Article, error) { return parseJSONLine(where, data) }
@@ -161,9 +176,7 @@ func parseJSONLine(where string, data []byte) (*news.Article, error) {
 			return nil, err
 		}
 	}
-	if strings.TrimSpace(in.Text) == "" {
-		in.Text = firstOf(strings.TrimSpace(in.Teaser), strings.TrimSpace(in.Title))
-	}
+	in.Text = firstOf(plain(in.Text), plain(in.Teaser), strings.TrimSpace(in.Title))
 	if in.Text == "" {
 		return nil, fmt.Errorf("no text under any of %s, \"html\", %s: %w", textFields, teaserFields, news.ErrNoText)
 	}
