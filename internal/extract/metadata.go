@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"github.com/corroborate/corroborate/internal/news"
+
 	"html"
 	"net"
 	"net/url"
@@ -28,7 +30,7 @@ func readMetadata(s *signals, pageURL string) metadata {
 	m.author = cleanAuthor(firstOf(s.ldAuthor(), s.meta["dc:creator"], s.meta["dcterm:creator"], s.meta["dc.creator"],
 		s.meta["author"], s.meta["parsely-author"], s.meta["sailthru.author"], s.meta["byl"], notURL(s.meta["article:author"]),
 		firstOf(s.bylines...)))
-	m.language = language(firstOf(s.lang, s.meta["content-language"], s.ldArticle("inLanguage"), s.meta["og:locale"]))
+	m.language = news.LanguageTag(firstOf(s.lang, s.meta["content-language"], s.ldArticle("inLanguage"), s.meta["og:locale"]))
 	return m
 }
 
@@ -167,19 +169,6 @@ func cleanAuthor(s string) string {
 		return ""
 	}
 	return s
-}
-
-// language reduces a language tag to its primary subtag: "en-GB", "en_GB"
-// and "EN" are "en".
-func language(tag string) string {
-	tag = strings.ToLower(strings.TrimSpace(tag))
-	if i := strings.IndexAny(tag, "-_ ,;"); i >= 0 {
-		tag = tag[:i]
-	}
-	if len(tag) < 2 || len(tag) > 3 || strings.IndexFunc(tag, func(r rune) bool { return r < 'a' || r > 'z' }) >= 0 {
-		return ""
-	}
-	return tag
 }
 
 // canonicalURL is the page's own address: its canonical link or og:url,

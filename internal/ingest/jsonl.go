@@ -194,7 +194,7 @@ func parseJSONLine(where string, data []byte) (*news.Article, error) {
 	return &news.Article{
 		ID: id, Source: where, URL: strings.TrimSpace(in.URL), Outlet: strings.TrimSpace(in.Outlet),
 		Title: strings.TrimSpace(in.Title), Author: strings.TrimSpace(in.Author), Published: published,
-		Language: in.Language, Text: in.Text, Story: in.Story,
+		Language: news.LanguageTag(in.Language), Text: in.Text, Story: in.Story,
 	}, nil
 }
 
