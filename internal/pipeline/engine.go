@@ -30,7 +30,7 @@ type Prepared struct {
 // after cleaning is refused with news.ErrNoText.
 func Prepare(a news.Article) (*Prepared, error) {
 	c := clean.Article(a)
-	doc := text.Analyze(c.Text)
+	doc := text.AnalyzeIn(c.Text, c.Language)
 	if len(doc.Sentences) == 0 {
 		return nil, fmt.Errorf("prepare %s: no article text left after cleaning: %w", a.ID, news.ErrNoText)
 	}

@@ -35,7 +35,7 @@ func Compare(id string, articles []*news.Article, opts Options) (story *news.Sto
 	defer recoverInto(&err)
 	st := storyOf{id: id}
 	for _, a := range articles {
-		st.items = append(st.items, &Prepared{article: a, doc: text.Analyze(a.Text)})
+		st.items = append(st.items, &Prepared{article: a, doc: text.AnalyzeIn(a.Text, a.Language)})
 	}
 	story = compareStory(st, opts)
 	if story == nil {

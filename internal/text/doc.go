@@ -31,7 +31,13 @@ type Sentence struct {
 
 // Analyze splits cleaned text (paragraphs separated by blank lines) into
 // sentences and tokenizes each.
-func Analyze(cleaned string) *Doc {
+func Analyze(cleaned string) *Doc { return AnalyzeIn(cleaned, "") }
+
+// AnalyzeIn is Analyze for a text its source says is in the language of
+// an ISO 639-1 code. The text's own function words decide when it has
+// enough of them, since pages often declare the wrong one; a headline or
+// a snippet with too few is read as declared.
+func AnalyzeIn(cleaned, declared string) *Doc {
 	doc := &Doc{}
 	for p, para := range Paragraphs(cleaned) {
 		for _, s := range SplitSentences(para) {
@@ -43,7 +49,12 @@ func Analyze(cleaned string) *Doc {
 			})
 		}
 	}
-	if doc.Language = detectLanguage(doc.Sentences); doc.Language != English {
+	detected, sure := detectLanguage(doc.Sentences)
+	doc.Language = detected
+	if l, known := LanguageOf(declared); known && !sure {
+		doc.Language = l
+	}
+	if doc.Language != English {
 		for i := range doc.Sentences {
 			inLanguage(doc.Sentences[i].Tokens, doc.Language)
 		}

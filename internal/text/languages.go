@@ -44,6 +44,16 @@ var languageCodes = [languageCount]string{"en", "de", "fr", "es", "pt", "it", "n
 // Code is the language's ISO 639-1 code.
 func (l Language) Code() string { return languageCodes[l] }
 
+// LanguageOf is the Language of an ISO 639-1 code, if the kit knows it.
+func LanguageOf(code string) (Language, bool) {
+	for l, c := range languageCodes {
+		if c == code {
+			return Language(l), true
+		}
+	}
+	return English, false
+}
+
 // foreignStopWords are the function words of the other languages the kit
 // knows: articles, pronouns, prepositions, conjunctions, auxiliaries and
 // the commonest adverbs, and the verbs of saying that reporting repeats,
@@ -133,7 +143,10 @@ const enoughLanguageEvidence = 200
 // English and enough to go on. Function words make up a third or more of running text
 // in all these languages, so the counts separate them after a sentence or
 // two; words shared by several languages count for each.
-func detectLanguage(sentences []Sentence) Language {
+//
+// sure says whether the text had enough function words to tell at all:
+// a headline or a snippet may have none.
+func detectLanguage(sentences []Sentence) (l Language, sure bool) {
 	var hits [languageCount]int
 	seen := 0
 	for _, s := range sentences {
@@ -160,9 +173,9 @@ func detectLanguage(sentences []Sentence) Language {
 	// lead English clearly, so that a line of English with a few of them
 	// stays English.
 	if hits[best] < minLanguageEvidence || 2*hits[best] <= 3*hits[English] {
-		return English
+		return English, hits[English] >= minLanguageEvidence
 	}
-	return best
+	return best, true
 }
 
 // inLanguage marks which tokens are function words of language l. In

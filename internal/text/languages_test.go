@@ -123,3 +123,24 @@ func TestStemsFollowLanguage(t *testing.T) {
 		}
 	}
 }
+
+// TestDeclaredLanguage: a text with too few function words to tell is
+// read in the language its source declares; one with enough is read by
+// them, whatever the source says.
+func TestDeclaredLanguage(t *testing.T) {
+	tests := []struct {
+		name, text, declared string
+		want                 Language
+	}{
+		{"a German headline, declared", "Regierung stoppt Förderung", "de", German},
+		{"a German headline, undeclared", "Regierung stoppt Förderung", "", English},
+		{"a declared language the kit does not know", "Hallitus lopettaa tuen", "fi", English},
+		{"German text declared English", "Die Regierung hat am Dienstag mitgeteilt, dass die Förderung für den Neubau gestoppt wird.", "en", German},
+		{"English text declared German", "The government said on Tuesday that the subsidy for new buildings would be stopped.", "de", English},
+	}
+	for _, tt := range tests {
+		if got := AnalyzeIn(tt.text, tt.declared).Language; got != tt.want {
+			t.Errorf("%s: read as %s, want %s", tt.name, got.Code(), tt.want.Code())
+		}
+	}
+}
