@@ -72,7 +72,7 @@ func TestLanguageTag(t *testing.T) {
 		"en": "en", "EN": "en", "en-GB": "en", "en_US": "en", " de ": "de", "pt-BR,en;q=0.8": "pt",
 		"eng": "en", "deu": "de", "ger": "de", "fre": "fr", "spa": "es", "zho": "zh", "nob": "nb",
 		"haw": "haw", // a three-letter code without a two-letter one stays
-		"": "", "e": "", "english": "", "12": "", "zh-Hant-TW": "zh",
+		"":    "", "e": "", "english": "", "12": "", "zh-Hant-TW": "zh",
 	}
 	for in, want := range tests {
 		if got := LanguageTag(in); got != want {
