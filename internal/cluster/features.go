@@ -26,8 +26,12 @@ func Features(titleText string, doc *text.Doc) map[uint64]float64 {
 	title := doc.Tokenize(titleText)
 	tf := make(map[uint64]float64, termsHint(title, doc))
 	addWords := func(tokens []text.Token, weight float64) {
-		for _, t := range tokens {
-			if t.Content() && !(t.Kind == text.Number && len(t.Text) < 2) {
+		for i, t := range tokens {
+			switch {
+			case !t.Content() || t.Kind == text.Number && len(t.Text) < 2:
+			case t.Ideographic():
+				addCharacters(tf, tokens, i, weight)
+			default:
 				tf[text.Hash(t.Stem)] += weight
 			}
 		}
@@ -46,6 +50,24 @@ func Features(titleText string, doc *text.Doc) map[uint64]float64 {
 		}
 	}
 	return tf
+}
+
+// addCharacters counts a character of Chinese or Japanese, where words are
+// written without spaces: the pair it starts with the next character is
+// the term, as search engines index these languages, since most words are
+// two characters and one character says little ("国" is in "China",
+// "nation" and "national"); a character alone counts only where no
+// neighbour carries meaning.
+func addCharacters(tf map[uint64]float64, tokens []text.Token, i int, weight float64) {
+	pairs := func(a, b text.Token) bool { return b.Start == a.End && b.Ideographic() && b.Content() }
+	t := tokens[i]
+	if i+1 < len(tokens) && pairs(t, tokens[i+1]) {
+		tf[text.Hash(t.Stem+tokens[i+1].Stem)] += weight
+		return
+	}
+	if i == 0 || !pairs(tokens[i-1], t) {
+		tf[text.Hash(t.Stem)] += weight
+	}
 }
 
 // maxTermsHint bounds the room made up front for an article's terms: a

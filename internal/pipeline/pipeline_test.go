@@ -164,3 +164,30 @@ func TestBatchReadsInDateOrder(t *testing.T) {
 		t.Errorf("the follow-up is in story %q, the pier report in %q: want one", storyOf["follow"], storyOf["pier"])
 	}
 }
+
+// TestStoriesInChinese: Chinese is written without spaces between words;
+// read a character at a time and paired, two reports of one earthquake
+// join and unrelated news stays apart.
+func TestStoriesInChinese(t *testing.T) {
+	articles := []*news.Article{
+		{ID: "quake1", Outlet: "A", Title: "四川泸定发生六点八级地震", Text: "四川省泸定县周二发生了六点八级地震，造成至少四十六人死亡。地震的震中位于泸定县，成都市区的震感也很强烈。救援人员正在废墟中搜救被困的群众。"},
+		{ID: "quake2", Outlet: "B", Title: "泸定地震已造成四十六人遇难", Text: "泸定县周二发生的强烈地震已经造成四十六人遇难。成都的震感明显，救援队伍连夜赶到震中，在废墟中搜救被困人员。"},
+		{ID: "museum", Outlet: "C", Title: "上海博物馆开放青铜器新展厅", Text: "上海博物馆周六开放了新的展厅，展出三百件古代青铜器。馆方表示，这个展览将持续到明年的春天，观众需要在网上提前预约。"},
+		{ID: "football", Outlet: "D", Title: "国家队二比一战胜对手晋级八强", Text: "国家队在亚洲杯的小组赛中以二比一战胜了对手，晋级八强。主教练在赛后表示，球员们的发挥非常出色。"},
+	}
+	rep := Analyze(context.Background(), articles, DefaultOptions())
+	storyOf := map[string]string{}
+	for _, s := range rep.Stories {
+		for _, id := range s.Articles {
+			storyOf[id] = s.ID
+		}
+	}
+	if storyOf["quake1"] == "" || storyOf["quake1"] != storyOf["quake2"] {
+		t.Errorf("the two earthquake reports are in stories %q and %q, want one", storyOf["quake1"], storyOf["quake2"])
+	}
+	for _, pair := range [][2]string{{"museum", "football"}, {"museum", "quake1"}, {"football", "quake1"}} {
+		if storyOf[pair[0]] == storyOf[pair[1]] {
+			t.Errorf("%s and %s, unrelated, are one story", pair[0], pair[1])
+		}
+	}
+}

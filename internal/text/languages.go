@@ -36,10 +36,12 @@ const (
 	Dutch
 	Polish
 	Russian
+	Chinese
+	Japanese
 	languageCount
 )
 
-var languageCodes = [languageCount]string{"en", "de", "fr", "es", "pt", "it", "nl", "pl", "ru"}
+var languageCodes = [languageCount]string{"en", "de", "fr", "es", "pt", "it", "nl", "pl", "ru", "zh", "ja"}
 
 // Code is the language's ISO 639-1 code.
 func (l Language) Code() string { return languageCodes[l] }
@@ -112,6 +114,10 @@ mnie nas was już także też tylko jeszcze bardzo tak więc jednak nawet który
 себя свой своя своё свои этот эта это эти того этого этой тем том тот та те то все всё весь вся всех
 был была было были быть будет будут есть который которая которое которые которых также тоже только
 уже ещё еще очень так там тут где когда если чтобы чем даже может можно нет ни сказал заявил по словам`,
+	// Chinese and Japanese are tokenized a character at a time: these are
+	// the characters that are grammar rather than meaning.
+	Chinese:  `的 了 是 在 和 与 及 或 而 也 都 就 又 还 着 过 把 被 给 让 向 从 到 对 于 以 为 之 其 这 那 些 个 我 你 他 她 它 们 此 该 将 已 但 并 则 即 所 说 称`,
+	Japanese: `の は が を に で と も や へ か な だ た て し い る れ う す さ ま ん こ そ あ ど よ ね り っ た`,
 }
 
 // stopLanguages maps each function word to the languages it is one in,

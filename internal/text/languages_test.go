@@ -20,6 +20,8 @@ func TestDetectLanguage(t *testing.T) {
 		{"dutch", "Het ministerie zei dinsdag dat de gesprekken na de feestdagen worden hervat, volgens een woordvoerder van de regering.", Dutch},
 		{"polish", "Ministerstwo powiedziało we wtorek, że rozmowy zostaną wznowione po świętach, jak podała rzeczniczka.", Polish},
 		{"russian", "Министерство заявило во вторник, что переговоры будут возобновлены после праздников, по словам представителя.", Russian},
+		{"chinese", "国家统计局周二发布的数据显示，今年的经济增长已经放缓了。", Chinese},
+		{"japanese", "日本の首相は火曜日に記者会見を開き、新しい経済対策を発表した。", Japanese},
 		// Too little to go on: a foreign name or two in English stays English.
 		{"english with a foreign name", "Der Spiegel and Le Monde reported the deal.", English},
 		{"a headline without function words", "Tesla recalls 2,000 cars", English},
@@ -141,6 +143,37 @@ func TestDeclaredLanguage(t *testing.T) {
 	for _, tt := range tests {
 		if got := AnalyzeIn(tt.text, tt.declared).Language; got != tt.want {
 			t.Errorf("%s: read as %s, want %s", tt.name, got.Code(), tt.want.Code())
+		}
+	}
+}
+
+// TestCharactersOfChineseAndJapanese: sentences end at their own full
+// stops, each character is a token, and Latin words and numbers among
+// them stay whole.
+func TestCharactersOfChineseAndJapanese(t *testing.T) {
+	tests := []struct {
+		in        string
+		sentences []string
+		tokens    []string // of the first sentence
+	}{
+		{"苹果公司发布iPhone手机。销量增长了20%！", []string{"苹果公司发布iPhone手机。", "销量增长了20%！"},
+			[]string{"苹", "果", "公", "司", "发", "布", "iPhone", "手", "机", "。"}},
+		{"首相は「増税しない」と述べた。会見は続いた。", []string{"首相は「増税しない」と述べた。", "会見は続いた。"},
+			[]string{"首", "相", "は", "「", "増", "税", "し", "な", "い", "」", "と", "述", "べ", "た", "。"}},
+	}
+	for _, tt := range tests {
+		doc := Analyze(tt.in)
+		var sentences, tokens []string
+		for _, s := range doc.Sentences {
+			sentences = append(sentences, s.Text)
+		}
+		if len(doc.Sentences) > 0 {
+			for _, tok := range doc.Sentences[0].Tokens {
+				tokens = append(tokens, tok.Text)
+			}
+		}
+		if !slices.Equal(sentences, tt.sentences) || !slices.Equal(tokens, tt.tokens) {
+			t.Errorf("%q: sentences %q, tokens %q; want %q, %q", tt.in, sentences, tokens, tt.sentences, tt.tokens)
 		}
 	}
 }

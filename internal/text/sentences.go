@@ -30,6 +30,13 @@ func SplitSentences(para string) []string {
 		for i := 0; i < len(line); {
 			r, size := utf8.DecodeRuneInString(line[i:])
 			i += size
+			if r == '。' || r == '！' || r == '？' {
+				// Chinese and Japanese end a sentence with no space after.
+				end := skipClosers(line, i)
+				add(line[start:end])
+				start, i = end, end
+				continue
+			}
 			if r != '.' && r != '!' && r != '?' && r != '…' {
 				continue
 			}
@@ -56,7 +63,7 @@ func SplitSentences(para string) []string {
 func skipClosers(s string, i int) int {
 	for i < len(s) {
 		r, size := utf8.DecodeRuneInString(s[i:])
-		if !strings.ContainsRune(`"'”’»)]`, r) {
+		if !strings.ContainsRune(`"'”’»)]」』）】`, r) {
 			break
 		}
 		i += size

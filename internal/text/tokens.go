@@ -59,6 +59,11 @@ func Tokenize(s string) []Token {
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
 		switch {
+		case ideograph(r):
+			// Chinese and Japanese write words without spaces between them:
+			// each character is a token, and features pair neighbours.
+			tokens = append(tokens, wordToken(s[i:i+size], i, hyphen))
+			i, hyphen = i+size, false
 		case unicode.IsLetter(r) || unicode.IsMark(r):
 			end := scanWord(s, i)
 			tokens = append(tokens, wordToken(s[i:end], i, hyphen))
@@ -90,6 +95,19 @@ func Tokenize(s string) []Token {
 	return tokens
 }
 
+// ideograph reports whether r is a character of a script written without
+// spaces between words: Chinese characters, and Japanese kana.
+func ideograph(r rune) bool {
+	return r >= 0x2E80 && (unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) || unicode.Is(unicode.Katakana, r))
+}
+
+// Ideographic reports whether a token is one character of such a script,
+// which says little alone: features pair it with its neighbour.
+func (t Token) Ideographic() bool {
+	r, _ := utf8.DecodeRuneInString(t.Text)
+	return t.Kind == Word && ideograph(r)
+}
+
 func wordToken(text string, start int, hyphen bool) Token {
 	w := lookupWord(text)
 	return Token{Text: text, Lower: w.lower, Stem: w.stem, Start: start, End: start + len(text), Kind: Word, Hyphen: hyphen, stop: w.stop, stops: w.stops}
@@ -100,7 +118,7 @@ func wordToken(text string, start int, hyphen bool) Token {
 func scanWord(s string, i int) int {
 	for i < len(s) {
 		r, size := utf8.DecodeRuneInString(s[i:])
-		if unicode.IsLetter(r) || unicode.IsMark(r) {
+		if (unicode.IsLetter(r) || unicode.IsMark(r)) && !ideograph(r) {
 			i += size
 			continue
 		}
