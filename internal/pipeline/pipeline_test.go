@@ -108,35 +108,60 @@ func sourcesOf(q news.Quote) map[string]bool {
 	return set
 }
 
-// TestStoriesInOtherLanguages checks that articles in a language other
-// than English are grouped by what they say, not by the function words
-// every text of that language shares: unrelated French reports stay
-// apart, two reports of one event join.
+// TestStoriesInOtherLanguages checks that articles in languages other
+// than English are grouped by what they say: not by the function words
+// every text of a language shares (French), and not by whole clauses
+// where words are written without spaces (Chinese). Reports of one event
+// join, unrelated ones stay apart.
 func TestStoriesInOtherLanguages(t *testing.T) {
-	articles := []*news.Article{
-		{ID: "fac", Outlet: "A", Title: "Les universités de la région face à la réforme", Text: "Les présidents des universités de la région ont dénoncé mardi la réforme des bourses. Selon eux, elle est mal préparée et les étudiants en seront les premières victimes. Le ministère a répondu que les crédits seront maintenus pour la rentrée et que la concertation se poursuit avec les syndicats."},
-		{ID: "elephants", Outlet: "B", Title: "En Guinée, les éléphants perdent leurs forêts", Text: "Dans le sud de la Guinée, les éléphants sont de plus en plus nombreux à quitter les forêts. Les plantations de cacao et les coupes de bois ont réduit leur territoire de moitié en dix ans. Les villageois se plaignent de champs dévastés et demandent une aide de l'État pour les protéger."},
-		{ID: "choeur", Outlet: "C", Title: "Le chœur de la radio menacé par les économies", Text: "La direction de la radio publique a annoncé la suppression d'un tiers des postes du chœur. Les chanteurs ont lancé une pétition qui a déjà recueilli des milliers de signatures. Pour les musiciens, c'est la fin d'une institution qui chante depuis plus de quatre-vingts ans."},
-		{ID: "pont1", Outlet: "D", Title: "Effondrement d'un pont à Gênes : au moins vingt morts", Text: "Un pont autoroutier s'est effondré mardi à Gênes pendant un violent orage, faisant au moins vingt morts selon les pompiers. Des dizaines de véhicules sont tombés dans le vide. Le viaduc Morandi, construit dans les années 1960, faisait l'objet de travaux de consolidation."},
-		{ID: "pont2", Outlet: "E", Title: "Gênes : le viaduc Morandi s'effondre, les secours fouillent les décombres", Text: "Les pompiers de Gênes fouillent les décombres du viaduc Morandi, effondré mardi pendant un orage. Le bilan provisoire est d'au moins vingt morts et plusieurs blessés graves. Des véhicules sont tombés du pont autoroutier, qui était en travaux de consolidation."},
+	tests := []struct {
+		name     string
+		articles []*news.Article
+		together []string // one event's reports
+		apart    []string // unrelated news, each its own, and apart from the event
+	}{
+		{"french", []*news.Article{
+			{ID: "fac", Outlet: "A", Title: "Les universités de la région face à la réforme", Text: "Les présidents des universités de la région ont dénoncé mardi la réforme des bourses. Selon eux, elle est mal préparée et les étudiants en seront les premières victimes. Le ministère a répondu que les crédits seront maintenus pour la rentrée et que la concertation se poursuit avec les syndicats."},
+			{ID: "elephants", Outlet: "B", Title: "En Guinée, les éléphants perdent leurs forêts", Text: "Dans le sud de la Guinée, les éléphants sont de plus en plus nombreux à quitter les forêts. Les plantations de cacao et les coupes de bois ont réduit leur territoire de moitié en dix ans. Les villageois se plaignent de champs dévastés et demandent une aide de l'État pour les protéger."},
+			{ID: "choeur", Outlet: "C", Title: "Le chœur de la radio menacé par les économies", Text: "La direction de la radio publique a annoncé la suppression d'un tiers des postes du chœur. Les chanteurs ont lancé une pétition qui a déjà recueilli des milliers de signatures. Pour les musiciens, c'est la fin d'une institution qui chante depuis plus de quatre-vingts ans."},
+			{ID: "pont1", Outlet: "D", Title: "Effondrement d'un pont à Gênes : au moins vingt morts", Text: "Un pont autoroutier s'est effondré mardi à Gênes pendant un violent orage, faisant au moins vingt morts selon les pompiers. Des dizaines de véhicules sont tombés dans le vide. Le viaduc Morandi, construit dans les années 1960, faisait l'objet de travaux de consolidation."},
+			{ID: "pont2", Outlet: "E", Title: "Gênes : le viaduc Morandi s'effondre, les secours fouillent les décombres", Text: "Les pompiers de Gênes fouillent les décombres du viaduc Morandi, effondré mardi pendant un orage. Le bilan provisoire est d'au moins vingt morts et plusieurs blessés graves. Des véhicules sont tombés du pont autoroutier, qui était en travaux de consolidation."},
+		}, []string{"pont1", "pont2"}, []string{"fac", "elephants", "choeur", "pont1"}},
+		{"chinese", []*news.Article{
+			{ID: "quake1", Outlet: "A", Title: "四川泸定发生六点八级地震", Text: "四川省泸定县周二发生了六点八级地震，造成至少四十六人死亡。地震的震中位于泸定县，成都市区的震感也很强烈。救援人员正在废墟中搜救被困的群众。"},
+			{ID: "quake2", Outlet: "B", Title: "泸定地震已造成四十六人遇难", Text: "泸定县周二发生的强烈地震已经造成四十六人遇难。成都的震感明显，救援队伍连夜赶到震中，在废墟中搜救被困人员。"},
+			{ID: "museum", Outlet: "C", Title: "上海博物馆开放青铜器新展厅", Text: "上海博物馆周六开放了新的展厅，展出三百件古代青铜器。馆方表示，这个展览将持续到明年的春天，观众需要在网上提前预约。"},
+			{ID: "football", Outlet: "D", Title: "国家队二比一战胜对手晋级八强", Text: "国家队在亚洲杯的小组赛中以二比一战胜了对手，晋级八强。主教练在赛后表示，球员们的发挥非常出色。"},
+		}, []string{"quake1", "quake2"}, []string{"museum", "football", "quake1"}},
 	}
-	rep := Analyze(context.Background(), articles, DefaultOptions())
-	storyOf := map[string]string{}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			storyOf := storiesOf(Analyze(context.Background(), tt.articles, DefaultOptions()))
+			for _, id := range tt.together[1:] {
+				if storyOf[id] == "" || storyOf[id] != storyOf[tt.together[0]] {
+					t.Errorf("%s is in story %q, %s in %q: want one", id, storyOf[id], tt.together[0], storyOf[tt.together[0]])
+				}
+			}
+			for i, id := range tt.apart {
+				for _, other := range tt.apart[i+1:] {
+					if storyOf[id] == storyOf[other] {
+						t.Errorf("%s and %s, unrelated, are one story", id, other)
+					}
+				}
+			}
+		})
+	}
+}
+
+// storiesOf maps each article of a report to its story.
+func storiesOf(rep *news.Report) map[string]string {
+	out := map[string]string{}
 	for _, s := range rep.Stories {
 		for _, id := range s.Articles {
-			storyOf[id] = s.ID
+			out[id] = s.ID
 		}
 	}
-	if storyOf["pont1"] == "" || storyOf["pont1"] != storyOf["pont2"] {
-		t.Errorf("the two bridge reports are in stories %q and %q, want one", storyOf["pont1"], storyOf["pont2"])
-	}
-	for _, id := range []string{"fac", "elephants", "choeur"} {
-		for _, other := range []string{"fac", "elephants", "choeur", "pont1"} {
-			if id != other && storyOf[id] == storyOf[other] {
-				t.Errorf("%s and %s, unrelated, are one story", id, other)
-			}
-		}
-	}
+	return out
 }
 
 // TestBatchReadsInDateOrder: a batch's files come in any order, but its
@@ -153,41 +178,8 @@ func TestBatchReadsInDateOrder(t *testing.T) {
 	articles = append(articles, otherNews(day.AddDate(0, 0, 21))...)
 	articles = append(articles, follow)
 
-	rep := Analyze(context.Background(), articles, DefaultOptions())
-	storyOf := map[string]string{}
-	for _, s := range rep.Stories {
-		for _, id := range s.Articles {
-			storyOf[id] = s.ID
-		}
-	}
+	storyOf := storiesOf(Analyze(context.Background(), articles, DefaultOptions()))
 	if storyOf["follow"] != storyOf["pier"] {
 		t.Errorf("the follow-up is in story %q, the pier report in %q: want one", storyOf["follow"], storyOf["pier"])
-	}
-}
-
-// TestStoriesInChinese: Chinese is written without spaces between words;
-// read a character at a time and paired, two reports of one earthquake
-// join and unrelated news stays apart.
-func TestStoriesInChinese(t *testing.T) {
-	articles := []*news.Article{
-		{ID: "quake1", Outlet: "A", Title: "四川泸定发生六点八级地震", Text: "四川省泸定县周二发生了六点八级地震，造成至少四十六人死亡。地震的震中位于泸定县，成都市区的震感也很强烈。救援人员正在废墟中搜救被困的群众。"},
-		{ID: "quake2", Outlet: "B", Title: "泸定地震已造成四十六人遇难", Text: "泸定县周二发生的强烈地震已经造成四十六人遇难。成都的震感明显，救援队伍连夜赶到震中，在废墟中搜救被困人员。"},
-		{ID: "museum", Outlet: "C", Title: "上海博物馆开放青铜器新展厅", Text: "上海博物馆周六开放了新的展厅，展出三百件古代青铜器。馆方表示，这个展览将持续到明年的春天，观众需要在网上提前预约。"},
-		{ID: "football", Outlet: "D", Title: "国家队二比一战胜对手晋级八强", Text: "国家队在亚洲杯的小组赛中以二比一战胜了对手，晋级八强。主教练在赛后表示，球员们的发挥非常出色。"},
-	}
-	rep := Analyze(context.Background(), articles, DefaultOptions())
-	storyOf := map[string]string{}
-	for _, s := range rep.Stories {
-		for _, id := range s.Articles {
-			storyOf[id] = s.ID
-		}
-	}
-	if storyOf["quake1"] == "" || storyOf["quake1"] != storyOf["quake2"] {
-		t.Errorf("the two earthquake reports are in stories %q and %q, want one", storyOf["quake1"], storyOf["quake2"])
-	}
-	for _, pair := range [][2]string{{"museum", "football"}, {"museum", "quake1"}, {"football", "quake1"}} {
-		if storyOf[pair[0]] == storyOf[pair[1]] {
-			t.Errorf("%s and %s, unrelated, are one story", pair[0], pair[1])
-		}
 	}
 }
