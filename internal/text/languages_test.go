@@ -49,6 +49,17 @@ func contentWords(doc *Doc) []string {
 	return out
 }
 
+// stemsOf maps each word of a document, lower-cased, to its stem.
+func stemsOf(doc *Doc) map[string]string {
+	stems := map[string]string{}
+	for _, s := range doc.Sentences {
+		for _, tok := range s.Tokens {
+			stems[tok.Lower] = tok.Stem
+		}
+	}
+	return stems
+}
+
 // TestContentFollowsLanguage checks that function words are dropped by the
 // document's language, and only by it: "war" is news in English and "was"
 // in German.
@@ -77,12 +88,7 @@ func TestElisionsReadAsTheWord(t *testing.T) {
 	}
 	for _, tt := range tests {
 		doc := Analyze(tt.text)
-		stems := map[string]string{}
-		for _, s := range doc.Sentences {
-			for _, tok := range s.Tokens {
-				stems[tok.Lower] = tok.Stem
-			}
-		}
+		stems := stemsOf(doc)
 		if stems[tt.elided] == "" || stems[tt.elided] != stems[tt.bare] {
 			t.Errorf("%q: stem of %q = %q, of %q = %q; want the same", tt.text, tt.elided, stems[tt.elided], tt.bare, stems[tt.bare])
 		}
@@ -110,12 +116,7 @@ func TestStemsFollowLanguage(t *testing.T) {
 		{"Правительство заявило во вторник, что переговоры с правительствами соседей будут идти до конца недели.", []string{"правительство", "правительствами"}},
 	}
 	for _, tt := range tests {
-		stems := map[string]string{}
-		for _, s := range Analyze(tt.text).Sentences {
-			for _, tok := range s.Tokens {
-				stems[tok.Lower] = tok.Stem
-			}
-		}
+		stems := stemsOf(Analyze(tt.text))
 		first := stems[tt.same[0]]
 		for _, w := range tt.same {
 			if stems[w] == "" || stems[w] != first {
