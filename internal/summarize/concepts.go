@@ -2,6 +2,7 @@ package summarize
 
 import (
 	"slices"
+	"strings"
 
 	"github.com/corroborate/corroborate/internal/compare"
 	"github.com/corroborate/corroborate/internal/text"
@@ -77,11 +78,31 @@ type concepts struct {
 }
 
 // tokens returns the tokens of a title, tokenizing it once per story.
+// A title of the story's articles reads as its article's language
+// (titleOf), so that its stems and function words are those of the
+// leads it is weighed against.
 func (cs *concepts) tokens(title string) []text.Token {
 	toks, ok := cs.titles[title]
 	if !ok {
 		toks = text.Tokenize(title)
 		cs.titles[title] = toks
+	}
+	return toks
+}
+
+// titleOf tokenizes an article's title in the language of its text, as
+// the headline rules later ask for it, trimmed or not.
+func (cs *concepts) titleOf(src compare.Source) []text.Token {
+	title := src.Article.Title
+	toks, ok := cs.titles[title]
+	if !ok {
+		toks = src.Doc.Tokenize(title)
+		cs.titles[title] = toks
+	}
+	if trimmed := strings.TrimSpace(title); trimmed != title {
+		if _, ok := cs.titles[trimmed]; !ok {
+			cs.titles[trimmed] = src.Doc.Tokenize(trimmed)
+		}
 	}
 	return toks
 }
@@ -136,7 +157,7 @@ func weigh(ix *compare.Index) *concepts {
 	for _, p := range order {
 		src := ix.Sources[p]
 		if src.Article.Title != "" {
-			buf = hashConcepts(cs.tokens(src.Article.Title), buf)
+			buf = hashConcepts(cs.titleOf(src), buf)
 			note(buf, 1, voice[p])
 		}
 		cs.of[p] = make([][]int32, min(n, len(src.Doc.Sentences)))

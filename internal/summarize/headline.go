@@ -38,7 +38,7 @@ func headline(res *compare.Result, cs *concepts, summary []news.Sentence) string
 	disputed := disputedFigures(res)
 	support := leadStems(ix)
 	titles := titlesByVoice(ix, cs, support)
-	if t := centralTitle(ix, cs, titles); t != "" && agree(titles) && !states(t, disputed) {
+	if t := centralTitle(ix, cs, titles); t != "" && agree(cs, titles) && !states(t, disputed) {
 		return t
 	}
 	if h := supportedSpan(cs, titles, support, disputed); h != "" {
@@ -94,14 +94,14 @@ func aboutStory(title []text.Token, leads map[string]map[string]bool) bool {
 
 // agree reports whether all titles say the same thing in nearly the same
 // words.
-func agree(titles map[string][]string) bool {
+func agree(cs *concepts, titles map[string][]string) bool {
 	var all []string
 	for _, ts := range titles {
 		all = append(all, ts...)
 	}
 	for i := range all {
 		for j := i + 1; j < len(all); j++ {
-			if !sameWords(all[i], all[j]) {
+			if !sameWords(cs.tokens(all[i]), cs.tokens(all[j])) {
 				return false
 			}
 		}
@@ -158,8 +158,8 @@ func contains(list []string, s string) bool {
 
 // sameWords reports whether two titles share most of their content words
 // and all of their numbers.
-func sameWords(a, b string) bool {
-	sa, sb := contentStems(text.Tokenize(a)), contentStems(text.Tokenize(b))
+func sameWords(a, b []text.Token) bool {
+	sa, sb := contentStems(a), contentStems(b)
 	shared := 0
 	for w := range sa {
 		if sb[w] {

@@ -76,3 +76,24 @@ func TestHeadlineFrom(t *testing.T) {
 		}
 	}
 }
+
+// TestTitlesReadInTheirLanguage checks that a title is read as its
+// article's text is: French titles of a French story, with their "les",
+// "sur" and "l'accord", are about the story their leads tell.
+func TestTitlesReadInTheirLanguage(t *testing.T) {
+	articles := []article{
+		{title: "Les syndicats rejettent l'accord sur les retraites", text: "Les syndicats ont rejeté mardi l'accord sur les retraites proposé par le gouvernement. Les dirigeants syndicaux ont appelé à une nouvelle grève nationale la semaine prochaine."},
+		{title: "Retraites : les syndicats rejettent l'accord du gouvernement", text: "Le projet d'accord sur les retraites a été rejeté par les syndicats, qui appellent à la grève. Une grève nationale est prévue la semaine prochaine."},
+		{title: "Grève nationale : les syndicats disent non à l'accord sur les retraites", text: "Les syndicats ont dit non à l'accord sur les retraites et préparent une grève nationale. Le gouvernement espérait un accord avant la fin du mois."},
+	}
+	res := analyze(articles)
+	if lang := res.Index.Sources[0].Doc.Language; lang != text.French {
+		t.Fatalf("story read as %s, want fr", lang.Code())
+	}
+	titles := titlesByVoice(res.Index, weigh(res.Index), leadStems(res.Index))
+	for _, s := range res.Index.Sources {
+		if !contains(titles[s.Voice], s.Article.Title) {
+			t.Errorf("title %q is not taken as about the story; titles kept: %q", s.Article.Title, titles)
+		}
+	}
+}
