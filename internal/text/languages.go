@@ -71,7 +71,7 @@ haben hatte hatten habe kann können konnte konnten muss müssen musste soll sol
 wollte darf dürfen möchte nicht nichts kein keine keinen keiner auch noch schon nur sehr so dann da
 hier dort jetzt immer mehr viel viele alle allem allen aller alles etwa sowie bereits dabei damit daher
 dazu davon darauf darum denen deren dessen sagte sagt sagten laut`,
-	French: `le la les un une des du de d l au aux et ou mais donc car ni que qu qui quoi dont où
+	French: `le la les un une des du de d l à au aux et ou mais donc car ni que qu qui quoi dont où
 ce cet cette ces ceci cela ça je tu il elle on nous vous ils elles me te se lui leur leurs eux moi toi
 mon ma mes ton ta tes son sa ses notre nos votre vos en dans sur sous par pour avec sans chez entre vers
 contre depuis pendant avant après selon est sont était étaient été être avoir a ont avait avaient eu
@@ -98,7 +98,7 @@ quello quella quelli quelle io tu lui lei noi voi loro mi ti si ci vi gli ne mio
 suo sua suoi sue nostro nostra è sono era erano fu furono essere stato stata stati essere ha hanno
 aveva avevano avere può possono deve devono non più meno molto anche già tutto tutti tutta tutte altro
 altra altri altre stesso così se perché però mentre detto ha detto secondo`,
-	Dutch: `de het een en of maar want dus dat die dit deze wie wat waar wanneer hoe ik jij je hij zij
+	Dutch: `de het een en of maar want dus dat die dit deze te wie wat waar wanneer hoe ik jij je hij zij
 ze wij we jullie u mij me hem haar ons hun zich mijn jouw zijn onze uw in op aan bij met van voor
 door naar uit om over onder tegen tot sinds tussen na zonder is was waren ben bent wordt worden werd
 werden geweest heeft hebben had hadden kan kunnen kon moet moeten moest zal zullen zou zouden wil

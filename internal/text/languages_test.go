@@ -71,6 +71,9 @@ func TestContentFollowsLanguage(t *testing.T) {
 		{"The war was over before the treaty was signed in the spring.", []string{"war", "treaty", "signed", "spring"}},
 		{"Der Krieg war vorbei, bevor der Vertrag im Frühjahr unterzeichnet wurde.", []string{"krieg", "vorbei", "bevor", "vertrag", "frühjahr", "unterzeichnet"}},
 		{"Les ministres ont signé l'accord dans la nuit avec les syndicats.", []string{"ministres", "signé", "l'accord", "nuit", "syndicats"}},
+		// "à" and Dutch "te" are among the commonest words of their languages.
+		{"Les ministres sont arrivés à Paris à midi pour signer l'accord.", []string{"ministres", "arrivés", "paris", "midi", "signer", "l'accord"}},
+		{"De regering heeft besloten om te stoppen met het plan.", []string{"regering", "besloten", "stoppen", "plan"}},
 	}
 	for _, tt := range tests {
 		if got := contentWords(Analyze(tt.in)); !slices.Equal(got, tt.want) {
