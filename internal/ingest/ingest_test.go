@@ -146,6 +146,8 @@ func TestReadJSONLayouts(t *testing.T) {
 		{"an array cut short", `[1, {"id": "b", "text": "Two."}`, []string{"b"}, []string{"in.json[0]", "in.json"}},
 		{"a byte-order mark before an array", "\xef\xbb\xbf" + `[{"id": "a", "text": "One."}]`, []string{"a"}, nil},
 		{"a byte-order mark before lines", "\xef\xbb\xbf" + `{"id": "a", "text": "One."}` + "\n" + `{"id": "b", "text": "Two."}`, []string{"a", "b"}, nil},
+		{"a broken first line costs only itself", "{\"id\": \"a\", \"text\": \"cut\n{\"id\": \"b\", \"text\": \"Two.\"}\n{\"id\": \"c\", \"text\": \"Three.\"}", []string{"b", "c"}, []string{"in.json:1"}},
+		{"a first line cut short costs only itself", "{\"id\": \"a\", \"text\": \"One.\"\n{\"id\": \"b\", \"text\": \"Two.\"}", []string{"b"}, []string{"in.json:1"}},
 		{"one object a line stays line by line", "{\"id\": \"a\", \"text\": \"One.\"}\nnot json\n{\"id\": \"c\", \"text\": \"Three.\"}", []string{"a", "c"}, []string{"in.json:2"}},
 	}
 	for _, tt := range tests {

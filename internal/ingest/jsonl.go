@@ -84,7 +84,16 @@ func jsonLayout(r *bufio.Reader) (array, spread bool) {
 		return true, false
 	}
 	first, _, whole := bytes.Cut(head, []byte("\n"))
-	return false, head[0] == '{' && whole && !json.Valid(first)
+	if head[0] != '{' || !whole || json.Valid(first) {
+		return false, false
+	}
+	// A first line that is not a whole value is an object spread over
+	// lines, or a broken line of JSON Lines: the second costs only its
+	// line, not the file, so lines are read unless the JSON runs on. A
+	// value longer than the head is taken as spread.
+	var syntax *json.SyntaxError
+	err := json.NewDecoder(bytes.NewReader(head)).Decode(new(json.RawMessage))
+	return false, !errors.As(err, &syntax)
 }
 
 // readJSONValues reads articles as a stream of JSON values: the elements
