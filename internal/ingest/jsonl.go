@@ -157,17 +157,32 @@ func readLine(r *bufio.Reader, limit int64) ([]byte, error) {
 }
 
 // markup finds the tags of an HTML body in what should be text: block and
-// inline tags that plain prose does not write, so that "x < 5" stays as
-// it is.
-var markup = regexp.MustCompile(`(?i)</?(?:p|br|div|span|a|b|i|em|strong|h[1-6]|li|ul|ol|blockquote|figure|figcaption|img|table|tr|td)(?:\s[^<>]*)?/?>`)
+// inline tags that plain prose does not write, with attributes written
+// as HTML writes them (name=value), so that "x < 5" and "a<b and c>d"
+// stay as they are.
+var markup = regexp.MustCompile(`(?i)</?(?:p|br|div|span|a|b|i|em|strong|h[1-6]|li|ul|ol|blockquote|figure|figcaption|img|table|tr|td)(?:\s+[a-z][a-z0-9:-]*\s*=[^<>]*)?\s*/?>`)
+
+// blockMarkup finds the tags that mark paragraphs.
+var blockMarkup = regexp.MustCompile(`(?i)</?(?:p|br|div|h[1-6]|li|ul|ol|blockquote|figure|figcaption|table|tr|td)(?:\s+[a-z][a-z0-9:-]*\s*=[^<>]*)?\s*/?>`)
 
 // plain is a text field as text: a scraper's or an API's body with its
-// paragraphs' tags left in is read as a page's paragraphs.
+// paragraphs' tags left in is read as a page's paragraphs. A text whose
+// only tags are inline ones (a link, an emphasis) keeps its own line
+// breaks as its paragraphs, which HTML would read as spaces.
 func plain(s string) string {
-	if markup.MatchString(s) {
+	if !markup.MatchString(s) {
+		return strings.TrimSpace(s)
+	}
+	if blockMarkup.MatchString(s) {
 		return extract.Fragment(s)
 	}
-	return strings.TrimSpace(s)
+	lines := strings.Split(s, "\n")
+	for i, line := range lines {
+		if markup.MatchString(line) {
+			lines[i] = extract.Fragment(line)
+		}
+	}
+	return strings.TrimSpace(strings.Join(lines, "\n"))
 }
 
 // ParseJSON reads one article written as a JSON object, as a JSON Lines
