@@ -2,6 +2,7 @@ package text
 
 import (
 	"slices"
+	"sync"
 	"testing"
 )
 
@@ -178,6 +179,48 @@ func TestCharactersOfChineseAndJapanese(t *testing.T) {
 		}
 		if !slices.Equal(sentences, tt.sentences) || !slices.Equal(tokens, tt.tokens) {
 			t.Errorf("%q: sentences %q, tokens %q; want %q, %q", tt.in, sentences, tokens, tt.sentences, tt.tokens)
+		}
+	}
+}
+
+// TestAnalyzeConcurrently checks that the word and stem caches, shared by
+// the goroutines that prepare articles side by side, give each document
+// the stems it gets alone. The goroutines start on words the caches have
+// not seen, so that -race sees them filled at once.
+func TestAnalyzeConcurrently(t *testing.T) {
+	texts := []string{
+		"Die Bundesregierung beriet, die Landesregierungen würden über Staatsverträge verhandeln.",
+		"Les préfectures ont dit que les négociations avec les intercommunalités continuent.",
+		"La alcaldía dijo que las deliberaciones con las cooperativas siguen.",
+		"Министерство заявило, что переговоры с губернаторами продолжатся до конца недели.",
+		"The governors said the prefectures of both provinces were deliberating.",
+	}
+	stemList := func(doc *Doc) []string {
+		var out []string
+		for _, s := range doc.Sentences {
+			for _, tok := range s.Tokens {
+				out = append(out, tok.Stem)
+			}
+		}
+		return out
+	}
+	const goroutines = 8
+	got := make([][][]string, goroutines)
+	var wg sync.WaitGroup
+	for g := range goroutines {
+		wg.Go(func() {
+			for k := range 4 * len(texts) {
+				got[g] = append(got[g], stemList(Analyze(texts[(g+k)%len(texts)])))
+			}
+		})
+	}
+	wg.Wait()
+	for g := range got {
+		for k, stems := range got[g] {
+			i := (g + k) % len(texts)
+			if want := stemList(Analyze(texts[i])); !slices.Equal(stems, want) {
+				t.Errorf("%q: stems %q side by side, %q alone", texts[i], stems, want)
+			}
 		}
 	}
 }
