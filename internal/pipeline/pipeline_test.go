@@ -3,6 +3,7 @@ package pipeline
 import (
 	"context"
 	"path/filepath"
+	"slices"
 	"testing"
 	"time"
 
@@ -181,5 +182,37 @@ func TestBatchReadsInDateOrder(t *testing.T) {
 	storyOf := storiesOf(Analyze(context.Background(), articles, DefaultOptions()))
 	if storyOf["follow"] != storyOf["pier"] {
 		t.Errorf("the follow-up is in story %q, the pier report in %q: want one", storyOf["follow"], storyOf["pier"])
+	}
+}
+
+// TestChronological: dated articles are added by date, ties in input
+// order, and undated ones keep their places between them.
+func TestChronological(t *testing.T) {
+	day := time.Date(2024, 5, 6, 0, 0, 0, 0, time.UTC)
+	at := func(days int) *Prepared {
+		a := &news.Article{}
+		if days >= 0 {
+			a.Published = news.Timestamp{Time: day.AddDate(0, 0, days)}
+		}
+		return &Prepared{article: a}
+	}
+	tests := []struct {
+		days []int // -1: undated
+		want []int
+	}{
+		{nil, []int{}},
+		{[]int{3, 1, 2}, []int{1, 2, 0}},
+		{[]int{2, -1, 1, -1, 0}, []int{4, 1, 2, 3, 0}},
+		{[]int{1, 1, 0, 1}, []int{2, 0, 1, 3}},
+		{[]int{-1, -1}, []int{0, 1}},
+	}
+	for _, tt := range tests {
+		items := make([]*Prepared, len(tt.days))
+		for i, d := range tt.days {
+			items[i] = at(d)
+		}
+		if got := chronological(items); !slices.Equal(got, tt.want) {
+			t.Errorf("dates %v: order %v, want %v", tt.days, got, tt.want)
+		}
 	}
 }
