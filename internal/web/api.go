@@ -282,9 +282,11 @@ func (s *Server) authorize(r *http.Request) error {
 }
 
 // parseArticles reads a JSON object, an array of them, or JSON Lines.
-// Lines name their errors "body:N", elements "body[i]".
+// Lines name their errors "body:N", elements "body[i]". A byte-order
+// mark, which Windows tools write before UTF-8, is passed over, as the
+// command line does.
 func parseArticles(body []byte, limit int) ([]*news.Article, []news.ItemError, error) {
-	trimmed := bytes.TrimSpace(body)
+	trimmed := bytes.TrimSpace(bytes.TrimPrefix(body, []byte("\xef\xbb\xbf")))
 	if len(trimmed) == 0 {
 		return nil, nil, badRequest("empty body")
 	}

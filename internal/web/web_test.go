@@ -198,6 +198,7 @@ func TestBadRequests(t *testing.T) {
 		{"POST", "/api/v1/articles", `{"text": 42}`, 400, "no article could be read"},
 		{"POST", "/api/v1/articles", `"x"`, 400, "want a JSON object"},
 		{"POST", "/api/v1/articles", `[{"text": "x"}`, 400, "invalid JSON array"},
+		{"POST", "/api/v1/articles", "\xef\xbb\xbf" + `{"id": "bom", "text": "The canal reopened on Monday after the lock was repaired, the port said."}`, 200, `"id":"bom"`},
 		{"POST", "/api/v1/articles", `[7, {"id": "arr", "text": "The tram line opened on Sunday after three years of work, the city said."}]`, 200, `"source":"body[0]"`},
 		{"POST", "/api/v1/articles", `{"summary": "S", "url": "https://a.example/x"}`, 400, `\"maintext\"`},
 		{"POST", "/api/v1/articles", `{"maintext": "The ferry resumed service on Friday after the strike ended, the operator said.", "source_domain": "port.example", "date_publish": "2025-03-05 10:00:00"}`, 200, `"source":"body:1"`},
