@@ -25,6 +25,9 @@ func TestDetectLanguage(t *testing.T) {
 		{"japanese", "日本の首相は火曜日に記者会見を開き、新しい経済対策を発表した。", Japanese},
 		// Too little to go on: a foreign name or two in English stays English.
 		{"english with a foreign name", "Der Spiegel and Le Monde reported the deal.", English},
+		// German's three ("die" twice, "in") to English's two: a lead of
+		// one more is not enough.
+		{"english naming german parties", "Die Linke and Die Grünen won seats in Berlin.", English},
 		{"a headline without function words", "Tesla recalls 2,000 cars", English},
 		{"empty", "", English},
 	}
