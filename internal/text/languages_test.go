@@ -91,6 +91,7 @@ func TestContentFollowsLanguage(t *testing.T) {
 func TestElisionsReadAsTheWord(t *testing.T) {
 	tests := []struct{ text, title, elided, bare string }{
 		{"Le gouvernement a présenté l'accord aux syndicats et les syndicats ont rejeté cet accord.", "L'accord rejeté", "l'accord", "accord"},
+		{"Le gouvernement a présenté l’accord aux syndicats et les syndicats ont rejeté cet accord.", "L’accord rejeté", "l’accord", "accord"},
 		{"Il governo ha presentato il piano dell'Unione e i sindacati hanno respinto il piano della Unione.", "Il piano dell'Unione", "dell'unione", "unione"},
 	}
 	for _, tt := range tests {
