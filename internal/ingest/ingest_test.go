@@ -5,6 +5,7 @@ import (
 	"compress/gzip"
 	"context"
 	"errors"
+	"io"
 	"maps"
 	"os"
 	"path/filepath"
@@ -165,6 +166,34 @@ func TestReadJSONLayouts(t *testing.T) {
 				t.Errorf("read %v with errors at %v (%+v), want %v and errors at %v", ids, errs, c.errs, tt.ids, tt.errs)
 			}
 		})
+	}
+}
+
+// endlessText is an article whose text never ends, counting what is read.
+type endlessText struct{ read int64 }
+
+func (e *endlessText) Read(p []byte) (int, error) {
+	if e.read > 64<<20 {
+		return 0, io.EOF // far past any limit: the test has failed
+	}
+	for i := range p {
+		p[i] = 'x'
+	}
+	e.read += int64(len(p))
+	return len(p), nil
+}
+
+// TestReadJSONValueOverLimit: a value of an array larger than the limit
+// is refused while it is read, not after it has filled memory.
+func TestReadJSONValueOverLimit(t *testing.T) {
+	endless := &endlessText{}
+	var c collected
+	ReadJSONL(context.Background(), "big.json", io.MultiReader(strings.NewReader(`[{"id": "a", "text": "`), endless), Options{MaxBytes: 1 << 20}, c.emit)
+	if len(c.errs) != 1 || c.errs[0].Source != "big.json[0]" || !strings.Contains(c.errs[0].Error, "limit") {
+		t.Errorf("errors = %+v, want one for big.json[0] over the limit", c.errs)
+	}
+	if endless.read > 4<<20 {
+		t.Errorf("read %d bytes of a value over a 1 MiB limit", endless.read)
 	}
 }
 

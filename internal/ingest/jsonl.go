@@ -104,7 +104,9 @@ func readJSONValues(ctx context.Context, source string, r *bufio.Reader, array b
 	if head, _ := r.Peek(len(utf8BOM)); bytes.Equal(head, utf8BOM) {
 		_, _ = r.Discard(len(utf8BOM)) // the decoder would take it for a value
 	}
-	dec := json.NewDecoder(r)
+	capped := &valueCap{r: r, limit: opts.maxBytes()}
+	dec := json.NewDecoder(capped)
+	capped.dec = dec
 	if array {
 		if _, err := dec.Token(); err != nil {
 			fail(emit, source, fmt.Errorf("invalid JSON: %w", err))
@@ -116,6 +118,10 @@ func readJSONValues(ctx context.Context, source string, r *bufio.Reader, array b
 		var value json.RawMessage
 		err := dec.Decode(&value)
 		if err == io.EOF && !array {
+			return
+		}
+		if errors.Is(err, news.ErrTooLarge) {
+			fail(emit, where, err)
 			return
 		}
 		if err != nil {
@@ -136,6 +142,29 @@ func readJSONValues(ctx context.Context, source string, r *bufio.Reader, array b
 		// The array never closes: the file was cut short.
 		fail(emit, source, fmt.Errorf("invalid JSON: the array is not closed: %w", err))
 	}
+}
+
+// valueCap stops the JSON decoder reading far past the end of its last
+// value, so that one value larger than the limit is refused while it is
+// read, not after it has filled memory.
+type valueCap struct {
+	r     io.Reader
+	dec   *json.Decoder
+	read  int64
+	limit int64
+}
+
+// capReadAhead bounds one read, so that the decoder's read-ahead past its
+// last value stays small beside the limit.
+const capReadAhead = 64 << 10
+
+func (c *valueCap) Read(p []byte) (int, error) {
+	if c.read-c.dec.InputOffset() > c.limit+capReadAhead {
+		return 0, fmt.Errorf("a value over the %d-byte limit: %w", c.limit, news.ErrTooLarge)
+	}
+	n, err := c.r.Read(p[:min(len(p), capReadAhead)])
+	c.read += int64(n)
+	return n, err
 }
 
 // readLine reads one line; a line over limit is drained and reported.

@@ -70,7 +70,7 @@ wegen zwischen neben hinter ist sind war waren bin bist sein gewesen wird werden
 haben hatte hatten habe kann können konnte konnten muss müssen musste soll sollen sollte will wollen
 wollte darf dürfen möchte nicht nichts kein keine keinen keiner auch noch schon nur sehr so dann da
 hier dort jetzt immer mehr viel viele alle allem allen aller alles etwa sowie bereits dabei damit daher
-dazu davon darauf darum denen deren dessen sagte sagt sagten laut`,
+dazu davon darauf darum denen deren dessen sagte sagt sagten laut ab nun etwas also sehr`,
 	French: `le la les un une des du de d l à au aux et ou mais donc car ni que qu qui quoi dont où
 ce cet cette ces ceci cela ça je tu il elle on nous vous ils elles me te se lui leur leurs eux moi toi
 mon ma mes ton ta tes son sa ses notre nos votre vos en dans sur sous par pour avec sans chez entre vers
@@ -83,14 +83,14 @@ nosotros vosotros ellos ellas me te se nos os le les mi mis tu tus su sus nuestr
 para sin sobre entre hasta desde hacia según durante contra tras es son era eran fue fueron ser sido
 siendo está están estaba estar ha han había habían haber hay ser será serán sería puede pueden debe
 deben no más menos muy también ya todo todos toda todas otro otra otros otras mismo misma así si sí
-porque pues aunque cuando dijo afirmó aseguró`,
+porque pues aunque cuando dijo afirmó aseguró eso cada después antes`,
 	Portuguese: `o a os as um uma uns umas de do da dos das no na nos nas ao aos à às em por pelo pela
 pelos pelas para com sem sobre entre até desde contra após e ou mas nem que quem qual quais quando onde
 como este esta estes estas esse essa esses essas isto isso aquele aquela eu tu ele ela nós vós eles
 elas me te se lhe lhes nos meu minha meus minhas seu sua seus suas nosso nossa é são era eram foi foram
 ser sido estar está estão estava tem têm tinha ter há havia pode podem deve devem não mais menos muito
 também já todo toda todos todas outro outra outros outras mesmo mesma assim se porque pois embora
-disse afirmou segundo`,
+disse afirmou segundo você num numa dele dela`,
 	Italian: `il lo la i gli le un uno una di del dello della dei degli delle a al allo alla ai agli
 alle da dal dallo dalla dai dagli dalle in nel nello nella nei negli nelle su sul sullo sulla sui sugli
 sulle con per tra fra e ed o ma né che chi cui quale quali quando dove come questo questa questi queste
@@ -103,12 +103,12 @@ ze wij we jullie u mij me hem haar ons hun zich mijn jouw zijn onze uw in op aan
 door naar uit om over onder tegen tot sinds tussen na zonder is was waren ben bent wordt worden werd
 werden geweest heeft hebben had hadden kan kunnen kon moet moeten moest zal zullen zou zouden wil
 willen niet geen ook nog al wel zo dan toen hier daar nu er meer veel alle alles ander andere als
-omdat zei volgens`,
+omdat zei volgens men iets toch`,
 	Polish: `i w we z ze na do od po za przez dla przy pod nad przed między bez o u a ale lub albo oraz
 czy że żeby aby bo jak jako gdy kiedy gdzie co kto który która które którego której którym których się
 nie to ten ta te tego tej tym tych temu jest są był była było były być będzie będą został została
 zostało zostały ma mają miał miała może mogą można jego jej ich jemu im on ona ono oni one my wy ja ty
-mnie nas was już także też tylko jeszcze bardzo tak więc jednak nawet który powiedział według`,
+mnie nas was już także też tylko jeszcze bardzo tak więc jednak nawet który powiedział według by sobie jeśli`,
 	Russian: `и в во на не что как а но да или ли же бы с со к ко у о об от до из за по под над при
 для без через про между перед после он она оно они мы вы я ты его её ее их ему ей им него неё нее них
 себя свой своя своё свои этот эта это эти того этого этой тем том тот та те то все всё весь вся всех
