@@ -140,6 +140,17 @@ var stopLanguages = func() map[string]uint16 {
 // title or a snippet with one "de" or "die" stays English.
 const minLanguageEvidence = 3
 
+// functionWordShare: at least one word in this many of a text in a
+// language is one of its function words. Running text has one in two to
+// one in three in the European languages; about one character in six of
+// Chinese, more of Japanese, is a grammar character.
+func functionWordShare(l Language) int {
+	if l == Chinese || l == Japanese {
+		return 8
+	}
+	return 5
+}
+
 // enoughLanguageEvidence is how many function words settle a document's
 // language: a long article need not be read to the end for it.
 const enoughLanguageEvidence = 200
@@ -154,13 +165,16 @@ const enoughLanguageEvidence = 200
 // a headline or a snippet may have none.
 func detectLanguage(sentences []Sentence) (l Language, sure bool) {
 	var hits [languageCount]int
-	seen := 0
+	seen, words := 0, 0
 	for _, s := range sentences {
 		if seen >= enoughLanguageEvidence {
 			break
 		}
 		for _, t := range s.Tokens {
-			if t.Kind != Word || t.stops == 0 {
+			if t.Kind != Word {
+				continue
+			}
+			if words++; t.stops == 0 {
 				continue
 			}
 			seen++
@@ -177,8 +191,11 @@ func detectLanguage(sentences []Sentence) (l Language, sure bool) {
 	}
 	// Short words are shared ("a", "on", "in", "die"): another language must
 	// lead English clearly, so that a line of English with a few of them
-	// stays English.
-	if hits[best] < minLanguageEvidence || 2*hits[best] <= 3*hits[English] {
+	// stays English; and its function words must be as common as running
+	// text has them, so that English with its own stripped, as some data
+	// sets give it, is not read as Dutch for "men" or Spanish for "Los
+	// Angeles".
+	if hits[best] < minLanguageEvidence || 2*hits[best] <= 3*hits[English] || hits[best]*functionWordShare(best) < words {
 		return English, hits[English] >= minLanguageEvidence
 	}
 	return best, true

@@ -29,6 +29,11 @@ func TestDetectLanguage(t *testing.T) {
 		// one more is not enough.
 		{"english naming german parties", "Die Linke and Die Grünen won seats in Berlin.", English},
 		{"a headline without function words", "Tesla recalls 2,000 cars", English},
+		// English with its own function words stripped, as some data sets
+		// give it: a few words that are function words elsewhere are not
+		// enough.
+		{"stripped english naming a shop", "men wearhouse offer billion today acquire competing men outlet jos bank month rejecting offer jos bank buy men wearhouse fair love war acquisition offer", English},
+		{"stripped english naming a city", "los angeles lakers washington wizard free live stream tonight nba washington wizard los angeles lakers verizon center los angeles", English},
 		{"empty", "", English},
 	}
 	for _, tt := range tests {
