@@ -31,6 +31,11 @@ type Prepared struct {
 func Prepare(a news.Article) (*Prepared, error) {
 	c := clean.Article(a)
 	doc := text.AnalyzeIn(c.Text, c.Language)
+	if c.Language == "" && doc.LanguageShown {
+		// Readers filter and sort by it; the text shows what the input
+		// did not say.
+		c.Language = doc.Language.Code()
+	}
 	if len(doc.Sentences) == 0 {
 		return nil, fmt.Errorf("prepare %s: no article text left after cleaning: %w", a.ID, news.ErrNoText)
 	}

@@ -216,3 +216,24 @@ func TestChronological(t *testing.T) {
 		}
 	}
 }
+
+// TestLanguageShown: an article that does not say its language gets the
+// one its text shows; what the input says is kept, and a text too short to
+// show one is left without.
+func TestLanguageShown(t *testing.T) {
+	tests := []struct{ name, declared, text, want string }{
+		{"french, undeclared", "", "Le ministère a indiqué mardi que les négociations reprendraient après les fêtes.", "fr"},
+		{"english, undeclared", "", "The ministry said on Tuesday that the talks would resume after the holiday.", "en"},
+		{"declared is kept", "de", "The ministry said on Tuesday that the talks would resume after the holiday.", "de"},
+		{"too short to show", "", "Talks resume", ""},
+	}
+	for _, tt := range tests {
+		p, err := Prepare(news.Article{ID: "a", Language: tt.declared, Text: tt.text})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := p.Article().Language; got != tt.want {
+			t.Errorf("%s: language %q, want %q", tt.name, got, tt.want)
+		}
+	}
+}

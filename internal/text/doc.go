@@ -15,6 +15,10 @@ type Doc struct {
 	// Language is what the text's function words say it is written in;
 	// its tokens' Content follows that language's function words.
 	Language Language
+	// LanguageShown says the text had function words enough to show its
+	// language, rather than Language being its source's word or English
+	// for want of evidence.
+	LanguageShown bool
 
 	proper map[string]bool // words the text writes only with a capital
 	names  [][]Span        // per sentence, found once: clustering and comparing both read them
@@ -50,7 +54,7 @@ func AnalyzeIn(cleaned, declared string) *Doc {
 		}
 	}
 	detected, sure := detectLanguage(doc.Sentences)
-	doc.Language = detected
+	doc.Language, doc.LanguageShown = detected, sure
 	if l, known := LanguageOf(declared); known && !sure {
 		doc.Language = l
 	}
