@@ -34,25 +34,7 @@ func matchPart(joint map[[2]int]int, cells [][2]int) int {
 	if len(cells) == 1 {
 		return joint[cells[0]]
 	}
-	// Number the part's gold and predicted stories in a fixed order, so
-	// that ties break the same way on every run.
-	slices.SortFunc(cells, func(a, b [2]int) int {
-		if a[0] != b[0] {
-			return a[0] - b[0]
-		}
-		return a[1] - b[1]
-	})
-	rows, cols := map[int]int{}, map[int]int{}
-	for _, cell := range cells {
-		if _, ok := rows[cell[0]]; !ok {
-			rows[cell[0]] = len(rows)
-		}
-	}
-	for _, cell := range slices.SortedFunc(slices.Values(cells), func(a, b [2]int) int { return a[1] - b[1] }) {
-		if _, ok := cols[cell[1]]; !ok {
-			cols[cell[1]] = len(cols)
-		}
-	}
+	rows, cols := numbered(cells, 0), numbered(cells, 1)
 	size := max(len(rows), len(cols))
 	most := 0
 	for _, cell := range cells {
@@ -76,6 +58,21 @@ func matchPart(joint map[[2]int]int, cells [][2]int) int {
 		total += overlap[i][j]
 	}
 	return total
+}
+
+// numbered numbers the part's gold (side 0) or predicted (side 1) stories
+// in the order of their IDs, so that ties break the same way on every run.
+func numbered(cells [][2]int, side int) map[int]int {
+	ids := make([]int, 0, len(cells))
+	for _, cell := range cells {
+		ids = append(ids, cell[side])
+	}
+	slices.Sort(ids)
+	out := make(map[int]int, len(ids))
+	for _, id := range slices.Compact(ids) {
+		out[id] = len(out)
+	}
+	return out
 }
 
 // union is a union-find over 0..n-1.

@@ -1,8 +1,6 @@
 package extract
 
 import (
-	"github.com/corroborate/corroborate/internal/news"
-
 	"html"
 	"net"
 	"net/url"
@@ -11,6 +9,8 @@ import (
 	"unicode"
 
 	"golang.org/x/net/publicsuffix"
+
+	"github.com/corroborate/corroborate/internal/news"
 )
 
 // Metadata is what a page says about itself, beside its text.
