@@ -46,13 +46,13 @@ func runIngest(ctx context.Context, args []string, env *environment) int {
 		return 1
 	}
 	defer store.Close()
-	svc, err := service.Open(ctx, store, service.Options{Pipeline: pipeline.DefaultOptions()})
+	bar := newProgress(env.stderr, *progressMode)
+	svc, err := service.Open(ctx, store, service.Options{Pipeline: pipeline.DefaultOptions(), Progress: bar.update})
 	if err != nil {
 		fmt.Fprintln(env.stderr, "corroborate ingest:", err)
 		return 1
 	}
 	defer svc.Close()
-	bar := newProgress(env.stderr, *progressMode)
 	var batch []*news.Article
 	var added, again, read int
 	var errs []news.ItemError

@@ -29,7 +29,11 @@ type Prepared struct {
 // article, safe to call from many goroutines. An article with no text left
 // after cleaning is refused with news.ErrNoText.
 func Prepare(a news.Article) (*Prepared, error) {
-	c := clean.Article(a)
+	return analyse(clean.Article(a))
+}
+
+// analyse prepares an article whose text is clean.
+func analyse(c news.Article) (*Prepared, error) {
 	doc := text.AnalyzeIn(c.Text, c.Language)
 	if c.Language == "" && doc.LanguageShown {
 		// Readers filter and sort by it; the text shows what the input
@@ -37,7 +41,7 @@ func Prepare(a news.Article) (*Prepared, error) {
 		c.Language = doc.Language.Code()
 	}
 	if len(doc.Sentences) == 0 {
-		return nil, fmt.Errorf("prepare %s: no article text left after cleaning: %w", a.ID, news.ErrNoText)
+		return nil, fmt.Errorf("prepare %s: no article text left after cleaning: %w", c.ID, news.ErrNoText)
 	}
 	p := &Prepared{article: &c, doc: doc, terms: cluster.Features(c.Title, doc)}
 	p.sketch, p.shingles = dedupe.Sketch(doc.Sentences)

@@ -18,6 +18,18 @@ func PrepareAll(ctx context.Context, articles []*news.Article, opts Options) ([]
 	return prepare(ctx, articles, opts, true)
 }
 
+// FeaturesVersion names what Prepare makes of a clean text for dedupe and
+// clustering (Terms and Sketch). A store keeps them with each article, so
+// that replaying its log never re-reads texts; a change to the text
+// analysis, the features or the sketch that gives a stored text other
+// ones must bump it, and a service then re-prepares the articles stored
+// before (service.Open). TestFeaturesVersion fails until it is bumped.
+const FeaturesVersion = 1
+
+// Reprepare prepares an article as a store keeps it, cleaned before:
+// what Prepare gives today for the article it was made from.
+func Reprepare(a news.Article) (*Prepared, error) { return analyse(a) }
+
 // Doc is the article's text analysis.
 func (p *Prepared) Doc() *text.Doc { return p.doc }
 

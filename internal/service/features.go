@@ -1,11 +1,15 @@
 package service
 
 import (
+	"context"
 	"encoding/binary"
 	"errors"
+	"fmt"
 	"math"
 
 	"github.com/corroborate/corroborate/internal/dedupe"
+	"github.com/corroborate/corroborate/internal/pipeline"
+	"github.com/corroborate/corroborate/internal/store"
 )
 
 // features are what dedupe and clustering need of an article, stored with
@@ -57,4 +61,73 @@ func decodeFeatures(b []byte) (features, error) {
 		f.terms[k] = float64(math.Float32frombits(binary.LittleEndian.Uint32(b[12*i+8:])))
 	}
 	return f, nil
+}
+
+// refeatureBatch is how many stored articles are prepared again in one
+// transaction.
+const refeatureBatch = 256
+
+// refeature prepares again, from their stored text, the articles whose
+// features an older version of the text analysis made (after an upgrade
+// that changed them), so that the engine replays every article with the
+// features a new one gets: kept as they were, the stories stored before
+// would match new coverage of themselves by the old rules. Each batch is
+// committed on its own, so an upgrade that is cut short goes on where it
+// stopped the next time a service opens the store, and processes opening
+// together only repeat each other's work.
+func (s *Service) refeature(ctx context.Context) error {
+	total, err := s.db.CountOutdatedFeatures(ctx, pipeline.FeaturesVersion)
+	if err != nil {
+		return fmt.Errorf("count articles to prepare again: %w", err)
+	}
+	if total == 0 {
+		return nil
+	}
+	s.log.Info("preparing again the articles an older version stored", "articles", total, "features_version", pipeline.FeaturesVersion)
+	var after int64
+	done := 0
+	for {
+		batch, err := s.db.OutdatedFeatures(ctx, pipeline.FeaturesVersion, after, refeatureBatch)
+		if err != nil {
+			return fmt.Errorf("read articles to prepare again: %w", err)
+		}
+		if len(batch) == 0 {
+			break
+		}
+		after = batch[len(batch)-1].Seq
+		encoded := make([][]byte, len(batch))
+		pipeline.Each(ctx, len(batch), s.opts.Pipeline.Workers, func(i int) {
+			p, err := pipeline.Reprepare(batch[i].Article)
+			if err != nil {
+				// Today's analysis finds no text where an older one did: the
+				// features it had still serve, and asking again at every
+				// start would not change the answer.
+				s.log.Warn("keeping the stored features of an article that cannot be prepared again", "article", batch[i].ID, "err", err)
+				encoded[i] = batch[i].Features
+				return
+			}
+			sketch, shingles := p.Sketch()
+			encoded[i] = features{terms: p.Terms(), sketch: sketch, shingles: shingles}.encode()
+		})
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		err = s.db.Write(ctx, func(tx *store.Tx) error {
+			for i, a := range batch {
+				if err := tx.SetFeatures(a.Seq, encoded[i], pipeline.FeaturesVersion); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			return fmt.Errorf("store articles prepared again: %w", err)
+		}
+		done += len(batch)
+		if s.opts.Progress != nil {
+			s.opts.Progress("upgrade", done, total)
+		}
+	}
+	s.log.Info("prepared again", "articles", done)
+	return nil
 }

@@ -38,6 +38,9 @@ type Options struct {
 	// nothing wakes it (another process may have written).
 	Poll time.Duration
 	Log  *slog.Logger
+	// Progress, when set, hears how far long work at Open has come:
+	// re-preparing the articles an older version stored ("upgrade").
+	Progress func(stage string, done, total int)
 	// Now is the clock articles are received by (time.Now when nil): an
 	// article's date counts no later than its arrival (pipeline.Clock).
 	Now func() time.Time
@@ -85,6 +88,9 @@ func Open(ctx context.Context, db *store.DB, opts Options) (*Service, error) {
 		opts.Log = slog.New(slog.DiscardHandler)
 	}
 	s := &Service{db: db, opts: opts, log: opts.Log, wake: make(chan struct{}, 1)}
+	if err := s.refeature(ctx); err != nil {
+		return nil, err
+	}
 	if err := s.rebuild(ctx); err != nil {
 		return nil, err
 	}
@@ -282,6 +288,7 @@ func (s *Service) add(tx *store.Tx, p *pipeline.Prepared) (Status, error) {
 	}
 	row.StoryID = placed.Story
 	row.Features = features{terms: p.Terms(), sketch: sketch, shingles: shingles}.encode()
+	row.FeaturesVersion = pipeline.FeaturesVersion
 	if err := tx.Insert(row); err != nil {
 		return Status{}, err
 	}

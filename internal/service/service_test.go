@@ -146,25 +146,58 @@ func TestReopen(t *testing.T) {
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "c.db")
 	all := examples(t)
-	last := all[len(all)-1]
 	live := openService(t, openDB(t, path))
 	if _, err := live.Ingest(ctx, all[:len(all)-1]); err != nil {
 		t.Fatal(err)
 	}
 	live.Close()
-	reopened := openService(t, openDB(t, path))
-	got, err := reopened.Ingest(ctx, []*news.Article{last})
+	landsAsInOneRun(t, openService(t, openDB(t, path)), all, "a restart")
+}
+
+// landsAsInOneRun checks that the last of all, sent to s, joins the story
+// it joins when all are sent to a fresh store in one run.
+func landsAsInOneRun(t *testing.T, s *Service, all []*news.Article, after string) {
+	t.Helper()
+	ctx := context.Background()
+	last := all[len(all)-1]
+	got, err := s.Ingest(ctx, []*news.Article{last})
 	if err != nil {
 		t.Fatal(err)
 	}
-	fresh := openService(t, openDB(t, filepath.Join(t.TempDir(), "d.db")))
+	fresh := openService(t, openDB(t, filepath.Join(t.TempDir(), "fresh.db")))
 	want, err := fresh.Ingest(ctx, all)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if g, w := got.Articles[0].Story, storyOf(want)[last.ID]; g != w {
-		t.Errorf("after a restart %s joined %s, in one run %s", last.ID, g, w)
+		t.Errorf("after %s %s joined %s, in one run %s", after, last.ID, g, w)
 	}
+}
+
+// TestUpgradePreparesAgain: articles whose features an older version of
+// the analysis made are prepared again when a service opens the store, so
+// that the next article lands where it would have with today's features
+// throughout.
+func TestUpgradePreparesAgain(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "c.db")
+	all := examples(t)
+	db := openDB(t, path)
+	live := openService(t, db)
+	if _, err := live.Ingest(ctx, all[:len(all)-1]); err != nil {
+		t.Fatal(err)
+	}
+	live.Close()
+	// What an older version might have made: one term, the same for all.
+	old := features{terms: map[uint64]float64{12345: 1}, shingles: 1}.encode()
+	if _, err := db.SQL().ExecContext(ctx, `UPDATE articles SET features = ?, features_version = 0`, old); err != nil {
+		t.Fatal(err)
+	}
+	upgraded := openService(t, db)
+	if n, err := db.CountOutdatedFeatures(ctx, pipeline.FeaturesVersion); n != 0 || err != nil {
+		t.Fatalf("%d articles still have outdated features (%v)", n, err)
+	}
+	landsAsInOneRun(t, upgraded, all, "an upgrade")
 }
 
 func TestFeatures(t *testing.T) {

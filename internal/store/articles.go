@@ -24,16 +24,18 @@ type Article struct {
 	URLKey      string // the URL reduced to what names the page; "" when none
 	ContentHash string
 	Features    []byte
-	IngestedAt  time.Time
+	// FeaturesVersion is the pipeline.FeaturesVersion that made Features.
+	FeaturesVersion int
+	IngestedAt      time.Time
 }
 
 // articleColumns lists, in order, what scanArticle reads.
 const articleColumns = `seq, id, url_key, content_hash, story_id, COALESCE(placed_story, story_id), source, outlet, title, author, published, url,
-	language, text, words, version_of, duplicate_of, latest, changes, features, ingested_at`
+	language, text, words, version_of, duplicate_of, latest, changes, features, features_version, ingested_at`
 
 // replayColumns are the columns a replay needs: everything but the text.
 const replayColumns = `seq, id, url_key, content_hash, story_id, COALESCE(placed_story, story_id), source, outlet, title, author, published, url,
-	language, '', words, version_of, duplicate_of, latest, NULL, features, ingested_at`
+	language, '', words, version_of, duplicate_of, latest, NULL, features, features_version, ingested_at`
 
 type scanner interface{ Scan(dest ...any) error }
 
@@ -43,7 +45,7 @@ func scanArticle(row scanner) (Article, error) {
 	var latest int
 	var ingested string
 	err := row.Scan(&a.Seq, &a.ID, &urlKey, &a.ContentHash, &a.StoryID, &a.Placed, &a.Source, &a.Outlet, &a.Title, &a.Author,
-		&published, &a.URL, &a.Language, &a.Text, &a.Words, &versionOf, &duplicateOf, &latest, &changes, &a.Features, &ingested)
+		&published, &a.URL, &a.Language, &a.Text, &a.Words, &versionOf, &duplicateOf, &latest, &changes, &a.Features, &a.FeaturesVersion, &ingested)
 	if err != nil {
 		return a, err
 	}
@@ -182,13 +184,13 @@ func (t *Tx) Insert(a *Article) error {
 		latest = 1
 	}
 	st, err := t.stmt(`INSERT INTO articles (id, url_key, content_hash, story_id, source, outlet,
-		title, author, published, url, language, text, words, version_of, duplicate_of, latest, changes, features, ingested_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING seq`)
+		title, author, published, url, language, text, words, version_of, duplicate_of, latest, changes, features, features_version, ingested_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING seq`)
 	if err != nil {
 		return err
 	}
 	err = st.QueryRowContext(t.ctx, a.ID, nullable(a.URLKey), a.ContentHash, a.StoryID, a.Source, a.Outlet, a.Title, a.Author, nullable(a.Published.String()), a.URL,
-		a.Language, a.Text, a.Words, deref(a.VersionOf), deref(a.DuplicateOf), latest, changes, a.Features,
+		a.Language, a.Text, a.Words, deref(a.VersionOf), deref(a.DuplicateOf), latest, changes, a.Features, a.FeaturesVersion,
 		stamp(a.IngestedAt)).Scan(&a.Seq)
 	if err != nil {
 		return fmt.Errorf("insert article %s: %w", a.ID, err)
@@ -295,4 +297,32 @@ func (t *Tx) Latest(root string) (Article, error) {
 		return a, fmt.Errorf("article %s: %w", root, ErrNotFound)
 	}
 	return a, err
+}
+
+// OutdatedFeatures lists, in log order, up to limit articles after seq
+// whose features an older version of the text analysis made, with their
+// text, so that they can be prepared again.
+func (s *DB) OutdatedFeatures(ctx context.Context, version int, after int64, limit int) ([]Article, error) {
+	return collectArticles(s.sql.QueryContext(ctx, s.q(`SELECT `+articleColumns+` FROM articles
+		WHERE features_version < ? AND seq > ? ORDER BY seq LIMIT ?`), version, after, limit))
+}
+
+// CountOutdatedFeatures counts the articles whose features an older
+// version made.
+func (s *DB) CountOutdatedFeatures(ctx context.Context, version int) (int, error) {
+	var n int
+	err := s.sql.QueryRowContext(ctx, s.q(`SELECT COUNT(*) FROM articles WHERE features_version < ?`), version).Scan(&n)
+	return n, err
+}
+
+// SetFeatures replaces an article's features with ones made by version,
+// unless that version or a newer one made them already (another process
+// got there first).
+func (t *Tx) SetFeatures(seq int64, features []byte, version int) error {
+	_, err := t.exec(`UPDATE articles SET features = ?, features_version = ? WHERE seq = ? AND features_version < ?`,
+		features, version, seq, version)
+	if err != nil {
+		return fmt.Errorf("set features of article %d: %w", seq, err)
+	}
+	return nil
 }

@@ -148,3 +148,45 @@ func testFeaturesAndRevision(t *testing.T, s *store.DB) {
 		t.Errorf("revision of an unknown story: %v, want ErrNotFound", err)
 	}
 }
+
+func testOutdatedFeatures(t *testing.T, s *store.DB) {
+	ctx := context.Background()
+	old1 := article("o1", "s1", "Courier", "The dam failed on Sunday.", "2031-04-14")
+	current := article("c1", "s1", "Post", "The dam burst on Sunday.", "2031-04-14")
+	current.FeaturesVersion = 2
+	old2 := article("o2", "s2", "Courier", "The bridge reopened.", "2031-04-15")
+	old2.FeaturesVersion = 1
+	add(t, s, old1, current, old2)
+
+	if n, err := s.CountOutdatedFeatures(ctx, 2); n != 2 || err != nil {
+		t.Errorf("count outdated: %d, %v; want 2", n, err)
+	}
+	first, err := s.OutdatedFeatures(ctx, 2, 0, 1)
+	if err != nil || len(first) != 1 || first[0].ID != "o1" || first[0].Text != old1.Text || first[0].FeaturesVersion != 0 {
+		t.Fatalf("first page: %+v, %v; want o1 with its text", first, err)
+	}
+	rest, err := s.OutdatedFeatures(ctx, 2, first[0].Seq, 10)
+	if err != nil || len(rest) != 1 || rest[0].ID != "o2" {
+		t.Fatalf("next page: %+v, %v; want o2", rest, err)
+	}
+	write(t, s, func(tx *store.Tx) error {
+		if err := tx.SetFeatures(first[0].Seq, []byte{9}, 2); err != nil {
+			return err
+		}
+		// An older process's re-preparation must not undo a newer one.
+		return tx.SetFeatures(current.Seq, []byte{7}, 1)
+	})
+	got, err := s.Features(ctx, []string{"o1", "c1"})
+	if err != nil || len(got) != 2 {
+		t.Fatalf("features: %+v, %v", got, err)
+	}
+	if string(got[0].Features) != "\x09" || got[0].FeaturesVersion != 2 {
+		t.Errorf("o1 after SetFeatures: %v version %d; want [9] version 2", got[0].Features, got[0].FeaturesVersion)
+	}
+	if string(got[1].Features) != "\x01\x02\x03" || got[1].FeaturesVersion != 2 {
+		t.Errorf("c1 after an older SetFeatures: %v version %d; want it unchanged", got[1].Features, got[1].FeaturesVersion)
+	}
+	if n, err := s.CountOutdatedFeatures(ctx, 2); n != 1 || err != nil {
+		t.Errorf("count outdated after one was set: %d, %v; want 1", n, err)
+	}
+}

@@ -35,6 +35,7 @@ func Run(t *testing.T, open Opener) {
 		{"split a story", testSplitStory},
 		{"merges of merges", testAliasChain},
 		{"features and revision", testFeaturesAndRevision},
+		{"outdated features", testOutdatedFeatures},
 		{"feeds", testFeeds},
 		{"writers take turns", testConcurrentWriters},
 		{"failed write leaves nothing", testRollback},
