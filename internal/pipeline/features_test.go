@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/hex"
+	"encoding/json"
 	"flag"
 	"fmt"
 	"maps"
@@ -62,26 +63,57 @@ func TestFeaturesVersion(t *testing.T) {
 		}
 		fmt.Fprintf(h, "%d\n", shingles)
 	}
-	got := hex.EncodeToString(h.Sum(nil))
-	path := filepath.Join("testdata", "features.golden")
+	checkVersion(t, "features", FeaturesVersion, hex.EncodeToString(h.Sum(nil)))
+}
+
+// TestAnalysisVersion fails when what Compare makes of fixed stories
+// changes while AnalysisVersion stays: services would then go on showing
+// the analyses an older version stored.
+func TestAnalysisVersion(t *testing.T) {
+	stories := map[string][]*news.Article{}
+	for _, a := range readExamples(t) {
+		p, err := Prepare(*a)
+		if err != nil {
+			t.Fatalf("%s: %v", a.ID, err)
+		}
+		story := "flood"
+		for _, topic := range []string{"rail", "chess"} {
+			if strings.Contains(a.ID, topic) {
+				story = topic
+			}
+		}
+		stories[story] = append(stories[story], p.Article())
+	}
+	h := sha256.New()
+	for _, id := range slices.Sorted(maps.Keys(stories)) {
+		report, err := Compare(id, stories[id], DefaultOptions())
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, err := json.Marshal(report)
+		if err != nil {
+			t.Fatal(err)
+		}
+		h.Write(body)
+	}
+	if len(stories) != 3 {
+		t.Fatalf("the examples make stories %v, want flood, rail and chess", slices.Sorted(maps.Keys(stories)))
+	}
+	checkVersion(t, "analysis", AnalysisVersion, hex.EncodeToString(h.Sum(nil)))
+}
+
+// checkVersion compares what a versioned stage makes of fixed input
+// (digest) with testdata/NAME.golden, which records the version that made
+// it: the output may only change with the version.
+func checkVersion(t *testing.T, name string, version int, digest string) {
+	t.Helper()
+	path := filepath.Join("testdata", name+".golden")
 	if *update {
-		if err := os.WriteFile(path, fmt.Appendf(nil, "version %d\nsha256 %s\n", FeaturesVersion, got), 0o644); err != nil {
+		if err := os.WriteFile(path, fmt.Appendf(nil, "version %d\nsha256 %s\n", version, digest), 0o644); err != nil {
 			t.Fatal(err)
 		}
 		return
 	}
-	version, want := readFeaturesGolden(t, path)
-	switch {
-	case version != FeaturesVersion:
-		t.Fatalf("%s records features version %d, the code has %d: run with -update", path, version, FeaturesVersion)
-	case got != want:
-		t.Fatalf("the features of a stored text changed (sha256 %s, was %s): bump pipeline.FeaturesVersion so that "+
-			"services re-prepare the articles they stored, then run with -update", got, want)
-	}
-}
-
-func readFeaturesGolden(t *testing.T, path string) (int, string) {
-	t.Helper()
 	data, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatalf("%v (run with -update to create it)", err)
@@ -90,11 +122,16 @@ func readFeaturesGolden(t *testing.T, path string) (int, string) {
 	if len(fields) != 4 || fields[0] != "version" || fields[2] != "sha256" {
 		t.Fatalf("%s: want \"version N\" and \"sha256 HEX\" lines, got %q", path, data)
 	}
-	version, err := strconv.Atoi(fields[1])
-	if err != nil {
+	recorded, err := strconv.Atoi(fields[1])
+	switch {
+	case err != nil:
 		t.Fatalf("%s: %v", path, err)
+	case recorded != version:
+		t.Fatalf("%s records %s version %d, the code has %d: run with -update", path, name, recorded, version)
+	case digest != fields[3]:
+		t.Fatalf("what the %s stage makes of stored input changed (sha256 %s, was %s): bump its version in "+
+			"internal/pipeline so that services redo what they stored, then run with -update", name, digest, fields[3])
 	}
-	return version, fields[3]
 }
 
 // TestReprepareMatchesPrepare: a stored article, cleaned once, gets from

@@ -26,6 +26,13 @@ func PrepareAll(ctx context.Context, articles []*news.Article, opts Options) ([]
 // before (service.Open). TestFeaturesVersion fails until it is bumped.
 const FeaturesVersion = 1
 
+// AnalysisVersion names what Compare makes of a story's articles. A store
+// keeps each story's analysis; a change to the comparison, the summary or
+// the headline that gives a stored story another analysis must bump it,
+// and a service's analysis worker then analyses again the stories an
+// older version analysed. TestAnalysisVersion fails until it is bumped.
+const AnalysisVersion = 1
+
 // Reprepare prepares an article as a store keeps it, cleaned before:
 // what Prepare gives today for the article it was made from.
 func Reprepare(a news.Article) (*Prepared, error) { return analyse(a) }

@@ -51,7 +51,7 @@ func (s *Service) AnalyzeStale(ctx context.Context) (int, error) {
 // analyzeDue analyses one batch of the stale stories store.Stale finds due
 // with quietBefore and lagBefore.
 func (s *Service) analyzeDue(ctx context.Context, quietBefore, lagBefore time.Time) (int, error) {
-	stale, err := s.db.Stale(ctx, staleBatch, quietBefore, lagBefore)
+	stale, err := s.db.Stale(ctx, staleBatch, quietBefore, lagBefore, pipeline.AnalysisVersion)
 	if err != nil {
 		return 0, err
 	}
@@ -109,7 +109,7 @@ func (s *Service) analyzeStory(ctx context.Context, st store.Stale) error {
 		report = &news.Story{ID: st.ID, Articles: ids(articles)}
 		s.log.Error("compare story", "story", st.ID, "error", err)
 	}
-	if err := s.db.SaveReport(ctx, revision, report); err != nil {
+	if err := s.db.SaveReport(ctx, revision, pipeline.AnalysisVersion, report); err != nil {
 		return fmt.Errorf("story %s: %w", st.ID, err)
 	}
 	return nil

@@ -108,6 +108,40 @@ func TestIngest(t *testing.T) {
 	}
 }
 
+// TestOlderAnalysesRedone: the stories an older version of the analysis
+// analysed are analysed again, though no article has joined them since.
+func TestOlderAnalysesRedone(t *testing.T) {
+	ctx := context.Background()
+	db := openDB(t, filepath.Join(t.TempDir(), "c.db"))
+	s, err := Open(ctx, db, Options{Pipeline: pipeline.DefaultOptions(), Manual: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if _, err := s.Ingest(ctx, examples(t)); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Settle(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.SQL().ExecContext(ctx, `UPDATE stories SET analyzed_version = 0, headline = 'By an older version'`); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Settle(ctx); err != nil {
+		t.Fatal(err)
+	}
+	stories, _, err := db.Stories(ctx, store.Query{Limit: 100})
+	if err != nil || len(stories) == 0 {
+		t.Fatalf("stories: %v, %v", stories, err)
+	}
+	for _, listed := range stories {
+		st, err := db.Story(ctx, listed.ID)
+		if err != nil || st.Headline == "By an older version" || st.Report == nil || st.Report.Headline != st.Headline {
+			t.Errorf("story %s keeps the older version's analysis: %+v, %v", listed.ID, st, err)
+		}
+	}
+}
+
 // TestTwoProcesses writes through two services on one store, as two
 // processes would: each sees the other's articles before linking and
 // clustering its own.

@@ -220,11 +220,22 @@ type Stale struct {
 // article has joined them since quietBefore, or their analysis (or, for
 // one never analysed, their first article) is from before lagBefore. A
 // story that keeps growing is so analysed now and then rather than after
-// every article; the longest waiting come first.
-func (s *DB) Stale(ctx context.Context, limit int, quietBefore, lagBefore time.Time) ([]Stale, error) {
-	rows, err := s.sql.QueryContext(ctx, s.q(`SELECT id, revision FROM stories WHERE analyzed_revision < revision
+// every article; the longest waiting come first. After them come stories
+// whose analysis an older version of the analysis made (before version),
+// the latest updated first, since readers look at those first.
+func (s *DB) Stale(ctx context.Context, limit int, quietBefore, lagBefore time.Time, version int) ([]Stale, error) {
+	out, err := collectStale(s.sql.QueryContext(ctx, s.q(`SELECT id, revision FROM stories WHERE analyzed_revision < revision
 		AND (updated_at <= ? OR (CASE WHEN analyzed_at = '' THEN created_at ELSE analyzed_at END) <= ?)
-		ORDER BY updated_seq LIMIT ?`), stamp(quietBefore), stamp(lagBefore), limit)
+		ORDER BY updated_seq LIMIT ?`), stamp(quietBefore), stamp(lagBefore), limit))
+	if err != nil || len(out) == limit {
+		return out, err
+	}
+	outdated, err := collectStale(s.sql.QueryContext(ctx, s.q(`SELECT id, revision FROM stories
+		WHERE analyzed_revision >= revision AND analyzed_version < ? ORDER BY updated_seq DESC LIMIT ?`), version, limit-len(out)))
+	return append(out, outdated...), err
+}
+
+func collectStale(rows *sql.Rows, err error) ([]Stale, error) {
 	if err != nil {
 		return nil, err
 	}
@@ -240,9 +251,10 @@ func (s *DB) Stale(ctx context.Context, limit int, quietBefore, lagBefore time.T
 	return out, rows.Err()
 }
 
-// SaveReport stores a story's analysis made at revision, unless a newer
-// one is already stored (another worker was faster).
-func (s *DB) SaveReport(ctx context.Context, revision int64, report *news.Story) error {
+// SaveReport stores a story's analysis made at revision by the given
+// version of the analysis, unless one as new on both counts is already
+// stored (another worker was faster, or a newer version made it).
+func (s *DB) SaveReport(ctx context.Context, revision int64, version int, report *news.Story) error {
 	body, err := json.Marshal(report)
 	if err != nil {
 		return err
@@ -254,8 +266,9 @@ func (s *DB) SaveReport(ctx context.Context, revision int64, report *news.Story)
 		}
 	}
 	_, err = s.sql.ExecContext(ctx, s.q(`UPDATE stories SET report = ?, headline = ?, voices = ?, conflicts = ?,
-		analyzed_revision = ?, analyzed_at = ? WHERE id = ? AND analyzed_revision < ?`),
-		string(body), report.Headline, report.Voices, conflicts, revision, stamp(time.Now()), report.ID, revision)
+		analyzed_revision = ?, analyzed_version = ?, analyzed_at = ?
+		WHERE id = ? AND (analyzed_revision < ? OR analyzed_revision = ? AND analyzed_version < ?)`),
+		string(body), report.Headline, report.Voices, conflicts, revision, version, stamp(time.Now()), report.ID, revision, revision, version)
 	if err != nil {
 		return fmt.Errorf("save story %s: %w", report.ID, err)
 	}

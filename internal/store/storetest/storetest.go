@@ -6,6 +6,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"sync"
 	"testing"
 	"time"
@@ -30,6 +31,7 @@ func Run(t *testing.T, open Opener) {
 		{"filters", testFilters},
 		{"search", testSearch},
 		{"reports", testReports},
+		{"reports of an older version", testOutdatedReports},
 		{"since and replay", testSinceReplay},
 		{"merge stories", testMergeStories},
 		{"split a story", testSplitStory},
@@ -264,25 +266,25 @@ func testReports(t *testing.T, s *store.DB) {
 	now := time.Now()
 	// Not yet due: articles joined it within the quiet time, and it is
 	// new within the lag.
-	if stale, err := s.Stale(ctx, 10, now.Add(-time.Minute), now.Add(-time.Minute)); err != nil || len(stale) != 0 {
+	if stale, err := s.Stale(ctx, 10, now.Add(-time.Minute), now.Add(-time.Minute), 1); err != nil || len(stale) != 0 {
 		t.Errorf("stale before it settled: %+v, %v", stale, err)
 	}
-	stale, err := s.Stale(ctx, 10, now.Add(time.Second), now.Add(-time.Minute))
+	stale, err := s.Stale(ctx, 10, now.Add(time.Second), now.Add(-time.Minute), 1)
 	if err != nil || len(stale) != 1 || stale[0].Revision != 2 {
 		t.Fatalf("stale once quiet: %+v, %v", stale, err)
 	}
-	if lagging, err := s.Stale(ctx, 10, now.Add(-time.Minute), now.Add(time.Second)); err != nil || len(lagging) != 1 {
+	if lagging, err := s.Stale(ctx, 10, now.Add(-time.Minute), now.Add(time.Second), 1); err != nil || len(lagging) != 1 {
 		t.Errorf("stale past the lag: %+v, %v", lagging, err)
 	}
 	if st, err := s.Story(ctx, "s1"); err != nil || st.Headline != "Title of a" {
 		t.Errorf("before analysis the headline is %q (%v), want the first article's title", st.Headline, err)
 	}
 	report := &news.Story{ID: "s1", Headline: "Dam fails", Voices: 2, Facts: []news.Fact{{Subject: "dead", Conflict: true}}}
-	if err := s.SaveReport(ctx, 2, report); err != nil {
+	if err := s.SaveReport(ctx, 2, 1, report); err != nil {
 		t.Fatal(err)
 	}
 	old := &news.Story{ID: "s1", Headline: "An older analysis"}
-	if err := s.SaveReport(ctx, 1, old); err != nil {
+	if err := s.SaveReport(ctx, 1, 1, old); err != nil {
 		t.Fatal(err)
 	}
 	st, err := s.Story(ctx, "s1")
@@ -296,13 +298,57 @@ func testReports(t *testing.T, s *store.DB) {
 	if err != nil || len(cov["s1"]) != 1 || cov["s1"][0].Count != 2 || len(cov["s1"][0].Day) != 10 || len(cov["none"]) != 0 {
 		t.Errorf("coverage %+v, %v", cov, err)
 	}
-	if stale, _ := s.Stale(ctx, 10, time.Now().Add(time.Second), time.Now().Add(time.Second)); len(stale) != 0 {
+	if stale, _ := s.Stale(ctx, 10, time.Now().Add(time.Second), time.Now().Add(time.Second), 1); len(stale) != 0 {
 		t.Errorf("still stale after the report: %+v", stale)
 	}
 	c, err := s.Counts(ctx)
 	if err != nil || c.Articles != 2 || c.Stories != 1 || c.Stale != 0 {
 		t.Errorf("counts %+v, %v", c, err)
 	}
+}
+
+func testOutdatedReports(t *testing.T, s *store.DB) {
+	ctx := context.Background()
+	add(t, s, article("a", "s1", "", "One.", ""))
+	add(t, s, article("b", "s2", "", "Two.", ""))
+	for _, id := range []string{"s1", "s2"} {
+		if err := s.SaveReport(ctx, 1, 1, &news.Story{ID: id, Headline: "By version 1"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	add(t, s, article("c", "s3", "", "Three.", ""))
+	due := time.Now().Add(time.Second)
+	stale, err := s.Stale(ctx, 10, due, due, 2)
+	if err != nil || !slices.Equal(staleIDs(stale), []string{"s3", "s2", "s1"}) {
+		t.Fatalf("stale for version 2: %+v, %v; want the story with a new article, then the older version's, latest first", stale, err)
+	}
+	if first, err := s.Stale(ctx, 1, due, due, 2); err != nil || !slices.Equal(staleIDs(first), []string{"s3"}) {
+		t.Errorf("stale, limit 1: %+v, %v; want s3", first, err)
+	}
+	if stale, err := s.Stale(ctx, 10, due, due, 1); err != nil || !slices.Equal(staleIDs(stale), []string{"s3"}) {
+		t.Errorf("stale for version 1: %+v, %v; want only s3", stale, err)
+	}
+	if err := s.SaveReport(ctx, 1, 2, &news.Story{ID: "s1", Headline: "By version 2"}); err != nil {
+		t.Fatal(err)
+	}
+	// A process still running version 1 does not undo it.
+	if err := s.SaveReport(ctx, 1, 1, &news.Story{ID: "s1", Headline: "By version 1 again"}); err != nil {
+		t.Fatal(err)
+	}
+	if st, err := s.Story(ctx, "s1"); err != nil || st.Headline != "By version 2" {
+		t.Errorf("s1's headline %q (%v), want version 2's", st.Headline, err)
+	}
+	if stale, err := s.Stale(ctx, 10, due, due, 2); err != nil || !slices.Equal(staleIDs(stale), []string{"s3", "s2"}) {
+		t.Errorf("stale after s1 was analysed again: %+v, %v; want s3, s2", stale, err)
+	}
+}
+
+func staleIDs(stale []store.Stale) []string {
+	var ids []string
+	for _, st := range stale {
+		ids = append(ids, st.ID)
+	}
+	return ids
 }
 
 func testSinceReplay(t *testing.T, s *store.DB) {
