@@ -105,6 +105,7 @@ type scratch struct {
 	touched []int32
 	pass    int32
 	work    []term // a copy of a centroid to select on
+	sum     []term // a centroid being made, before it is copied in place
 	// dense holds one vector's weights by term ID while it is compared
 	// with several centroids, zero elsewhere.
 	dense []float32
@@ -216,7 +217,7 @@ func (c *Clusterer) join(s, article int32, v vector, at int64, repeats bool) boo
 		st.drop()
 		c.live = append(c.live, s)
 	}
-	c.index_(s, st.add(v, at, c.opts.HalfLife.Seconds(), &c.work))
+	c.index_(s, st.add(v, at, c.opts.HalfLife.Seconds(), &c.work, &c.sum))
 	return true
 }
 

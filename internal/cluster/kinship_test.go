@@ -42,9 +42,9 @@ func TestCohesionReadsTheMembers(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var s story
-			var work []term
+			var work, made []term
 			for i, v := range tt.arts {
-				s.add(v, tt.at[i], halfLife, &work)
+				s.add(v, tt.at[i], halfLife, &work, &made)
 			}
 			// The weighted mean cosine over pairs, each article weighing
 			// what ageing left of it by the latest time.
@@ -76,9 +76,9 @@ func TestCohesionOfAFadedPair(t *testing.T) {
 		ok        bool
 	}{{10, true}, {16, true}, {18, false}, {24, false}, {26, false}} {
 		var s story
-		var work []term
-		s.add(event(1, 10, 100), hour, halfLife, &work)
-		s.add(event(1, 10, 200), hour+tt.halfLives*int64(halfLife), halfLife, &work)
+		var work, sum []term
+		s.add(event(1, 10, 100), hour, halfLife, &work, &sum)
+		s.add(event(1, 10, 200), hour+tt.halfLives*int64(halfLife), halfLife, &work, &sum)
 		got, ok := s.cohesion()
 		if ok != tt.ok || ok && math.Abs(got-cosine(event(1, 10, 100), event(1, 10, 200))) > 1e-3 {
 			t.Errorf("after %d half-lives: cohesion = %.4f (%v), want a reading: %v", tt.halfLives, got, ok, tt.ok)
@@ -87,11 +87,11 @@ func TestCohesionOfAFadedPair(t *testing.T) {
 }
 
 func TestAkin(t *testing.T) {
-	var work []term
+	var work, sum []term
 	build := func(at int64, arts ...vector) *story {
 		s := &story{}
 		for _, v := range arts {
-			s.add(v, at, 0, &work)
+			s.add(v, at, 0, &work, &sum)
 		}
 		return s
 	}
@@ -130,11 +130,11 @@ func TestAkin(t *testing.T) {
 }
 
 func TestAkinTo(t *testing.T) {
-	var work []term
+	var work, sum []term
 	build := func(arts ...vector) story {
 		var s story
 		for _, v := range arts {
-			s.add(v, 0, 0, &work)
+			s.add(v, 0, 0, &work, &sum)
 		}
 		return s
 	}

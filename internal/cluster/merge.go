@@ -96,7 +96,7 @@ func (c *Clusterer) merge(a, b int32) (int32, int32) {
 	at := max(sa.decayed, sb.decayed)
 	sa.age(at, hl)
 	sb.age(at, hl)
-	c.index_(a, sa.absorb(sb.centroid, &c.work))
+	c.index_(a, sa.absorb(sb.centroid, &c.work, &c.sum))
 	sa.size += sb.size
 	sa.mass += sb.mass
 	sa.massSq += sb.massSq

@@ -71,26 +71,29 @@ func (s *story) age(at int64, halfLife float64) {
 
 // add takes in one article's unit vector, dated at, and returns the terms
 // that became heavy enough to index the story by.
-func (s *story) add(v vector, at int64, halfLife float64, work *[]term) []uint32 {
+func (s *story) add(v vector, at int64, halfLife float64, work, sum *[]term) []uint32 {
 	s.age(at, halfLife)
 	s.touch(at)
 	s.size++
 	s.mass++
 	s.massSq++
-	return s.absorb(v, work)
+	return s.absorb(v, work, sum)
 }
 
 // absorb adds a vector to the centroid and returns the terms that became
-// heavy enough to index the story by. work is room for a copy of the
-// centroid, reused across calls.
-func (s *story) absorb(v vector, work *[]term) []uint32 {
+// heavy enough to index the story by. work and sum are room for a copy of
+// the centroid and for the new one, reused across calls: the new centroid
+// is summed and cut to its heaviest terms there, then copied over the old
+// one when that has room, so that a story's every article does not cost a
+// centroid's worth of garbage.
+func (s *story) absorb(v vector, work, sum *[]term) []uint32 {
 	before := s.indexCut
 	old := s.centroid
-	s.set(keepHeaviestIn(add(s.centroid, v, 1), centroidTerms, work), work)
-	after := s.indexCut
+	next, after := keepHeaviestCut(addInto((*sum)[:0], old, v, 1), work)
+	*sum = next
 	var fresh []uint32
 	j := 0 // both are sorted by ID: walk old alongside
-	for _, t := range s.centroid {
+	for _, t := range next {
 		if t.w < after {
 			continue
 		}
@@ -101,6 +104,13 @@ func (s *story) absorb(v vector, work *[]term) []uint32 {
 			fresh = append(fresh, t.id)
 		}
 	}
+	kept := old[:0]
+	if cap(old) < len(next) {
+		// Room to grow by as much again, up to a full centroid.
+		kept = make(vector, 0, min(max(2*len(next), 16), centroidTerms))
+	}
+	kept = append(kept, next...)
+	s.centroid, s.norm, s.indexCut = kept, norm(kept), after
 	return fresh
 }
 
@@ -111,6 +121,42 @@ func (s *story) set(v vector, work *[]term) {
 
 // drop frees the centroid, and the mass it held.
 func (s *story) drop() { s.centroid, s.norm, s.indexCut, s.mass, s.massSq = nil, 0, 0, 0, 0 }
+
+// keepHeaviestCut is keepHeaviestIn(v, centroidTerms, work) and the
+// cutoff of what it keeps for indexTerms, from one copy of v: the second
+// selection runs on the heaviest terms the first one gathered.
+func keepHeaviestCut(v vector, work *[]term) (vector, float32) {
+	c := append((*work)[:0], v...)
+	*work = c
+	if len(c) > centroidTerms {
+		selectHeaviest(c, centroidTerms)
+		c = c[:centroidTerms]
+		last := lightest(c)
+		kept := v[:0]
+		for _, t := range v {
+			if !heavier(last, t) {
+				kept = append(kept, t)
+			}
+		}
+		v = kept
+	}
+	if len(c) < indexTerms {
+		return v, 0
+	}
+	selectHeaviest(c, indexTerms)
+	return v, lightest(c[:indexTerms]).w
+}
+
+// lightest is the last of ts in the order of heavierFirst.
+func lightest(ts []term) term {
+	least := ts[0]
+	for _, t := range ts[1:] {
+		if heavier(least, t) {
+			least = t
+		}
+	}
+	return least
+}
 
 // cutoff is the weight of the n-th heaviest term of v, or 0 when v has
 // fewer terms. It selects on a copy of v in work.
@@ -127,11 +173,5 @@ func lightestOfHeaviest(v vector, n int, work *[]term) term {
 	c := append((*work)[:0], v...)
 	*work = c
 	selectHeaviest(c, n)
-	least := c[0]
-	for _, t := range c[1:n] {
-		if heavier(least, t) {
-			least = t
-		}
-	}
-	return least
+	return lightest(c[:n])
 }

@@ -169,7 +169,12 @@ func (c *Clusterer) dotSpread(b vector) float64 {
 
 // add returns a + scale·b, both sorted by ID.
 func add(a, b vector, scale float32) vector {
-	out := make(vector, 0, len(a)+len(b))
+	return addInto(make(vector, 0, len(a)+len(b)), a, b, scale)
+}
+
+// addInto appends a + scale·b to out, which must not share memory with a
+// or b.
+func addInto(out, a, b vector, scale float32) vector {
 	i, j := 0, 0
 	for i < len(a) && j < len(b) {
 		switch {

@@ -120,3 +120,32 @@ func TestInsertRankedKeepsTheBest(t *testing.T) {
 		}
 	}
 }
+
+// TestAbsorbInPlace: stories that absorb articles and each other in turn,
+// each new centroid made in shared scratch space and copied over the old
+// one, hold what summing into fresh memory gives, and never each other's.
+func TestAbsorbInPlace(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	stories := make([]story, 3)
+	want := make([]vector, len(stories))
+	var work, sum, refWork []term
+	for step := range 300 {
+		i := step % len(stories)
+		v := randomVector(r, 2000, 5+r.IntN(120))
+		if step%7 == 6 {
+			// As a merge does: another story's centroid comes in.
+			j := (i + 1) % len(stories)
+			v = slices.Clone(stories[j].centroid)
+		}
+		stories[i].absorb(v, &work, &sum)
+		want[i] = slices.Clone(keepHeaviestIn(add(want[i], v, 1), centroidTerms, &refWork))
+		for k := range stories {
+			if !slices.Equal(stories[k].centroid, want[k]) {
+				t.Fatalf("step %d: story %d's centroid differs from the one summed apart", step, k)
+			}
+			if cut := cutoff(want[k], indexTerms, &refWork); stories[k].indexCut != cut {
+				t.Fatalf("step %d: story %d keeps cut %v, want %v", step, k, stories[k].indexCut, cut)
+			}
+		}
+	}
+}
