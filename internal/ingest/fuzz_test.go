@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"strings"
 	"testing"
 
 	"github.com/corroborate/corroborate/internal/news"
@@ -31,6 +32,27 @@ func FuzzReadJSONL(f *testing.F) {
 	})
 }
 
+// FuzzReadCSV: any table yields articles with text or errors naming the
+// file or a line, and never panics.
+func FuzzReadCSV(f *testing.F) {
+	f.Add([]byte("ID,TITLE,PUBLISHER,STORY,TIMESTAMP\n1,\"A, b\",P,s,1394470370698\n"))
+	f.Add([]byte("\xef\xbb\xbftitle,text\nOne,\"multi\nline \"\"quoted\"\"\"\n,,\nx"))
+	f.Add([]byte("text\n\"unclosed"))
+	f.Add([]byte("symbol,price\nA,1\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		for _, comma := range []rune{',', '\t'} {
+			ReadCSV(context.Background(), "fuzz", bytes.NewReader(data), comma, Options{MaxBytes: 4096}, func(a *news.Article, e *news.ItemError) {
+				switch {
+				case a != nil && a.Text == "":
+					t.Fatalf("article without text from %q", data)
+				case e != nil && !strings.HasPrefix(e.Source, "fuzz"):
+					t.Fatalf("error not naming the input from %q: %+v", data, e)
+				}
+			})
+		}
+	})
+}
+
 // FuzzRead: any bytes given as a text or gzip file are read or rejected
 // with an error, never a panic.
 func FuzzRead(f *testing.F) {
@@ -41,6 +63,8 @@ func FuzzRead(f *testing.F) {
 	f.Add("e.html", []byte(`<html><head><title>T</title></head><body><p>One two three.</p></body></html>`))
 	f.Add("f.rss", []byte(`<rss><channel><title>F</title><item><title>I</title><description>D</description></item></channel></rss>`))
 	f.Add("g.json", []byte(`{"version":"https://jsonfeed.org/version/1.1","items":[{"id":1,"content_text":"x"}]}`))
+	f.Add("h.csv", []byte("title,text\nOne,First.\n"))
+	f.Add("i.tsv", []byte("title\ttext\nOne\tFirst.\n"))
 	f.Fuzz(func(t *testing.T, name string, data []byte) {
 		Read(context.Background(), name, data, Options{MaxBytes: 1 << 16}, func(a *news.Article, e *news.ItemError) {
 			if a == nil && e == nil {

@@ -72,6 +72,7 @@ const (
 	FormatJSONL Format = "jsonl"
 	FormatHTML  Format = "html"
 	FormatFeed  Format = "feed"
+	FormatTable Format = "table" // CSV or TSV with a header row
 )
 
 // Sniff guesses an input's format from its name and first bytes.
@@ -84,6 +85,8 @@ func Sniff(name string, head []byte) Format {
 		return FormatHTML
 	case ".rss", ".atom", ".xml":
 		return FormatFeed
+	case ".csv", ".tsv", ".tab":
+		return FormatTable
 	}
 	trimmed := bytes.TrimLeft(head, " \t\r\n\ufeff")
 	trimmed = bytes.TrimPrefix(trimmed, []byte("\xef\xbb\xbf"))
@@ -96,6 +99,16 @@ func Sniff(name string, head []byte) Format {
 		return FormatFeed
 	}
 	return FormatText
+}
+
+// tableComma is the separator a table's file name says: tabs for ".tsv"
+// and ".tab", else commas.
+func tableComma(name string) rune {
+	switch filepath.Ext(strings.TrimSuffix(strings.ToLower(name), ".gz")) {
+	case ".tsv", ".tab":
+		return '\t'
+	}
+	return ','
 }
 
 func hasPrefixFold(b []byte, prefix string) bool {
@@ -127,6 +140,8 @@ func Read(ctx context.Context, source string, data []byte, opts Options, emit Em
 		emit(a, nil)
 	case format == FormatFeed:
 		ReadFeed(ctx, source, data, opts, emit)
+	case format == FormatTable:
+		ReadCSV(ctx, source, bytes.NewReader(data), tableComma(source), opts, emit)
 	default:
 		a, err := ReadText(source, data, opts)
 		if err != nil {

@@ -41,6 +41,8 @@ type jsonLine struct {
 	Source       outletName `json:"source"`        // NewsAPI, GNews, Event Registry, mediastack
 	SourceDomain loose      `json:"source_domain"` // news-please
 	Domain       loose      `json:"domain"`        // CC-News
+	Publisher    loose      `json:"publisher"`     // UCI News Aggregator, CSV exports
+	Publication  loose      `json:"publication"`   // Kaggle's All the News
 
 	DatePublish      loose `json:"date_publish"`   // news-please
 	PublishedAt      loose `json:"publishedAt"`    // NewsAPI, GNews
@@ -48,6 +50,8 @@ type jsonLine struct {
 	PublishedDate    loose `json:"published_date"` // BBC News on Hugging Face
 	PubDate          loose `json:"pubDate"`        // NewsData.io
 	Date             loose `json:"date"`           // CC-News, Miranda et al. (2018), HuffPost News Category
+	// Timestamp is often Unix time, a number (UCI News Aggregator: ms).
+	Timestamp json.RawMessage `json:"timestamp"`
 
 	Cluster   json.RawMessage `json:"cluster"` // Miranda et al. (2018), GoogleNews-TS
 	ClusterID json.RawMessage `json:"cluster_id"`
@@ -69,7 +73,7 @@ func (l *jsonLine) article() jsonArticle {
 		named{"published", l.Published}, named{"date_publish", string(l.DatePublish)},
 		named{"publishedAt", string(l.PublishedAt)}, named{"published_at", string(l.PublishedAtSnake)},
 		named{"published_date", string(l.PublishedDate)}, named{"pubDate", string(l.PubDate)},
-		named{"date", string(l.Date)},
+		named{"date", string(l.Date)}, named{"timestamp", scalar(l.Timestamp)},
 	)
 	if published.name == "" {
 		published.name = "published"
@@ -96,7 +100,7 @@ func (l *jsonLine) article() jsonArticle {
 	if l.Outlet != nil {
 		in.Outlet = *l.Outlet
 	} else {
-		in.Outlet = firstOf(string(l.Source), string(l.SourceDomain), string(l.Domain))
+		in.Outlet = firstOf(string(l.Source), string(l.Publisher), string(l.Publication), string(l.SourceDomain), string(l.Domain))
 	}
 	return in
 }

@@ -79,9 +79,19 @@ func readFile(ctx context.Context, path string, opts Options, emit Emit) {
 	defer f.Close()
 	head := make([]byte, 512)
 	n, _ := io.ReadFull(f, head) // a short file reads short; real errors show on the next read
-	if Sniff(path, head[:n]) == FormatJSONL && !strings.HasSuffix(path, ".gz") && !isJSONFeed(head[:n]) {
-		ReadJSONL(ctx, path, io.MultiReader(bytes.NewReader(head[:n]), f), opts, emit)
-		return
+	// Lines and tables are read as they stream: a data set can be larger
+	// than memory, and each article is capped on its own.
+	if !strings.HasSuffix(path, ".gz") {
+		switch Sniff(path, head[:n]) {
+		case FormatJSONL:
+			if !isJSONFeed(head[:n]) {
+				ReadJSONL(ctx, path, io.MultiReader(bytes.NewReader(head[:n]), f), opts, emit)
+				return
+			}
+		case FormatTable:
+			ReadCSV(ctx, path, io.MultiReader(bytes.NewReader(head[:n]), f), tableComma(path), opts, emit)
+			return
+		}
 	}
 	data, err := readAllLimited(io.MultiReader(bytes.NewReader(head[:n]), f), opts.maxBytes())
 	if err != nil {
@@ -99,6 +109,10 @@ func readStdin(ctx context.Context, stdin io.Reader, opts Options, emit Emit) {
 	}
 	if Sniff("", data[:min(len(data), 512)]) == FormatJSONL && !isJSONFeed(data) {
 		ReadJSONL(ctx, "stdin", bytes.NewReader(data), opts, emit)
+		return
+	}
+	if comma, ok := looksLikeTable(data[:min(len(data), 4096)]); ok {
+		ReadCSV(ctx, "stdin", bytes.NewReader(data), comma, opts, emit)
 		return
 	}
 	Read(ctx, "stdin:1", data, opts, func(a *news.Article, e *news.ItemError) {

@@ -21,7 +21,12 @@ func TestTimestamp(t *testing.T) {
 		{"Thu,  6 Mar 2025 18:00 +0000", "2025-03-06T18:00:00Z", true, false},
 		{"2025-03-05 10:30:00+02:00", "2025-03-05T10:30:00+02:00", true, false},
 		{"2025-03-05T10:30:00+0200", "2025-03-05T10:30:00+02:00", true, false},
-		{"05/03/2025", "", false, true}, // day or month first: not guessed
+		{"05/03/2025", "", false, true},                        // day or month first: not guessed
+		{"1394470370698", "2014-03-10T16:52:50Z", true, false}, // Unix milliseconds
+		{"1394470370", "2014-03-10T16:52:50Z", true, false},    // Unix seconds
+		{"2025", "", false, true},                              // a year is not Unix time
+		{"20250305", "", false, true},                          // nor a date without dashes
+		{"-1394470370", "", false, true},
 	}
 	for _, tt := range tests {
 		ts, err := ParseTimestamp(tt.in)

@@ -3,6 +3,7 @@ package news
 import (
 	"encoding/json"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -32,8 +33,9 @@ var clockLayouts = []string{
 	"Mon, 02 Jan 06 15:04:05 -0700", "Mon, 02 Jan 2006 15:04:05 Z", "Mon, 2 January 2006 15:04:05 -0700",
 }
 
-// ParseTimestamp reads a date ("2025-03-05"), or a time in RFC 3339 or
-// RFC 1123 ("Wed, 05 Mar 2025 07:30:00 GMT"). Runs of spaces count as one.
+// ParseTimestamp reads a date ("2025-03-05"), a time in RFC 3339 or
+// RFC 1123 ("Wed, 05 Mar 2025 07:30:00 GMT"), or Unix time in seconds or
+// milliseconds. Runs of spaces count as one.
 func ParseTimestamp(s string) (Timestamp, error) {
 	// The store reads every row's date through here: fold runs of space
 	// only where there are some, without allocating for the rest.
@@ -47,12 +49,35 @@ func ParseTimestamp(s string) (Timestamp, error) {
 	if t, err := time.Parse(dayLayout, s); err == nil {
 		return Timestamp{Time: t}, nil
 	}
+	if t, ok := unixTime(s); ok {
+		return Timestamp{Time: t, Clock: true}, nil
+	}
 	for _, layout := range clockLayouts {
 		if t, err := time.Parse(layout, s); err == nil {
 			return Timestamp{Time: t, Clock: true}, nil
 		}
 	}
-	return Timestamp{}, fmt.Errorf("date %q: want YYYY-MM-DD, RFC 3339 or RFC 1123", s)
+	return Timestamp{}, fmt.Errorf("date %q: want YYYY-MM-DD, RFC 3339, RFC 1123 or Unix time", s)
+}
+
+// unixTime reads Unix time as data sets and APIs write it: seconds (ten
+// digits, or nine before 2001) or milliseconds (thirteen, or twelve). Other
+// runs of digits (a year, a date without dashes) are not read as one.
+func unixTime(s string) (time.Time, bool) {
+	if strings.Trim(s, "0123456789") != "" {
+		return time.Time{}, false
+	}
+	n, err := strconv.ParseInt(s, 10, 64)
+	if err != nil {
+		return time.Time{}, false
+	}
+	switch len(s) {
+	case 9, 10:
+		return time.Unix(n, 0).UTC(), true
+	case 12, 13:
+		return time.UnixMilli(n).UTC(), true
+	}
+	return time.Time{}, false
 }
 
 // String formats the timestamp as the JSON contract writes it.

@@ -1,0 +1,151 @@
+package ingest
+
+import (
+	"bytes"
+	"context"
+	"encoding/csv"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/corroborate/corroborate/internal/news"
+)
+
+// ReadCSV reads a table of articles, one a row, under a header row naming
+// the columns, as data sets and spreadsheets export news: comma-separated,
+// or tab-separated when comma is '\t'. A row is read as a JSON line whose
+// fields are its columns, so the same names and aliases apply ("TITLE",
+// "Published Date", "publisher"), and a column of another name is passed
+// over. A row that cannot be read becomes an error naming "source:line";
+// the others are read.
+func ReadCSV(ctx context.Context, source string, r io.Reader, comma rune, opts Options, emit Emit) {
+	capped := &recordCap{r: r, limit: opts.maxBytes()}
+	table := csv.NewReader(capped)
+	table.Comma = comma
+	table.FieldsPerRecord = -1 // a short or long row is read for what it has
+	table.LazyQuotes = true    // a stray quote in a text is the text's
+	table.ReuseRecord = true
+	header, err := table.Read()
+	if err != nil {
+		if err == io.EOF {
+			err = errors.New("empty table")
+		}
+		fail(emit, source, fmt.Errorf("header row: %w", err))
+		return
+	}
+	columns := columnNames(header)
+	if !holdsText(columns) {
+		fail(emit, source, fmt.Errorf("no column under any of %s, \"html\", %s in the header row %q: %w",
+			textFields, teaserFields, strings.Join(header, string(comma)), news.ErrNoText))
+		return
+	}
+	line := 1
+	for ctx.Err() == nil {
+		capped.read = 0
+		record, err := table.Read()
+		if err == io.EOF {
+			return
+		}
+		var parseErr *csv.ParseError
+		switch {
+		case errors.As(err, &parseErr) && !errors.Is(err, news.ErrTooLarge):
+			// The reader goes on at the next line.
+			fail(emit, source+":"+strconv.Itoa(parseErr.StartLine), err)
+			continue
+		case err != nil:
+			// A row over the size limit, or the input failing: what follows
+			// cannot be told apart from the rest of that row.
+			fail(emit, fmt.Sprintf("%s: after line %d", source, line), err)
+			return
+		}
+		line, _ = table.FieldPos(0)
+		where := source + ":" + strconv.Itoa(line)
+		fields := make(map[string]string, len(columns))
+		for i, value := range record {
+			if i < len(columns) && columns[i] != "" && strings.TrimSpace(value) != "" {
+				fields[columns[i]] = value
+			}
+		}
+		data, err := json.Marshal(fields)
+		if err != nil {
+			fail(emit, where, err) // cannot happen: strings always encode
+			continue
+		}
+		if a, err := parseJSONLine(where, data); err != nil {
+			fail(emit, where, err)
+		} else {
+			emit(a, nil)
+		}
+	}
+}
+
+// columnNames reads a header row as field names: trimmed, lower case,
+// spaces and hyphens as underscores ("Published Date" is
+// "published_date"), a byte-order mark dropped.
+func columnNames(header []string) []string {
+	names := make([]string, len(header))
+	for i, h := range header {
+		h = strings.TrimSpace(strings.TrimPrefix(h, "\ufeff"))
+		names[i] = strings.Map(func(r rune) rune {
+			if r == ' ' || r == '-' {
+				return '_'
+			}
+			return r
+		}, strings.ToLower(h))
+	}
+	return names
+}
+
+// textColumns are the columns a row's text can come from, with ingest's
+// field names and aliases (textFields, "html", teaserFields, "headline").
+var textColumns = map[string]bool{
+	"text": true, "maintext": true, "body": true, "article": true, "content": true, "html": true,
+	"description": true, "short_description": true, "title": true, "headline": true,
+}
+
+func holdsText(columns []string) bool {
+	for _, c := range columns {
+		if textColumns[c] {
+			return true
+		}
+	}
+	return false
+}
+
+// looksLikeTable reports whether the first line of unnamed input (stdin) is
+// a header row naming a text column and at least one other, separated by
+// commas or tabs, and which.
+func looksLikeTable(head []byte) (rune, bool) {
+	first, _, _ := bytes.Cut(bytes.TrimPrefix(head, utf8BOM), []byte("\n"))
+	for _, comma := range []rune{',', '\t'} {
+		reader := csv.NewReader(bytes.NewReader(first))
+		reader.Comma = comma
+		header, err := reader.Read()
+		if err == nil && len(header) > 1 && holdsText(columnNames(header)) {
+			return comma, true
+		}
+	}
+	return 0, false
+}
+
+// recordCap fails a read once more than limit bytes have been read since
+// read was last set to zero (at each row), so that a row without end is
+// refused while it is read rather than after it has filled memory. The
+// table reader reads ahead a little, so the count is of the row and part
+// of the next.
+type recordCap struct {
+	r           io.Reader
+	read, limit int64
+}
+
+func (c *recordCap) Read(p []byte) (int, error) {
+	if c.read > c.limit {
+		return 0, fmt.Errorf("a row over the %d-byte limit: %w", c.limit, news.ErrTooLarge)
+	}
+	n, err := c.r.Read(p)
+	c.read += int64(n)
+	return n, err
+}
