@@ -123,7 +123,9 @@ func TestInsertRankedKeepsTheBest(t *testing.T) {
 
 // TestAbsorbInPlace: stories that absorb articles and each other in turn,
 // each new centroid made in shared scratch space and copied over the old
-// one, hold what summing into fresh memory gives, and never each other's.
+// one, hold what summing into fresh memory gives, and never each other's;
+// and the terms absorb reports newly heavy enough to index by are those of
+// the new centroid against the old one, which the copy overwrites.
 func TestAbsorbInPlace(t *testing.T) {
 	r := rand.New(rand.NewPCG(3, 4))
 	stories := make([]story, 3)
@@ -137,8 +139,18 @@ func TestAbsorbInPlace(t *testing.T) {
 			j := (i + 1) % len(stories)
 			v = slices.Clone(stories[j].centroid)
 		}
-		stories[i].absorb(v, &work, &sum)
+		fresh := stories[i].absorb(v, &work, &sum)
+		before := indexed(want[i], &refWork)
 		want[i] = slices.Clone(keepHeaviestIn(add(want[i], v, 1), centroidTerms, &refWork))
+		var wantFresh []uint32
+		for _, id := range indexed(want[i], &refWork) {
+			if !slices.Contains(before, id) {
+				wantFresh = append(wantFresh, id)
+			}
+		}
+		if !slices.Equal(fresh, wantFresh) {
+			t.Fatalf("step %d: story %d reports %v newly indexed, want %v", step, i, fresh, wantFresh)
+		}
 		for k := range stories {
 			if !slices.Equal(stories[k].centroid, want[k]) {
 				t.Fatalf("step %d: story %d's centroid differs from the one summed apart", step, k)
@@ -148,4 +160,17 @@ func TestAbsorbInPlace(t *testing.T) {
 			}
 		}
 	}
+}
+
+// indexed lists, by ID, the terms of a centroid heavy enough to index its
+// story by.
+func indexed(v vector, work *[]term) []uint32 {
+	cut := cutoff(v, indexTerms, work)
+	var ids []uint32
+	for _, t := range v {
+		if t.w >= cut {
+			ids = append(ids, t.id)
+		}
+	}
+	return ids
 }
