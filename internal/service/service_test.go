@@ -222,6 +222,10 @@ func TestUpgradePreparesAgain(t *testing.T) {
 		t.Fatal(err)
 	}
 	live.Close()
+	// Else every start would prepare them again.
+	if n, err := db.CountOutdatedFeatures(ctx, pipeline.FeaturesVersion); n != 0 || err != nil {
+		t.Fatalf("%d articles stored with features of another version (%v)", n, err)
+	}
 	// What an older version might have made: one term, the same for all.
 	old := features{terms: map[uint64]float64{12345: 1}, shingles: 1}.encode()
 	if _, err := db.SQL().ExecContext(ctx, `UPDATE articles SET features = ?, features_version = 0`, old); err != nil {
