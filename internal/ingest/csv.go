@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"encoding/csv"
@@ -22,7 +23,7 @@ import (
 // over. A row that cannot be read becomes an error naming "source:line";
 // the others are read.
 func ReadCSV(ctx context.Context, source string, r io.Reader, comma rune, opts Options, emit Emit) {
-	capped := &recordCap{r: r, limit: opts.maxBytes()}
+	capped := &recordCap{r: withoutBOM(r), limit: opts.maxBytes()}
 	table := csv.NewReader(capped)
 	table.Comma = comma
 	table.FieldsPerRecord = -1 // a short or long row is read for what it has
@@ -82,13 +83,24 @@ func ReadCSV(ctx context.Context, source string, r io.Reader, comma rune, opts O
 	}
 }
 
+// withoutBOM drops the byte-order mark that spreadsheets write before
+// UTF-8: left in, it stands before the first name, and before a quoted
+// one ("\ufeff\"title\"") it makes the header row unreadable.
+func withoutBOM(r io.Reader) io.Reader {
+	buffered := bufio.NewReader(r)
+	if head, _ := buffered.Peek(len(utf8BOM)); bytes.Equal(head, utf8BOM) {
+		buffered.Discard(len(utf8BOM)) // cannot fail: the bytes are buffered
+	}
+	return buffered
+}
+
 // columnNames reads a header row as field names: trimmed, lower case,
 // spaces and hyphens as underscores ("Published Date" is
-// "published_date"), a byte-order mark dropped.
+// "published_date").
 func columnNames(header []string) []string {
 	names := make([]string, len(header))
 	for i, h := range header {
-		h = strings.TrimSpace(strings.TrimPrefix(h, "\ufeff"))
+		h = strings.TrimSpace(h)
 		names[i] = strings.Map(func(r rune) rune {
 			if r == ' ' || r == '-' {
 				return '_'
