@@ -27,7 +27,10 @@ func ReadCSV(ctx context.Context, source string, r io.Reader, comma rune, opts O
 	table := csv.NewReader(capped)
 	table.Comma = comma
 	table.FieldsPerRecord = -1 // a short or long row is read for what it has
-	table.LazyQuotes = true    // a stray quote in a text is the text's
+	// Quotes are read strictly: with LazyQuotes a field that opens with a
+	// quote and breaks off it ("Quote" he said) runs on until some later
+	// quote ends a line, taking in the rows between without an error.
+	// Strict, that row is an error naming its line and the next is read.
 	table.ReuseRecord = true
 	header, err := table.Read()
 	if err != nil {
@@ -52,7 +55,7 @@ func ReadCSV(ctx context.Context, source string, r io.Reader, comma rune, opts O
 		}
 		var parseErr *csv.ParseError
 		switch {
-		case errors.As(err, &parseErr) && !errors.Is(err, news.ErrTooLarge):
+		case errors.As(err, &parseErr):
 			// The reader goes on at the next line.
 			fail(emit, source+":"+strconv.Itoa(parseErr.StartLine), err)
 			continue
