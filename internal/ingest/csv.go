@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -130,21 +131,28 @@ func holdsText(columns []string) bool {
 	return false
 }
 
-// looksLikeTable reports whether the first line of unnamed input (stdin) is
-// a header row naming a text column and at least one other, separated by
-// commas or tabs, and which.
-func looksLikeTable(head []byte) (rune, bool) {
-	first, _, _ := bytes.Cut(bytes.TrimPrefix(head, utf8BOM), []byte("\n"))
+// looksLikeTable reports whether unnamed input (stdin) is a table, and
+// which separator it uses: a header row of names without surrounding
+// space (prose puts one after a comma), one of them a text column, over a
+// row of as many fields. So a text whose first line merely holds a comma
+// and a word such as "Body" ("Body, mind and soul") is read as a text.
+func looksLikeTable(data []byte) (rune, bool) {
 	for _, comma := range []rune{',', '\t'} {
-		reader := csv.NewReader(bytes.NewReader(first))
+		reader := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(data, utf8BOM)))
 		reader.Comma = comma
 		header, err := reader.Read()
-		if err == nil && len(header) > 1 && holdsText(columnNames(header)) {
+		if err != nil || len(header) < 2 || !holdsText(columnNames(header)) || slices.ContainsFunc(header, spaced) {
+			continue
+		}
+		// The reader refuses a row of another length than the header's.
+		if _, err := reader.Read(); err == nil {
 			return comma, true
 		}
 	}
 	return 0, false
 }
+
+func spaced(name string) bool { return strings.TrimSpace(name) != name }
 
 // recordCap fails a read once more than limit bytes have been read since
 // read was last set to zero (at each row), so that a row without end is

@@ -98,8 +98,8 @@ func TestReadCSVRowOverLimit(t *testing.T) {
 	}
 }
 
-// TestTableFromStdin: a table piped in is known by its header row; text
-// that merely has commas in its first line is not.
+// TestTableFromStdin: a table piped in is known by its header row and the
+// row under it; text that merely has commas in its first line is not.
 func TestTableFromStdin(t *testing.T) {
 	tests := []struct {
 		in    string
@@ -109,6 +109,10 @@ func TestTableFromStdin(t *testing.T) {
 		{"Headline\tBody\nOne\tFirst text.\n", true},
 		{"The council met, and the budget passed.\n\nMore text.", false},
 		{"text\nA one-column table is a text.\n", false},
+		{"Body, mind and soul\n\nResearchers found that sleep, diet and exercise help.\n", false},
+		{"Title, text and more\n", false},
+		{"Title,Text\nOne line of a text\n", false},
+		{"\ufefftitle,content\nOne,\"A text over " + strings.Repeat("many words, ", 500) + "\nand lines.\"\n", true},
 	}
 	for _, tt := range tests {
 		_, table := looksLikeTable([]byte(tt.in))

@@ -111,7 +111,7 @@ func readStdin(ctx context.Context, stdin io.Reader, opts Options, emit Emit) {
 		ReadJSONL(ctx, "stdin", bytes.NewReader(data), opts, emit)
 		return
 	}
-	if comma, ok := looksLikeTable(data[:min(len(data), 4096)]); ok {
+	if comma, ok := looksLikeTable(data); ok {
 		ReadCSV(ctx, "stdin", bytes.NewReader(data), comma, opts, emit)
 		return
 	}
