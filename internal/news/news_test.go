@@ -27,6 +27,8 @@ func TestTimestamp(t *testing.T) {
 		{"2025", "", false, true},                              // a year is not Unix time
 		{"20250305", "", false, true},                          // nor a date without dashes
 		{"-1394470370", "", false, true},
+		{"202503051030", "", false, true},                     // nor a date and time without separators
+		{"978307200000", "2001-01-01T00:00:00Z", true, false}, // twelve digits of milliseconds
 	}
 	for _, tt := range tests {
 		ts, err := ParseTimestamp(tt.in)

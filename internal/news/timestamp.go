@@ -62,7 +62,8 @@ func ParseTimestamp(s string) (Timestamp, error) {
 
 // unixTime reads Unix time as data sets and APIs write it: seconds (ten
 // digits, or nine before 2001) or milliseconds (thirteen, or twelve). Other
-// runs of digits (a year, a date without dashes) are not read as one.
+// runs of digits (a year, a date without dashes, a date and time without
+// separators) are not read as one.
 func unixTime(s string) (time.Time, bool) {
 	if strings.Trim(s, "0123456789") != "" {
 		return time.Time{}, false
@@ -74,10 +75,26 @@ func unixTime(s string) (time.Time, bool) {
 	switch len(s) {
 	case 9, 10:
 		return time.Unix(n, 0).UTC(), true
-	case 12, 13:
+	case 12:
+		if compactTime(s) {
+			return time.Time{}, false
+		}
+		return time.UnixMilli(n).UTC(), true
+	case 13:
 		return time.UnixMilli(n).UTC(), true
 	}
 	return time.Time{}, false
+}
+
+// compactTime reports whether twelve digits are a date and time of this
+// century or the last written without separators (202503051030): read as
+// milliseconds they would fall in 1976, a reading no news data set needs.
+func compactTime(s string) bool {
+	if !strings.HasPrefix(s, "19") && !strings.HasPrefix(s, "20") {
+		return false
+	}
+	_, err := time.Parse("200601021504", s)
+	return err == nil
 }
 
 // String formats the timestamp as the JSON contract writes it.
