@@ -28,10 +28,11 @@ func ReadCSV(ctx context.Context, source string, r io.Reader, comma rune, opts O
 	table := csv.NewReader(capped)
 	table.Comma = comma
 	table.FieldsPerRecord = -1 // a short or long row is read for what it has
-	// Quotes are read strictly: with LazyQuotes a field that opens with a
-	// quote and breaks off it ("Quote" he said) runs on until some later
-	// quote ends a line, taking in the rows between without an error.
-	// Strict, that row is an error naming its line and the next is read.
+	// Lazy, a field that opens with a quote and breaks off it ("Quote" he
+	// said) runs on until some later quote ends a line, taking in the rows
+	// between without an error; strict, that row is an error naming its
+	// line and the next is read.
+	table.LazyQuotes = false
 	table.ReuseRecord = true
 	header, err := table.Read()
 	if err != nil {
