@@ -23,7 +23,7 @@ func (s *Service) analyze(ctx context.Context) {
 	for {
 		for ctx.Err() == nil {
 			now := time.Now()
-			n, err := s.analyzeDue(ctx, now.Add(-s.opts.Quiet), now.Add(-s.opts.MaxLag))
+			n, err := s.analyzeDue(ctx, now.Add(-s.opts.Quiet), now.Add(-s.opts.MaxLag), pipeline.AnalysisVersion)
 			if err != nil && ctx.Err() == nil {
 				s.log.Error("analyse stories", "error", err)
 				break
@@ -41,17 +41,21 @@ func (s *Service) analyze(ctx context.Context) {
 	}
 }
 
-// AnalyzeStale analyses one batch of stories whose analysis is behind,
-// due or not, and returns how many it analysed.
+// AnalyzeStale analyses one batch of stories whose analysis is behind
+// their articles, due or not, and returns how many it analysed. Stories
+// an older version of the analysis analysed are left to the background
+// worker: a command that waits for the stories it changed would otherwise
+// wait, after an upgrade, for the whole store.
 func (s *Service) AnalyzeStale(ctx context.Context) (int, error) {
 	now := time.Now().Add(time.Second)
-	return s.analyzeDue(ctx, now, now)
+	return s.analyzeDue(ctx, now, now, 0)
 }
 
 // analyzeDue analyses one batch of the stale stories store.Stale finds due
-// with quietBefore and lagBefore.
-func (s *Service) analyzeDue(ctx context.Context, quietBefore, lagBefore time.Time) (int, error) {
-	stale, err := s.db.Stale(ctx, staleBatch, quietBefore, lagBefore, pipeline.AnalysisVersion)
+// with quietBefore and lagBefore, and those an analysis older than version
+// made.
+func (s *Service) analyzeDue(ctx context.Context, quietBefore, lagBefore time.Time, version int) (int, error) {
+	stale, err := s.db.Stale(ctx, staleBatch, quietBefore, lagBefore, version)
 	if err != nil {
 		return 0, err
 	}

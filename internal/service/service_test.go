@@ -127,12 +127,29 @@ func TestOlderAnalysesRedone(t *testing.T) {
 	if _, err := db.SQL().ExecContext(ctx, `UPDATE stories SET analyzed_version = 0, headline = 'By an older version'`); err != nil {
 		t.Fatal(err)
 	}
+	// A command waiting for the stories it changed does not wait for these.
 	if err := s.Settle(ctx); err != nil {
 		t.Fatal(err)
 	}
 	stories, _, err := db.Stories(ctx, store.Query{Limit: 100})
 	if err != nil || len(stories) == 0 {
 		t.Fatalf("stories: %v, %v", stories, err)
+	}
+	for _, st := range stories {
+		if st.Headline != "By an older version" {
+			t.Errorf("Settle analysed story %s again", st.ID)
+		}
+	}
+	// The background worker does, once nothing newer waits.
+	due := time.Now().Add(time.Second)
+	for {
+		n, err := s.analyzeDue(ctx, due, due, pipeline.AnalysisVersion)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if n == 0 {
+			break
+		}
 	}
 	for _, listed := range stories {
 		st, err := db.Story(ctx, listed.ID)

@@ -221,13 +221,14 @@ type Stale struct {
 // one never analysed, their first article) is from before lagBefore. A
 // story that keeps growing is so analysed now and then rather than after
 // every article; the longest waiting come first. After them come stories
-// whose analysis an older version of the analysis made (before version),
-// the latest updated first, since readers look at those first.
+// whose analysis an older version of the analysis made (before version;
+// none when version is 0), the latest updated first, since readers look
+// at those first.
 func (s *DB) Stale(ctx context.Context, limit int, quietBefore, lagBefore time.Time, version int) ([]Stale, error) {
 	out, err := collectStale(s.sql.QueryContext(ctx, s.q(`SELECT id, revision FROM stories WHERE analyzed_revision < revision
 		AND (updated_at <= ? OR (CASE WHEN analyzed_at = '' THEN created_at ELSE analyzed_at END) <= ?)
 		ORDER BY updated_seq LIMIT ?`), stamp(quietBefore), stamp(lagBefore), limit))
-	if err != nil || len(out) == limit {
+	if err != nil || len(out) == limit || version <= 0 {
 		return out, err
 	}
 	outdated, err := collectStale(s.sql.QueryContext(ctx, s.q(`SELECT id, revision FROM stories
