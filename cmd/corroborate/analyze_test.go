@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -217,5 +218,27 @@ func TestBenchStream(t *testing.T) {
 		if code != 0 || !strings.Contains(stdout, want) {
 			t.Errorf("bench --stream: exit %d, want %q in\n%s%s", code, want, stdout, stderr)
 		}
+	}
+}
+
+// TestEvalDedupe: on copies made of real articles, dedupe finds nearly every
+// verbatim one, and says so in the table.
+func TestEvalDedupe(t *testing.T) {
+	data := filepath.Join("..", "..", "..", "shared", "data")
+	if _, err := os.Stat(data); err != nil {
+		t.Skipf("public data sets not found at %s", data)
+	}
+	code, stdout, stderr := runCLI(t, "", "eval", "dedupe", "--data", data, "--originals", "100")
+	if code != 0 {
+		t.Fatalf("eval dedupe: exit %d\n%s%s", code, stdout, stderr)
+	}
+	var found float64
+	for _, line := range strings.Split(stdout, "\n") {
+		if fields := strings.Fields(line); len(fields) > 3 && fields[0] == "copy" && fields[1] == "verbatim" {
+			found, _ = strconv.ParseFloat(strings.TrimSuffix(fields[3], "%"), 64)
+		}
+	}
+	if found < 90 {
+		t.Errorf("verbatim copies found: %.1f%%, want nearly all\n%s", found, stdout)
 	}
 }

@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/corroborate/corroborate/internal/eval"
 	"github.com/corroborate/corroborate/internal/news"
@@ -21,7 +22,8 @@ const evalUsage = `Usage: corroborate eval clusters [flags] FILE.jsonl | --datas
        corroborate eval convert --dataset NAME PATH | --stream N DATA > FILE.jsonl
        corroborate eval compare [flags]
        corroborate eval extract [flags]
-       corroborate eval summaries [flags] [--dataset multinews|allsides] PATH`
+       corroborate eval summaries [flags] [--dataset multinews|allsides] PATH
+       corroborate eval dedupe [flags]`
 
 func runEval(ctx context.Context, args []string, env *environment) int {
 	if len(args) > 0 {
@@ -36,6 +38,8 @@ func runEval(ctx context.Context, args []string, env *environment) int {
 			return runEvalExtract(ctx, args[1:], env)
 		case "summaries":
 			return runEvalSummaries(ctx, args[1:], env)
+		case "dedupe":
+			return runEvalDedupe(ctx, args[1:], env)
 		}
 	}
 	fmt.Fprintln(env.stderr, evalUsage)
@@ -278,15 +282,24 @@ func showStories(w io.Writer, articles []*news.Article, pred []string) {
 		}
 		fmt.Fprintf(w, "story %s: %d articles, %d gold labels\n", story, len(members[story]), len(labels))
 		for _, i := range members[story] {
-			a := articles[i]
-			title := a.Title
-			if title == "" {
-				title = a.Text
-			}
-			if len(title) > 100 {
-				title = title[:100]
-			}
-			fmt.Fprintf(w, "  [%s] %s\n", a.Story, strings.Join(strings.Fields(title), " "))
+			fmt.Fprintf(w, "  [%s] %s\n", articles[i].Story, heading(articles[i]))
 		}
 	}
+}
+
+// heading names an article in a listing: its title, or the start of its
+// text, on one line, cut to about 100 bytes.
+func heading(a *news.Article) string {
+	title := a.Title
+	if title == "" {
+		title = a.Text
+	}
+	if len(title) > 100 {
+		cut := 100
+		for cut > 0 && !utf8.RuneStart(title[cut]) {
+			cut--
+		}
+		title = title[:cut]
+	}
+	return strings.Join(strings.Fields(title), " ")
 }
