@@ -2,10 +2,12 @@ package web
 
 import (
 	"bytes"
+	"context"
 	"crypto/subtle"
 	"encoding/json"
 	"fmt"
 	"io"
+	"mime"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -227,7 +229,15 @@ func rfc3339(t time.Time) string {
 
 // ingestTypes are the media types POST articles takes: JSON, and the names
 // JSON Lines goes by.
-var ingestTypes = []string{"application/json", "application/x-ndjson", "application/jsonl", "application/x-jsonlines", "application/jsonlines"}
+var ingestTypes = []string{"application/json", "application/x-ndjson", "application/jsonl", "application/x-jsonlines", "application/jsonlines",
+	csvType, tsvType}
+
+// Tables, one article a row under a header row, as spreadsheets and data
+// sets export them (ingest.ReadCSV). Neither type is one a form can send.
+const (
+	csvType = "text/csv"
+	tsvType = "text/tab-separated-values"
+)
 
 // apiIngest takes one article as a JSON object, or many as JSON Lines. A
 // bad line is reported and the others are stored; nothing is stored unless
@@ -246,7 +256,13 @@ func (s *Server) apiIngest(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	articles, errs, err := parseArticles(body, s.cfg.MaxArticles)
+	var articles []*news.Article
+	var errs []news.ItemError
+	if mt, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type")); mt == csvType || mt == tsvType {
+		articles, errs, err = parseTable(r.Context(), body, mt == tsvType, s.cfg.MaxArticles)
+	} else {
+		articles, errs, err = parseArticles(body, s.cfg.MaxArticles)
+	}
 	if err != nil {
 		return err
 	}
@@ -324,6 +340,32 @@ func parseArticles(body []byte, limit int) ([]*news.Article, []news.ItemError, e
 			continue
 		}
 		articles = append(articles, a)
+	}
+	return articles, errs, nil
+}
+
+// parseTable reads a table of articles with a header row. Rows name their
+// errors "body:LINE"; a table whose header names no text column is a bad
+// request, as broken JSON is.
+func parseTable(ctx context.Context, body []byte, tabs bool, limit int) ([]*news.Article, []news.ItemError, error) {
+	comma := ','
+	if tabs {
+		comma = '\t'
+	}
+	var articles []*news.Article
+	errs := []news.ItemError{}
+	ingest.ReadCSV(ctx, "body", bytes.NewReader(body), comma, ingest.Options{MaxBytes: int64(len(body))}, func(a *news.Article, e *news.ItemError) {
+		if a != nil {
+			articles = append(articles, a)
+		} else {
+			errs = append(errs, *e)
+		}
+	})
+	if len(errs) == 1 && errs[0].Source == "body" {
+		return nil, nil, badRequest(errs[0].Error)
+	}
+	if len(articles) > limit {
+		return nil, nil, fmt.Errorf("more than %d articles in one request: %w", limit, errTooLarge)
 	}
 	return articles, errs, nil
 }

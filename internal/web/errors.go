@@ -17,7 +17,7 @@ var (
 	errUnauthorized = errors.New("a bearer token is required to write")
 	errTooLarge     = errors.New("request body too large")
 	errReadOnly     = errors.New("this server is read-only")
-	errMediaType    = errors.New("send the body as JSON, Content-Type: application/json (or application/x-ndjson for JSON Lines)")
+	errMediaType    = errors.New("send the body as JSON, Content-Type: application/json (articles also as JSON Lines, application/x-ndjson, or a table, text/csv or text/tab-separated-values)")
 )
 
 // badRequest is an error the client caused, with the message it should read.

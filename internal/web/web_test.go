@@ -10,9 +10,11 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
+	"github.com/corroborate/corroborate/internal/news"
 	"github.com/corroborate/corroborate/internal/pipeline"
 	"github.com/corroborate/corroborate/internal/service"
 	"github.com/corroborate/corroborate/internal/sqlite"
@@ -177,11 +179,56 @@ func TestIngestMediaTypes(t *testing.T) {
 		{"multipart/form-data; boundary=x", 415},
 		{"text/plain", 415},
 		{"", 415},
+		{"text/csv", 400}, // taken, but a JSON line is no table
 	}
 	for _, tt := range tests {
 		code, body, _ := f.do(t, "POST", "/api/v1/articles", line, "Content-Type", tt.contentType)
 		if code != tt.code {
 			t.Errorf("Content-Type %q: %d %.200s, want %d", tt.contentType, code, body, tt.code)
+		}
+	}
+}
+
+// TestIngestTable: a table posted as text/csv or text/tab-separated-values
+// is read a row an article; a bad row is reported and the rest stored; a
+// table without a text column is a bad request.
+func TestIngestTable(t *testing.T) {
+	f := newFixture(t, Config{})
+	tests := []struct {
+		contentType, body string
+		code              int
+		stored            int
+		errs              []string
+	}{
+		{"text/csv; charset=utf-8", "id,title,text,publisher\n" +
+			"t1,Bridge reopens,\"The bridge reopened on Monday after two years of repairs, the city said.\",Courier\n" +
+			"t2,,,Courier\n" +
+			"t3,Ferry resumes,The ferry resumed service on Tuesday after the storm passed.,Post\n", 200, 2, []string{"body:3"}},
+		{"text/tab-separated-values", "id\ttext\nt4\tThe council approved the new budget on Wednesday evening.\n", 200, 1, nil},
+		{"text/csv", "symbol,price\nACME,12\n", 400, 0, nil},
+	}
+	for _, tt := range tests {
+		code, body, _ := f.do(t, "POST", "/api/v1/articles", tt.body, "Content-Type", tt.contentType)
+		if code != tt.code {
+			t.Errorf("%s: %d %.300s, want %d", tt.contentType, code, body, tt.code)
+			continue
+		}
+		if code != 200 {
+			continue
+		}
+		var res struct {
+			Articles []struct{ ID string }
+			Errors   []news.ItemError
+		}
+		if err := json.Unmarshal([]byte(body), &res); err != nil {
+			t.Fatal(err)
+		}
+		var sources []string
+		for _, e := range res.Errors {
+			sources = append(sources, e.Source)
+		}
+		if len(res.Articles) != tt.stored || !slices.Equal(sources, tt.errs) {
+			t.Errorf("%s: stored %+v, errors %+v; want %d stored, errors at %v", tt.contentType, res.Articles, res.Errors, tt.stored, tt.errs)
 		}
 	}
 }
