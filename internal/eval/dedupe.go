@@ -136,9 +136,10 @@ func BuildLinkSet(src *StreamSource, originals int, seed uint64) *LinkSet {
 			case dv.Kind == "version":
 				a.Outlet, a.URL = orig.Outlet, orig.URL+fmt.Sprintf("-update-%d", k)
 			default:
-				// Each copy of an original under an outlet of its own: one
-				// outlet's second copy of a text is its update.
-				a.Outlet, a.URL = fmt.Sprintf("Syndicator %d", k), fmt.Sprintf("https://made-%d-%d.example/", n, k)
+				// Each copy under an outlet of its own: one outlet's second
+				// copy of a text, or of a text close to it (the archive
+				// placeholders, an agency's story), is its update.
+				a.Outlet, a.URL = fmt.Sprintf("Syndicator %d-%d", n, k), fmt.Sprintf("https://made-%d-%d.example/", n, k)
 			}
 			a.Source = a.ID
 			made = append(made, a)
