@@ -252,16 +252,20 @@ func (d *deriving) fresh(n int) []string {
 
 // rewrite keeps one in every sentences of the text, in order, and puts a
 // sentence of the story's other coverage in each other's place, as an
-// outlet rewriting a developing story does.
+// outlet rewriting a developing story does. Sentences are counted across
+// paragraphs: news often runs one sentence a paragraph, and counting
+// within each would keep them all.
 func (d *deriving) rewrite(every int) [][]string {
 	out := make([][]string, len(d.paras))
+	n := 0
 	for i, p := range d.paras {
-		for j, s := range p {
-			if j%every == 0 || len(d.story) == 0 {
+		for _, s := range p {
+			if n%every == 0 || len(d.story) == 0 {
 				out[i] = append(out[i], s)
 			} else {
 				out[i] = append(out[i], d.fresh(1)...)
 			}
+			n++
 		}
 	}
 	return out

@@ -9,17 +9,18 @@ import (
 	"github.com/corroborate/corroborate/internal/news"
 )
 
-// smallSource is two stories of three long articles each, made of
-// numbered sentences so that every article's words are its own.
-func smallSource() *StreamSource {
+// smallSource is two stories of three long articles each, of 12 numbered
+// sentences in paragraphs of perParagraph, so that every article's words
+// are its own.
+func smallSource(perParagraph int) *StreamSource {
 	src := &StreamSource{}
 	for s := range 2 {
 		st := baseStory{label: fmt.Sprintf("story%d", s)}
 		for m := range 3 {
 			var paras []string
-			for p := range 3 {
+			for p := range 12 / perParagraph {
 				var sents []string
-				for i := range 4 {
+				for i := range perParagraph {
 					sents = append(sents, fmt.Sprintf("Sentence %d of paragraph %d tells the reader about story %d as article %d saw it.", i, p, s, m))
 				}
 				paras = append(paras, strings.Join(sents, " "))
@@ -32,7 +33,7 @@ func smallSource() *StreamSource {
 }
 
 func TestBuildLinkSet(t *testing.T) {
-	set := BuildLinkSet(smallSource(), 4, 7)
+	set := BuildLinkSet(smallSource(4), 4, 7)
 	byID := map[string]*news.Article{}
 	for _, a := range set.Articles {
 		byID[a.ID] = a
@@ -79,14 +80,23 @@ func TestBuildLinkSet(t *testing.T) {
 			t.Errorf("copy %s is under %s, as %d other articles are", a.ID, a.Outlet, outlets[a.Outlet]-1)
 		}
 	}
-	if again := BuildLinkSet(smallSource(), 4, 7); !reflect.DeepEqual(again, set) {
+	if again := BuildLinkSet(smallSource(4), 4, 7); !reflect.DeepEqual(again, set) {
 		t.Error("two link sets of one seed differ")
 	}
 }
 
-// TestDerivationsChange: each derivation changes what it says it does.
+// TestDerivationsChange: each derivation changes what it says it does,
+// in paragraphs of several sentences and of one.
 func TestDerivationsChange(t *testing.T) {
-	set := BuildLinkSet(smallSource(), 1, 3)
+	for _, perParagraph := range []int{4, 1} {
+		t.Run(fmt.Sprintf("%d a paragraph", perParagraph), func(t *testing.T) {
+			testDerivationsChange(t, smallSource(perParagraph))
+		})
+	}
+}
+
+func testDerivationsChange(t *testing.T, src *StreamSource) {
+	set := BuildLinkSet(src, 1, 3)
 	var orig *news.Article
 	for _, a := range set.Articles {
 		if truth := set.Truth[a.ID]; truth.Kind != "original" {
