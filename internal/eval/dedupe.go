@@ -279,7 +279,11 @@ type LinkScores struct {
 	// the sets hold some true ones (the same placeholder page under several
 	// stories, an agency's text run by two outlets).
 	RealLinks []RealLink
-	Reals     int
+	// Reals are the real articles read; Unread, the articles of the set,
+	// real or made, that the pipeline could not read (no text left after
+	// cleaning), which no row counts: not found is not the same as
+	// taken for an original.
+	Reals, Unread int
 }
 
 // LinkRow is one derivation's count: found as made, found as the other
@@ -302,7 +306,8 @@ type RealLink struct {
 // ScoreLinks compares the links found (by article ID) with the set's
 // truth. A link is found when it is of the right kind and names the
 // original or the article the original was itself found a copy or version
-// of (dedupe names a group by its first article).
+// of (dedupe names a group by its first article). An article found holds
+// no link at all is one the pipeline could not read.
 func ScoreLinks(set *LinkSet, found map[string]Link) LinkScores {
 	var scores LinkScores
 	rows := map[string]*LinkRow{}
@@ -313,7 +318,12 @@ func ScoreLinks(set *LinkSet, found map[string]Link) LinkScores {
 		rows[scores.Rows[i].Derivation] = &scores.Rows[i]
 	}
 	for _, a := range set.Articles {
-		truth, got := set.Truth[a.ID], found[a.ID]
+		truth := set.Truth[a.ID]
+		got, read := found[a.ID]
+		if !read {
+			scores.Unread++
+			continue
+		}
 		if truth.Kind == "original" {
 			scores.Reals++
 			if got.Kind == "copy" || got.Kind == "version" {

@@ -159,14 +159,15 @@ func testDerivationsChange(t *testing.T, src *StreamSource) {
 
 func TestScoreLinks(t *testing.T) {
 	set := &LinkSet{
-		Articles: []*news.Article{{ID: "r1"}, {ID: "r2"}, {ID: "r3"}, {ID: "c1"}, {ID: "c2"}, {ID: "c3"}, {ID: "v1"}, {ID: "v2"}},
+		Articles: []*news.Article{{ID: "r1"}, {ID: "r2"}, {ID: "r3"}, {ID: "r4"}, {ID: "c1"}, {ID: "c2"}, {ID: "c3"}, {ID: "c4"}, {ID: "v1"}, {ID: "v2"}},
 		Truth: map[string]Link{
-			"r1": {Kind: "original"}, "r2": {Kind: "original"}, "r3": {Kind: "original"},
-			"c1": {Kind: "copy", Of: "r1"}, "c2": {Kind: "copy", Of: "r2"}, "c3": {Kind: "copy", Of: "r1"},
+			"r1": {Kind: "original"}, "r2": {Kind: "original"}, "r3": {Kind: "original"}, "r4": {Kind: "original"},
+			"c1": {Kind: "copy", Of: "r1"}, "c2": {Kind: "copy", Of: "r2"}, "c3": {Kind: "copy", Of: "r1"}, "c4": {Kind: "copy", Of: "r3"},
 			"v1": {Kind: "version", Of: "r1"}, "v2": {Kind: "version", Of: "r3"},
 		},
-		Derived: map[string]string{"c1": "verbatim", "c2": "verbatim", "c3": "verbatim", "v1": "new URL, half rewritten", "v2": "new URL, half rewritten"},
+		Derived: map[string]string{"c1": "verbatim", "c2": "verbatim", "c3": "verbatim", "c4": "verbatim", "v1": "new URL, half rewritten", "v2": "new URL, half rewritten"},
 	}
+	// r4 and c4 could not be read: neither is counted.
 	found := map[string]Link{
 		"r1": {Kind: "original"},
 		"r2": {Kind: "copy", Of: "r1"}, // a real article linked: r2's copies name r1's group
@@ -178,8 +179,8 @@ func TestScoreLinks(t *testing.T) {
 		"v2": {Kind: "version", Of: "r3"},
 	}
 	scores := ScoreLinks(set, found)
-	if scores.Reals != 3 || len(scores.RealLinks) != 1 || scores.RealLinks[0].Article != "r2" {
-		t.Errorf("reals %d, real links %+v; want 3 and r2's", scores.Reals, scores.RealLinks)
+	if scores.Reals != 3 || scores.Unread != 2 || len(scores.RealLinks) != 1 || scores.RealLinks[0].Article != "r2" {
+		t.Errorf("reals %d, unread %d, real links %+v; want 3, 2 and r2's", scores.Reals, scores.Unread, scores.RealLinks)
 	}
 	rows := map[string]LinkRow{}
 	for _, r := range scores.Rows {
