@@ -306,8 +306,8 @@ type RealLink struct {
 // ScoreLinks compares the links found (by article ID) with the set's
 // truth. A link is found when it is of the right kind and names the
 // original or the article the original was itself found a copy or version
-// of (dedupe names a group by its first article). An article found holds
-// no link at all is one the pipeline could not read.
+// of (dedupe names a group by its first article). An article absent from
+// found is one the pipeline could not read, counted in Unread alone.
 func ScoreLinks(set *LinkSet, found map[string]Link) LinkScores {
 	var scores LinkScores
 	rows := map[string]*LinkRow{}
