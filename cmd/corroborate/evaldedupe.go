@@ -56,9 +56,9 @@ func runEvalDedupe(ctx context.Context, args []string, env *environment) int {
 	link := time.Since(start)
 	scores := eval.ScoreLinks(set, found)
 
-	made := len(set.Articles) - scores.Reals
-	fmt.Fprintf(env.stdout, "%d real articles; copies and updates made of %d of them: %d (seed %d); %d could not be read\n",
-		scores.Reals, made/len(eval.Derivations), made, *seed, len(errs))
+	made := len(set.Derived)
+	fmt.Fprintf(env.stdout, "%d real articles; copies and updates made of %d of them: %d (seed %d); %d could not be read, and are left out below\n",
+		len(set.Articles)-made, made/len(eval.Derivations), made, *seed, len(errs))
 	w := tabwriter.NewWriter(env.stdout, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(w, "kind\tmade as\tarticles\tfound\tother link\tmissed")
 	for _, r := range scores.Rows {
@@ -73,7 +73,7 @@ func runEvalDedupe(ctx context.Context, args []string, env *environment) int {
 			versions++
 		}
 	}
-	fmt.Fprintf(env.stdout, "real articles linked to another real one: %d of %d (%d copies, %d versions)\n", len(scores.RealLinks), scores.Reals, copies, versions)
+	fmt.Fprintf(env.stdout, "real articles read linked to another real one: %d of %d (%d copies, %d versions)\n", len(scores.RealLinks), scores.Reals, copies, versions)
 	if *show {
 		byID := map[string]*news.Article{}
 		for _, a := range set.Articles {

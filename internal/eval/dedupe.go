@@ -136,9 +136,10 @@ func BuildLinkSet(src *StreamSource, originals int, seed uint64) *LinkSet {
 			case dv.Kind == "version":
 				a.Outlet, a.URL = orig.Outlet, orig.URL+fmt.Sprintf("-update-%d", k)
 			default:
-				// Each copy of an original under an outlet of its own: one
-				// outlet's second copy of a text is its update.
-				a.Outlet, a.URL = fmt.Sprintf("Syndicator %d", k), fmt.Sprintf("https://made-%d-%d.example/", n, k)
+				// Each copy under an outlet of its own: one outlet's second
+				// copy of a text, or of a text close to it (the archive
+				// placeholders, an agency's story), is its update.
+				a.Outlet, a.URL = fmt.Sprintf("Syndicator %d-%d", n, k), fmt.Sprintf("https://made-%d-%d.example/", n, k)
 			}
 			a.Source = a.ID
 			made = append(made, a)
@@ -251,16 +252,20 @@ func (d *deriving) fresh(n int) []string {
 
 // rewrite keeps one in every sentences of the text, in order, and puts a
 // sentence of the story's other coverage in each other's place, as an
-// outlet rewriting a developing story does.
+// outlet rewriting a developing story does. Sentences are counted across
+// paragraphs: news often runs one sentence a paragraph, and counting
+// within each would keep them all.
 func (d *deriving) rewrite(every int) [][]string {
 	out := make([][]string, len(d.paras))
+	n := 0
 	for i, p := range d.paras {
-		for j, s := range p {
-			if j%every == 0 || len(d.story) == 0 {
+		for _, s := range p {
+			if n%every == 0 || len(d.story) == 0 {
 				out[i] = append(out[i], s)
 			} else {
 				out[i] = append(out[i], d.fresh(1)...)
 			}
+			n++
 		}
 	}
 	return out
@@ -274,7 +279,11 @@ type LinkScores struct {
 	// the sets hold some true ones (the same placeholder page under several
 	// stories, an agency's text run by two outlets).
 	RealLinks []RealLink
-	Reals     int
+	// Reals are the real articles read; Unread, the articles of the set,
+	// real or made, that the pipeline could not read (no text left after
+	// cleaning), which no row counts: not found is not the same as
+	// taken for an original.
+	Reals, Unread int
 }
 
 // LinkRow is one derivation's count: found as made, found as the other
@@ -297,7 +306,8 @@ type RealLink struct {
 // ScoreLinks compares the links found (by article ID) with the set's
 // truth. A link is found when it is of the right kind and names the
 // original or the article the original was itself found a copy or version
-// of (dedupe names a group by its first article).
+// of (dedupe names a group by its first article). An article absent from
+// found is one the pipeline could not read, counted in Unread alone.
 func ScoreLinks(set *LinkSet, found map[string]Link) LinkScores {
 	var scores LinkScores
 	rows := map[string]*LinkRow{}
@@ -308,7 +318,12 @@ func ScoreLinks(set *LinkSet, found map[string]Link) LinkScores {
 		rows[scores.Rows[i].Derivation] = &scores.Rows[i]
 	}
 	for _, a := range set.Articles {
-		truth, got := set.Truth[a.ID], found[a.ID]
+		truth := set.Truth[a.ID]
+		got, read := found[a.ID]
+		if !read {
+			scores.Unread++
+			continue
+		}
 		if truth.Kind == "original" {
 			scores.Reals++
 			if got.Kind == "copy" || got.Kind == "version" {

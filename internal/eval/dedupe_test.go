@@ -9,17 +9,18 @@ import (
 	"github.com/corroborate/corroborate/internal/news"
 )
 
-// smallSource is two stories of three long articles each, made of
-// numbered sentences so that every article's words are its own.
-func smallSource() *StreamSource {
+// smallSource is two stories of three long articles each, of 12 numbered
+// sentences in paragraphs of perParagraph, so that every article's words
+// are its own.
+func smallSource(perParagraph int) *StreamSource {
 	src := &StreamSource{}
 	for s := range 2 {
 		st := baseStory{label: fmt.Sprintf("story%d", s)}
 		for m := range 3 {
 			var paras []string
-			for p := range 3 {
+			for p := range 12 / perParagraph {
 				var sents []string
-				for i := range 4 {
+				for i := range perParagraph {
 					sents = append(sents, fmt.Sprintf("Sentence %d of paragraph %d tells the reader about story %d as article %d saw it.", i, p, s, m))
 				}
 				paras = append(paras, strings.Join(sents, " "))
@@ -32,7 +33,7 @@ func smallSource() *StreamSource {
 }
 
 func TestBuildLinkSet(t *testing.T) {
-	set := BuildLinkSet(smallSource(), 4, 7)
+	set := BuildLinkSet(smallSource(4), 4, 7)
 	byID := map[string]*news.Article{}
 	for _, a := range set.Articles {
 		byID[a.ID] = a
@@ -68,26 +69,34 @@ func TestBuildLinkSet(t *testing.T) {
 			t.Errorf("%d articles made as %q, want one for each of 4 originals", made[dv.Name], dv.Name)
 		}
 	}
-	// Copies under other outlets: one outlet's two copies of one text would
-	// be its update, not two copies.
-	outlets := map[string]bool{}
+	// Each copy under an outlet no other article has: one outlet's two
+	// copies of one text, or of two close texts, would be its update.
+	outlets := map[string]int{}
 	for _, a := range set.Articles {
-		if truth := set.Truth[a.ID]; truth.Kind == "copy" {
-			key := truth.Of + "|" + a.Outlet
-			if outlets[key] {
-				t.Errorf("two copies of %s under %s", truth.Of, a.Outlet)
-			}
-			outlets[key] = true
+		outlets[a.Outlet]++
+	}
+	for _, a := range set.Articles {
+		if set.Truth[a.ID].Kind == "copy" && outlets[a.Outlet] != 1 {
+			t.Errorf("copy %s is under %s, as %d other articles are", a.ID, a.Outlet, outlets[a.Outlet]-1)
 		}
 	}
-	if again := BuildLinkSet(smallSource(), 4, 7); !reflect.DeepEqual(again, set) {
+	if again := BuildLinkSet(smallSource(4), 4, 7); !reflect.DeepEqual(again, set) {
 		t.Error("two link sets of one seed differ")
 	}
 }
 
-// TestDerivationsChange: each derivation changes what it says it does.
+// TestDerivationsChange: each derivation changes what it says it does,
+// in paragraphs of several sentences and of one.
 func TestDerivationsChange(t *testing.T) {
-	set := BuildLinkSet(smallSource(), 1, 3)
+	for _, perParagraph := range []int{4, 1} {
+		t.Run(fmt.Sprintf("%d a paragraph", perParagraph), func(t *testing.T) {
+			testDerivationsChange(t, smallSource(perParagraph))
+		})
+	}
+}
+
+func testDerivationsChange(t *testing.T, src *StreamSource) {
+	set := BuildLinkSet(src, 1, 3)
 	var orig *news.Article
 	for _, a := range set.Articles {
 		if truth := set.Truth[a.ID]; truth.Kind != "original" {
@@ -150,14 +159,15 @@ func TestDerivationsChange(t *testing.T) {
 
 func TestScoreLinks(t *testing.T) {
 	set := &LinkSet{
-		Articles: []*news.Article{{ID: "r1"}, {ID: "r2"}, {ID: "r3"}, {ID: "c1"}, {ID: "c2"}, {ID: "c3"}, {ID: "v1"}, {ID: "v2"}},
+		Articles: []*news.Article{{ID: "r1"}, {ID: "r2"}, {ID: "r3"}, {ID: "r4"}, {ID: "c1"}, {ID: "c2"}, {ID: "c3"}, {ID: "c4"}, {ID: "v1"}, {ID: "v2"}},
 		Truth: map[string]Link{
-			"r1": {Kind: "original"}, "r2": {Kind: "original"}, "r3": {Kind: "original"},
-			"c1": {Kind: "copy", Of: "r1"}, "c2": {Kind: "copy", Of: "r2"}, "c3": {Kind: "copy", Of: "r1"},
+			"r1": {Kind: "original"}, "r2": {Kind: "original"}, "r3": {Kind: "original"}, "r4": {Kind: "original"},
+			"c1": {Kind: "copy", Of: "r1"}, "c2": {Kind: "copy", Of: "r2"}, "c3": {Kind: "copy", Of: "r1"}, "c4": {Kind: "copy", Of: "r3"},
 			"v1": {Kind: "version", Of: "r1"}, "v2": {Kind: "version", Of: "r3"},
 		},
-		Derived: map[string]string{"c1": "verbatim", "c2": "verbatim", "c3": "verbatim", "v1": "new URL, half rewritten", "v2": "new URL, half rewritten"},
+		Derived: map[string]string{"c1": "verbatim", "c2": "verbatim", "c3": "verbatim", "c4": "verbatim", "v1": "new URL, half rewritten", "v2": "new URL, half rewritten"},
 	}
+	// r4 and c4 could not be read: neither is counted.
 	found := map[string]Link{
 		"r1": {Kind: "original"},
 		"r2": {Kind: "copy", Of: "r1"}, // a real article linked: r2's copies name r1's group
@@ -169,8 +179,8 @@ func TestScoreLinks(t *testing.T) {
 		"v2": {Kind: "version", Of: "r3"},
 	}
 	scores := ScoreLinks(set, found)
-	if scores.Reals != 3 || len(scores.RealLinks) != 1 || scores.RealLinks[0].Article != "r2" {
-		t.Errorf("reals %d, real links %+v; want 3 and r2's", scores.Reals, scores.RealLinks)
+	if scores.Reals != 3 || scores.Unread != 2 || len(scores.RealLinks) != 1 || scores.RealLinks[0].Article != "r2" {
+		t.Errorf("reals %d, unread %d, real links %+v; want 3, 2 and r2's", scores.Reals, scores.Unread, scores.RealLinks)
 	}
 	rows := map[string]LinkRow{}
 	for _, r := range scores.Rows {

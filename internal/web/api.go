@@ -227,28 +227,30 @@ func rfc3339(t time.Time) string {
 	return t.UTC().Format(time.RFC3339)
 }
 
-// ingestTypes are the media types POST articles takes: JSON, and the names
-// JSON Lines goes by.
+// ingestTypes are the media types POST articles takes: JSON, the names
+// JSON Lines goes by, and tables. None is one a form can send or a
+// cross-site script can without asking the server first (CORS safelists
+// only form types and text/plain).
 var ingestTypes = []string{"application/json", "application/x-ndjson", "application/jsonl", "application/x-jsonlines", "application/jsonlines",
 	csvType, tsvType}
 
 // Tables, one article a row under a header row, as spreadsheets and data
-// sets export them (ingest.ReadCSV). Neither type is one a form can send.
+// sets export them (ingest.ReadCSV).
 const (
 	csvType = "text/csv"
 	tsvType = "text/tab-separated-values"
 )
 
-// apiIngest takes one article as a JSON object, or many as JSON Lines. A
-// bad line is reported and the others are stored; nothing is stored unless
-// the store acknowledged it, so a client may always send the same batch
-// again.
+// apiIngest takes one article as a JSON object, or many as a JSON array,
+// JSON Lines or a table. A bad line or row is reported and the others are
+// stored; nothing is stored unless the store acknowledged it, so a client
+// may always send the same batch again.
 func (s *Server) apiIngest(w http.ResponseWriter, r *http.Request) error {
 	if err := s.authorize(r); err != nil {
 		return err
 	}
-	// As for edits: without a declared JSON type, any site a reader visits
-	// could post articles to a server run without a token.
+	// As for edits: without a declared type of ingestTypes, any site a
+	// reader visits could post articles to a server run without a token.
 	if err := requireType(r, ingestTypes...); err != nil {
 		return err
 	}

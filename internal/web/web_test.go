@@ -191,29 +191,37 @@ func TestIngestMediaTypes(t *testing.T) {
 
 // TestIngestTable: a table posted as text/csv or text/tab-separated-values
 // is read a row an article; a bad row is reported and the rest stored; a
-// table without a text column is a bad request.
+// table without a text column, or none at all, is a bad request that says
+// so; more rows than MaxArticles are refused.
 func TestIngestTable(t *testing.T) {
-	f := newFixture(t, Config{})
+	f := newFixture(t, Config{MaxArticles: 2})
 	tests := []struct {
 		contentType, body string
 		code              int
 		stored            int
 		errs              []string
+		answer            string // in the error of a refused request
 	}{
 		{"text/csv; charset=utf-8", "id,title,text,publisher\n" +
 			"t1,Bridge reopens,\"The bridge reopened on Monday after two years of repairs, the city said.\",Courier\n" +
 			"t2,,,Courier\n" +
-			"t3,Ferry resumes,The ferry resumed service on Tuesday after the storm passed.,Post\n", 200, 2, []string{"body:3"}},
-		{"text/tab-separated-values", "id\ttext\nt4\tThe council approved the new budget on Wednesday evening.\n", 200, 1, nil},
-		{"text/csv", "symbol,price\nACME,12\n", 400, 0, nil},
+			"t3,Ferry resumes,The ferry resumed service on Tuesday after the storm passed.,Post\n", 200, 2, []string{"body:3"}, ""},
+		{"text/tab-separated-values", "id\ttext\nt4\tThe council approved the new budget on Wednesday evening.\n", 200, 1, nil, ""},
+		{"text/csv", "symbol,price\nACME,12\n", 400, 0, nil, "no column under any of"},
+		{"text/csv", "", 400, 0, nil, "empty table"},
+		{"text/csv", "text\nOne.\nTwo.\nThree.\n", 413, 0, nil, "too large"},
 	}
 	for _, tt := range tests {
 		code, body, _ := f.do(t, "POST", "/api/v1/articles", tt.body, "Content-Type", tt.contentType)
 		if code != tt.code {
-			t.Errorf("%s: %d %.300s, want %d", tt.contentType, code, body, tt.code)
+			t.Errorf("%s %.40q: %d %.300s, want %d", tt.contentType, tt.body, code, body, tt.code)
 			continue
 		}
 		if code != 200 {
+			var refused struct{ Error string }
+			if err := json.Unmarshal([]byte(body), &refused); err != nil || !strings.Contains(refused.Error, tt.answer) {
+				t.Errorf("%s %.40q: answer %s, want an error saying %q", tt.contentType, tt.body, body, tt.answer)
+			}
 			continue
 		}
 		var res struct {
