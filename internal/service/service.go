@@ -11,6 +11,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"strconv"
 	"sync"
 	"time"
 
@@ -207,8 +208,9 @@ func (s *Service) write(ctx context.Context, fn func(*store.Tx) error) error {
 type Status struct {
 	ID    string `json:"id"`
 	Story string `json:"story"`
-	// Duplicate is set when the store already held the article (same ID,
-	// URL or text): nothing changed.
+	// Duplicate is set when the store already held the article (the same
+	// text from the same outlet): nothing changed. A new text at a stored
+	// URL or under a stored ID is stored, as a version.
 	Duplicate bool   `json:"duplicate"`
 	Source    string `json:"source,omitempty"`
 }
@@ -257,18 +259,37 @@ func (s *Service) add(tx *store.Tx, p *pipeline.Prepared) (Status, error) {
 	// Replay reads the arrival back from the row (stored), so that a
 	// rebuilt engine files the article at the same time.
 	p.Received(row.IngestedAt)
-	if old, found, err := tx.Find(a.ID, row.URLKey, row.ContentHash); err != nil {
+	// The same text from the same outlet again (a client retrying, a feed
+	// read twice) changes nothing.
+	if old, found, err := tx.Find("", "", row.ContentHash); err != nil {
 		return Status{}, err
 	} else if found {
-		// A row stored under an older form of URLKey keeps it until the page
-		// comes again; give it today's key, so the poller's HasURL finds it
-		// and stops fetching the page anew on every round.
-		if old.URL == a.URL && old.URLKey != row.URLKey {
-			if err := tx.Rekey(old.ID, row.URLKey); err != nil {
-				return Status{}, err
-			}
+		if err := s.renewURLKey(tx, old, row); err != nil {
+			return Status{}, err
 		}
 		return Status{ID: old.ID, Story: old.StoryID, Duplicate: true, Source: a.Source}, nil
+	}
+	// A new text under a stored ID or URL is the outlet's update of that
+	// article (or, under an ID alone, another article whose source reused
+	// the ID): it is stored beside it under an ID of its own, and the
+	// engine links it as a version by its URL. The URL stays the key of
+	// the first article stored at it, which the poller and Find look up.
+	if old, found, err := tx.Find(a.ID, row.URLKey, ""); err != nil {
+		return Status{}, err
+	} else if found {
+		if err := s.renewURLKey(tx, old, row); err != nil {
+			return Status{}, err
+		}
+		id, err := freeID(tx, a.ID)
+		if err != nil {
+			return Status{}, err
+		}
+		a.ID, row.ID = id, id
+		if _, held, err := tx.Find("", row.URLKey, ""); err != nil {
+			return Status{}, err
+		} else if held {
+			row.URLKey = ""
+		}
 	}
 	s.changed = true
 	placed := s.engine.Add(p)
@@ -302,6 +323,29 @@ func (s *Service) add(tx *store.Tx, p *pipeline.Prepared) (Status, error) {
 	}
 	s.pos.Seq = row.Seq
 	return Status{ID: row.ID, Story: row.StoryID, Source: a.Source}, nil
+}
+
+// renewURLKey gives a row stored under an older form of URLKey today's
+// key when its page comes again, so that the poller's HasURL finds it and
+// stops fetching the page anew on every round. A later version stored
+// without a key (the first at its URL holds it) stays without.
+func (s *Service) renewURLKey(tx *store.Tx, old store.Article, row *store.Article) error {
+	if old.URL == row.URL && old.URLKey != "" && old.URLKey != row.URLKey {
+		return tx.Rekey(old.ID, row.URLKey)
+	}
+	return nil
+}
+
+// freeID is id when no stored article has it, else id with the first of
+// "~2", "~3" … that none has, as a batch makes a repeated ID unique.
+func freeID(tx *store.Tx, id string) (string, error) {
+	candidate := id
+	for n := 2; ; n++ {
+		if _, taken, err := tx.Find(candidate, "", ""); err != nil || !taken {
+			return candidate, err
+		}
+		candidate = id + "~" + strconv.Itoa(n)
+	}
 }
 
 // changes records what a new version added and dropped against the latest

@@ -322,6 +322,81 @@ func TestOldURLKeyRenewed(t *testing.T) {
 	}
 }
 
+// TestUpdateAtItsURL: an outlet's new text at a URL, or under an ID, the
+// store holds is kept as that article's next version, with what changed;
+// the same texts sent again change nothing; another article that reuses
+// an ID is stored as its own.
+func TestUpdateAtItsURL(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "c.db")
+	db := openDB(t, path)
+	s := openService(t, db)
+	first := "The harbor bridge closed on Monday after inspectors found cracks in two of its piers. " +
+		"The city said repairs would take at least three weeks. Ferries will run every half hour."
+	update := first + "\n\nOn Tuesday the mayor said a temporary footbridge would open by Friday, and that the repairs would cost about $4 million."
+	article := func(id, url, outlet, text string) *news.Article {
+		return &news.Article{ID: id, Source: id + ".txt", URL: url, Outlet: outlet, Title: "Harbor bridge closed", Text: text}
+	}
+	const url = "https://courier.example/2031/harbor-bridge"
+	send := func(a *news.Article) Status {
+		t.Helper()
+		res, err := s.Ingest(ctx, []*news.Article{a})
+		if err != nil || len(res.Articles) != 1 {
+			t.Fatalf("ingest %s: %+v, %v", a.ID, res, err)
+		}
+		return res.Articles[0]
+	}
+	orig := send(article("harbor", url, "Courier", first))
+	tests := []struct {
+		name    string
+		a       *news.Article
+		id      string
+		dup     bool
+		version string // the article it is a version of, "" for none
+	}{
+		{"the update at its URL, under its ID", article("harbor", url, "Courier", update), "harbor~2", false, "harbor"},
+		{"the update sent again", article("harbor", url, "Courier", update), "harbor~2", true, "harbor"},
+		{"the first text sent again", article("harbor", url, "Courier", first), "harbor", true, ""},
+		{"an update under another ID at the URL", article("courier-991", url, "Courier", update+" Traffic was diverted."), "courier-991", false, "harbor"},
+		{"another article reusing the ID", article("harbor", "https://post.example/chess", "Post",
+			"The Eastgate chess club won the regional title on Saturday for the first time in its history."), "harbor~3", false, ""},
+		// Its URL names the first article, its ID the one just stored.
+		{"an update at the first URL under the later ID", article("harbor~3", url, "Courier", update+" Buses replaced the ferries."),
+			"harbor~3~2", false, "harbor"},
+	}
+	for _, tt := range tests {
+		got := send(tt.a)
+		if got.ID != tt.id || got.Duplicate != tt.dup {
+			t.Errorf("%s: stored as %+v, want ID %s, duplicate %v", tt.name, got, tt.id, tt.dup)
+			continue
+		}
+		stored, err := db.Article(ctx, got.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		switch {
+		case tt.version == "" && stored.VersionOf != nil:
+			t.Errorf("%s: a version of %s, want none", tt.name, *stored.VersionOf)
+		case tt.version != "" && (stored.VersionOf == nil || *stored.VersionOf != tt.version || got.Story != orig.Story):
+			t.Errorf("%s: version of %v in story %s, want of %s in %s", tt.name, stored.VersionOf, got.Story, tt.version, orig.Story)
+		}
+	}
+	v, err := db.Article(ctx, "harbor~2")
+	if err != nil || v.Changes == nil || len(v.Changes.Added) == 0 || v.Changes.Against != "harbor" {
+		t.Errorf("the update's changes: %+v, %v; want sentences added against harbor", v.Changes, err)
+	}
+	if o, err := db.Article(ctx, "harbor"); err != nil || o.Latest {
+		t.Errorf("the first text is still marked latest (%v)", err)
+	}
+	if latest, err := db.Article(ctx, "harbor~3~2"); err != nil || !latest.Latest {
+		t.Errorf("the newest update is not marked latest (%v)", err)
+	}
+	// A process opening the store later replays the versions as stored.
+	s.Close()
+	landsAsInOneRun(t, openService(t, openDB(t, path)), []*news.Article{article("harbor", url, "Courier", first),
+		article("harbor-3", url, "Courier", update+" A third text.")}, "a restart")
+}
+
 // TestForgetsOldCopies: the service's dedupe index keeps a month of text
 // signatures on the clock of the articles' dates, so the same text a month
 // after the latest news is an original, and within it a copy. An engine
