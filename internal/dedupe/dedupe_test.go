@@ -66,6 +66,60 @@ func TestIndex(t *testing.T) {
 	}
 }
 
+// TestVersionOfCopy: an outlet that ran another's text as a copy, and
+// then updated it, made a version of its copy: found by the copy's URL,
+// by its text, or among the story's articles, the update names the copy,
+// not the other outlet's original, whose versions are its own.
+func TestVersionOfCopy(t *testing.T) {
+	updated := base + "\nThe terminal will close for good at the end of next month, officials confirmed on Wednesday."
+	sentences := strings.Split(base, "\n")
+	rewrite := strings.Join(append(sentences[:2:2], strings.Split(other, "\n")...), "\n")
+	var ix *Index
+	add := func(text, outlet, url string) Match {
+		sig, n := sketch(text)
+		return ix.Add(Item{Outlet: outlet, URL: url, Signature: sig, Shingles: n})
+	}
+	// The wire's story, 0, and the Courier's copy of it, 1.
+	start := func() {
+		ix = NewIndex()
+		add(base, "Wire", "https://wire.example/ferry")
+		if m := add(base, "Courier", "https://courier.example/ferry"); m.Kind != Copy || m.Of != 0 {
+			t.Fatalf("the Courier's copy: %+v", m)
+		}
+	}
+	start()
+	steps := []struct {
+		name              string
+		text, outlet, url string
+		kind              Kind
+		of                int
+	}{
+		{"the Courier's update at its URL", other, "Courier", "https://courier.example/ferry", Version, 1},
+		{"the Courier's update by its text", updated, "Courier", "", Version, 1},
+		{"the wire's own update", updated, "Wire", "https://wire.example/ferry", Version, 0},
+		{"the Post copies the Courier's update", other, "Post", "", Copy, 0},
+	}
+	for _, st := range steps {
+		if m := add(st.text, st.outlet, st.url); m.Kind != st.kind || m.Of != st.of {
+			t.Errorf("%s: %+v, want kind %d of %d", st.name, m, st.kind, st.of)
+		}
+	}
+	start()
+	if m := add(rewrite, "Courier", ""); m.Kind != Original {
+		t.Fatalf("the rewrite matched on its own: %+v", m)
+	}
+	if m := ix.Version(2, []int{0, 1}); m.Kind != Version || m.Of != 1 {
+		t.Errorf("the Courier's rewrite among the story's articles: %+v, want a version of 1", m)
+	}
+	// A replay adopts it as it was found, and its versions follow.
+	start()
+	add(rewrite, "Courier", "")
+	ix.Adopt(2, 1)
+	if m := add(rewrite+"\nA footbridge opened on Friday.", "Courier", ""); m.Kind != Version || m.Of != 1 {
+		t.Errorf("a version of the adopted rewrite: %+v, want a version of 1", m)
+	}
+}
+
 func TestVersionAmong(t *testing.T) {
 	// A heavy rewrite shares too little wording for the LSH bands, but is
 	// found among the members of the story it joined.

@@ -114,8 +114,12 @@ func (x *Index) Add(it Item) Match {
 	self := int32(len(x.entries))
 	e := entry{root: self, outlet: x.outlet(it.Outlet), shingles: int32(it.Shingles)}
 	m := x.find(it, e.outlet)
-	if m.Kind != Original {
-		e.root = x.entries[m.Of].root
+	switch m.Kind {
+	case Version:
+		e.root = x.versionGroup(m.Of)
+		m.Of = int(e.root)
+	case Copy:
+		e.root = x.original(m.Of)
 		m.Of = int(e.root)
 	}
 	x.entries = append(x.entries, e)
@@ -275,7 +279,7 @@ func (x *Index) Version(i int, among []int) Match {
 			continue
 		}
 		if sim := Similarity(mine, theirs); sim >= versionSimilarity && sim > best.Similarity {
-			best = Match{Kind: Version, Of: int(other.root), Similarity: sim}
+			best = Match{Kind: Version, Of: int(x.versionGroup(j)), Similarity: sim}
 		}
 	}
 	if best.Kind == Version {
@@ -291,7 +295,31 @@ func (x *Index) Adopt(i, of int) {
 	if i < 0 || i >= len(x.entries) || of < 0 || of >= i {
 		return
 	}
-	x.entries[i].root = x.entries[of].root
+	x.entries[i].root = x.versionGroup(of)
+}
+
+// versionGroup is the first version of the article j is a version of: the
+// first article of j's group, unless that is another outlet's and j a copy
+// of it. An outlet's update of the copy it ran is a version of that copy,
+// not of the original, whose own versions are that outlet's (VersionOf
+// names the same outlet's first version).
+func (x *Index) versionGroup(j int) int32 {
+	root := x.entries[j].root
+	if x.entries[root].outlet != x.entries[j].outlet {
+		return int32(j)
+	}
+	return root
+}
+
+// original is the first article of j's group, through a copy whose
+// versions form a group of their own (versionGroup) to the article it
+// copied.
+func (x *Index) original(j int) int32 {
+	root := x.entries[j].root
+	for x.entries[root].root != root {
+		root = x.entries[root].root
+	}
+	return root
 }
 
 // isCopy accepts a high resemblance, or one text almost wholly inside the
