@@ -328,12 +328,18 @@ func (s *Service) add(tx *store.Tx, p *pipeline.Prepared) (Status, error) {
 // renewURLKey gives a row stored under an older form of URLKey today's
 // key when its page comes again, so that the poller's HasURL finds it and
 // stops fetching the page anew on every round. A later version stored
-// without a key (the first at its URL holds it) stays without.
+// without a key (the first at its URL holds it) stays without, and so
+// does a row whose page another row holds today's key for (an update that
+// came while this row had the older key): HasURL finds the page by that
+// row, and the key is unique.
 func (s *Service) renewURLKey(tx *store.Tx, old store.Article, row *store.Article) error {
-	if old.URL == row.URL && old.URLKey != "" && old.URLKey != row.URLKey {
-		return tx.Rekey(old.ID, row.URLKey)
+	if old.URL != row.URL || old.URLKey == "" || old.URLKey == row.URLKey {
+		return nil
 	}
-	return nil
+	if _, held, err := tx.Find("", row.URLKey, ""); err != nil || held {
+		return err
+	}
+	return tx.Rekey(old.ID, row.URLKey)
 }
 
 // freeID is id when no stored article has it, else id with the first of

@@ -322,6 +322,35 @@ func TestOldURLKeyRenewed(t *testing.T) {
 	}
 }
 
+// TestOldURLKeyTaken: when an update came to a page while its first row
+// still had an older form of the URL key, the update took today's key;
+// the first text sent again is a duplicate, not a clash over the key.
+func TestOldURLKeyTaken(t *testing.T) {
+	ctx := context.Background()
+	db := openDB(t, filepath.Join(t.TempDir(), "c.db"))
+	s := openService(t, db)
+	a := examples(t)[0]
+	a.URL = "https://www.example.com/article.php?id=123&utm_source=feed"
+	if _, err := s.Ingest(ctx, []*news.Article{a}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.SQL().ExecContext(ctx, `UPDATE articles SET url_key = 'example.com/article.php'`); err != nil {
+		t.Fatal(err)
+	}
+	update := *a
+	update.ID, update.Text = "update", a.Text+"\n\nThe council will meet again on Thursday to hear the inspectors' report."
+	for _, sent := range []*news.Article{&update, a} {
+		c := *sent
+		res, err := s.Ingest(ctx, []*news.Article{&c})
+		if err != nil || len(res.Articles) != 1 || res.Articles[0].Duplicate != (sent == a) {
+			t.Fatalf("%s sent: %+v, %v", sent.ID, res, err)
+		}
+	}
+	if ok, err := db.HasURL(ctx, dedupe.URLKey(a.URL)); err != nil || !ok {
+		t.Errorf("HasURL = %v, %v; want true", ok, err)
+	}
+}
+
 // TestUpdateAtItsURL: an outlet's new text at a URL, or under an ID, the
 // store holds is kept as that article's next version, with what changed;
 // the same texts sent again change nothing; another article that reuses
