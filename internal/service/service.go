@@ -280,16 +280,26 @@ func (s *Service) add(tx *store.Tx, p *pipeline.Prepared) (Status, error) {
 		if err := s.renewURLKey(tx, old, row); err != nil {
 			return Status{}, err
 		}
+		page, held, err := tx.Find("", row.URLKey, "")
+		if err != nil {
+			return Status{}, err
+		}
+		if held {
+			// A page's text again, credited to its outlet under another
+			// name (a feed's title, the site's host), is the page again:
+			// at one URL it cannot be another outlet's copy.
+			if same, found, err := tx.Find("", "", contentHash(page.Outlet, a.Text)); err != nil {
+				return Status{}, err
+			} else if found {
+				return Status{ID: same.ID, Story: same.StoryID, Duplicate: true, Source: a.Source}, nil
+			}
+			row.URLKey = ""
+		}
 		id, err := freeID(tx, a.ID)
 		if err != nil {
 			return Status{}, err
 		}
 		a.ID, row.ID = id, id
-		if _, held, err := tx.Find("", row.URLKey, ""); err != nil {
-			return Status{}, err
-		} else if held {
-			row.URLKey = ""
-		}
 	}
 	s.changed = true
 	placed := s.engine.Add(p)

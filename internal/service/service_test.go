@@ -386,6 +386,7 @@ func TestUpdateAtItsURL(t *testing.T) {
 		{"the update at its URL, under its ID", article("harbor", url, "Courier", update), "harbor~2", false, "harbor"},
 		{"the update sent again", article("harbor", url, "Courier", update), "harbor~2", true, "harbor"},
 		{"the first text sent again", article("harbor", url, "Courier", first), "harbor", true, ""},
+		{"the update under another name of the outlet", article("harbor", url, "courier.example", update), "harbor~2", true, "harbor"},
 		{"an update under another ID at the URL", article("courier-991", url, "Courier", update+" Traffic was diverted."), "courier-991", false, "harbor"},
 		{"another article reusing the ID", article("harbor", "https://post.example/chess", "Post",
 			"The Eastgate chess club won the regional title on Saturday for the first time in its history."), "harbor~3", false, ""},
