@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"testing"
 	"time"
 
@@ -296,29 +297,40 @@ func TestStoredRepeats(t *testing.T) {
 
 // TestOldURLKeyRenewed checks that a row stored under an older form of
 // the URL key (one that dropped the query) gets today's key when its page
-// comes again, so the poller's HasURL recognises it from then on.
+// comes again, the same text or an update under its ID, so the poller's
+// HasURL recognises it from then on.
 func TestOldURLKeyRenewed(t *testing.T) {
 	ctx := context.Background()
-	db := openDB(t, filepath.Join(t.TempDir(), "c.db"))
-	s := openService(t, db)
-	a := examples(t)[0]
-	a.URL = "https://www.example.com/article.php?id=123&utm_source=feed"
-	if _, err := s.Ingest(ctx, []*news.Article{a}); err != nil {
-		t.Fatal(err)
-	}
-	key := dedupe.URLKey(a.URL)
-	if _, err := db.SQL().ExecContext(ctx, `UPDATE articles SET url_key = 'example.com/article.php'`); err != nil {
-		t.Fatal(err)
-	}
-	if ok, err := db.HasURL(ctx, key); err != nil || ok {
-		t.Fatalf("HasURL(%q) before the page came again = %v, %v; want false", key, ok, err)
-	}
-	res, err := s.Ingest(ctx, []*news.Article{a})
-	if err != nil || len(res.Articles) != 1 || !res.Articles[0].Duplicate {
-		t.Fatalf("the page sent again: %+v, %v; want a duplicate", res, err)
-	}
-	if ok, err := db.HasURL(ctx, key); err != nil || !ok {
-		t.Errorf("HasURL(%q) after the page came again = %v, %v; want true", key, ok, err)
+	for _, again := range []string{"the same text", "an update"} {
+		db := openDB(t, filepath.Join(t.TempDir(), "c.db"))
+		s := openService(t, db)
+		a := examples(t)[0]
+		a.URL = "https://www.example.com/article.php?id=123&utm_source=feed"
+		if _, err := s.Ingest(ctx, []*news.Article{a}); err != nil {
+			t.Fatal(err)
+		}
+		key := dedupe.URLKey(a.URL)
+		if _, err := db.SQL().ExecContext(ctx, `UPDATE articles SET url_key = 'example.com/article.php'`); err != nil {
+			t.Fatal(err)
+		}
+		if ok, err := db.HasURL(ctx, key); err != nil || ok {
+			t.Fatalf("HasURL(%q) before the page came again = %v, %v; want false", key, ok, err)
+		}
+		page := *a
+		if again == "an update" {
+			page.Text += "\n\nThe council will meet again on Thursday to hear the inspectors' report."
+		}
+		res, err := s.Ingest(ctx, []*news.Article{&page})
+		if err != nil || len(res.Articles) != 1 || res.Articles[0].Duplicate != (again == "the same text") {
+			t.Fatalf("%s: %+v, %v", again, res, err)
+		}
+		// The first row at the page holds its key, as it would have.
+		if first, err := db.Article(ctx, a.ID); err != nil || first.URLKey != key {
+			t.Errorf("%s: the first row's key is %q (%v), want %q", again, first.URLKey, err, key)
+		}
+		if ok, err := db.HasURL(ctx, key); err != nil || !ok {
+			t.Errorf("%s: HasURL(%q) after the page came again = %v, %v; want true", again, key, ok, err)
+		}
 	}
 }
 
@@ -354,7 +366,9 @@ func TestOldURLKeyTaken(t *testing.T) {
 // TestUpdateAtItsURL: an outlet's new text at a URL, or under an ID, the
 // store holds is kept as that article's next version, with what changed;
 // the same texts sent again change nothing; another article that reuses
-// an ID is stored as its own.
+// an ID is stored as its own. A rewrite that shares no wording with the
+// article is linked by its URL alone, and a process that opens the store
+// later links the next one as this one did.
 func TestUpdateAtItsURL(t *testing.T) {
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "c.db")
@@ -363,42 +377,32 @@ func TestUpdateAtItsURL(t *testing.T) {
 	first := "The harbor bridge closed on Monday after inspectors found cracks in two of its piers. " +
 		"The city said repairs would take at least three weeks. Ferries will run every half hour."
 	update := first + "\n\nOn Tuesday the mayor said a temporary footbridge would open by Friday, and that the repairs would cost about $4 million."
+	rewrite := "Engineers reopened one lane to buses on Thursday evening. Drivers of private cars must still take the northern ring road " +
+		"until the end of the month, officials at the transport department told reporters."
+	rewriteAgain := "A structural survey published late on Friday blamed decades of salt corrosion and deferred maintenance. " +
+		"The council has asked the national government for emergency funds to rebuild both damaged supports."
 	article := func(id, url, outlet, text string) *news.Article {
 		return &news.Article{ID: id, Source: id + ".txt", URL: url, Outlet: outlet, Title: "Harbor bridge closed", Text: text}
 	}
 	const url = "https://courier.example/2031/harbor-bridge"
-	send := func(a *news.Article) Status {
-		t.Helper()
-		res, err := s.Ingest(ctx, []*news.Article{a})
-		if err != nil || len(res.Articles) != 1 {
-			t.Fatalf("ingest %s: %+v, %v", a.ID, res, err)
-		}
-		return res.Articles[0]
-	}
-	orig := send(article("harbor", url, "Courier", first))
-	tests := []struct {
+	type sent struct {
 		name    string
 		a       *news.Article
 		id      string
 		dup     bool
 		version string // the article it is a version of, "" for none
-	}{
-		{"the update at its URL, under its ID", article("harbor", url, "Courier", update), "harbor~2", false, "harbor"},
-		{"the update sent again", article("harbor", url, "Courier", update), "harbor~2", true, "harbor"},
-		{"the first text sent again", article("harbor", url, "Courier", first), "harbor", true, ""},
-		{"the update under another name of the outlet", article("harbor", url, "courier.example", update), "harbor~2", true, "harbor"},
-		{"an update under another ID at the URL", article("courier-991", url, "Courier", update+" Traffic was diverted."), "courier-991", false, "harbor"},
-		{"another article reusing the ID", article("harbor", "https://post.example/chess", "Post",
-			"The Eastgate chess club won the regional title on Saturday for the first time in its history."), "harbor~3", false, ""},
-		// Its URL names the first article, its ID the one just stored.
-		{"an update at the first URL under the later ID", article("harbor~3", url, "Courier", update+" Buses replaced the ferries."),
-			"harbor~3~2", false, "harbor"},
 	}
-	for _, tt := range tests {
-		got := send(tt.a)
+	var orig Status
+	send := func(tt sent) {
+		t.Helper()
+		res, err := s.Ingest(ctx, []*news.Article{tt.a})
+		if err != nil || len(res.Articles) != 1 {
+			t.Fatalf("%s: %+v, %v", tt.name, res, err)
+		}
+		got := res.Articles[0]
 		if got.ID != tt.id || got.Duplicate != tt.dup {
 			t.Errorf("%s: stored as %+v, want ID %s, duplicate %v", tt.name, got, tt.id, tt.dup)
-			continue
+			return
 		}
 		stored, err := db.Article(ctx, got.ID)
 		if err != nil {
@@ -411,20 +415,51 @@ func TestUpdateAtItsURL(t *testing.T) {
 			t.Errorf("%s: version of %v in story %s, want of %s in %s", tt.name, stored.VersionOf, got.Story, tt.version, orig.Story)
 		}
 	}
+	res, err := s.Ingest(ctx, []*news.Article{article("harbor", url, "Courier", first)})
+	if err != nil || len(res.Articles) != 1 {
+		t.Fatalf("the first text: %+v, %v", res, err)
+	}
+	orig = res.Articles[0]
+	for _, tt := range []sent{
+		{"the update at its URL, under its ID", article("harbor", url, "Courier", update), "harbor~2", false, "harbor"},
+		{"the update sent again", article("harbor", url, "Courier", update), "harbor~2", true, "harbor"},
+		{"the first text sent again", article("harbor", url, "Courier", first), "harbor", true, ""},
+		{"the update under another name of the outlet", article("harbor", url, "courier.example", update), "harbor~2", true, "harbor"},
+		{"an update under another ID at the URL", article("courier-991", url, "Courier", update+" Traffic was diverted."), "courier-991", false, "harbor"},
+		{"another article reusing the ID", article("harbor", "https://post.example/chess", "Post",
+			"The Eastgate chess club won the regional title on Saturday for the first time in its history."), "harbor~3", false, ""},
+		// Its URL names the first article, its ID the one just stored.
+		{"an update at the first URL under the later ID", article("harbor~3", url, "Courier", update+" Buses replaced the ferries."),
+			"harbor~3~2", false, "harbor"},
+		{"a rewrite at the URL", article("harbor", url, "Courier", rewrite), "harbor~4", false, "harbor"},
+	} {
+		send(tt)
+	}
 	v, err := db.Article(ctx, "harbor~2")
 	if err != nil || v.Changes == nil || len(v.Changes.Added) == 0 || v.Changes.Against != "harbor" {
 		t.Errorf("the update's changes: %+v, %v; want sentences added against harbor", v.Changes, err)
 	}
-	if o, err := db.Article(ctx, "harbor"); err != nil || o.Latest {
-		t.Errorf("the first text is still marked latest (%v)", err)
+	var latest []string
+	rows, err := db.SQL().QueryContext(ctx, `SELECT id FROM articles WHERE latest = 1 AND (id = 'harbor' OR version_of = 'harbor')`)
+	if err != nil {
+		t.Fatal(err)
 	}
-	if latest, err := db.Article(ctx, "harbor~3~2"); err != nil || !latest.Latest {
-		t.Errorf("the newest update is not marked latest (%v)", err)
+	for rows.Next() {
+		var id string
+		rows.Scan(&id)
+		latest = append(latest, id)
 	}
-	// A process opening the store later replays the versions as stored.
+	if rows.Close(); !slices.Equal(latest, []string{"harbor~4"}) {
+		t.Errorf("marked latest: %v, want only the newest update, harbor~4", latest)
+	}
+	if newest, err := db.Article(ctx, "harbor~4"); err != nil || newest.Changes == nil || newest.Changes.Against != "harbor~3~2" {
+		t.Errorf("the newest update's changes: %+v, %v; want against the one before, harbor~3~2", newest.Changes, err)
+	}
+	// A process opening the store later rebuilds its engine from the log:
+	// the page's next text is a version of the same article.
 	s.Close()
-	landsAsInOneRun(t, openService(t, openDB(t, path)), []*news.Article{article("harbor", url, "Courier", first),
-		article("harbor-3", url, "Courier", update+" A third text.")}, "a restart")
+	s = openService(t, openDB(t, path))
+	send(sent{"a rewrite after a restart", article("harbor", url, "Courier", rewriteAgain), "harbor~5", false, "harbor"})
 }
 
 // TestForgetsOldCopies: the service's dedupe index keeps a month of text
