@@ -202,3 +202,79 @@ func TestTwoEditors(t *testing.T) {
 		t.Errorf("%d edits in the log (%v), want 3", edits, err)
 	}
 }
+
+// TestTwoWritersUpdateOnePage has two services, as two machines would,
+// store updates of one page at the same time: each update takes an ID of
+// its own and a version's place, the page's key stays with its first row
+// (url_key is unique, NULL on the rest), and only the newest is latest.
+func TestTwoWritersUpdateOnePage(t *testing.T) {
+	ctx := context.Background()
+	first, second, _ := twoMachines(t)
+	const url = "https://courier.example/2031/harbor-bridge"
+	page := func(extra string) *news.Article {
+		return &news.Article{ID: "harbor", URL: url, Outlet: "Courier", Title: "Harbor bridge closed",
+			Text: "The harbor bridge closed on Monday after inspectors found cracks in two of its piers. " +
+				"The city said repairs would take at least three weeks. Ferries will run every half hour." + extra}
+	}
+	var svcs []*service.Service
+	for _, db := range []*store.DB{first, second} {
+		svc, err := service.Open(ctx, db, service.Options{Pipeline: pipeline.DefaultOptions(), Manual: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer svc.Close()
+		svcs = append(svcs, svc)
+	}
+	if _, err := svcs[0].Ingest(ctx, []*news.Article{page("")}); err != nil {
+		t.Fatal(err)
+	}
+	const each = 4
+	var wg sync.WaitGroup
+	for i, svc := range svcs {
+		wg.Go(func() {
+			for k := range each {
+				extra := fmt.Sprintf("\n\nUpdate %d from writer %d: crews worked through the night on pier %d.", k+1, i+1, k+1)
+				if _, err := svc.Ingest(ctx, []*news.Article{page(extra)}); err != nil {
+					t.Error(err)
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
+	rows, err := first.SQL().QueryContext(ctx, `SELECT id, url_key IS NOT NULL, COALESCE(version_of, ''), latest, story_id FROM articles ORDER BY seq`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	var ids []string
+	keys, latest, stories := 0, "", map[string]bool{}
+	for rows.Next() {
+		var id, of, story string
+		var keyed bool
+		var isLatest int
+		if err := rows.Scan(&id, &keyed, &of, &isLatest, &story); err != nil {
+			t.Fatal(err)
+		}
+		ids = append(ids, id)
+		stories[story] = true
+		if keyed {
+			keys++
+			if id != "harbor" {
+				t.Errorf("%s holds the page's key, want harbor", id)
+			}
+		}
+		if isLatest != 0 {
+			latest += id + " "
+		}
+		if id != "harbor" && of != "harbor" {
+			t.Errorf("%s is a version of %q, want harbor", id, of)
+		}
+	}
+	if len(ids) != 1+2*each || keys != 1 || len(stories) != 1 {
+		t.Errorf("stored %v, %d holding the key, in %d stories; want %d articles, one key, one story", ids, keys, len(stories), 1+2*each)
+	}
+	if want := ids[len(ids)-1] + " "; latest != want {
+		t.Errorf("marked latest: %q, want the newest alone, %q", latest, want)
+	}
+}
