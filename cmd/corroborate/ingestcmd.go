@@ -27,7 +27,7 @@ func runIngest(ctx context.Context, args []string, env *environment) int {
 	fs.Int64Var(&readOpts.MaxBytes, "max-bytes", ingest.DefaultMaxBytes, "largest article accepted, in bytes")
 	web := webFlags(fs, env)
 	fs.Usage = func() {
-		fmt.Fprintln(env.stderr, "Usage: corroborate ingest [flags] PATH|URL...\n\nAdds articles to the store: stories grow as they arrive, an article\nalready stored (the same text from the same outlet) changes nothing, and a new\ntext at a stored URL or under a stored ID is kept as that article's next version. PATH and URL are read\nas by analyze: text, JSON Lines, HTML, feeds, folders, - for stdin, pages\nand feeds on the web.\n\nFlags:")
+		fmt.Fprintln(env.stderr, "Usage: corroborate ingest [flags] PATH|URL...\n\nAdds articles to the store: stories grow as they arrive, an article\nalready stored (the same text from the same outlet) changes nothing, and a new\ntext at a stored URL is kept as that page's next version (under ID~2 when its\nID is taken). PATH and URL are read as by analyze: text, JSON Lines, HTML,\nfeeds, folders, - for stdin, pages and feeds on the web.\n\nFlags:")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {

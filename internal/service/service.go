@@ -209,8 +209,9 @@ type Status struct {
 	ID    string `json:"id"`
 	Story string `json:"story"`
 	// Duplicate is set when the store already held the article (the same
-	// text from the same outlet): nothing changed. A new text at a stored
-	// URL or under a stored ID is stored, as a version.
+	// text from the same outlet, or the same text at the same URL):
+	// nothing changed. A new text at a stored URL or under a stored ID is
+	// stored under an ID of its own, a version when the engine finds one.
 	Duplicate bool   `json:"duplicate"`
 	Source    string `json:"source,omitempty"`
 }

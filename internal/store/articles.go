@@ -154,8 +154,8 @@ func collectArticles(rows *sql.Rows, err error) ([]Article, error) {
 	return out, rows.Err()
 }
 
-// Find returns a stored article with the same ID, URL or text, if any: the
-// same article sent again.
+// Find returns the first stored article (in log order) with the given ID,
+// URL key or content hash, if any; an empty argument matches nothing.
 func (t *Tx) Find(id, urlKey, contentHash string) (Article, bool, error) {
 	st, err := t.stmt(`SELECT ` + replayColumns + ` FROM articles
 		WHERE id = ? OR content_hash = ? OR (url_key = ? AND url_key <> '') ORDER BY seq LIMIT 1`)
