@@ -155,20 +155,28 @@ func TestTwoWriters(t *testing.T) {
 	}
 }
 
+// manualServices opens a service without background analysis on each
+// store, closed when the test ends.
+func manualServices(t *testing.T, dbs ...*store.DB) []*service.Service {
+	t.Helper()
+	var svcs []*service.Service
+	for _, db := range dbs {
+		svc, err := service.Open(context.Background(), db, service.Options{Pipeline: pipeline.DefaultOptions(), Manual: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { svc.Close() })
+		svcs = append(svcs, svc)
+	}
+	return svcs
+}
+
 // TestTwoEditors has two services on one PostgreSQL store edit the same
 // stories in turn: each applies the other's merge or split before its own.
 func TestTwoEditors(t *testing.T) {
 	ctx := context.Background()
 	first, second, articles := twoMachines(t)
-	var svcs []*service.Service
-	for _, db := range []*store.DB{first, second} {
-		svc, err := service.Open(ctx, db, service.Options{Pipeline: pipeline.DefaultOptions(), Manual: true})
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer svc.Close()
-		svcs = append(svcs, svc)
-	}
+	svcs := manualServices(t, first, second)
 	if _, err := svcs[0].Ingest(ctx, articles); err != nil {
 		t.Fatal(err)
 	}
@@ -216,15 +224,7 @@ func TestTwoWritersUpdateOnePage(t *testing.T) {
 			Text: "The harbor bridge closed on Monday after inspectors found cracks in two of its piers. " +
 				"The city said repairs would take at least three weeks. Ferries will run every half hour." + extra}
 	}
-	var svcs []*service.Service
-	for _, db := range []*store.DB{first, second} {
-		svc, err := service.Open(ctx, db, service.Options{Pipeline: pipeline.DefaultOptions(), Manual: true})
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer svc.Close()
-		svcs = append(svcs, svc)
-	}
+	svcs := manualServices(t, first, second)
 	if _, err := svcs[0].Ingest(ctx, []*news.Article{page("")}); err != nil {
 		t.Fatal(err)
 	}

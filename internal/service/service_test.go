@@ -295,6 +295,28 @@ func TestStoredRepeats(t *testing.T) {
 	}
 }
 
+// storedUnderOldKey stores an article at a URL with a query, under the
+// key an older release computed for it (without the query), as a store
+// written by that release holds it.
+func storedUnderOldKey(t *testing.T) (*store.DB, *Service, *news.Article) {
+	t.Helper()
+	ctx := context.Background()
+	db := openDB(t, filepath.Join(t.TempDir(), "c.db"))
+	s := openService(t, db)
+	a := examples(t)[0]
+	a.URL = "https://www.example.com/article.php?id=123&utm_source=feed"
+	if _, err := s.Ingest(ctx, []*news.Article{a}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.SQL().ExecContext(ctx, `UPDATE articles SET url_key = 'example.com/article.php'`); err != nil {
+		t.Fatal(err)
+	}
+	if ok, err := db.HasURL(ctx, dedupe.URLKey(a.URL)); err != nil || ok {
+		t.Fatalf("HasURL before the page came again = %v, %v; want false", ok, err)
+	}
+	return db, s, a
+}
+
 // TestOldURLKeyRenewed checks that a row stored under an older form of
 // the URL key (one that dropped the query) gets today's key when its page
 // comes again, the same text or an update under its ID, so the poller's
@@ -302,20 +324,8 @@ func TestStoredRepeats(t *testing.T) {
 func TestOldURLKeyRenewed(t *testing.T) {
 	ctx := context.Background()
 	for _, again := range []string{"the same text", "an update"} {
-		db := openDB(t, filepath.Join(t.TempDir(), "c.db"))
-		s := openService(t, db)
-		a := examples(t)[0]
-		a.URL = "https://www.example.com/article.php?id=123&utm_source=feed"
-		if _, err := s.Ingest(ctx, []*news.Article{a}); err != nil {
-			t.Fatal(err)
-		}
+		db, s, a := storedUnderOldKey(t)
 		key := dedupe.URLKey(a.URL)
-		if _, err := db.SQL().ExecContext(ctx, `UPDATE articles SET url_key = 'example.com/article.php'`); err != nil {
-			t.Fatal(err)
-		}
-		if ok, err := db.HasURL(ctx, key); err != nil || ok {
-			t.Fatalf("HasURL(%q) before the page came again = %v, %v; want false", key, ok, err)
-		}
 		page := *a
 		if again == "an update" {
 			page.Text += "\n\nThe council will meet again on Thursday to hear the inspectors' report."
@@ -339,16 +349,7 @@ func TestOldURLKeyRenewed(t *testing.T) {
 // the first text sent again is a duplicate, not a clash over the key.
 func TestOldURLKeyTaken(t *testing.T) {
 	ctx := context.Background()
-	db := openDB(t, filepath.Join(t.TempDir(), "c.db"))
-	s := openService(t, db)
-	a := examples(t)[0]
-	a.URL = "https://www.example.com/article.php?id=123&utm_source=feed"
-	if _, err := s.Ingest(ctx, []*news.Article{a}); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := db.SQL().ExecContext(ctx, `UPDATE articles SET url_key = 'example.com/article.php'`); err != nil {
-		t.Fatal(err)
-	}
+	db, s, a := storedUnderOldKey(t)
 	update := *a
 	update.ID, update.Text = "update", a.Text+"\n\nThe council will meet again on Thursday to hear the inspectors' report."
 	for _, sent := range []*news.Article{&update, a} {
