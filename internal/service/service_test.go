@@ -463,6 +463,41 @@ func TestUpdateAtItsURL(t *testing.T) {
 	send(sent{"a rewrite after a restart", article("harbor", url, "Courier", rewriteAgain), "harbor~5", false, "harbor"})
 }
 
+// TestUpdateOfACopy: an outlet that ran a wire's story and then updated
+// it at its own URL stored a version of its copy: its changes are against
+// its copy, and the wire's newest version stays marked latest.
+func TestUpdateOfACopy(t *testing.T) {
+	ctx := context.Background()
+	db := openDB(t, filepath.Join(t.TempDir(), "c.db"))
+	s := openService(t, db)
+	story := "The harbor bridge closed on Monday after inspectors found cracks in two of its piers. " +
+		"The city said repairs would take at least three weeks. Ferries will run every half hour."
+	for _, a := range []*news.Article{
+		{ID: "wire", URL: "https://wire.example/harbor", Outlet: "Wire", Text: story},
+		{ID: "courier", URL: "https://courier.example/harbor", Outlet: "Courier", Text: story},
+		{ID: "wire", URL: "https://wire.example/harbor", Outlet: "Wire", Text: story + "\n\nThe mayor promised a footbridge by Friday."},
+		{ID: "courier", URL: "https://courier.example/harbor", Outlet: "Courier", Text: story + "\n\nLocal shops reported fewer customers."},
+	} {
+		if _, err := s.Ingest(ctx, []*news.Article{a}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	update, err := db.Article(ctx, "courier~2")
+	if err != nil {
+		t.Fatal(err)
+	}
+	of := ""
+	if update.VersionOf != nil {
+		of = *update.VersionOf
+	}
+	if of != "courier" || update.Changes == nil || update.Changes.Against != "courier" {
+		t.Errorf("the Courier's update: version of %q, changes %+v; want of courier, against courier", of, update.Changes)
+	}
+	if wire, err := db.Article(ctx, "wire~2"); err != nil || !wire.Latest {
+		t.Errorf("the wire's update is no longer marked latest (%v)", err)
+	}
+}
+
 // TestForgetsOldCopies: the service's dedupe index keeps a month of text
 // signatures on the clock of the articles' dates, so the same text a month
 // after the latest news is an original, and within it a copy. An engine
