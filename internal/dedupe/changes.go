@@ -1,6 +1,9 @@
 package dedupe
 
 import (
+	"slices"
+	"strings"
+
 	"github.com/corroborate/corroborate/internal/text"
 )
 
@@ -9,41 +12,80 @@ import (
 const editedOverlap = 0.6
 
 // Changes lists the sentences a newer version added and the ones it dropped,
-// ignoring sentences that were only lightly edited.
+// ignoring sentences that were only lightly edited. An edit that changes a
+// figure ("12 died" to "15 died") or turns a statement round ("she would
+// resign" to "she would not resign") is a change however few words it
+// touches: those are what a reader of an update looks for.
 func Changes(older, newer []text.Sentence) (added, removed []string) {
-	oldSets, newSets := contentSets(older), contentSets(newer)
-	return unmatched(newer, newSets, oldSets), unmatched(older, oldSets, newSets)
+	oldKeys, newKeys := sentenceKeys(older), sentenceKeys(newer)
+	return unmatched(newer, newKeys, oldKeys), unmatched(older, oldKeys, newKeys)
 }
 
-func unmatched(sentences []text.Sentence, sets, others []map[string]bool) []string {
+// sentenceKey is what two sentences are compared by: their content words,
+// and what must not differ between a sentence and its light edit.
+type sentenceKey struct {
+	words     map[string]bool
+	figures   string // the sentence's numbers, sorted
+	negations int
+}
+
+func (k sentenceKey) sameAs(o sentenceKey) bool {
+	return k.figures == o.figures && k.negations == o.negations && overlap(k.words, o.words) >= editedOverlap
+}
+
+func unmatched(sentences []text.Sentence, keys, others []sentenceKey) []string {
 	var out []string
 	for i, s := range sentences {
-		found := false
-		for _, o := range others {
-			if overlap(sets[i], o) >= editedOverlap {
-				found = true
-				break
-			}
-		}
-		if !found {
+		if !slices.ContainsFunc(others, keys[i].sameAs) {
 			out = append(out, s.Text)
 		}
 	}
 	return out
 }
 
-func contentSets(sentences []text.Sentence) []map[string]bool {
-	sets := make([]map[string]bool, len(sentences))
+func sentenceKeys(sentences []text.Sentence) []sentenceKey {
+	keys := make([]sentenceKey, len(sentences))
 	for i, s := range sentences {
-		set := make(map[string]bool, len(s.Tokens))
+		k := sentenceKey{words: make(map[string]bool, len(s.Tokens))}
+		var figures []string
 		for _, t := range s.Tokens {
+			switch {
+			case t.Kind == text.Number || scaleWords[t.Lower]:
+				figures = append(figures, t.Lower)
+			case negators[t.Lower] || strings.HasSuffix(t.Lower, "n't") || strings.HasSuffix(t.Lower, "n’t"):
+				k.negations++
+			}
 			if t.Content() {
-				set[t.Stem] = true
+				k.words[t.Stem] = true
 			}
 		}
-		sets[i] = set
+		slices.Sort(figures)
+		k.figures = strings.Join(figures, " ")
+		keys[i] = k
 	}
-	return sets
+	return keys
+}
+
+// scaleWords are written parts of a figure: "12 million" to "12 billion" is
+// a new figure.
+var scaleWords = map[string]bool{"hundred": true, "thousand": true, "million": true, "billion": true, "trillion": true}
+
+// negators turn a statement round, in the languages the text analysis
+// reads ("n't" is matched as an ending).
+var negators = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`not no never none nobody nothing neither nor cannot without
+		nicht kein keine keinen keinem keiner keines nie niemals
+		pas jamais aucun aucune non
+		nunca nada ningún ninguna ninguno
+		não nem nenhum nenhuma
+		mai nessuno nessuna
+		niet geen nooit
+		żaden żadna żadne nigdy
+		не нет никогда ни`) {
+		negators[w] = true
+	}
 }
 
 // overlap is the Jaccard similarity of two word sets.

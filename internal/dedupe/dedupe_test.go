@@ -314,3 +314,26 @@ func TestChanges(t *testing.T) {
 		t.Errorf("removed = %q", removed)
 	}
 }
+
+// TestChangesOfFiguresAndNegations: a light edit that changes a figure or
+// turns a statement round is a change; one that rewords is not.
+func TestChangesOfFiguresAndNegations(t *testing.T) {
+	tests := []struct {
+		older, newer string
+		changed      bool
+	}{
+		{"At least 12 people died when the dam above the town failed on Sunday.", "At least 15 people died when the dam above the town failed on Sunday.", true},
+		{"The repairs will cost about 12 million dollars, the city council said.", "The repairs will cost about 12 billion dollars, the city council said.", true},
+		{"The minister said on Monday that she would resign before the vote.", "The minister said on Monday that she would not resign before the vote.", true},
+		{"The minister said she would resign before the vote on the budget.", "The minister said she wouldn't resign before the vote on the budget.", true},
+		{"Le ministre a dit lundi qu'il démissionnerait avant le vote du budget.", "Le ministre a dit lundi qu'il ne démissionnerait pas avant le vote du budget.", true},
+		{"At least 12 people died when the dam above the town failed on Sunday.", "At least 12 people died on Sunday when the dam above the town failed.", false},
+		{"Rescuers searched the flooded streets of the town through the night.", "Rescuers searched the town's flooded streets through the night.", false},
+	}
+	for _, tt := range tests {
+		added, removed := Changes(text.Analyze(tt.older).Sentences, text.Analyze(tt.newer).Sentences)
+		if changed := len(added) == 1 && len(removed) == 1; changed != tt.changed || (!changed && len(added)+len(removed) != 0) {
+			t.Errorf("%q → %q: added %q, removed %q; want changed %v", tt.older, tt.newer, added, removed, tt.changed)
+		}
+	}
+}
