@@ -260,11 +260,13 @@ func (s *Service) add(tx *store.Tx, p *pipeline.Prepared) (Status, error) {
 	// Replay reads the arrival back from the row (stored), so that a
 	// rebuilt engine files the article at the same time.
 	p.Received(row.IngestedAt)
+	old, found, err := tx.Find(a.ID, row.URLKey, row.ContentHash)
+	if err != nil {
+		return Status{}, err
+	}
 	// The same text from the same outlet again (a client retrying, a feed
 	// read twice) changes nothing.
-	if old, found, err := tx.Find("", "", row.ContentHash); err != nil {
-		return Status{}, err
-	} else if found {
+	if found && old.ContentHash == row.ContentHash {
 		if err := s.renewURLKey(tx, old, row); err != nil {
 			return Status{}, err
 		}
@@ -275,9 +277,7 @@ func (s *Service) add(tx *store.Tx, p *pipeline.Prepared) (Status, error) {
 	// the ID): it is stored beside it under an ID of its own, and the
 	// engine links it as a version by its URL. The URL stays the key of
 	// the first article stored at it, which the poller and Find look up.
-	if old, found, err := tx.Find(a.ID, row.URLKey, ""); err != nil {
-		return Status{}, err
-	} else if found {
+	if found {
 		if err := s.renewURLKey(tx, old, row); err != nil {
 			return Status{}, err
 		}

@@ -154,15 +154,19 @@ func collectArticles(rows *sql.Rows, err error) ([]Article, error) {
 	return out, rows.Err()
 }
 
-// Find returns the first stored article (in log order) with the given ID,
-// URL key or content hash, if any; an empty argument matches nothing.
+// Find returns a stored article with the given ID, URL key or content
+// hash, if any: the one with the content hash when there is one (the same
+// text again), else the first in log order; an empty argument matches
+// nothing. One query answers both questions an ingest asks of each
+// article.
 func (t *Tx) Find(id, urlKey, contentHash string) (Article, bool, error) {
 	st, err := t.stmt(`SELECT ` + replayColumns + ` FROM articles
-		WHERE id = ? OR content_hash = ? OR (url_key = ? AND url_key <> '') ORDER BY seq LIMIT 1`)
+		WHERE id = ? OR content_hash = ? OR (url_key = ? AND url_key <> '')
+		ORDER BY CASE WHEN content_hash = ? THEN 0 ELSE 1 END, seq LIMIT 1`)
 	if err != nil {
 		return Article{}, false, err
 	}
-	a, err := scanArticle(st.QueryRowContext(t.ctx, id, contentHash, urlKey))
+	a, err := scanArticle(st.QueryRowContext(t.ctx, id, contentHash, urlKey, contentHash))
 	if errors.Is(err, sql.ErrNoRows) {
 		return Article{}, false, nil
 	}

@@ -114,16 +114,20 @@ func testWriteRead(t *testing.T, s *store.DB) {
 func testFind(t *testing.T, s *store.DB) {
 	a := article("a1", "s1", "", "Text one.", "")
 	a.URLKey = "example.com/a1"
-	add(t, s, a)
+	later := article("a2", "s1", "", "Text two.", "")
+	add(t, s, a, later)
 	tests := []struct {
 		id, url, hash string
 		found         bool
+		want          string
 	}{
-		{"a1", "", "other", true},
-		{"x", "example.com/a1", "other", true},
-		{"x", "", "hash-a1", true},
-		{"x", "", "other", false},
-		{"x", "example.com/other", "other", false},
+		{"a1", "", "other", true, "a1"},
+		{"x", "example.com/a1", "other", true, "a1"},
+		{"x", "", "hash-a1", true, "a1"},
+		{"x", "", "other", false, ""},
+		{"x", "example.com/other", "other", false, ""},
+		// The same text wins over an earlier article at the URL.
+		{"a1", "example.com/a1", "hash-a2", true, "a2"},
 	}
 	for _, tt := range tests {
 		err := s.Write(context.Background(), func(tx *store.Tx) error {
@@ -131,7 +135,7 @@ func testFind(t *testing.T, s *store.DB) {
 			if err != nil {
 				return err
 			}
-			if ok != tt.found || ok && got.ID != "a1" {
+			if ok != tt.found || ok && got.ID != tt.want {
 				t.Errorf("Find(%q, %q, %q) = %q, %v; want found %v", tt.id, tt.url, tt.hash, got.ID, ok, tt.found)
 			}
 			return nil
