@@ -131,14 +131,7 @@ func keepHeaviestCut(v vector, work *[]term) (vector, float32) {
 	if len(c) > centroidTerms {
 		selectHeaviest(c, centroidTerms)
 		c = c[:centroidTerms]
-		last := lightest(c)
-		kept := v[:0]
-		for _, t := range v {
-			if !heavier(last, t) {
-				kept = append(kept, t)
-			}
-		}
-		v = kept
+		v = keepFrom(v, lightest(c))
 	}
 	if len(c) < indexTerms {
 		return v, 0

@@ -224,7 +224,12 @@ func keepHeaviestIn(v vector, limit int, work *[]term) vector {
 	if len(v) <= limit {
 		return v
 	}
-	last := lightestOfHeaviest(v, limit, work)
+	return keepFrom(v, lightestOfHeaviest(v, limit, work))
+}
+
+// keepFrom drops, in place, the terms of v lighter than last, keeping
+// the order by ID.
+func keepFrom(v vector, last term) vector {
 	kept := v[:0]
 	for _, t := range v {
 		if !heavier(last, t) {

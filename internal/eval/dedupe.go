@@ -3,6 +3,7 @@ package eval
 import (
 	"fmt"
 	"math/rand/v2"
+	"slices"
 	"strings"
 
 	"github.com/corroborate/corroborate/internal/clean"
@@ -119,9 +120,7 @@ func BuildLinkSet(src *StreamSource, originals int, seed uint64) *LinkSet {
 		var others []string
 		for mi, a := range st.articles {
 			if mi != o.member {
-				for _, p := range text.Paragraphs(a.Text) {
-					others = append(others, text.SplitSentences(p)...)
-				}
+				others = append(others, sentences(a.Text)...)
 			}
 		}
 		for k, dv := range Derivations {
@@ -153,6 +152,7 @@ func BuildLinkSet(src *StreamSource, originals int, seed uint64) *LinkSet {
 	return set
 }
 
+// paragraphs splits a text into its paragraphs' sentences.
 func paragraphs(t string) [][]string {
 	var out [][]string
 	for _, p := range text.Paragraphs(t) {
@@ -160,6 +160,9 @@ func paragraphs(t string) [][]string {
 	}
 	return out
 }
+
+// sentences is a text's sentences, in order.
+func sentences(t string) []string { return slices.Concat(paragraphs(t)...) }
 
 func (d *deriving) join(paras [][]string) string {
 	parts := make([]string, 0, len(paras))

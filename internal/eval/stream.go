@@ -12,7 +12,6 @@ import (
 	"time"
 
 	"github.com/corroborate/corroborate/internal/news"
-	"github.com/corroborate/corroborate/internal/text"
 )
 
 // streamSets are the real articles a benchmark stream is made from: every
@@ -70,9 +69,7 @@ func LoadStreamSource(data string) (*StreamSource, error) {
 			if a.Title != "" {
 				s.titles = append(s.titles, a.Title)
 			}
-			for _, p := range text.Paragraphs(a.Text) {
-				s.sents = append(s.sents, text.SplitSentences(p)...)
-			}
+			s.sents = append(s.sents, sentences(a.Text)...)
 			src.Articles++
 		}
 	})
