@@ -24,7 +24,14 @@ import (
 // over. A row that cannot be read becomes an error naming "source:line";
 // the others are read.
 func ReadCSV(ctx context.Context, source string, r io.Reader, comma rune, opts Options, emit Emit) {
-	capped := &recordCap{r: withoutBOM(r), limit: opts.maxBytes()}
+	in := withoutBOM(r)
+	if comma == '\t' {
+		if sample, err := in.Peek(tableSample); plainTSV(sample, err != nil) {
+			readPlainTSV(ctx, source, in, opts, emit)
+			return
+		}
+	}
+	capped := &recordCap{r: in, limit: opts.maxBytes()}
 	table := csv.NewReader(capped)
 	table.Comma = comma
 	table.FieldsPerRecord = -1 // a short or long row is read for what it has
@@ -42,10 +49,8 @@ func ReadCSV(ctx context.Context, source string, r io.Reader, comma rune, opts O
 		fail(emit, source, fmt.Errorf("header row: %w", err))
 		return
 	}
-	columns := columnNames(header)
-	if !holdsText(columns) {
-		fail(emit, source, fmt.Errorf("no column under any of %s, \"html\", %s in the header row %q: %w",
-			textFields, teaserFields, strings.Join(header, string(comma)), news.ErrNoText))
+	columns, ok := tableColumns(source, header, comma, emit)
+	if !ok {
 		return
 	}
 	line := 1
@@ -68,31 +73,140 @@ func ReadCSV(ctx context.Context, source string, r io.Reader, comma rune, opts O
 			return
 		}
 		line, _ = table.FieldPos(0)
-		where := source + ":" + strconv.Itoa(line)
-		fields := make(map[string]string, len(columns))
-		for i, value := range record {
-			if i < len(columns) && columns[i] != "" && strings.TrimSpace(value) != "" {
-				fields[columns[i]] = value
-			}
-		}
-		data, err := json.Marshal(fields)
-		if err != nil {
-			fail(emit, where, err) // cannot happen: strings always encode
-			continue
-		}
-		if a, err := parseJSONLine(where, data); err != nil {
-			fail(emit, where, err)
-		} else {
-			emit(a, nil)
+		emitRow(source+":"+strconv.Itoa(line), columns, record, emit)
+	}
+}
+
+// tableColumns reads the header row's names; a table none of whose columns
+// can hold a text is one error naming the source.
+func tableColumns(source string, header []string, comma rune, emit Emit) ([]string, bool) {
+	columns := columnNames(header)
+	if !holdsText(columns) {
+		fail(emit, source, fmt.Errorf("no column under any of %s, \"html\", %s in the header row %q: %w",
+			textFields, teaserFields, strings.Join(header, string(comma)), news.ErrNoText))
+		return nil, false
+	}
+	return columns, true
+}
+
+// emitRow reads one row as the JSON line its columns name.
+func emitRow(where string, columns, record []string, emit Emit) {
+	fields := make(map[string]string, len(columns))
+	for i, value := range record {
+		if i < len(columns) && columns[i] != "" && strings.TrimSpace(value) != "" {
+			fields[columns[i]] = value
 		}
 	}
+	data, err := json.Marshal(fields)
+	if err != nil {
+		fail(emit, where, err) // cannot happen: strings always encode
+		return
+	}
+	if a, err := parseJSONLine(where, data); err != nil {
+		fail(emit, where, err)
+	} else {
+		emit(a, nil)
+	}
+}
+
+// tableSample is how much of a tab-separated table is read ahead to tell
+// how it quotes.
+const tableSample = 64 << 10
+
+// plainTSV reports whether a tab-separated table is written as
+// text/tab-separated-values defines it and databases export it (PostgreSQL
+// and MySQL, a join on tabs): no quoting, a field never holding a tab or a
+// line break, so every line has the header's number of fields. News text
+// is full of quotation marks, and read with CSV's quoting such a table
+// loses every row whose text opens with one or holds one. A table is taken
+// as plain only when CSV's quoting fails on the sample, every line of it
+// has the header's number of fields, and nothing in it shows quoting
+// (a quoted header, a doubled quote), so that a spreadsheet's quoted table
+// with one bad row keeps its quotes' meaning. sample is the start of the
+// table; whole says it is all of it, or else its last line may be cut.
+func plainTSV(sample []byte, whole bool) bool {
+	if !whole {
+		end := bytes.LastIndexByte(sample, '\n')
+		if end < 0 {
+			return false
+		}
+		sample = sample[:end+1]
+	}
+	if bytes.Contains(sample, []byte(`""`)) {
+		return false
+	}
+	quoted := csv.NewReader(bytes.NewReader(sample))
+	quoted.Comma, quoted.FieldsPerRecord = '\t', -1
+	if _, err := quoted.ReadAll(); err == nil {
+		return false
+	}
+	lines := strings.Split(strings.TrimRight(string(sample), "\r\n"), "\n")
+	header := strings.Split(strings.TrimSuffix(lines[0], "\r"), "\t")
+	if len(header) < 2 || strings.HasPrefix(header[0], `"`) {
+		return false
+	}
+	for _, line := range lines[1:] {
+		if n := strings.Count(line, "\t") + 1; line != "" && n != len(header) {
+			return false
+		}
+	}
+	return true
+}
+
+// readPlainTSV reads a plainTSV table a line a row. The escapes PostgreSQL
+// and MySQL write for what a field cannot hold (\t, \n, \r, \\) are
+// read back, so a text keeps its paragraphs; \N, their empty value, is an
+// empty field.
+func readPlainTSV(ctx context.Context, source string, in *bufio.Reader, opts Options, emit Emit) {
+	lines := &recordCap{r: in, limit: opts.maxBytes()}
+	reader := bufio.NewReader(lines)
+	var columns []string
+	for line := 1; ctx.Err() == nil; line++ {
+		lines.read = 0
+		text, err := reader.ReadString('\n')
+		if err != nil && err != io.EOF {
+			fail(emit, fmt.Sprintf("%s: after line %d", source, line-1), err)
+			return
+		}
+		if text = strings.TrimRight(text, "\r\n"); text != "" {
+			record := strings.Split(text, "\t")
+			for i, field := range record {
+				record[i] = unescapeField(field)
+			}
+			if columns == nil {
+				var ok bool
+				if columns, ok = tableColumns(source, record, '\t', emit); !ok {
+					return
+				}
+			} else {
+				emitRow(source+":"+strconv.Itoa(line), columns, record, emit)
+			}
+		}
+		if err == io.EOF {
+			return
+		}
+	}
+}
+
+// fieldEscapes are the escapes a database writes in a plain tab-separated
+// field.
+var fieldEscapes = strings.NewReplacer(`\\`, `\`, `\t`, "\t", `\n`, "\n", `\r`, "\r")
+
+func unescapeField(field string) string {
+	if field == `\N` {
+		return ""
+	}
+	if !strings.Contains(field, `\`) {
+		return field
+	}
+	return fieldEscapes.Replace(field)
 }
 
 // withoutBOM drops the byte-order mark that spreadsheets write before
 // UTF-8: left in, it stands before the first name, and before a quoted
 // one ("\ufeff\"title\"") it makes the header row unreadable.
-func withoutBOM(r io.Reader) io.Reader {
-	buffered := bufio.NewReader(r)
+func withoutBOM(r io.Reader) *bufio.Reader {
+	buffered := bufio.NewReaderSize(r, tableSample)
 	if head, _ := buffered.Peek(len(utf8BOM)); bytes.Equal(head, utf8BOM) {
 		buffered.Discard(len(utf8BOM)) // cannot fail: the bytes are buffered
 	}
@@ -146,7 +260,7 @@ func looksLikeTable(data []byte) (rune, bool) {
 			continue
 		}
 		// The reader refuses a row of another length than the header's.
-		if _, err := reader.Read(); err == nil {
+		if _, err := reader.Read(); err == nil || comma == '\t' && plainTSV(data[:min(len(data), tableSample)], len(data) <= tableSample) {
 			return comma, true
 		}
 	}

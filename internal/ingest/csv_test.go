@@ -35,6 +35,15 @@ func TestReadCSV(t *testing.T) {
 				"s1\tThe dam burst.\tPost\t\n",
 			[]row{{text: "The dam failed.", outlet: "Courier", published: "2031-04-14", story: "s1"},
 				{text: "The dam burst.", outlet: "Post", story: "s1"}}, nil},
+		{"a database's tab-separated export: no quoting, quotes in the text, escaped line breaks, \\N for empty", "copy.tsv",
+			"title\ttext\toutlet\n" +
+				"\"Quote,\" he said\tHe said \"no\".\\nA second paragraph, C:\\\\files.\tPost\n" +
+				"Two\t\"We will win,\" she said.\t\\N\r\n",
+			[]row{{text: "He said \"no\".\nA second paragraph, C:\\files.", title: "\"Quote,\" he said", outlet: "Post"},
+				{text: "\"We will win,\" she said.", title: "Two"}}, nil},
+		{"a quoted tab-separated table with a broken row keeps its quoting", "sheet.tsv",
+			"title\ttext\nOne\t\"He said \"\"no\"\".\"\nTwo\t\"Broken\" row.\n",
+			[]row{{text: "He said \"no\".", title: "One"}}, []string{"sheet.tsv:3"}},
 		{"a row without text or title is an error naming its line; the rest are read", "gaps.csv",
 			"title,text,cluster\nOne,First text.,1\n,,2\nThree,,3\n",
 			[]row{{text: "First text.", title: "One", story: "1"}, {text: "Three", title: "Three", story: "3"}},
@@ -85,16 +94,27 @@ func TestReadCSV(t *testing.T) {
 }
 
 // TestReadCSVRowOverLimit: a row without end is refused while it is read,
-// and the rows before it are kept.
+// and the rows before it are kept, in a quoted table and a plain one.
 func TestReadCSVRowOverLimit(t *testing.T) {
-	endless := &endlessText{}
-	var c collected
-	ReadCSV(context.Background(), "big.csv", io.MultiReader(strings.NewReader("title,text\nOne,First.\nTwo,\""), endless), ',', Options{MaxBytes: 1 << 20}, c.emit)
-	if len(c.articles) != 1 || len(c.errs) != 1 || !strings.Contains(c.errs[0].Error, "limit") {
-		t.Fatalf("articles %+v, errors %+v; want the first row and one error over the limit", c.articles, c.errs)
+	tests := []struct {
+		name, start string
+		comma       rune
+	}{
+		{"quoted", "title,text\nOne,First.\nTwo,\"", ','},
+		{"plain tab-separated", "title\ttext\nOne\t\"First,\" she said.\nTwo\t", '\t'},
 	}
-	if endless.read > 4<<20 {
-		t.Errorf("read %d bytes of a row over a 1 MiB limit", endless.read)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			endless := &endlessText{}
+			var c collected
+			ReadCSV(context.Background(), "big", io.MultiReader(strings.NewReader(tt.start), endless), tt.comma, Options{MaxBytes: 1 << 20}, c.emit)
+			if len(c.articles) != 1 || len(c.errs) != 1 || !strings.Contains(c.errs[0].Error, "limit") {
+				t.Fatalf("articles %+v, errors %+v; want the first row and one error over the limit", c.articles, c.errs)
+			}
+			if endless.read > 4<<20 {
+				t.Errorf("read %d bytes of a row over a 1 MiB limit", endless.read)
+			}
+		})
 	}
 }
 
@@ -107,6 +127,7 @@ func TestTableFromStdin(t *testing.T) {
 	}{
 		{"title,text\nOne,First text.\n", true},
 		{"Headline\tBody\nOne\tFirst text.\n", true},
+		{"Headline\tBody\n\"Quote,\" he said\tHe said \"no\".\n", true},
 		{"The council met, and the budget passed.\n\nMore text.", false},
 		{"text\nA one-column table is a text.\n", false},
 		{"Body, mind and soul\n\nResearchers found that sleep, diet and exercise help.\n", false},

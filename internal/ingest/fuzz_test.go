@@ -39,6 +39,7 @@ func FuzzReadCSV(f *testing.F) {
 	f.Add([]byte("\xef\xbb\xbftitle,text\nOne,\"multi\nline \"\"quoted\"\"\"\n,,\nx"))
 	f.Add([]byte("text\n\"unclosed"))
 	f.Add([]byte("symbol,price\nA,1\n"))
+	f.Add([]byte("title\ttext\n\"Quote,\" he said\tHe said \"no\".\\nMore \\\\ \\N\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		for _, comma := range []rune{',', '\t'} {
 			ReadCSV(context.Background(), "fuzz", bytes.NewReader(data), comma, Options{MaxBytes: 4096}, func(a *news.Article, e *news.ItemError) {
