@@ -140,3 +140,40 @@ func TestFactSubjects(t *testing.T) {
 		}
 	}
 }
+
+// TestMeasureSubjects: a figure in a unit is a measure of something, named
+// with the unit as one symbol however it is written, so that outlets'
+// figures of one measure meet; verbs of estimation link an amount to its
+// noun, and a verb after a count ends what it counts.
+func TestMeasureSubjects(t *testing.T) {
+	tests := []struct {
+		sentence, subject string
+		value             float64
+	}{
+		{"The storm dropped 200 mm of rain on the town in a day.", "rain in mm", 200},
+		{"Some 300 millimetres of rain fell on the town in a day.", "rain in mm", 300},
+		{"A storm with winds of 90 km/h hit the coast on Tuesday.", "winds in km/h", 90},
+		{"Winds of up to 110 kilometres per hour battered the coast.", "winds in km/h", 110},
+		{"Gusts reached 70 miles per hour on the bridge overnight.", "gusts in mph", 70},
+		{"The company showed a 27-inch display at the fair.", "display in inches", 27},
+		{"The fire burned across an area of 15 square miles.", "area in sq miles", 15},
+		{"The river rose to 5 metres overnight, the agency said.", "river in m", 5},
+		{"The phone is 10 mm taller than the last model.", "phone in mm", 10},
+		{"Most of the players were born within 30 miles of London.", "miles", 30},
+		{"The last contact with air traffic controllers was 120 nautical miles off the coast.", "nautical miles", 120},
+		{"Damage was put at $3.5 billion by the state.", "damage", 3.5e9},
+		{"Some 12 people fell ill after eating at the fair.", "people", 12},
+	}
+	for _, tt := range tests {
+		t.Run(tt.subject, func(t *testing.T) {
+			res := analyze(t, art{id: "a", text: tt.sentence})
+			i, ok := findFact(res, tt.subject)
+			if !ok {
+				t.Fatalf("no fact %q in %q; facts: %+v", tt.subject, tt.sentence, res.Facts)
+			}
+			if v := res.Facts[i].Values; len(v) != 1 || v[0].Value != tt.value {
+				t.Errorf("fact %q: values %+v, want %g", tt.subject, v, tt.value)
+			}
+		})
+	}
+}

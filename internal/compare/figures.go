@@ -67,6 +67,9 @@ func (ix *Index) appendFigures(out []figure, r Ref, prevHead *nounPhrase, carrie
 			}
 			continue
 		}
+		if unit, after, ok := unitOf(tokens, q.End); ok {
+			np, end = measured(tokens, q, unit, after, qualStart)
+		}
 		np.state = firstNonEmpty(np.state, stateBefore(tokens, qualStart), statePredicate(tokens, end))
 		if np.subset && np.state == "" && q.Kind == text.Cardinal {
 			continue // "one of whom": a part of a count, not the count; "42% of whom" is a share
@@ -103,7 +106,7 @@ func (ix *Index) figure(r Ref, q text.Quantity, np nounPhrase, end int, carried 
 	f.low, f.high = bounds(q, qual)
 	f.key, f.subject = np.key(q.Kind), np.display(q.Kind)
 	f.anaphoric = qualStart > 0 && (s.Tokens[qualStart-1].Lower == "the" || s.Tokens[qualStart-1].Lower == "those" || s.Tokens[qualStart-1].Lower == "these")
-	f.measure = measureUnits.has(strings.ToLower(np.head)) || measureUnits.has(np.compound)
+	f.measure = np.unit != ""
 	f.toll = np.state != ""
 	f.age = strings.HasPrefix(np.head, "age of ")
 	f.vague = q.Low != q.High && qual == ""
@@ -292,6 +295,7 @@ type nounPhrase struct {
 	stem      string
 	modifiers []string // capitalised modifiers: "Palestinian"
 	compound  string   // a noun before the head: "swing" in "swing states"
+	unit      string   // the symbol of the unit a measure is in: "km/h"
 	state     string
 	subset    bool
 }
@@ -305,6 +309,9 @@ func (np nounPhrase) key(kind text.QuantityKind) string {
 		prefix = "money "
 	case text.Fraction:
 		prefix = "share "
+	}
+	if np.unit != "" {
+		prefix = "measure " + np.unit + " "
 	}
 	stem := np.stem
 	if s, ok := synonyms[stem]; ok {
@@ -323,6 +330,9 @@ func (np nounPhrase) display(kind text.QuantityKind) string {
 		words = append(words, np.compound)
 	}
 	words = append(words, np.head)
+	if np.unit != "" && np.head != np.unit {
+		words = append(words, "in", np.unit)
+	}
 	s := strings.Join(words, " ")
 	switch kind {
 	case text.Percent:

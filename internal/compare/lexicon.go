@@ -208,11 +208,3 @@ var linkVerbs = setOf(`are were is was remain remained remains be been being`)
 
 // subsetWords refer back to a noun already counted: "35 of them", "35 others".
 var subsetWords = setOf(`them those these whom which others more`)
-
-// measureUnits measure a distance, an area, a weight or a speed: a figure
-// in them describes something else ("an area of 15 square miles"), so two
-// such figures conflict only in sentences that are nearly the same.
-var measureUnits = setOf(`mile miles kilometer kilometers kilometre kilometres km meter meters metre metres
-foot feet inch inches yard yards acre acres hectare hectares square tonne tonnes ton tons kilogram
-kilograms kg gram grams litre litres liter liters gallon gallons barrel barrels degree degrees knot knots
-mph kph nautical`)

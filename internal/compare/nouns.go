@@ -158,7 +158,8 @@ func nounRun(tokens []text.Token, i int) (nounPhrase, int, bool) {
 var nounStops = setOf(`remain remains died die dies say says said believe believes include includes
 including face faces faced stay stays stayed north south east west northeast northwest southeast southwest
 away off long wide high deep tall ago apart held kept taken given made seen found shot hurt hit left
-brought caught sent built sold paid told thought led met put set won lost struck fled went came got`)
+brought caught sent built sold paid told thought led met put set won lost struck fled went came got
+fell rose grew ran took gave became began broke spent stood fought drove flew threw wrote spoke`)
 
 // adjective guesses from its ending whether a word modifies the noun after
 // it; a wrong guess only makes a subject a little broader or narrower.
@@ -270,7 +271,8 @@ func measuredNoun(tokens []text.Token, q text.Quantity, start int) (nounPhrase, 
 
 // measureVerbs link a measure to its amount: "rose to", "stood at".
 var measureVerbs = setOf(`rose fell grew dropped climbed increased decreased jumped stood reached hit
-totalled totaled amounted cost costs start starts started priced sells sold`)
+totalled totaled amounted cost costs start starts started priced sells sold
+put estimated valued pegged assessed set`)
 
 func presentParticiple(w string) bool {
 	return len(w) > 5 && strings.HasSuffix(w, "ing")

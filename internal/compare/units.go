@@ -1,0 +1,155 @@
+package compare
+
+import (
+	"strings"
+
+	"github.com/corroborate/corroborate/internal/text"
+)
+
+// unitSymbols maps the ways news writes a unit of measure to one symbol,
+// so that "200 mm" and "300 millimetres" are figures of one measure.
+// Figures in different units are kept apart: converting would make "5
+// miles" and "8 km" one figure, but outlets that give both ("8 km (5
+// miles)") would then seem to report it twice.
+var unitSymbols = map[string]string{
+	"mm": "mm", "millimetre": "mm", "millimetres": "mm", "millimeter": "mm", "millimeters": "mm",
+	"cm": "cm", "centimetre": "cm", "centimetres": "cm", "centimeter": "cm", "centimeters": "cm",
+	"metre": "m", "metres": "m", "meter": "m", "meters": "m",
+	"km": "km", "kilometre": "km", "kilometres": "km", "kilometer": "km", "kilometers": "km",
+	"mile": "miles", "miles": "miles", "foot": "feet", "feet": "feet", "ft": "feet", "inch": "inches", "inches": "inches",
+	"yard": "yards", "yards": "yards", "acre": "acres", "acres": "acres", "hectare": "hectares", "hectares": "hectares",
+	"kg": "kg", "kilogram": "kg", "kilograms": "kg", "gram": "grams", "grams": "grams",
+	"tonne": "tonnes", "tonnes": "tonnes", "ton": "tons", "tons": "tons",
+	"litre": "litres", "litres": "litres", "liter": "litres", "liters": "litres", "gallon": "gallons", "gallons": "gallons",
+	"barrel": "barrels", "barrels": "barrels", "degree": "degrees", "degrees": "degrees", "knot": "knots", "knots": "knots",
+	"mph": "mph", "kph": "km/h", "kmh": "km/h",
+}
+
+// unitOf reads the unit written after a figure ending at token i, with
+// what qualifies it ("square miles", "km/h", "miles per hour"), as one
+// symbol, and the token after it.
+func unitOf(tokens []text.Token, i int) (symbol string, end int, ok bool) {
+	prefix := ""
+	if i < len(tokens) && (tokens[i].Lower == "square" || tokens[i].Lower == "nautical") {
+		prefix = tokens[i].Lower + " "
+		i++
+	}
+	if i >= len(tokens) {
+		return "", 0, false
+	}
+	symbol, ok = unitSymbols[tokens[i].Lower]
+	if !ok {
+		return "", 0, false
+	}
+	if prefix == "square " {
+		symbol = "sq " + symbol
+	} else if prefix != "" {
+		symbol = prefix + symbol
+	}
+	end = i + 1
+	perHour := func(i int) bool {
+		return i < len(tokens) && (tokens[i].Lower == "hour" || tokens[i].Lower == "h" || tokens[i].Lower == "hr")
+	}
+	switch {
+	case end+1 < len(tokens) && tokens[end].Text == "/" && perHour(end+1):
+	case end+1 < len(tokens) && (tokens[end].Lower == "per" || tokens[end].Lower == "an" || tokens[end].Lower == "a") && perHour(end+1):
+	default:
+		return symbol, end, true
+	}
+	if symbol == "miles" {
+		return "mph", end + 2, true
+	}
+	return symbol + "/h", end + 2, true
+}
+
+// measured finds what a figure in a unit measures: "200 mm of rain",
+// "winds of 90 km/h", "the river rose to 5 metres". Without it the unit
+// alone is the subject. end is the token after the unit.
+func measured(tokens []text.Token, q text.Quantity, unit string, end, qualStart int) (nounPhrase, int) {
+	if attributive(tokens, q) && end < len(tokens) && !dimensions.has(tokens[end].Lower) {
+		// "a 27-inch display", "a 9 mm pistol": the noun after the unit.
+		if np, after, ok := nounRun(tokens, end); ok {
+			np.unit = unit
+			return np, after
+		}
+	}
+	if end+1 < len(tokens) && tokens[end].Lower == "of" && !tokens[end+1].Capitalized() {
+		// "200 mm of rain"; "30 miles of London" is a distance from it.
+		k := end + 1
+		for k < len(tokens) && determiners.has(tokens[k].Lower) {
+			k++
+		}
+		if np, after, ok := nounRun(tokens, k); ok && unitSymbols[strings.ToLower(np.head)] == "" {
+			np.unit = unit
+			return np, after
+		}
+	}
+	if np, ok := nounOf(tokens, qualStart); ok {
+		np.unit = unit
+		return np, end
+	}
+	if qualStart == 2 && tokens[1].Lower == "of" && tokens[0].Kind == text.Word && !text.IsStop(tokens[0].Lower) {
+		// "Winds of up to 110 km/h" opening a sentence, where nounOf takes
+		// the capital for a name's.
+		return nounPhrase{head: tokens[0].Lower, stem: tokens[0].Stem, unit: unit}, end
+	}
+	// "<noun> rose to", "<noun> was put at": a verb that links a measure to
+	// its amount stands between the noun and the figure.
+	verb := false
+	for k := qualStart - 1; k >= 0 && qualStart-k <= 5; k-- {
+		t := &tokens[k]
+		switch {
+		case t.Kind != text.Word:
+			return nounPhrase{head: unit, stem: unit, unit: unit}, end
+		case measureVerbs.has(t.Lower) || linkVerbs.has(t.Lower):
+			verb = true
+		case text.IsStop(t.Lower):
+		case verb && !objectOfPreposition(tokens, k):
+			head := t.Text
+			if k == 0 {
+				head = t.Lower
+			}
+			return nounPhrase{head: head, stem: t.Stem, unit: unit}, end
+		default:
+			return nounPhrase{head: unit, stem: unit, unit: unit}, end
+		}
+	}
+	return nounPhrase{head: unit, stem: unit, unit: unit}, end
+}
+
+// objectOfPreposition reports whether the noun at k ends a phrase opened by
+// a preposition ("contact with air traffic controllers was 120 nautical
+// miles off"): the noun the figure measures is then further back.
+func objectOfPreposition(tokens []text.Token, k int) bool {
+	for k--; k >= 0 && tokens[k].Kind == text.Word; k-- {
+		if text.IsStop(tokens[k].Lower) {
+			return prepositions.has(tokens[k].Lower)
+		}
+	}
+	return false
+}
+
+var prepositions = setOf(`with for of to from in on at by about against among between into near over under without across`)
+
+// attributive reports whether the unit after figure q describes the noun
+// that follows, as a hyphen ("27-inch") or the singular after a number
+// other than one ("a 9 mm pistol", "a 60 degree turn") shows.
+func attributive(tokens []text.Token, q text.Quantity) bool {
+	i := q.End
+	if i < len(tokens) && (tokens[i].Lower == "square" || tokens[i].Lower == "nautical") {
+		i++
+	}
+	if i >= len(tokens) {
+		return false
+	}
+	return tokens[i].Hyphen || q.Value != 1 && singularUnits.has(tokens[i].Lower)
+}
+
+// singularUnits are the units whose singular differs from their plural.
+var singularUnits = setOf(`millimetre millimeter centimetre centimeter metre meter kilometre kilometer
+mile foot inch yard acre hectare kilogram gram tonne ton litre liter gallon barrel degree knot`)
+
+// dimensions say which way a measure goes ("5 feet tall", "10 mm
+// taller"): they describe, where a noun would be what is measured.
+var dimensions = setOf(`tall taller long longer wide wider high higher deep deeper thick thicker thin thinner
+short shorter heavy heavier across away`)
