@@ -115,9 +115,16 @@ var stories = map[string][]string{
 }
 
 // paragraphs is the text of slug's page, with the paragraph an update
-// added, if any.
+// added, if any. A slug without a story of its own gets one like the
+// others' (a benchmark's hundred items).
 func paragraphs(slug, extra string) []string {
-	out := stories[slug]
+	out, ok := stories[slug]
+	if !ok {
+		out = []string{
+			fmt.Sprintf("The %[1]s committee of Portmere met on Tuesday and voted to spend 4 million crowns on the %[1]s works.", slug),
+			fmt.Sprintf("Work on the %s project starts in March and should end before the winter storms, the harbour master said.", slug),
+		}
+	}
 	if extra != "" {
 		out = append(slices.Clip(out), extra)
 	}
@@ -139,7 +146,7 @@ func (s *newsSite) count() (feed, notModified, pages int) {
 	return s.feedHits, s.notMod, pages
 }
 
-func setup(t *testing.T, opts Options) (*Poller, *store.DB, *newsSite, *httptest.Server) {
+func setup(t testing.TB, opts Options) (*Poller, *store.DB, *newsSite, *httptest.Server) {
 	t.Helper()
 	site := &newsSite{items: []string{"ferry", "lighthouse"}, version: 1, pageHits: map[string]int{},
 		updated: map[string]string{}, extra: map[string]string{}, broken: map[string]bool{}}
@@ -159,7 +166,7 @@ func setup(t *testing.T, opts Options) (*Poller, *store.DB, *newsSite, *httptest
 	return New(db, svc, client, opts), db, site, srv
 }
 
-func counts(t *testing.T, db *store.DB) int {
+func counts(t testing.TB, db *store.DB) int {
 	t.Helper()
 	c, err := db.Counts(context.Background())
 	if err != nil {
@@ -348,6 +355,31 @@ func versions(t *testing.T, db *store.DB, url string) string {
 		t.Fatal(err)
 	}
 	return fmt.Sprint(out)
+}
+
+// BenchmarkPollUnchanged polls a feed of 100 stored items, served in full
+// (a new ETag) every time with none of them changed: what deciding which
+// items to read costs a feed on each round.
+func BenchmarkPollUnchanged(b *testing.B) {
+	ctx := context.Background()
+	p, db, site, srv := setup(b, Options{HostGap: -1})
+	site.set(func(s *newsSite) {
+		s.items = nil
+		for i := range 100 {
+			s.items = append(s.items, fmt.Sprintf("item-%d", i))
+		}
+	})
+	feed := p.Poll(ctx, store.Feed{URL: srv.URL + "/feed/harbour"})
+	if n := counts(b, db); n != 100 || feed.LastError != "" {
+		b.Fatalf("%d articles stored (%q), want 100", n, feed.LastError)
+	}
+	for b.Loop() {
+		site.set(func(s *newsSite) { s.version++ })
+		feed = p.Poll(ctx, feed)
+	}
+	if _, _, pages := site.count(); pages != 100 {
+		b.Errorf("%d pages fetched, want each of the 100 once", pages)
+	}
 }
 
 // TestRun: feeds added to the store are polled on their own, state is
