@@ -117,7 +117,7 @@ func TestStamp(t *testing.T) {
 			}
 		})
 	}
-	if base.Stamp() != base.Stamp() || len(base.Stamp()) != 32 {
+	if again := base; again.Stamp() != base.Stamp() || len(base.Stamp()) != 32 {
 		t.Errorf("stamp %q is not a stable 32-digit hash", base.Stamp())
 	}
 }
