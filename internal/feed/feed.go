@@ -24,13 +24,17 @@ type Feed struct {
 }
 
 // Item is one entry of a feed. Content and Summary are HTML or plain text
-// as the feed wrote them; either may be empty.
+// as the feed wrote them; either may be empty. Updated is when the feed
+// says the item last changed (Atom's updated, JSON Feed's date_modified,
+// RSS's atom:updated or dc:modified); a feed that gives only that date has
+// it as Published too.
 type Item struct {
 	ID        string         `json:"id"`
 	Title     string         `json:"title"`
 	Link      string         `json:"link"`
 	Author    string         `json:"author"`
 	Published news.Timestamp `json:"published"`
+	Updated   news.Timestamp `json:"updated"`
 	Summary   string         `json:"summary"`
 	Content   string         `json:"content"`
 }

@@ -82,3 +82,42 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+// TestStamp: an item's stamp moves with what an outlet's update changes
+// in its feed, and stays put for what it does not.
+func TestStamp(t *testing.T) {
+	base := Item{
+		ID: "ledger-1", Title: "Bridge reopens", Link: "https://ledger.example/bridge", Author: "Mara Lindqvist",
+		Published: news.Day(2025, 3, 5), Updated: news.Day(2025, 3, 5),
+		Summary: "The bridge reopened.", Content: "<p>The bridge reopened on Wednesday.</p>",
+	}
+	tests := []struct {
+		name   string
+		change func(*Item)
+		moves  bool
+	}{
+		{"updated time", func(it *Item) { it.Updated = news.Day(2025, 3, 6) }, true},
+		{"updated time dropped", func(it *Item) { it.Updated = news.Timestamp{} }, true},
+		{"title", func(it *Item) { it.Title = "Bridge reopens after repairs" }, true},
+		{"content text", func(it *Item) { it.Content = "<p>The bridge reopened on Thursday.</p>" }, true},
+		{"summary text", func(it *Item) { it.Summary = "The bridge reopened at last." }, true},
+		{"text moved from summary to content", func(it *Item) { it.Content, it.Summary = it.Summary, "" }, true},
+		{"published date", func(it *Item) { it.Published = news.Day(2025, 3, 7) }, false},
+		{"author", func(it *Item) { it.Author = "Tomas Berg" }, false},
+		{"markup and spacing", func(it *Item) {
+			it.Content = "<div class=\"x\"><p>The bridge\n reopened on Wednesday.</p><img src=\"https://t.example/p.gif?r=8\"></div>"
+		}, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			it := base
+			tt.change(&it)
+			if moved := it.Stamp() != base.Stamp(); moved != tt.moves {
+				t.Errorf("stamp moved = %v, want %v", moved, tt.moves)
+			}
+		})
+	}
+	if again := base; again.Stamp() != base.Stamp() || len(base.Stamp()) != 32 {
+		t.Errorf("stamp %q is not a stable 32-digit hash", base.Stamp())
+	}
+}

@@ -53,12 +53,8 @@ func parseJSON(data []byte) (*Feed, error) {
 			Content: firstOf(it.ContentHTML, it.ContentText),
 			Author:  authorNames(it.Author, it.Authors),
 		}
-		for _, d := range []string{it.DatePublished, it.DateModified} {
-			if t, ok := parseDate(d); ok {
-				item.Published = t
-				break
-			}
-		}
+		item.Published = firstDate(it.DatePublished, it.DateModified)
+		item.Updated = firstDate(it.DateModified)
 		f.Items = append(f.Items, item)
 	}
 	return f, nil

@@ -39,7 +39,8 @@ type xmlItem struct {
 	PubDate     string      `xml:"pubDate"`
 	Date        string      `xml:"date"`
 	Published   string      `xml:"published"`
-	Updated     string      `xml:"updated"`
+	Updated     string      `xml:"updated"`     // Atom's, and atom:updated in RSS
+	Modified    string      `xml:"modified"`    // dc:modified, dcterms:modified
 	Description []string    `xml:"description"` // slices: Media RSS repeats these names
 	Summary     []string    `xml:"summary"`
 	Encoded     string      `xml:"http://purl.org/rss/1.0/modules/content/ encoded"`
@@ -101,12 +102,8 @@ func (it xmlItem) item() Item {
 		authors = append(authors, firstOf(a.Name, rssAuthor(strings.TrimSpace(a.Text))))
 	}
 	out.Author = strings.Join(nonEmpty(authors), ", ")
-	for _, d := range []string{it.PubDate, it.Published, it.Date, it.Updated} {
-		if t, ok := parseDate(d); ok {
-			out.Published = t
-			break
-		}
-	}
+	out.Published = firstDate(it.PubDate, it.Published, it.Date, it.Updated)
+	out.Updated = firstDate(it.Updated, it.Modified)
 	return out
 }
 

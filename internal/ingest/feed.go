@@ -46,12 +46,18 @@ func FeedItems(ctx context.Context, source string, data []byte, opts Options, em
 	if IsURL(source) {
 		base = source
 	}
-	// Which items to read is decided in order, here, so that Known (which
-	// may ask a store) is never called from two goroutines at once.
-	var todo []int
 	for i := range f.Items {
 		f.Items[i].Link = resolve(base, f.Items[i].Link)
-		if link := f.Items[i].Link; opts.Known != nil && link != "" && opts.Known(link) {
+	}
+	// Which items to read is decided here, for the whole feed at once, so
+	// that Skip (which may ask a store) is asked once, from one goroutine.
+	var skip []bool
+	if opts.Skip != nil {
+		skip = opts.Skip(f.Items)
+	}
+	var todo []int
+	for i := range f.Items {
+		if i < len(skip) && skip[i] {
 			continue
 		}
 		todo = append(todo, i)

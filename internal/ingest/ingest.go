@@ -13,6 +13,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/corroborate/corroborate/internal/feed"
 	"github.com/corroborate/corroborate/internal/news"
 )
 
@@ -27,9 +28,11 @@ type Options struct {
 	// Fetcher reads http(s) URLs given as paths, and the pages feed items
 	// link to; nil refuses URLs.
 	Fetcher Fetcher
-	// Known, when set, reports links already read: a feed read again skips
-	// those items rather than fetching their pages once more.
-	Known func(link string) bool
+	// Skip, when set, is given a feed's items, their links made absolute,
+	// and reports for each whether to leave it unread: a poller skips the
+	// items it has read whose entries in the feed have not changed, rather
+	// than fetching their pages once more. It is called once per feed.
+	Skip func(items []feed.Item) []bool
 	// Parallel, when set, calls fn(i) for every i in [0, n) on a pool of
 	// workers and returns when all are done or ctx is cancelled, as
 	// pipeline.EachOn's functions do; the pages of a feed's items are then

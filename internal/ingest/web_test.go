@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/corroborate/corroborate/internal/feed"
 	"github.com/corroborate/corroborate/internal/fetch"
 )
 
@@ -184,17 +185,29 @@ func TestURLWithoutFetcher(t *testing.T) {
 	}
 }
 
-// TestFeedKnownItems: a feed read again skips the items whose links the
-// caller already holds, and FeedItems reports a broken feed as a whole.
-func TestFeedKnownItems(t *testing.T) {
+// TestFeedSkippedItems: a feed read again skips the items the caller says
+// to (by their links made absolute), and FeedItems reports a broken feed as
+// a whole.
+func TestFeedSkippedItems(t *testing.T) {
 	const rss = `<rss version="2.0"><channel><title>The Ledger</title><link>https://ledger.example/</link>
 <item><title>Old</title><link>/old</link><description>The council met on Monday and agreed the budget for the harbour works.</description></item>
 <item><title>New</title><link>/new</link><description>The harbour works start next week, the council said on Tuesday.</description></item>
 </channel></rss>`
-	known := func(link string) bool { return link == "https://ledger.example/old" }
+	calls := 0
+	skip := func(items []feed.Item) []bool {
+		calls++
+		out := make([]bool, len(items))
+		for i, it := range items {
+			out[i] = it.Link == "https://ledger.example/old"
+		}
+		return out
+	}
 	var got collected
-	if err := FeedItems(context.Background(), "ledger.xml", []byte(rss), Options{Known: known}, got.emit); err != nil {
+	if err := FeedItems(context.Background(), "ledger.xml", []byte(rss), Options{Skip: skip}, got.emit); err != nil {
 		t.Fatal(err)
+	}
+	if calls != 1 {
+		t.Errorf("Skip called %d times, want once for the feed", calls)
 	}
 	if len(got.articles) != 1 || got.articles[0].Title != "New" || len(got.errs) != 0 {
 		t.Errorf("articles %d (%v), errors %v; want only the new item", len(got.articles), got.articles, got.errs)

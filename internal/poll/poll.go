@@ -19,6 +19,7 @@ import (
 	"time"
 
 	"github.com/corroborate/corroborate/internal/dedupe"
+	"github.com/corroborate/corroborate/internal/feed"
 	"github.com/corroborate/corroborate/internal/fetch"
 	"github.com/corroborate/corroborate/internal/ingest"
 	"github.com/corroborate/corroborate/internal/news"
@@ -163,8 +164,9 @@ func (p *Poller) Poll(ctx context.Context, f store.Feed) store.Feed {
 }
 
 // read fetches a feed unless it is unchanged, and ingests the items not
-// stored yet. Items that cannot be read are logged; only a feed that
-// cannot be fetched or parsed is an error.
+// stored yet and those whose entries in the feed changed since last read
+// (sift). Items that cannot be read are logged; only a feed that cannot be
+// fetched or parsed is an error.
 func (p *Poller) read(ctx context.Context, f *store.Feed) (int, error) {
 	if err := p.waitHost(ctx, f.URL); err != nil {
 		return 0, err
@@ -177,13 +179,14 @@ func (p *Poller) read(ctx context.Context, f *store.Feed) (int, error) {
 		f.LastError = ""
 		return 0, nil
 	}
-	known := func(link string) bool {
-		ok, err := p.db.HasURL(ctx, dedupe.URLKey(link))
-		return ok && err == nil // on a store error, fetch: ingest is idempotent
-	}
+	var remember map[string]string // stamps to save once what was read is stored
 	var articles []*news.Article
 	var itemErrs []news.ItemError
-	opts := ingest.Options{Fetcher: p.client, Known: known, Parallel: pipeline.EachOn(ingest.FetchWorkers)}
+	opts := ingest.Options{Fetcher: p.client, Parallel: pipeline.EachOn(ingest.FetchWorkers),
+		Skip: func(items []feed.Item) (skip []bool) {
+			skip, remember = p.sift(ctx, f.URL, items)
+			return skip
+		}}
 	err = ingest.FeedItems(ctx, resp.URL, resp.Body, opts, func(a *news.Article, e *news.ItemError) {
 		if a != nil {
 			articles = append(articles, a)
@@ -193,6 +196,11 @@ func (p *Poller) read(ctx context.Context, f *store.Feed) (int, error) {
 	})
 	if err != nil {
 		return 0, fmt.Errorf("%s: %w", f.URL, err)
+	}
+	// An item that could not be read keeps the stamp it had, so that the
+	// next poll reads it again; FeedItems names it by its link.
+	for _, e := range itemErrs {
+		delete(remember, dedupe.URLKey(e.Source))
 	}
 	stored := 0
 	if len(articles) > 0 {
@@ -208,6 +216,13 @@ func (p *Poller) read(ctx context.Context, f *store.Feed) (int, error) {
 			}
 		}
 		itemErrs = append(itemErrs, res.Errors...)
+	}
+	// Only now that what was read is stored: a failed ingest leaves the
+	// stamps as they were, and the next poll reads the same items again.
+	// An item whose text the service refused is remembered with the rest:
+	// its page read again unchanged would be refused again.
+	if err := p.db.SaveItemStamps(context.WithoutCancel(ctx), f.URL, remember); err != nil {
+		p.opts.Log.Error("feed items: save stamps", "feed", f.URL, "error", err)
 	}
 	for _, e := range itemErrs {
 		p.opts.Log.Warn("feed item unreadable", "feed", f.URL, "item", e.Source, "error", e.Error)

@@ -3,6 +3,7 @@ package poll
 import (
 	"context"
 	"fmt"
+	"html"
 	"net/http"
 	"net/http/httptest"
 	"path/filepath"
@@ -13,6 +14,7 @@ import (
 	"time"
 
 	"github.com/corroborate/corroborate/internal/fetch"
+	"github.com/corroborate/corroborate/internal/news"
 	"github.com/corroborate/corroborate/internal/pipeline"
 	"github.com/corroborate/corroborate/internal/service"
 	"github.com/corroborate/corroborate/internal/sqlite"
@@ -23,10 +25,13 @@ import (
 // also serves; it counts what it is asked for.
 type newsSite struct {
 	mu       sync.Mutex
-	items    []string // slugs, newest last
-	version  int      // the feed's ETag
-	status   int      // when set, the feed answers with it
-	retry    string   // the Retry-After header sent with status
+	items    []string          // slugs, newest last
+	updated  map[string]string // an item's atom:updated, by slug
+	extra    map[string]string // a paragraph a page's update added, by slug
+	broken   map[string]bool   // pages that answer 500
+	version  int               // the feed's ETag
+	status   int               // when set, the feed answers with it
+	retry    string            // the Retry-After header sent with status
 	feedHits int
 	notMod   int
 	pageHits map[string]int
@@ -55,9 +60,13 @@ func (s *newsSite) handler() http.Handler {
 		}
 		w.Header().Set("ETag", etag)
 		w.Header().Set("Content-Type", "application/rss+xml")
-		fmt.Fprint(w, `<rss version="2.0"><channel><title>The Harbour Ledger</title><link>/</link>`)
+		fmt.Fprint(w, `<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom"><channel><title>The Harbour Ledger</title><link>/</link>`)
 		for _, slug := range s.items {
-			fmt.Fprintf(w, `<item><title>%s</title><link>/news/%s</link><description>Read on.</description></item>`, slug, slug)
+			updated := ""
+			if s.updated[slug] != "" {
+				updated = "<atom:updated>" + s.updated[slug] + "</atom:updated>"
+			}
+			fmt.Fprintf(w, `<item><title>%s</title><link>/news/%s</link><description>Read on.</description>%s</item>`, slug, slug, updated)
 		}
 		fmt.Fprint(w, `</channel></rss>`)
 	})
@@ -65,13 +74,61 @@ func (s *newsSite) handler() http.Handler {
 		slug := r.PathValue("slug")
 		s.mu.Lock()
 		s.pageHits[slug]++
+		broken, extra := s.broken[slug], s.extra[slug]
 		s.mu.Unlock()
-		fmt.Fprintf(w, `<html><head><title>%[1]s</title><meta property="og:site_name" content="The Harbour Ledger"></head><body><article><h1>%[1]s</h1>
-<p>The %[1]s committee of Portmere met on Tuesday and voted to spend 4 million crowns on the %[1]s works, the council said.</p>
-<p>Work on the %[1]s project starts in March and should end before the winter storms, according to the harbour master.</p>
-<p>"We have waited long enough for the %[1]s plan," said councillor Edda Vinter after the vote.</p></article></body></html>`, slug)
+		if broken {
+			http.Error(w, "down for maintenance", http.StatusInternalServerError)
+			return
+		}
+		fmt.Fprintf(w, `<html><head><title>%[1]s</title><meta property="og:site_name" content="The Harbour Ledger"></head><body><article><h1>%[1]s</h1>`, slug)
+		for _, para := range paragraphs(slug, extra) {
+			fmt.Fprintf(w, "\n<p>%s</p>", html.EscapeString(para))
+		}
+		fmt.Fprint(w, `</article></body></html>`)
 	})
 	return mux
+}
+
+// stories are the texts of the site's pages, unlike each other so that
+// none is taken for an update of another.
+var stories = map[string][]string{
+	"ferry": {
+		"The Portmere ferry will run every twenty minutes from Monday, the harbour authority said on Tuesday.",
+		"Crews finished repairs to the north ramp a week early, and the night crossings return in April.",
+		`"Commuters have waited long enough," said Ola Brekke, who runs the ferry company.`,
+	},
+	"lighthouse": {
+		"Volunteers repainted the old lighthouse on Skarvholm island over the weekend, using paint donated by a local shop.",
+		"The tower, built in 1871, had not been painted since the keeper left in the 1960s.",
+		"The museum plans guided tours of the lamp room from June, weather allowing.",
+	},
+	"breakwater": {
+		"Engineers found cracks in the western breakwater after the January storms, a council report says.",
+		"Fishing boats have been told to moor inside the inner basin until divers finish an inspection.",
+		"Repairs could cost up to 9 million crowns and take two summers.",
+	},
+	"tugboat": {
+		"The harbour's last steam tugboat sailed under her own power on Saturday for the first time in thirty years.",
+		"A group of retired sailors spent six winters rebuilding the boiler and the engine.",
+		"Hundreds of people lined the quay to watch her pass the fish market.",
+	},
+}
+
+// paragraphs is the text of slug's page, with the paragraph an update
+// added, if any. A slug without a story of its own gets one like the
+// others' (a benchmark's hundred items).
+func paragraphs(slug, extra string) []string {
+	out, ok := stories[slug]
+	if !ok {
+		out = []string{
+			fmt.Sprintf("The %[1]s committee of Portmere met on Tuesday and voted to spend 4 million crowns on the %[1]s works.", slug),
+			fmt.Sprintf("Work on the %s project starts in March and should end before the winter storms, the harbour master said.", slug),
+		}
+	}
+	if extra != "" {
+		out = append(slices.Clip(out), extra)
+	}
+	return out
 }
 
 func (s *newsSite) set(f func(*newsSite)) {
@@ -89,9 +146,10 @@ func (s *newsSite) count() (feed, notModified, pages int) {
 	return s.feedHits, s.notMod, pages
 }
 
-func setup(t *testing.T, opts Options) (*Poller, *store.DB, *newsSite, *httptest.Server) {
+func setup(t testing.TB, opts Options) (*Poller, *store.DB, *newsSite, *httptest.Server) {
 	t.Helper()
-	site := &newsSite{items: []string{"ferry", "lighthouse"}, version: 1, pageHits: map[string]int{}}
+	site := &newsSite{items: []string{"ferry", "lighthouse"}, version: 1, pageHits: map[string]int{},
+		updated: map[string]string{}, extra: map[string]string{}, broken: map[string]bool{}}
 	srv := httptest.NewServer(site.handler())
 	t.Cleanup(srv.Close)
 	db, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "c.db"))
@@ -108,7 +166,7 @@ func setup(t *testing.T, opts Options) (*Poller, *store.DB, *newsSite, *httptest
 	return New(db, svc, client, opts), db, site, srv
 }
 
-func counts(t *testing.T, db *store.DB) int {
+func counts(t testing.TB, db *store.DB) int {
 	t.Helper()
 	c, err := db.Counts(context.Background())
 	if err != nil {
@@ -168,6 +226,159 @@ func TestPoll(t *testing.T) {
 		if wait := feed.NextPoll.Sub(before); wait < w.wait*9/10 || wait > w.wait*11/10+time.Second {
 			t.Errorf("%s: next poll in %v, want about %v", step.name, wait, w.wait)
 		}
+	}
+}
+
+// TestUpdates follows the updates a feed announces: an item whose entry
+// moved is read again and its page's new text stored as the next version,
+// the newest latest; an item whose entry did not move is not fetched; a
+// moved entry over an unchanged page stores nothing; a page that fails is
+// tried again at the next poll; and a page stored by other means is taken
+// as read until its entry moves. Every step serves the feed in full (a new
+// ETag), so only the items' entries tell what changed.
+func TestUpdates(t *testing.T) {
+	ctx := context.Background()
+	p, db, site, srv := setup(t, Options{HostGap: -1})
+	feed := store.Feed{URL: srv.URL + "/feed/harbour"}
+	tugboat := &news.Article{ID: "tugboat", URL: srv.URL + "/news/tugboat", Outlet: "The Harbour Ledger", Title: "tugboat",
+		Text: strings.Join(paragraphs("tugboat", ""), "\n\n")}
+	if _, err := p.svc.Ingest(ctx, []*news.Article{tugboat}); err != nil {
+		t.Fatal(err)
+	}
+	const friday = "Update: the works will cost 5 million crowns, not 4, the council said on Friday."
+	steps := []struct {
+		name            string
+		change          func(*newsSite)
+		articles, pages int // in all, after the step
+		lastError       string
+	}{
+		{"first poll reads every item", nil, 3, 2, ""},
+		{"same entries: no page fetched", nil, 3, 2, ""},
+		{"ferry updated: read again, a version", func(s *newsSite) {
+			s.updated["ferry"], s.extra["ferry"] = "2031-03-07T10:00:00Z", friday
+		}, 4, 3, ""},
+		{"same entries again: no page fetched", nil, 4, 3, ""},
+		{"ferry's entry moves, its page does not: nothing stored", func(s *newsSite) {
+			s.updated["ferry"] = "2031-03-07T12:00:00Z"
+		}, 4, 4, ""},
+		{"lighthouse updated, its page failing", func(s *newsSite) {
+			s.updated["lighthouse"], s.extra["lighthouse"], s.broken["lighthouse"] = "2031-03-07T13:00:00Z", friday, true
+		}, 4, 5, "lighthouse"},
+		{"the failed page tried again, and read", func(s *newsSite) { s.broken["lighthouse"] = false }, 5, 6, ""},
+		{"a page stored by other means: taken as read", func(s *newsSite) { s.items = append(s.items, "tugboat") }, 5, 6, ""},
+		{"its entry moves: read, a version", func(s *newsSite) {
+			s.updated["tugboat"], s.extra["tugboat"] = "2031-03-07T14:00:00Z", friday
+		}, 6, 7, ""},
+		{"same entries at last: no page fetched", nil, 6, 7, ""},
+	}
+	for _, step := range steps {
+		site.set(func(s *newsSite) {
+			s.version++
+			if step.change != nil {
+				step.change(s)
+			}
+		})
+		feed = p.Poll(ctx, feed)
+		_, _, pages := site.count()
+		if got := counts(t, db); got != step.articles || pages != step.pages {
+			t.Errorf("%s: %d articles stored, %d pages fetched; want %d, %d", step.name, got, pages, step.articles, step.pages)
+		}
+		if !strings.Contains(feed.LastError, step.lastError) || (step.lastError == "" && feed.LastError != "") {
+			t.Errorf("%s: last error %q, want %q", step.name, feed.LastError, step.lastError)
+		}
+	}
+	for _, slug := range []string{"ferry", "lighthouse", "tugboat"} {
+		if got, want := versions(t, db, srv.URL+"/news/"+slug), "[first second:latest]"; got != want {
+			t.Errorf("%s's versions: %s, want %s", slug, got, want)
+		}
+	}
+}
+
+// TestUpdateAfterFailedIngest: when the store refuses what a poll read,
+// the stamps stay as they were, so the next poll reads the update again.
+func TestUpdateAfterFailedIngest(t *testing.T) {
+	ctx := context.Background()
+	p, db, site, srv := setup(t, Options{HostGap: -1})
+	feed := p.Poll(ctx, store.Feed{URL: srv.URL + "/feed/harbour"})
+	exec := func(query string) {
+		t.Helper()
+		if _, err := db.SQL().ExecContext(ctx, query); err != nil {
+			t.Fatal(err)
+		}
+	}
+	exec(`CREATE TRIGGER refuse BEFORE INSERT ON articles BEGIN SELECT RAISE(ABORT, 'disk full'); END`)
+	site.set(func(s *newsSite) {
+		s.version++
+		s.updated["ferry"], s.extra["ferry"] = "2031-03-07T10:00:00Z", "Update: the night crossings return in March, not April."
+	})
+	if feed = p.Poll(ctx, feed); feed.Failures != 1 || !strings.Contains(feed.LastError, "disk full") {
+		t.Fatalf("poll with the store refusing: failures %d, last error %q; want 1, disk full", feed.Failures, feed.LastError)
+	}
+	exec(`DROP TRIGGER refuse`)
+	feed = p.Poll(ctx, feed)
+	_, _, pages := site.count()
+	if got := counts(t, db); got != 3 || pages != 4 || feed.Failures != 0 {
+		t.Errorf("after the store recovered: %d articles, %d pages fetched, %d failures; want 3, 4, 0", got, pages, feed.Failures)
+	}
+}
+
+// versions lists the articles stored at url in order: "first", then
+// "second" when it is a version of the first, each ":latest" when marked.
+func versions(t *testing.T, db *store.DB, url string) string {
+	t.Helper()
+	rows, err := db.SQL().QueryContext(context.Background(), `SELECT id, COALESCE(version_of, ''), latest FROM articles WHERE url = ? ORDER BY seq`, url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	var out []string
+	first := ""
+	for rows.Next() {
+		var id, of string
+		var latest bool
+		if err := rows.Scan(&id, &of, &latest); err != nil {
+			t.Fatal(err)
+		}
+		name := id
+		switch {
+		case first == "":
+			first, name = id, "first"
+		case of == first && len(out) == 1:
+			name = "second"
+		}
+		if latest {
+			name += ":latest"
+		}
+		out = append(out, name)
+	}
+	if err := rows.Err(); err != nil {
+		t.Fatal(err)
+	}
+	return fmt.Sprint(out)
+}
+
+// BenchmarkPollUnchanged polls a feed of 100 stored items, served in full
+// (a new ETag) every time with none of them changed: what deciding which
+// items to read costs a feed on each round.
+func BenchmarkPollUnchanged(b *testing.B) {
+	ctx := context.Background()
+	p, db, site, srv := setup(b, Options{HostGap: -1})
+	site.set(func(s *newsSite) {
+		s.items = nil
+		for i := range 100 {
+			s.items = append(s.items, fmt.Sprintf("item-%d", i))
+		}
+	})
+	feed := p.Poll(ctx, store.Feed{URL: srv.URL + "/feed/harbour"})
+	if n := counts(b, db); n != 100 || feed.LastError != "" {
+		b.Fatalf("%d articles stored (%q), want 100", n, feed.LastError)
+	}
+	for b.Loop() {
+		site.set(func(s *newsSite) { s.version++ })
+		feed = p.Poll(ctx, feed)
+	}
+	if _, _, pages := site.count(); pages != 100 {
+		b.Errorf("%d pages fetched, want each of the 100 once", pages)
 	}
 }
 

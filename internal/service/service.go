@@ -337,12 +337,12 @@ func (s *Service) add(tx *store.Tx, p *pipeline.Prepared) (Status, error) {
 }
 
 // renewURLKey gives a row stored under an older form of URLKey today's
-// key when its page comes again, so that the poller's HasURL finds it and
-// stops fetching the page anew on every round. A later version stored
+// key when its page comes again, so that the poller finds it
+// (store.ItemStamps) and stops fetching the page anew on every round. A later version stored
 // without a key (the first at its URL holds it) stays without, and so
 // does a row whose page another row holds today's key for (an update that
-// came while this row had the older key): HasURL finds the page by that
-// row, and the key is unique.
+// came while this row had the older key): the page is found by that row,
+// and the key is unique.
 func (s *Service) renewURLKey(tx *store.Tx, old store.Article, row *store.Article) error {
 	if old.URL != row.URL || old.URLKey == "" || old.URLKey == row.URLKey {
 		return nil

@@ -275,7 +275,7 @@ func (s *DB) Article(ctx context.Context, id string) (Article, error) {
 }
 
 // HasURL reports whether an article with this URL key (dedupe.URLKey) is
-// stored: a poller asks before fetching a feed item's page again.
+// stored, the key a poller finds a feed item's page by (ItemStamps).
 func (s *DB) HasURL(ctx context.Context, urlKey string) (bool, error) {
 	var one int
 	err := s.sql.QueryRowContext(ctx, s.q(`SELECT 1 FROM articles WHERE url_key = ? LIMIT 1`), urlKey).Scan(&one)

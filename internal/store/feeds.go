@@ -28,8 +28,8 @@ func (s *DB) AddFeeds(ctx context.Context, urls []string) error {
 }
 
 // SetFeeds makes urls the feeds to poll: new ones are added, known ones
-// keep their state, and feeds no longer listed are dropped. It returns how
-// many were dropped.
+// keep their state, and feeds no longer listed are dropped with the stamps
+// of their items. It returns how many were dropped.
 func (s *DB) SetFeeds(ctx context.Context, urls []string) (int, error) {
 	if err := s.AddFeeds(ctx, urls); err != nil {
 		return 0, err
@@ -48,6 +48,9 @@ func (s *DB) SetFeeds(ctx context.Context, urls []string) (int, error) {
 			continue
 		}
 		if _, err := s.sql.ExecContext(ctx, s.q(`DELETE FROM feeds WHERE url = ?`), f.URL); err != nil {
+			return dropped, err
+		}
+		if _, err := s.sql.ExecContext(ctx, s.q(`DELETE FROM feed_items WHERE feed = ?`), f.URL); err != nil {
 			return dropped, err
 		}
 		dropped++

@@ -39,6 +39,7 @@ func Run(t *testing.T, open Opener) {
 		{"features and revision", testFeaturesAndRevision},
 		{"outdated features", testOutdatedFeatures},
 		{"feeds", testFeeds},
+		{"feed item stamps", testItemStamps},
 		{"writers take turns", testConcurrentWriters},
 		{"failed write leaves nothing", testRollback},
 	}
@@ -471,6 +472,63 @@ func testFeeds(t *testing.T, s *store.DB) {
 	for _, g := range feeds {
 		if g.URL == f.URL && g.ETag != `"v1"` {
 			t.Errorf("kept feed lost its state: %+v", g)
+		}
+	}
+}
+
+// testItemStamps: a feed's item stamps are found by the URL keys of stored
+// articles, one feed's apart from another's, replaced when saved again,
+// and dropped with their feed.
+func testItemStamps(t *testing.T, s *store.DB) {
+	ctx := context.Background()
+	const feed, other = "https://a.example/feed", "https://a.example/world"
+	a1, a2 := article("a1", "s1", "", "One.", ""), article("a2", "s1", "", "Two.", "")
+	a1.URLKey, a2.URLKey = "a.example/1", "a.example/2"
+	add(t, s, a1, a2)
+	// Keys enough for more than one query, the stored ones last.
+	var many []string
+	for i := range 1200 {
+		many = append(many, fmt.Sprintf("a.example/0/%d", i)) // sorted before the stored ones
+	}
+	many = append(many, "a.example/2", "a.example/1")
+	steps := []struct {
+		name string
+		do   func() error
+		feed string
+		keys []string
+		want string
+	}{
+		{"nothing remembered", nil, feed, []string{"a.example/1", "a.example/2", "a.example/3", "", "a.example/1"},
+			"map[a.example/1: a.example/2:]"},
+		{"saved, a page not stored among them", func() error {
+			return s.SaveItemStamps(ctx, feed, map[string]string{"a.example/1": "s1", "a.example/3": "s3"})
+		}, feed, []string{"a.example/1", "a.example/2", "a.example/3"}, "map[a.example/1:s1 a.example/2:]"},
+		{"another feed's own", func() error {
+			return s.SaveItemStamps(ctx, other, map[string]string{"a.example/1": "w1"})
+		}, other, []string{"a.example/1", "a.example/2"}, "map[a.example/1:w1 a.example/2:]"},
+		{"saved again", func() error {
+			return s.SaveItemStamps(ctx, feed, map[string]string{"a.example/1": "s1b", "a.example/2": "s2"})
+		}, feed, []string{"a.example/1", "a.example/2"}, "map[a.example/1:s1b a.example/2:s2]"},
+		{"many keys", nil, feed, many, "map[a.example/1:s1b a.example/2:s2]"},
+		{"none", nil, feed, nil, "map[]"},
+		{"feed dropped", func() error {
+			if err := s.AddFeeds(ctx, []string{feed, other}); err != nil {
+				return err
+			}
+			_, err := s.SetFeeds(ctx, []string{other})
+			return err
+		}, feed, []string{"a.example/1", "a.example/2"}, "map[a.example/1: a.example/2:]"},
+		{"the other kept", nil, other, []string{"a.example/1"}, "map[a.example/1:w1]"},
+	}
+	for _, step := range steps {
+		if step.do != nil {
+			if err := step.do(); err != nil {
+				t.Fatalf("%s: %v", step.name, err)
+			}
+		}
+		got, err := s.ItemStamps(ctx, step.feed, step.keys)
+		if err != nil || fmt.Sprint(got) != step.want {
+			t.Errorf("%s: ItemStamps = %v, %v; want %s", step.name, got, err, step.want)
 		}
 	}
 }

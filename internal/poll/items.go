@@ -1,0 +1,53 @@
+package poll
+
+import (
+	"context"
+
+	"github.com/corroborate/corroborate/internal/dedupe"
+	"github.com/corroborate/corroborate/internal/feed"
+)
+
+// sift decides which of a feed's items a poll reads, by the links stored
+// and the stamps (feed.Item.Stamp) the feed's items had when last read. It
+// returns which to skip, and the stamps to remember, by URL key, once what
+// is read has been stored:
+//
+//   - a link not stored is read, as ever;
+//   - a stored link whose item has the stamp remembered is skipped;
+//   - a stored link with no stamp remembered (stored before stamps were
+//     kept, or by ingest or the API) is skipped, its stamp remembered from
+//     now on: whether the page changed before cannot be told;
+//   - a stored link whose item's stamp moved is read again: the service
+//     stores the page's new text as a version, or answers a duplicate.
+//
+// On a store error every item is read: the service answers the pages it
+// holds as duplicates.
+func (p *Poller) sift(ctx context.Context, feedURL string, items []feed.Item) (skip []bool, remember map[string]string) {
+	keys := make([]string, len(items))
+	for i, it := range items {
+		keys[i] = dedupe.URLKey(it.Link)
+	}
+	stored, err := p.db.ItemStamps(ctx, feedURL, keys)
+	if err != nil {
+		p.opts.Log.Warn("feed items: look up", "feed", feedURL, "error", err)
+	}
+	skip = make([]bool, len(items))
+	remember = make(map[string]string)
+	for i, it := range items {
+		if keys[i] == "" {
+			continue // no link to know it by: read it, as ever
+		}
+		stamp := it.Stamp()
+		last, ok := stored[keys[i]]
+		switch {
+		case !ok:
+		case last == stamp:
+			skip[i] = true
+			continue
+		case last == "":
+			skip[i] = true
+		}
+		remember[keys[i]] = stamp
+	}
+	return skip, remember
+}
