@@ -16,7 +16,7 @@ func supportedSpan(cs *concepts, titles map[string][]string, support map[string]
 	if len(titles) < 2 {
 		return ""
 	}
-	best, bestScore := "", 0.0
+	best, bestScore := "", 0
 	voicesOf := map[string]int{} // stem → how many voices use it, counted once asked
 	for voice, ts := range titles {
 		for _, t := range ts {
@@ -68,12 +68,15 @@ func leadStems(ix *compare.Index) map[string]map[string]bool {
 }
 
 // spanScore sums, over the content words of a span, the share of other
-// voices that use the word, less one for each word none of them uses.
-// voicesOf counts the voices using each stem; spanScore fills it as asked,
-// since the spans of all titles share a few hundred stems.
-func spanScore(toks []text.Token, voice string, support map[string]map[string]bool, voicesOf map[string]int) float64 {
+// voices that use the word, less one for each word none of them uses; in
+// units of one voice's share, so that the sum is exact: summed as floats
+// in map order, spans that tie came out a rounding apart, and which won
+// changed from run to run. voicesOf counts the voices using each stem;
+// spanScore fills it as asked, since the spans of all titles share a few
+// hundred stems.
+func spanScore(toks []text.Token, voice string, support map[string]map[string]bool, voicesOf map[string]int) int {
 	others := len(support) - 1
-	score := 0.0
+	score := 0
 	for w := range contentStems(toks) {
 		all, ok := voicesOf[w]
 		if !ok {
@@ -89,9 +92,9 @@ func spanScore(toks []text.Token, voice string, support map[string]map[string]bo
 			n--
 		}
 		if n == 0 {
-			score--
+			score -= others
 		} else {
-			score += float64(n) / float64(others)
+			score += n
 		}
 	}
 	return score
