@@ -47,6 +47,7 @@ func Analyze(ctx context.Context, articles []*news.Article, opts Options) *news.
 	stories := group(items, opts)
 	for _, it := range items {
 		report.Articles = append(report.Articles, it.article)
+		it.terms = nil // clustering is done: free them for comparing
 	}
 	var storyErrs []news.ItemError
 	report.Stories, storyErrs = compareAll(ctx, stories, opts)
@@ -201,6 +202,11 @@ func compareAll(ctx context.Context, stories []storyOf, opts Options) ([]*news.S
 		defer progress(opts, "compare", int(done.Add(1)), len(stories))
 		defer recoverInto(&failed[i])
 		out[i] = compareStory(stories[i], opts)
+		// A story's text analysis is most of a batch's memory, and nothing
+		// reads it once the story is compared.
+		for _, it := range stories[i].items {
+			it.doc = nil
+		}
 	})
 	var errs []news.ItemError
 	for i, err := range failed {
