@@ -171,9 +171,10 @@ func quotedField(field string) bool {
 }
 
 // readPlainTSV reads a plainTSV table a line a row. The escapes PostgreSQL
-// and MySQL write for what a field cannot hold (\t, \n, \r, \\) are
-// read back, so a text keeps its paragraphs; \N, their empty value, is an
-// empty field.
+// and MySQL write for what a field cannot hold (\t, \n, \r, \\, and
+// PostgreSQL's \b, \f, \v for the other control characters: Word's line
+// break is a \v) are read back, so a text keeps its paragraphs; \N, their
+// empty value, is an empty field.
 func readPlainTSV(ctx context.Context, source string, in *bufio.Reader, opts Options, emit Emit) {
 	lines := &recordCap{r: in, limit: opts.maxBytes()}
 	reader := bufio.NewReader(lines)
@@ -207,7 +208,7 @@ func readPlainTSV(ctx context.Context, source string, in *bufio.Reader, opts Opt
 
 // fieldEscapes are the escapes a database writes in a plain tab-separated
 // field.
-var fieldEscapes = strings.NewReplacer(`\\`, `\`, `\t`, "\t", `\n`, "\n", `\r`, "\r")
+var fieldEscapes = strings.NewReplacer(`\\`, `\`, `\t`, "\t", `\n`, "\n", `\r`, "\r", `\b`, "\b", `\f`, "\f", `\v`, "\v")
 
 func unescapeField(field string) string {
 	if field == `\N` {

@@ -40,9 +40,10 @@ func TestReadCSV(t *testing.T) {
 		{"a database's tab-separated export: no quoting, quotes in the text, escaped line breaks, \\N for empty", "copy.tsv",
 			"title\ttext\toutlet\n" +
 				"\"Quote,\" he said\tHe said \"no\".\\nA second paragraph, C:\\\\files.\tPost\n" +
-				"Two\t\"We will win,\" she said.\t\\N\r\n",
+				"Two\t\"We will win,\" she said.\t\\N\r\n" +
+				"Three\tA line\\vbroken in Word.\\fNext page.\tPost\n",
 			[]row{{text: "He said \"no\".\nA second paragraph, C:\\files.", title: "\"Quote,\" he said", outlet: "Post"},
-				{text: "\"We will win,\" she said.", title: "Two"}}, nil},
+				{text: "\"We will win,\" she said.", title: "Two"}, {text: "A line\vbroken in Word.\fNext page.", title: "Three", outlet: "Post"}}, nil},
 		{"a quoted tab-separated table with a broken row keeps its quoting", "sheet.tsv",
 			"title\ttext\nOne\t\"He said \"\"no\"\".\"\nTwo\t\"Broken\" row.\n",
 			[]row{{text: "He said \"no\".", title: "One"}}, []string{"sheet.tsv:3"}},
