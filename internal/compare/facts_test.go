@@ -1,6 +1,7 @@
 package compare
 
 import (
+	"strings"
 	"testing"
 )
 
@@ -160,9 +161,15 @@ func TestMeasureSubjects(t *testing.T) {
 		{"The river rose to 5 metres overnight, the agency said.", "river in m", 5},
 		{"The phone is 10 mm taller than the last model.", "phone in mm", 10},
 		{"Most of the players were born within 30 miles of London.", "miles", 30},
-		{"The last contact with air traffic controllers was 120 nautical miles off the coast.", "nautical miles", 120},
+		{"The last contact with air traffic controllers was 120 nautical miles off the coast.", "contact in nautical miles", 120},
 		{"Damage was put at $3.5 billion by the state.", "damage", 3.5e9},
 		{"Some 12 people fell ill after eating at the fair.", "people", 12},
+		// The noun a preposition governs is where the measure was taken,
+		// not what was measured.
+		{"Winds near the coast reached 120 km/h on Tuesday.", "winds in km/h", 120},
+		{"Rainfall in the capital reached 150 mm on Sunday.", "rainfall in mm", 150},
+		{"Temperatures in the city rose to 45 degrees.", "temperatures in degrees", 45},
+		{"Water levels in the river rose to 5 metres.", "levels in m", 5},
 	}
 	for _, tt := range tests {
 		t.Run(tt.subject, func(t *testing.T) {
@@ -173,6 +180,11 @@ func TestMeasureSubjects(t *testing.T) {
 			}
 			if v := res.Facts[i].Values; len(v) != 1 || v[0].Value != tt.value {
 				t.Errorf("fact %q: values %+v, want %g", tt.subject, v, tt.value)
+			}
+			for _, f := range res.Facts {
+				if strings.HasPrefix(f.Subject, "inches") || f.Subject == "C" || f.Subject == "F" {
+					t.Errorf("a unit's part read as a fact of its own: %+v", f)
+				}
 			}
 		})
 	}

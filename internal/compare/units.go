@@ -95,8 +95,8 @@ func measured(tokens []text.Token, q text.Quantity, unit string, end, qualStart 
 	}
 	// "<noun> rose to", "<noun> was put at": a verb that links a measure to
 	// its amount stands between the noun and the figure.
-	verb := false
-	for k := qualStart - 1; k >= 0 && qualStart-k <= 5; k-- {
+	verb, window := false, 5
+	for k := qualStart - 1; k >= 0 && qualStart-k <= window; k-- {
 		t := &tokens[k]
 		switch {
 		case t.Kind != text.Word:
@@ -104,7 +104,12 @@ func measured(tokens []text.Token, q text.Quantity, unit string, end, qualStart 
 		case measureVerbs.has(t.Lower) || linkVerbs.has(t.Lower):
 			verb = true
 		case text.IsStop(t.Lower):
-		case verb && !objectOfPreposition(tokens, k):
+		case verb:
+			if p := prepositionOpening(tokens, k); p >= 0 {
+				window += k - p + 1 // passed over: "near the coast"
+				k = p
+				continue
+			}
 			head := t.Text
 			if k == 0 {
 				head = t.Lower
@@ -117,16 +122,20 @@ func measured(tokens []text.Token, q text.Quantity, unit string, end, qualStart 
 	return nounPhrase{head: unit, stem: unit, unit: unit}, end
 }
 
-// objectOfPreposition reports whether the noun at k ends a phrase opened by
-// a preposition ("contact with air traffic controllers was 120 nautical
-// miles off"): the noun the figure measures is then further back.
-func objectOfPreposition(tokens []text.Token, k int) bool {
+// prepositionOpening finds the preposition that opens a phrase the noun
+// at k ends, determiners and modifiers aside ("contact with air traffic
+// controllers", "winds near the coast"), or -1 when none does: the noun a
+// figure measures is then further back.
+func prepositionOpening(tokens []text.Token, k int) int {
 	for k--; k >= 0 && tokens[k].Kind == text.Word; k-- {
-		if text.IsStop(tokens[k].Lower) {
-			return prepositions.has(tokens[k].Lower)
+		switch w := tokens[k].Lower; {
+		case prepositions.has(w):
+			return k
+		case text.IsStop(w) && !determiners.has(w):
+			return -1
 		}
 	}
-	return false
+	return -1
 }
 
 var prepositions = setOf(`with for of to from in on at by about against among between into near over under without across`)
