@@ -170,6 +170,12 @@ func TestMeasureSubjects(t *testing.T) {
 		{"Rainfall in the capital reached 150 mm on Sunday.", "rainfall in mm", 150},
 		{"Temperatures in the city rose to 45 degrees.", "temperatures in degrees", 45},
 		{"Water levels in the river rose to 5 metres.", "levels in m", 5},
+		// Celsius and Fahrenheit are two units, however written.
+		{"Temperatures reached 40 degrees Celsius in Madrid.", "temperatures in °C", 40},
+		{"Temperatures reached 104 degrees Fahrenheit in Madrid.", "temperatures in °F", 104},
+		{"Temperatures reached 40C in Madrid on Monday.", "temperatures in °C", 40},
+		{"Temperatures reached 40°C in Madrid on Monday.", "temperatures in °C", 40},
+		{"Temperatures hit 104F in Phoenix on Monday.", "temperatures in °F", 104},
 	}
 	for _, tt := range tests {
 		t.Run(tt.subject, func(t *testing.T) {

@@ -61,13 +61,14 @@ func (ix *Index) appendFigures(out []figure, r Ref, prevHead *nounPhrase, carrie
 			np, ok = nounOf(tokens, qualStart) // "the vote of 220 to 211"
 			end = q.End
 		}
-		if !ok {
+		unit, after, inUnit := unitOf(tokens, q.End)
+		if !ok && !inUnit {
 			if paired(tokens, q, mk.quantities) {
 				pending = append(pending, q)
 			}
 			continue
 		}
-		if unit, after, ok := unitOf(tokens, q.End); ok {
+		if inUnit {
 			np, end = measured(tokens, q, unit, after, qualStart)
 		}
 		np.state = firstNonEmpty(np.state, stateBefore(tokens, qualStart), statePredicate(tokens, end))

@@ -21,7 +21,7 @@ var unitSymbols = map[string]string{
 	"kg": "kg", "kilogram": "kg", "kilograms": "kg", "gram": "grams", "grams": "grams",
 	"tonne": "tonnes", "tonnes": "tonnes", "ton": "tons", "tons": "tons",
 	"litre": "litres", "litres": "litres", "liter": "litres", "liters": "litres", "gallon": "gallons", "gallons": "gallons",
-	"barrel": "barrels", "barrels": "barrels", "degree": "degrees", "degrees": "degrees", "knot": "knots", "knots": "knots",
+	"barrel": "barrels", "barrels": "barrels", "knot": "knots", "knots": "knots",
 	"mph": "mph", "kph": "km/h", "kmh": "km/h",
 }
 
@@ -29,6 +29,9 @@ var unitSymbols = map[string]string{
 // what qualifies it ("square miles", "km/h", "miles per hour"), as one
 // symbol, and the token after it.
 func unitOf(tokens []text.Token, i int) (symbol string, end int, ok bool) {
+	if symbol, end, ok := temperatureUnit(tokens, i); ok {
+		return symbol, end, true
+	}
 	prefix := ""
 	if i < len(tokens) && (tokens[i].Lower == "square" || tokens[i].Lower == "nautical") {
 		prefix = tokens[i].Lower + " "
@@ -60,6 +63,38 @@ func unitOf(tokens []text.Token, i int) (symbol string, end int, ok bool) {
 		return "mph", end + 2, true
 	}
 	return symbol + "/h", end + 2, true
+}
+
+// temperatureUnit reads a temperature's scale after a figure ending at
+// token i, as "°C" or "°F": "40 degrees Celsius", "40°C", "104F" (a
+// capital glued to the figure). Degrees of no named scale are "degrees":
+// 40 of one scale and 104 of the other must not meet.
+func temperatureUnit(tokens []text.Token, i int) (symbol string, end int, ok bool) {
+	if i == 0 || i >= len(tokens) {
+		return "", 0, false
+	}
+	scale := func(k int) string {
+		if k >= len(tokens) {
+			return ""
+		}
+		switch t := tokens[k]; {
+		case t.Lower == "celsius" || t.Lower == "centigrade" || t.Text == "C":
+			return "°C"
+		case t.Lower == "fahrenheit" || t.Text == "F":
+			return "°F"
+		}
+		return ""
+	}
+	switch t := tokens[i]; {
+	case t.Text == "°" || t.Lower == "degree" || t.Lower == "degrees":
+		if s := scale(i + 1); s != "" {
+			return s, i + 2, true
+		}
+		return "degrees", i + 1, true
+	case t.Start == tokens[i-1].End && (t.Text == "C" || t.Text == "F"):
+		return scale(i), i + 1, true
+	}
+	return "", 0, false
 }
 
 // measured finds what a figure in a unit measures: "200 mm of rain",
