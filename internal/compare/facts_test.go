@@ -176,6 +176,12 @@ func TestMeasureSubjects(t *testing.T) {
 		{"Temperatures reached 40C in Madrid on Monday.", "temperatures in °C", 40},
 		{"Temperatures reached 40°C in Madrid on Monday.", "temperatures in °C", 40},
 		{"Temperatures hit 104F in Phoenix on Monday.", "temperatures in °F", 104},
+		// A height in feet and inches is one figure.
+		{"The suspect is described as 5 feet 7 inches tall.", "feet", 5 + 7.0/12},
+		{"The suspect, who is 5-foot-7, fled on foot.", "feet", 5 + 7.0/12},
+		{"The 6-foot-5 forward scored 30 points.", "forward in feet", 6 + 5.0/12},
+		{"The suspect is 6ft 2in tall.", "suspect in feet", 6 + 2.0/12},
+		{"The 7 foot 2 center signed a new contract.", "center in feet", 7 + 2.0/12},
 	}
 	for _, tt := range tests {
 		t.Run(tt.subject, func(t *testing.T) {

@@ -97,6 +97,31 @@ func temperatureUnit(tokens []text.Token, i int) (symbol string, end int, ok boo
 	return "", 0, false
 }
 
+// inchesAfter reads the inches of a height whose feet are figure q, the
+// figure at token i after its unit: "6 feet 2 inches", "6ft 2in", and
+// unnamed after the singular or a hyphen, "5-foot-7", "a 7 foot 2 center".
+// It returns them and the token after them.
+func inchesAfter(tokens []text.Token, q text.Quantity, i int, all []text.Quantity) (inches float64, end int, ok bool) {
+	for _, n := range all {
+		if n.Start != i {
+			continue
+		}
+		if n.Kind != text.Cardinal || n.Low != n.High || n.Value < 0 || n.Value >= 12 {
+			return 0, 0, false
+		}
+		if k := n.End; k < len(tokens) && (tokens[k].Lower == "inch" || tokens[k].Lower == "inches" ||
+			tokens[k].Lower == "in" && tokens[k].Start == tokens[k-1].End) {
+			return n.Value, k + 1, true
+		}
+		unnamed := tokens[i].Hyphen || tokens[q.End].Lower == "foot"
+		if k := n.End; unnamed && (k >= len(tokens) || !timeUnits.has(tokens[k].Lower) && unitSymbols[tokens[k].Lower] == "") {
+			return n.Value, k, true
+		}
+		return 0, 0, false
+	}
+	return 0, 0, false
+}
+
 // measured finds what a figure in a unit measures: "200 mm of rain",
 // "winds of 90 km/h", "the river rose to 5 metres". Without it the unit
 // alone is the subject. end is the token after the unit.
