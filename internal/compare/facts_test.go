@@ -182,6 +182,11 @@ func TestMeasureSubjects(t *testing.T) {
 		{"The 6-foot-5 forward scored 30 points.", "forward in feet", 6 + 5.0/12},
 		{"The suspect is 6ft 2in tall.", "suspect in feet", 6 + 2.0/12},
 		{"The 7 foot 2 center signed a new contract.", "center in feet", 7 + 2.0/12},
+		// "cost" is a noun after a determiner or before the verb.
+		{"The cost was estimated at $3 billion.", "cost", 3e9},
+		{"The total cost was put at $40 million.", "cost", 4e7},
+		{"Officials pegged the cost at $3 billion.", "cost", 3e9},
+		{"The repairs cost $3 million.", "repairs", 3e6},
 	}
 	for _, tt := range tests {
 		t.Run(tt.subject, func(t *testing.T) {
