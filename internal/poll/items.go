@@ -12,7 +12,10 @@ import (
 // returns which to skip, and the stamps to remember, by URL key, once what
 // is read has been stored:
 //
-//   - a link not stored is read, as ever;
+//   - a link neither stored nor remembered is read, as ever;
+//   - a link remembered though no article is stored at it (its page was
+//     stored under the address it redirected to, or its canonical one, or
+//     refused) is skipped while its stamp is the one remembered;
 //   - a stored link whose item has the stamp remembered is skipped;
 //   - a stored link with no stamp remembered (stored before stamps were
 //     kept, or by ingest or the API) is skipped, its stamp remembered from
