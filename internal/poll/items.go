@@ -5,6 +5,7 @@ import (
 
 	"github.com/corroborate/corroborate/internal/dedupe"
 	"github.com/corroborate/corroborate/internal/feed"
+	"github.com/corroborate/corroborate/internal/news"
 )
 
 // sift decides which of a feed's items a poll reads, by the links stored
@@ -23,6 +24,9 @@ import (
 //   - a stored link whose item's stamp moved is read again: the service
 //     stores the page's new text as a version, or answers a duplicate.
 //
+// A feed that gives all its items one updated time to the second gives the
+// time it was made, which moves at every fetch: its stamps leave it out.
+//
 // On a store error every item is read: the service answers the pages it
 // holds as duplicates.
 func (p *Poller) sift(ctx context.Context, feedURL string, items []feed.Item) (skip []bool, remember map[string]string) {
@@ -36,9 +40,13 @@ func (p *Poller) sift(ctx context.Context, feedURL string, items []feed.Item) (s
 	}
 	skip = make([]bool, len(items))
 	remember = make(map[string]string)
+	served := servedTime(items)
 	for i, it := range items {
 		if keys[i] == "" {
 			continue // no link to know it by: read it, as ever
+		}
+		if served {
+			it.Updated = news.Timestamp{}
 		}
 		stamp := it.Stamp()
 		last, ok := stored[keys[i]]
@@ -53,4 +61,19 @@ func (p *Poller) sift(ctx context.Context, feedURL string, items []feed.Item) (s
 		remember[keys[i]] = stamp
 	}
 	return skip, remember
+}
+
+// servedTime reports whether every one of a feed's items (two or more)
+// has the same updated time with a clock: the time the feed was made, not
+// when each item changed.
+func servedTime(items []feed.Item) bool {
+	if len(items) < 2 || !items[0].Updated.Clock {
+		return false
+	}
+	for _, it := range items[1:] {
+		if !it.Updated.Equal(items[0].Updated.Time) || !it.Updated.Clock {
+			return false
+		}
+	}
+	return true
 }

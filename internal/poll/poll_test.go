@@ -312,6 +312,11 @@ func TestUnchangedFeedQuirks(t *testing.T) {
 		poll  func(s *newsSite, n int) // before the nth poll
 	}{
 		{"items link to their pages through a redirect", func(s *newsSite) { s.via = "/go/" }, nil},
+		{"every item's updated time is when the feed was served", nil, func(s *newsSite, n int) {
+			for _, slug := range s.items {
+				s.updated[slug] = fmt.Sprintf("2031-03-07T10:%02d:00Z", n)
+			}
+		}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
