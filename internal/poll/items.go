@@ -2,6 +2,10 @@ package poll
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"slices"
+	"strings"
 
 	"github.com/corroborate/corroborate/internal/dedupe"
 	"github.com/corroborate/corroborate/internal/feed"
@@ -38,18 +42,15 @@ func (p *Poller) sift(ctx context.Context, feedURL string, items []feed.Item) (s
 	if err != nil {
 		p.opts.Log.Warn("feed items: look up", "feed", feedURL, "error", err)
 	}
+	stamps := linkStamps(items, keys)
 	skip = make([]bool, len(items))
 	remember = make(map[string]string)
-	served := servedTime(items)
-	for i, it := range items {
-		if keys[i] == "" {
+	for i, key := range keys {
+		if key == "" {
 			continue // no link to know it by: read it, as ever
 		}
-		if served {
-			it.Updated = news.Timestamp{}
-		}
-		stamp := it.Stamp()
-		last, ok := stored[keys[i]]
+		stamp := stamps[key]
+		last, ok := stored[key]
 		switch {
 		case !ok:
 		case last == stamp:
@@ -58,9 +59,39 @@ func (p *Poller) sift(ctx context.Context, feedURL string, items []feed.Item) (s
 		case last == "":
 			skip[i] = true
 		}
-		remember[keys[i]] = stamp
+		remember[key] = stamp
 	}
 	return skip, remember
+}
+
+// linkStamps are the stamps of a feed's items by the URL keys of their
+// links. Items that link to one page (a live blog's posts, "#post-1",
+// "#post-2") share a stamp that moves when any of theirs does: remembered
+// one by one, each would overwrite the other's, and every poll would read
+// the page again.
+func linkStamps(items []feed.Item, keys []string) map[string]string {
+	served := servedTime(items)
+	each := make(map[string][]string)
+	for i, it := range items {
+		if keys[i] == "" {
+			continue
+		}
+		if served {
+			it.Updated = news.Timestamp{}
+		}
+		each[keys[i]] = append(each[keys[i]], it.Stamp())
+	}
+	stamps := make(map[string]string, len(each))
+	for key, all := range each {
+		if len(all) == 1 {
+			stamps[key] = all[0]
+			continue
+		}
+		slices.Sort(all) // the feed may list them in another order
+		sum := sha256.Sum256([]byte(strings.Join(all, " ")))
+		stamps[key] = hex.EncodeToString(sum[:16])
+	}
+	return stamps
 }
 
 // servedTime reports whether every one of a feed's items (two or more)

@@ -317,6 +317,9 @@ func TestUnchangedFeedQuirks(t *testing.T) {
 				s.updated[slug] = fmt.Sprintf("2031-03-07T10:%02d:00Z", n)
 			}
 		}},
+		{"two items link to one page (a live blog's posts)", func(s *newsSite) {
+			s.items = []string{"ferry#post-1", "ferry#post-2", "lighthouse"}
+		}, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
