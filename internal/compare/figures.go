@@ -65,7 +65,7 @@ func (ix *Index) appendFigures(out []figure, r Ref, prevHead *nounPhrase, carrie
 			np, ok = nounOf(tokens, qualStart) // "the vote of 220 to 211"
 			end = q.End
 		}
-		unit, after, inUnit := unitOf(tokens, q.End)
+		unit, after, inUnit := unitOf(tokens, q)
 		if inUnit && unit == "feet" {
 			if inches, next, ok := inchesAfter(tokens, q, after, mk.quantities); ok {
 				q.Value, q.Low, q.High = q.Value+inches/12, q.Low+inches/12, q.High+inches/12

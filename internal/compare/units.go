@@ -25,13 +25,14 @@ var unitSymbols = map[string]string{
 	"mph": "mph", "kph": "km/h", "kmh": "km/h",
 }
 
-// unitOf reads the unit written after a figure ending at token i, with
-// what qualifies it ("square miles", "km/h", "miles per hour"), as one
-// symbol, and the token after it.
-func unitOf(tokens []text.Token, i int) (symbol string, end int, ok bool) {
-	if symbol, end, ok := temperatureUnit(tokens, i); ok {
+// unitOf reads the unit written after figure q, with what qualifies it
+// ("square miles", "km/h", "miles per hour"), as one symbol, and the token
+// after it.
+func unitOf(tokens []text.Token, q text.Quantity) (symbol string, end int, ok bool) {
+	if symbol, end, ok := temperatureUnit(tokens, q); ok {
 		return symbol, end, true
 	}
+	i := q.End
 	prefix := ""
 	if i < len(tokens) && (tokens[i].Lower == "square" || tokens[i].Lower == "nautical") {
 		prefix = tokens[i].Lower + " "
@@ -65,12 +66,14 @@ func unitOf(tokens []text.Token, i int) (symbol string, end int, ok bool) {
 	return symbol + "/h", end + 2, true
 }
 
-// temperatureUnit reads a temperature's scale after a figure ending at
-// token i, as "°C" or "°F": "40 degrees Celsius", "40°C", "104F" (a
-// capital glued to the figure). Degrees of no named scale are "degrees":
-// 40 of one scale and 104 of the other must not meet.
-func temperatureUnit(tokens []text.Token, i int) (symbol string, end int, ok bool) {
-	if i == 0 || i >= len(tokens) {
+// temperatureUnit reads a temperature's scale after figure q, as "°C" or
+// "°F": "40 degrees Celsius", "40°C", "104F" (a capital glued to the
+// figure, unless a noun names it: "seat 14F", "apartment 4C"). Degrees of
+// no named scale are "degrees": 40 of one scale and 104 of the other must
+// not meet.
+func temperatureUnit(tokens []text.Token, q text.Quantity) (symbol string, end int, ok bool) {
+	i := q.End
+	if i >= len(tokens) {
 		return "", 0, false
 	}
 	scale := func(k int) string {
@@ -91,10 +94,21 @@ func temperatureUnit(tokens []text.Token, i int) (symbol string, end int, ok boo
 			return s, i + 2, true
 		}
 		return "degrees", i + 1, true
-	case t.Start == tokens[i-1].End && (t.Text == "C" || t.Text == "F"):
+	case t.Start == tokens[i-1].End && (t.Text == "C" || t.Text == "F") && !label(tokens, q.Start):
 		return scale(i), i + 1, true
 	}
 	return "", 0, false
+}
+
+// label reports whether the figure at token start is named by the noun
+// before it ("seat 14F", "apartment 4C"): a word that is neither a
+// function word nor a verb ("reached 40C", "recorded 40C").
+func label(tokens []text.Token, start int) bool {
+	if start == 0 || tokens[start-1].Kind != text.Word {
+		return false
+	}
+	w := tokens[start-1].Lower
+	return !text.IsStop(w) && !measureVerbs.has(w) && !linkVerbs.has(w) && !strings.HasSuffix(w, "ed")
 }
 
 // inchesAfter reads the inches of a height whose feet are figure q, the
