@@ -1,6 +1,7 @@
 package compare
 
 import (
+	"strings"
 	"testing"
 )
 
@@ -160,9 +161,36 @@ func TestMeasureSubjects(t *testing.T) {
 		{"The river rose to 5 metres overnight, the agency said.", "river in m", 5},
 		{"The phone is 10 mm taller than the last model.", "phone in mm", 10},
 		{"Most of the players were born within 30 miles of London.", "miles", 30},
-		{"The last contact with air traffic controllers was 120 nautical miles off the coast.", "nautical miles", 120},
+		{"The last contact with air traffic controllers was 120 nautical miles off the coast.", "contact in nautical miles", 120},
 		{"Damage was put at $3.5 billion by the state.", "damage", 3.5e9},
 		{"Some 12 people fell ill after eating at the fair.", "people", 12},
+		// The noun a preposition governs is where the measure was taken,
+		// not what was measured.
+		{"Winds near the coast reached 120 km/h on Tuesday.", "winds in km/h", 120},
+		{"Rainfall in the capital reached 150 mm on Sunday.", "rainfall in mm", 150},
+		{"Temperatures in the city rose to 45 degrees.", "temperatures in degrees", 45},
+		{"Water levels in the river rose to 5 metres.", "levels in m", 5},
+		// Celsius and Fahrenheit are two units, however written.
+		{"Temperatures reached 40 degrees Celsius in Madrid.", "temperatures in °C", 40},
+		{"Temperatures reached 104 degrees Fahrenheit in Madrid.", "temperatures in °F", 104},
+		{"Temperatures reached 40C in Madrid on Monday.", "temperatures in °C", 40},
+		{"Temperatures reached 40°C in Madrid on Monday.", "temperatures in °C", 40},
+		{"Temperatures hit 104F in Phoenix on Monday.", "temperatures in °F", 104},
+		{"The city recorded 40C on Monday.", "°C", 40},
+		// A letter glued to a number after a noun is a label.
+		{"The passenger in seat 14F was unhurt.", "F", 14},
+		{"Police found the body in apartment 4C.", "C", 4},
+		// A height in feet and inches is one figure.
+		{"The suspect is described as 5 feet 7 inches tall.", "feet", 5 + 7.0/12},
+		{"The suspect, who is 5-foot-7, fled on foot.", "feet", 5 + 7.0/12},
+		{"The 6-foot-5 forward scored 30 points.", "forward in feet", 6 + 5.0/12},
+		{"The suspect is 6ft 2in tall.", "suspect in feet", 6 + 2.0/12},
+		{"The 7 foot 2 center signed a new contract.", "center in feet", 7 + 2.0/12},
+		// "cost" is a noun after a determiner or before the verb.
+		{"The cost was estimated at $3 billion.", "cost", 3e9},
+		{"The total cost was put at $40 million.", "cost", 4e7},
+		{"Officials pegged the cost at $3 billion.", "cost", 3e9},
+		{"The repairs cost $3 million.", "repairs", 3e6},
 	}
 	for _, tt := range tests {
 		t.Run(tt.subject, func(t *testing.T) {
@@ -173,6 +201,11 @@ func TestMeasureSubjects(t *testing.T) {
 			}
 			if v := res.Facts[i].Values; len(v) != 1 || v[0].Value != tt.value {
 				t.Errorf("fact %q: values %+v, want %g", tt.subject, v, tt.value)
+			}
+			for _, f := range res.Facts {
+				if strings.HasPrefix(f.Subject, "inches") || (f.Subject == "C" || f.Subject == "F") && f.Subject != tt.subject {
+					t.Errorf("a unit's part read as a fact of its own: %+v", f)
+				}
 			}
 		})
 	}

@@ -44,7 +44,11 @@ func (ix *Index) appendFigures(out []figure, r Ref, prevHead *nounPhrase, carrie
 	s := ix.sentence(r)
 	tokens := s.Tokens
 	var pending []text.Quantity // figures waiting for the noun of the one they pair with
+	read := 0                   // the token after the last figure read with the one before it
 	for _, q := range mk.quantities {
+		if q.Start < read {
+			continue // the inches of a height read with its feet
+		}
 		if q.Kind == text.Year || inDate(mk.dates, q.Start) || skipNumber(tokens, q) {
 			continue
 		}
@@ -61,13 +65,20 @@ func (ix *Index) appendFigures(out []figure, r Ref, prevHead *nounPhrase, carrie
 			np, ok = nounOf(tokens, qualStart) // "the vote of 220 to 211"
 			end = q.End
 		}
-		if !ok {
+		unit, after, inUnit := unitOf(tokens, q)
+		if inUnit && unit == "feet" {
+			if inches, next, ok := inchesAfter(tokens, q, after, mk.quantities); ok {
+				q.Value, q.Low, q.High = q.Value+inches/12, q.Low+inches/12, q.High+inches/12
+				after, read = next, next
+			}
+		}
+		if !ok && !inUnit {
 			if paired(tokens, q, mk.quantities) {
 				pending = append(pending, q)
 			}
 			continue
 		}
-		if unit, after, ok := unitOf(tokens, q.End); ok {
+		if inUnit {
 			np, end = measured(tokens, q, unit, after, qualStart)
 		}
 		np.state = firstNonEmpty(np.state, stateBefore(tokens, qualStart), statePredicate(tokens, end))

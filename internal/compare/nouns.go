@@ -252,12 +252,17 @@ func measuredNoun(tokens []text.Token, q text.Quantity, start int) (nounPhrase, 
 			}
 		}
 	}
+	verb := false
 	for k := start - 1; k >= 0 && start-k <= 4; k-- {
 		t := &tokens[k]
 		if t.Kind != text.Word || t.Lower == "and" || t.Lower == "or" {
 			break // a list item or a new clause: the noun before is another's
 		}
-		if text.IsStop(t.Lower) || linkVerbs.has(t.Lower) || measureVerbs.has(t.Lower) {
+		// "The cost was estimated at", "pegged the cost at": a verb's
+		// form after a determiner, or before the verb, is the noun.
+		noun := measureVerbs.has(t.Lower) && (verb || k > 0 && determiners.has(tokens[k-1].Lower))
+		if !noun && (text.IsStop(t.Lower) || linkVerbs.has(t.Lower) || measureVerbs.has(t.Lower)) {
+			verb = verb || linkVerbs.has(t.Lower) || measureVerbs.has(t.Lower)
 			continue
 		}
 		head := t.Text

@@ -21,14 +21,18 @@ var unitSymbols = map[string]string{
 	"kg": "kg", "kilogram": "kg", "kilograms": "kg", "gram": "grams", "grams": "grams",
 	"tonne": "tonnes", "tonnes": "tonnes", "ton": "tons", "tons": "tons",
 	"litre": "litres", "litres": "litres", "liter": "litres", "liters": "litres", "gallon": "gallons", "gallons": "gallons",
-	"barrel": "barrels", "barrels": "barrels", "degree": "degrees", "degrees": "degrees", "knot": "knots", "knots": "knots",
+	"barrel": "barrels", "barrels": "barrels", "knot": "knots", "knots": "knots",
 	"mph": "mph", "kph": "km/h", "kmh": "km/h",
 }
 
-// unitOf reads the unit written after a figure ending at token i, with
-// what qualifies it ("square miles", "km/h", "miles per hour"), as one
-// symbol, and the token after it.
-func unitOf(tokens []text.Token, i int) (symbol string, end int, ok bool) {
+// unitOf reads the unit written after figure q, with what qualifies it
+// ("square miles", "km/h", "miles per hour"), as one symbol, and the token
+// after it.
+func unitOf(tokens []text.Token, q text.Quantity) (symbol string, end int, ok bool) {
+	if symbol, end, ok := temperatureUnit(tokens, q); ok {
+		return symbol, end, true
+	}
+	i := q.End
 	prefix := ""
 	if i < len(tokens) && (tokens[i].Lower == "square" || tokens[i].Lower == "nautical") {
 		prefix = tokens[i].Lower + " "
@@ -60,6 +64,76 @@ func unitOf(tokens []text.Token, i int) (symbol string, end int, ok bool) {
 		return "mph", end + 2, true
 	}
 	return symbol + "/h", end + 2, true
+}
+
+// temperatureUnit reads a temperature's scale after figure q, as "°C" or
+// "°F": "40 degrees Celsius", "40°C", "104F" (a capital glued to the
+// figure, unless a noun names it: "seat 14F", "apartment 4C"). Degrees of
+// no named scale are "degrees": 40 of one scale and 104 of the other must
+// not meet.
+func temperatureUnit(tokens []text.Token, q text.Quantity) (symbol string, end int, ok bool) {
+	i := q.End
+	if i >= len(tokens) {
+		return "", 0, false
+	}
+	scale := func(k int) string {
+		if k >= len(tokens) {
+			return ""
+		}
+		switch t := tokens[k]; {
+		case t.Lower == "celsius" || t.Lower == "centigrade" || t.Text == "C":
+			return "°C"
+		case t.Lower == "fahrenheit" || t.Text == "F":
+			return "°F"
+		}
+		return ""
+	}
+	switch t := tokens[i]; {
+	case t.Text == "°" || t.Lower == "degree" || t.Lower == "degrees":
+		if s := scale(i + 1); s != "" {
+			return s, i + 2, true
+		}
+		return "degrees", i + 1, true
+	case t.Start == tokens[i-1].End && (t.Text == "C" || t.Text == "F") && !label(tokens, q.Start):
+		return scale(i), i + 1, true
+	}
+	return "", 0, false
+}
+
+// label reports whether the figure at token start is named by the noun
+// before it ("seat 14F", "apartment 4C"): a word that is neither a
+// function word nor a verb ("reached 40C", "recorded 40C").
+func label(tokens []text.Token, start int) bool {
+	if start == 0 || tokens[start-1].Kind != text.Word {
+		return false
+	}
+	w := tokens[start-1].Lower
+	return !text.IsStop(w) && !measureVerbs.has(w) && !linkVerbs.has(w) && !strings.HasSuffix(w, "ed")
+}
+
+// inchesAfter reads the inches of a height whose feet are figure q, the
+// figure at token i after its unit: "6 feet 2 inches", "6ft 2in", and
+// unnamed after the singular or a hyphen, "5-foot-7", "a 7 foot 2 center".
+// It returns them and the token after them.
+func inchesAfter(tokens []text.Token, q text.Quantity, i int, all []text.Quantity) (inches float64, end int, ok bool) {
+	for _, n := range all {
+		if n.Start != i {
+			continue
+		}
+		if n.Kind != text.Cardinal || n.Low != n.High || n.Value < 0 || n.Value >= 12 {
+			return 0, 0, false
+		}
+		if k := n.End; k < len(tokens) && (tokens[k].Lower == "inch" || tokens[k].Lower == "inches" ||
+			tokens[k].Lower == "in" && tokens[k].Start == tokens[k-1].End) {
+			return n.Value, k + 1, true
+		}
+		unnamed := tokens[i].Hyphen || tokens[q.End].Lower == "foot"
+		if k := n.End; unnamed && (k >= len(tokens) || !timeUnits.has(tokens[k].Lower) && unitSymbols[tokens[k].Lower] == "") {
+			return n.Value, k, true
+		}
+		return 0, 0, false
+	}
+	return 0, 0, false
 }
 
 // measured finds what a figure in a unit measures: "200 mm of rain",
@@ -95,8 +169,8 @@ func measured(tokens []text.Token, q text.Quantity, unit string, end, qualStart 
 	}
 	// "<noun> rose to", "<noun> was put at": a verb that links a measure to
 	// its amount stands between the noun and the figure.
-	verb := false
-	for k := qualStart - 1; k >= 0 && qualStart-k <= 5; k-- {
+	verb, window := false, 5
+	for k := qualStart - 1; k >= 0 && qualStart-k <= window; k-- {
 		t := &tokens[k]
 		switch {
 		case t.Kind != text.Word:
@@ -104,7 +178,12 @@ func measured(tokens []text.Token, q text.Quantity, unit string, end, qualStart 
 		case measureVerbs.has(t.Lower) || linkVerbs.has(t.Lower):
 			verb = true
 		case text.IsStop(t.Lower):
-		case verb && !objectOfPreposition(tokens, k):
+		case verb:
+			if p := prepositionOpening(tokens, k); p >= 0 {
+				window += k - p + 1 // passed over: "near the coast"
+				k = p
+				continue
+			}
 			head := t.Text
 			if k == 0 {
 				head = t.Lower
@@ -117,16 +196,20 @@ func measured(tokens []text.Token, q text.Quantity, unit string, end, qualStart 
 	return nounPhrase{head: unit, stem: unit, unit: unit}, end
 }
 
-// objectOfPreposition reports whether the noun at k ends a phrase opened by
-// a preposition ("contact with air traffic controllers was 120 nautical
-// miles off"): the noun the figure measures is then further back.
-func objectOfPreposition(tokens []text.Token, k int) bool {
+// prepositionOpening finds the preposition that opens a phrase the noun
+// at k ends, determiners and modifiers aside ("contact with air traffic
+// controllers", "winds near the coast"), or -1 when none does: the noun a
+// figure measures is then further back.
+func prepositionOpening(tokens []text.Token, k int) int {
 	for k--; k >= 0 && tokens[k].Kind == text.Word; k-- {
-		if text.IsStop(tokens[k].Lower) {
-			return prepositions.has(tokens[k].Lower)
+		switch w := tokens[k].Lower; {
+		case prepositions.has(w):
+			return k
+		case text.IsStop(w) && !determiners.has(w):
+			return -1
 		}
 	}
-	return false
+	return -1
 }
 
 var prepositions = setOf(`with for of to from in on at by about against among between into near over under without across`)

@@ -120,10 +120,11 @@ const tableSample = 64 << 10
 // is full of quotation marks, and read with CSV's quoting such a table
 // loses every row whose text opens with one or holds one. A table is taken
 // as plain only when CSV's quoting fails on the sample, every line of it
-// has the header's number of fields, and nothing in it shows quoting
-// (a quoted header, a doubled quote), so that a spreadsheet's quoted table
-// with one bad row keeps its quotes' meaning. sample is the start of the
-// table; whole says it is all of it, or else its last line may be cut.
+// has the header's number of fields, and nothing in it shows quoting (a
+// quoted name in the header, a quotation mark doubled in a field that
+// opens with one), so that a spreadsheet's quoted table with one bad row
+// keeps its quotes' meaning. sample is the start of the table; whole says
+// it is all of it, or else its last line may be cut.
 func plainTSV(sample []byte, whole bool) bool {
 	if !whole {
 		end := bytes.LastIndexByte(sample, '\n')
@@ -132,31 +133,48 @@ func plainTSV(sample []byte, whole bool) bool {
 		}
 		sample = sample[:end+1]
 	}
-	if bytes.Contains(sample, []byte(`""`)) {
-		return false
-	}
-	quoted := csv.NewReader(bytes.NewReader(sample))
-	quoted.Comma, quoted.FieldsPerRecord = '\t', -1
-	if _, err := quoted.ReadAll(); err == nil {
-		return false
-	}
-	lines := strings.Split(strings.TrimRight(string(sample), "\r\n"), "\n")
+	table := strings.TrimRight(string(sample), "\r\n")
+	lines := strings.Split(table, "\n")
 	header := strings.Split(strings.TrimSuffix(lines[0], "\r"), "\t")
-	if len(header) < 2 || strings.HasPrefix(header[0], `"`) {
+	if len(header) < 2 || slices.ContainsFunc(header, func(name string) bool { return strings.HasPrefix(name, `"`) }) {
 		return false
 	}
 	for _, line := range lines[1:] {
-		if n := strings.Count(line, "\t") + 1; line != "" && n != len(header) {
+		if line = strings.TrimSuffix(line, "\r"); line == "" {
+			continue // a blank line, which readPlainTSV passes over
+		}
+		fields := strings.Split(line, "\t")
+		if len(fields) != len(header) || slices.ContainsFunc(fields, quotedField) {
 			return false
 		}
 	}
-	return true
+	// A cut sample's last whole line may open a quoted text whose line
+	// breaks run past the cut (an odd number of quotation marks shows it
+	// can), where CSV's quoting fails on any table: it must fail before.
+	checked := table
+	if last := lines[len(lines)-1]; !whole && len(lines) > 1 && strings.Count(last, `"`)%2 == 1 {
+		checked = table[:len(table)-len(last)]
+	}
+	quoted := csv.NewReader(strings.NewReader(checked))
+	quoted.Comma, quoted.FieldsPerRecord = '\t', -1
+	_, err := quoted.ReadAll()
+	return err != nil
+}
+
+// quotedField reports whether a field is written as CSV quotes one that
+// holds a quotation mark: it opens with one, and doubles one inside
+// ("\"He said \"\"no\"\".\""). A doubled mark elsewhere is text, as a
+// JSON column's empty string ({"byline": ""}).
+func quotedField(field string) bool {
+	rest, ok := strings.CutPrefix(field, `"`)
+	return ok && strings.Contains(rest, `""`)
 }
 
 // readPlainTSV reads a plainTSV table a line a row. The escapes PostgreSQL
-// and MySQL write for what a field cannot hold (\t, \n, \r, \\) are
-// read back, so a text keeps its paragraphs; \N, their empty value, is an
-// empty field.
+// and MySQL write for what a field cannot hold (\t, \n, \r, \\, and
+// PostgreSQL's \b, \f, \v for the other control characters: Word's line
+// break is a \v) are read back, so a text keeps its paragraphs; \N, their
+// empty value, is an empty field.
 func readPlainTSV(ctx context.Context, source string, in *bufio.Reader, opts Options, emit Emit) {
 	lines := &recordCap{r: in, limit: opts.maxBytes()}
 	reader := bufio.NewReader(lines)
@@ -190,7 +208,7 @@ func readPlainTSV(ctx context.Context, source string, in *bufio.Reader, opts Opt
 
 // fieldEscapes are the escapes a database writes in a plain tab-separated
 // field.
-var fieldEscapes = strings.NewReplacer(`\\`, `\`, `\t`, "\t", `\n`, "\n", `\r`, "\r")
+var fieldEscapes = strings.NewReplacer(`\\`, `\`, `\t`, "\t", `\n`, "\n", `\r`, "\r", `\b`, "\b", `\f`, "\f", `\v`, "\v")
 
 func unescapeField(field string) string {
 	if field == `\N` {

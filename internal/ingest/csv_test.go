@@ -10,10 +10,12 @@ import (
 	"github.com/corroborate/corroborate/internal/news"
 )
 
+// row is what TestReadCSV checks of an article read from a table.
+type row struct{ id, text, title, outlet, published, story string }
+
 // TestReadCSV: tables as data sets export news are read by their header
 // row, with the names and aliases JSON Lines has.
 func TestReadCSV(t *testing.T) {
-	type row struct{ id, text, title, outlet, published, story string }
 	tests := []struct {
 		name, file, table string
 		want              []row
@@ -38,12 +40,23 @@ func TestReadCSV(t *testing.T) {
 		{"a database's tab-separated export: no quoting, quotes in the text, escaped line breaks, \\N for empty", "copy.tsv",
 			"title\ttext\toutlet\n" +
 				"\"Quote,\" he said\tHe said \"no\".\\nA second paragraph, C:\\\\files.\tPost\n" +
-				"Two\t\"We will win,\" she said.\t\\N\r\n",
+				"Two\t\"We will win,\" she said.\t\\N\r\n" +
+				"Three\tA line\\vbroken in Word.\\fNext page.\tPost\n",
 			[]row{{text: "He said \"no\".\nA second paragraph, C:\\files.", title: "\"Quote,\" he said", outlet: "Post"},
-				{text: "\"We will win,\" she said.", title: "Two"}}, nil},
+				{text: "\"We will win,\" she said.", title: "Two"}, {text: "A line\vbroken in Word.\fNext page.", title: "Three", outlet: "Post"}}, nil},
 		{"a quoted tab-separated table with a broken row keeps its quoting", "sheet.tsv",
 			"title\ttext\nOne\t\"He said \"\"no\"\".\"\nTwo\t\"Broken\" row.\n",
 			[]row{{text: "He said \"no\".", title: "One"}}, []string{"sheet.tsv:3"}},
+		{"a database's export with a JSON column: its empty strings are text, not quoting", "meta.tsv",
+			"title\ttext\tmeta\n" +
+				"One\t\"Yes,\" she said.\t{\"byline\": \"\", \"tags\": [\"x\"]}\n" +
+				"\"We will win\"\tShe said \"we will win\".\t\\N\n",
+			[]row{{text: "\"Yes,\" she said.", title: "One"}, {text: "She said \"we will win\".", title: "\"We will win\""}}, nil},
+		{"a database's export with Windows line ends and a blank line", "crlf.tsv",
+			"title\ttext\r\nOne\t\"Yes,\" she said.\r\n\r\nTwo\tSecond text.\r\n",
+			[]row{{text: "\"Yes,\" she said.", title: "One"}, {text: "Second text.", title: "Two"}}, nil},
+		{"a quoted table whose first text over several lines starts at the end of the sample", "sheet-long.tsv",
+			straddling(), straddlingRows(), nil},
 		{"a row without text or title is an error naming its line; the rest are read", "gaps.csv",
 			"title,text,cluster\nOne,First text.,1\n,,2\nThree,,3\n",
 			[]row{{text: "First text.", title: "One", story: "1"}, {text: "Three", title: "Three", story: "3"}},
@@ -91,6 +104,33 @@ func TestReadCSV(t *testing.T) {
 			}
 		})
 	}
+}
+
+// straddling is a quoted tab-separated table whose first text over two
+// lines opens on the last line of the sample plainTSV reads (tableSample
+// bytes), and closes after it.
+func straddling() string {
+	var b strings.Builder
+	b.WriteString("title\ttext\n")
+	const row = "Row\tA text without quotation marks.\n"
+	const open = "Long\t\"First paragraph.\n"
+	for b.Len()+len(row)+len(open) <= tableSample {
+		b.WriteString(row)
+	}
+	b.WriteString(open)
+	b.WriteString(strings.Repeat("Second paragraph, long enough to cross the sample's end. ", 10) + "\"\nLast\tLast text.\n")
+	return b.String()
+}
+
+func straddlingRows() []row {
+	n := (tableSample - len("title\ttext\n") - len("Long\t\"First paragraph.\n")) / len("Row\tA text without quotation marks.\n")
+	var rows []row
+	for range n {
+		rows = append(rows, row{text: "A text without quotation marks.", title: "Row"})
+	}
+	rows = append(rows, row{text: "First paragraph.\n" + strings.TrimSpace(strings.Repeat("Second paragraph, long enough to cross the sample's end. ", 10)), title: "Long"},
+		row{text: "Last text.", title: "Last"})
+	return rows
 }
 
 // TestReadCSVRowOverLimit: a row without end is refused while it is read,

@@ -29,6 +29,7 @@ type newsSite struct {
 	updated  map[string]string // an item's atom:updated, by slug
 	extra    map[string]string // a paragraph a page's update added, by slug
 	broken   map[string]bool   // pages that answer 500
+	via      string            // when set, items link to /go/{slug}, which redirects to the page
 	version  int               // the feed's ETag
 	status   int               // when set, the feed answers with it
 	retry    string            // the Retry-After header sent with status
@@ -66,7 +67,11 @@ func (s *newsSite) handler() http.Handler {
 			if s.updated[slug] != "" {
 				updated = "<atom:updated>" + s.updated[slug] + "</atom:updated>"
 			}
-			fmt.Fprintf(w, `<item><title>%s</title><link>/news/%s</link><description>Read on.</description>%s</item>`, slug, slug, updated)
+			link := "/news/" + slug
+			if s.via != "" {
+				link = s.via + slug
+			}
+			fmt.Fprintf(w, `<item><title>%s</title><link>%s</link><description>Read on.</description>%s</item>`, slug, link, updated)
 		}
 		fmt.Fprint(w, `</channel></rss>`)
 	})
@@ -85,6 +90,9 @@ func (s *newsSite) handler() http.Handler {
 			fmt.Fprintf(w, "\n<p>%s</p>", html.EscapeString(para))
 		}
 		fmt.Fprint(w, `</article></body></html>`)
+	})
+	mux.HandleFunc("GET /go/{slug}", func(w http.ResponseWriter, r *http.Request) {
+		http.Redirect(w, r, "/news/"+r.PathValue("slug"), http.StatusMovedPermanently)
 	})
 	return mux
 }
@@ -291,6 +299,55 @@ func TestUpdates(t *testing.T) {
 		if got, want := versions(t, db, srv.URL+"/news/"+slug), "[first second:latest]"; got != want {
 			t.Errorf("%s's versions: %s, want %s", slug, got, want)
 		}
+	}
+}
+
+// TestUnchangedFeedQuirks: feeds as outlets write them, served in full
+// (a new ETag) at every poll with no article changed, have no page
+// fetched again once read.
+func TestUnchangedFeedQuirks(t *testing.T) {
+	tests := []struct {
+		name  string
+		setup func(*newsSite)
+		poll  func(s *newsSite, n int) // before the nth poll
+	}{
+		{"items link to their pages through a redirect", func(s *newsSite) { s.via = "/go/" }, nil},
+		{"every item's updated time is when the feed was served", nil, func(s *newsSite, n int) {
+			for _, slug := range s.items {
+				s.updated[slug] = fmt.Sprintf("2031-03-07T10:%02d:00Z", n)
+			}
+		}},
+		{"two items link to one page (a live blog's posts)", func(s *newsSite) {
+			s.items = []string{"ferry#post-1", "ferry#post-2", "lighthouse"}
+		}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ctx := context.Background()
+			p, _, site, srv := setup(t, Options{HostGap: -1})
+			if tt.setup != nil {
+				site.set(tt.setup)
+			}
+			feed := store.Feed{URL: srv.URL + "/feed/harbour"}
+			var first int
+			for n := range 4 {
+				site.set(func(s *newsSite) {
+					s.version++
+					if tt.poll != nil {
+						tt.poll(s, n)
+					}
+				})
+				if feed = p.Poll(ctx, feed); feed.LastError != "" {
+					t.Fatalf("poll %d: %s", n+1, feed.LastError)
+				}
+				if n == 0 {
+					_, _, first = site.count()
+				}
+			}
+			if _, _, pages := site.count(); pages != first {
+				t.Errorf("%d pages fetched by the first poll, %d by the three after it; want none", first, pages-first)
+			}
+		})
 	}
 }
 

@@ -12,11 +12,13 @@ import (
 // either database allows in a statement.
 const keysPerQuery = 500
 
-// ItemStamps reports which of keys (URL keys of a feed's item links) an
-// article is stored under, each with the stamp remembered for the item of
-// feed that links there, "" when none is. A key no article holds is left
-// out. A feed's items are looked up in one query (a few for a feed of
-// thousands).
+// ItemStamps reports which of keys (URL keys of a feed's item links) were
+// read before, each with the stamp remembered for the item of feed that
+// links there: a key an article is stored under ("" when no stamp is
+// remembered), and a key with a stamp though no article holds it, whose
+// page was stored under another address (a redirect, a canonical link)
+// or refused. Other keys are left out. A feed's items are looked up in one
+// query (a few for a feed of thousands).
 func (s *DB) ItemStamps(ctx context.Context, feed string, keys []string) (map[string]string, error) {
 	keys = slices.Compact(slices.Sorted(slices.Values(keys)))
 	if len(keys) > 0 && keys[0] == "" {
@@ -28,9 +30,13 @@ func (s *DB) ItemStamps(ctx context.Context, feed string, keys []string) (map[st
 		for _, k := range chunk {
 			args = append(args, k)
 		}
+		args = append(args, args...) // for each half of the union
+		in := `IN (?` + strings.Repeat(", ?", len(chunk)-1) + `)`
+		// The halves agree on a key both hold: its stamp.
 		rows, err := s.sql.QueryContext(ctx, s.q(`SELECT a.url_key, COALESCE(i.stamp, '') FROM articles a
 			LEFT JOIN feed_items i ON i.feed = ? AND i.url_key = a.url_key
-			WHERE a.url_key IN (?`+strings.Repeat(", ?", len(chunk)-1)+`)`), args...)
+			WHERE a.url_key `+in+`
+			UNION SELECT url_key, stamp FROM feed_items WHERE feed = ? AND url_key `+in), args...)
 		if err != nil {
 			return nil, fmt.Errorf("item stamps of %s: %w", feed, err)
 		}

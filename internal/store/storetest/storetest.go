@@ -477,8 +477,9 @@ func testFeeds(t *testing.T, s *store.DB) {
 }
 
 // testItemStamps: a feed's item stamps are found by the URL keys of stored
-// articles, one feed's apart from another's, replaced when saved again,
-// and dropped with their feed.
+// articles, or by their own when no article holds the key (a page stored
+// under another address), one feed's apart from another's, replaced when
+// saved again, and dropped with their feed.
 func testItemStamps(t *testing.T, s *store.DB) {
 	ctx := context.Background()
 	const feed, other = "https://a.example/feed", "https://a.example/world"
@@ -500,9 +501,9 @@ func testItemStamps(t *testing.T, s *store.DB) {
 	}{
 		{"nothing remembered", nil, feed, []string{"a.example/1", "a.example/2", "a.example/3", "", "a.example/1"},
 			"map[a.example/1: a.example/2:]"},
-		{"saved, a page not stored among them", func() error {
+		{"saved, a page stored under another address among them", func() error {
 			return s.SaveItemStamps(ctx, feed, map[string]string{"a.example/1": "s1", "a.example/3": "s3"})
-		}, feed, []string{"a.example/1", "a.example/2", "a.example/3"}, "map[a.example/1:s1 a.example/2:]"},
+		}, feed, []string{"a.example/1", "a.example/2", "a.example/3", "a.example/4"}, "map[a.example/1:s1 a.example/2: a.example/3:s3]"},
 		{"another feed's own", func() error {
 			return s.SaveItemStamps(ctx, other, map[string]string{"a.example/1": "w1"})
 		}, other, []string{"a.example/1", "a.example/2"}, "map[a.example/1:w1 a.example/2:]"},
