@@ -229,6 +229,12 @@ type Result struct {
 func (s *Service) Ingest(ctx context.Context, articles []*news.Article) (Result, error) {
 	prepared, errs := pipeline.PrepareAll(ctx, articles, s.opts.Pipeline)
 	res := Result{Errors: errs}
+	if err := ctx.Err(); err != nil {
+		// The batch was cut short and nothing is stored: a caller that
+		// takes no error for all stored (a poller remembering what it read)
+		// must hear so, though every article may be among the errors.
+		return res, fmt.Errorf("ingest: %w", err)
+	}
 	if len(prepared) == 0 {
 		return res, nil
 	}

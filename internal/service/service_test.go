@@ -2,6 +2,7 @@ package service
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"path/filepath"
 	"reflect"
@@ -106,6 +107,24 @@ func TestIngest(t *testing.T) {
 	}
 	if d, err := db.Article(ctx, "northwind-wire"); err != nil || d.DuplicateOf == nil {
 		t.Errorf("the wire copy under another outlet is not kept as a copy: %+v, %v", d, err)
+	}
+}
+
+// TestIngestCancelled: a batch whose context ends before it is stored is
+// an error, even when every article was cut off while being prepared and
+// so is among the errors, not stored: a poller that took no error for all
+// read would never read those items again.
+func TestIngestCancelled(t *testing.T) {
+	db := openDB(t, filepath.Join(t.TempDir(), "c.db"))
+	s := openService(t, db)
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	res, err := s.Ingest(ctx, examples(t))
+	if !errors.Is(err, context.Canceled) || len(res.Articles) != 0 {
+		t.Fatalf("Ingest after its context ended: %+v, %v; want nothing stored and context.Canceled", res, err)
+	}
+	if c, _ := db.Counts(context.Background()); c.Articles != 0 {
+		t.Errorf("%d articles stored", c.Articles)
 	}
 }
 
