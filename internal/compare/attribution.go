@@ -122,6 +122,9 @@ func (ix *Index) citationsIn(r Ref) []citation {
 				add(by+1, phraseEnd(tokens, by+1), true, first)
 				continue
 			}
+			if passive(tokens, i) {
+				continue // "no deaths have been reported": what was reported, not who
+			}
 			subjectEnd := i
 			if first {
 				subjectEnd = i - 1

@@ -112,3 +112,33 @@ func TestExclusiveNeedsNothingLikeItElsewhere(t *testing.T) {
 		t.Errorf("the rally, told by B alone, is not exclusive: %v", exclusive)
 	}
 }
+
+func TestCitedParties(t *testing.T) {
+	tests := []struct {
+		name, text string
+		cited      map[string]string // cited party → kind; "" means it must not be cited
+	}{
+		{"passive reported names no one", "No deaths have been reported. No injuries were reported, police said.",
+			map[string]string{"No": "", "police": "official"}},
+		{"passive reported by an outlet", "The deal was first reported by Reuters.",
+			map[string]string{"Reuters": "outlet"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res := analyze(t, art{id: "a", outlet: "A", text: tt.text})
+			kinds := map[string]string{}
+			for _, a := range res.Attributions {
+				kinds[a.Cited] = a.Kind
+			}
+			for cited, kind := range tt.cited {
+				got, ok := kinds[cited]
+				switch {
+				case kind == "" && ok:
+					t.Errorf("%q cited as %s", cited, got)
+				case kind != "" && got != kind:
+					t.Errorf("%q cited as %q, want %s; all: %v", cited, got, kind, kinds)
+				}
+			}
+		})
+	}
+}
