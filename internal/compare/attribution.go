@@ -167,28 +167,71 @@ func byAfter(tokens []text.Token, verb int) int {
 
 // subjectBefore returns the subject of the verb at i, [start, end): back
 // over auxiliaries ("have confirmed") to the start of the clause, and only if
-// it is short enough to be a name.
+// it is short enough to be a name. A preposition does not end the subject
+// but joins what follows to the noun before it ("a source close to Trump",
+// "officials in Washington"), and a date after one is left out ("police
+// on Sunday said").
 func subjectBefore(tokens []text.Token, i int) (int, int, bool) {
 	end := skipAppositive(tokens, i)
 	start := end
-	for start > 0 && end-start < 6 {
+	limit := maxNameWords
+	for start > 0 && end-start < limit {
 		t := &tokens[start-1]
+		if start < end && governing.has(t.Lower) && timeOnly(tokens, start-1, end) {
+			end = start - 1 // "police on Sunday said"
+			start = end
+			continue
+		}
+		if start < end && start > 1 && joinsSubject.has(t.Lower) && nounBefore(tokens, start-1) {
+			limit = maxSpeakerWords // "officials in Washington said"
+			start--
+			continue
+		}
 		if t.Kind == text.Punct && t.Text != "'" || clauseWords.has(t.Lower) || phraseBreaks.has(t.Lower) || speechVerbs.has(t.Lower) || auxiliaries.has(t.Lower) {
 			break
 		}
 		start--
 	}
-	if start == end || (start > 0 && end-start >= 6) {
+	if start >= end || (start > 0 && end-start >= limit) {
 		return 0, 0, false
 	}
 	return start, end, true
+}
+
+// maxNameWords bounds a subject read as the name of who speaks.
+const maxNameWords = 6
+
+// joinsSubject are the prepositions that would end a phrase but join what
+// follows to a subject: all of phraseBreaks' but "by" and "from", which
+// name where the words come from ("a statement from the prime minister's
+// office said"), the party to cite.
+var joinsSubject = setOf(`in on at to with about into`)
+
+// nounBefore reports whether the token before preposition k can be the
+// noun it modifies: a word, not a verb, a clause word or another
+// preposition.
+func nounBefore(tokens []text.Token, k int) bool {
+	t := &tokens[k-1]
+	return t.Kind == text.Word && !clauseWords.has(t.Lower) && !phraseBreaks.has(t.Lower) && !governing.has(t.Lower) &&
+		!speechVerbs.has(t.Lower) && !auxiliaries.has(t.Lower) && !text.IsStop(t.Lower)
+}
+
+// timeOnly reports whether preposition k and the tokens after it up to end
+// say when, and nothing else: "on Sunday", "in March".
+func timeOnly(tokens []text.Token, k, end int) bool {
+	for _, m := range text.Dates(tokens[k:end]) {
+		if m.Start == 1 && m.End == end-k {
+			return true
+		}
+	}
+	return false
 }
 
 // classify names a cited party and says what kind it is.
 func (ix *Index) classify(r Ref, start, end int, viaOutlet bool) (string, string) {
 	s := ix.sentence(r)
 	tokens := s.Tokens
-	if m, ok := ix.people[r.Source].in(r.Sentence, start, end); ok && !possessed(tokens, m, end) {
+	if m, ok := ix.people[r.Source].subject(tokens, r.Sentence, start, end); ok && !possessed(tokens, m, end) {
 		return m.name, "person"
 	}
 	has := func(cues *wordSet) bool {

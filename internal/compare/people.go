@@ -11,6 +11,7 @@ import (
 // mention is a person named in a sentence, spanning tokens [start, end).
 type mention struct {
 	sentence, start, end int
+	roleStart            int    // where the role written before the name starts; start without one
 	name                 string // as written, possessive removed
 	role                 string
 	titled               bool // a title came with it: "President Trump"
@@ -73,18 +74,20 @@ func personIn(s text.Sentence, span text.Span) (mention, bool) {
 	if words == 1 && !titled {
 		// A lone capitalised word: kept as a candidate surname, linked to a
 		// full name only if the story has one.
-		return mention{start: core, end: span.End, name: text.NameKey(tokens, text.Span{Start: core, End: span.End})}, true
+		return mention{start: core, end: span.End, roleStart: core, name: text.NameKey(tokens, text.Span{Start: core, End: span.End})}, true
 	}
 	if strings.ToUpper(tokens[core].Text) == tokens[core].Text && len(tokens[core].Text) > 1 {
 		return mention{}, false // an initialism: "US", "IDF"
 	}
 	name := strings.TrimSuffix(strings.TrimSuffix(s.Text[tokens[core].Start:tokens[span.End-1].End], "'s"), "’s")
-	return mention{start: core, end: span.End, name: name, role: roleBefore(s, core), titled: titled}, true
+	role, roleStart := roleBefore(s, core)
+	return mention{start: core, end: span.End, roleStart: roleStart, name: name, role: role, titled: titled}, true
 }
 
 // roleBefore reads the title in front of a name: "White House press
-// secretary" in "White House press secretary Karoline Leavitt".
-func roleBefore(s text.Sentence, core int) string {
+// secretary" in "White House press secretary Karoline Leavitt", and the
+// token it starts at (core when there is none).
+func roleBefore(s text.Sentence, core int) (string, int) {
 	start := core
 	for start > 0 {
 		t := &s.Tokens[start-1]
@@ -100,9 +103,9 @@ func roleBefore(s text.Sentence, core int) string {
 		start++
 	}
 	if start >= core {
-		return ""
+		return "", core
 	}
-	return s.Text[s.Tokens[start].Start:s.Tokens[core-1].End]
+	return s.Text[s.Tokens[start].Start:s.Tokens[core-1].End], start
 }
 
 // quotedTitle reports whether a name is all that stands between two quote
@@ -233,6 +236,34 @@ func (p *people) lastBefore(sent, tok int) (mention, bool) {
 	}
 	return mention{}, false
 }
+
+// subject returns the person a phrase, tokens [start, end) of a sentence,
+// names as its head: not one a preposition governs, as in "a source close
+// to Trump", "lawyers for Varga" or "officials in Washington", who is
+// spoken about, not speaking. A preposition inside the person's title
+// ("Secretary of State Marco Rubio", "chief of staff Mark Meadows") is
+// part of the name.
+func (p *people) subject(tokens []text.Token, sent, start, end int) (mention, bool) {
+	m, ok := p.in(sent, start, end)
+	if !ok {
+		return mention{}, false
+	}
+	for k := m.roleStart - 1; k >= start; k-- {
+		t := &tokens[k]
+		if governing.has(t.Lower) {
+			return mention{}, false
+		}
+		if !t.Capitalized() && !determiners.has(t.Lower) && !titleWords.has(t.Lower) {
+			break // "chief of staff Mark Meadows": the preposition is in the title
+		}
+	}
+	return m, true
+}
+
+// governing are the prepositions that open a phrase modifying the noun
+// before them.
+var governing = setOf(`to for of in at with from near on by about against behind around among inside
+outside within`)
 
 // in returns the person named within tokens [start, end) of a sentence.
 func (p *people) in(sent, start, end int) (mention, bool) {

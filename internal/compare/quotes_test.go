@@ -24,6 +24,7 @@ func TestQuoteSpeakers(t *testing.T) {
 		{"colon", "For Robert Plant, the session was different, and he wished he had done less: \"My enthusiasm got in the way of finesse.\"", "My enthusiasm got in the way of finesse.", "Robert Plant"},
 		{"split by its tag", "\"It was a prolific time,\" says singer Robert Plant, \"where we were learning about each other.\"", "It was a prolific time where we were learning about each other.", "Robert Plant"},
 		{"pronoun subject before called", "Joe Biden spoke after the country passed what he called the \"truly grim, heartbreaking milestone.\"", "truly grim, heartbreaking milestone.", "Joe Biden"},
+		{"not the person a source is close to", "President Anna Holt met the envoy. \"The meeting went very badly for everyone,\" a source close to Holt said.", "The meeting went very badly for everyone", "source close to Holt"},
 		{"speaker after the verb", "\"We can stop\" the virus, said Kathrin Jansen, head of research.", "We can stop", "Kathrin Jansen"},
 	}
 	for _, tt := range tests {

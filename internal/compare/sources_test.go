@@ -122,6 +122,18 @@ func TestCitedParties(t *testing.T) {
 			map[string]string{"No": "", "police": "official"}},
 		{"passive reported by an outlet", "The deal was first reported by Reuters.",
 			map[string]string{"Reuters": "outlet"}},
+		{"a person after a preposition is not the subject", "President Donald Trump met the envoy. A source close to Trump said the meeting went badly.",
+			map[string]string{"Donald Trump": "", "source close to Trump": "anonymous"}},
+		{"a place after a preposition is not the subject", "Officials in Washington said the talks had stalled.",
+			map[string]string{"Washington": "", "Officials in Washington": "official"}},
+		{"the client of lawyers", "Mayor Ilse Varga spoke. Lawyers for Varga said she would appeal.",
+			map[string]string{"Ilse Varga": ""}},
+		{"a date after a preposition is left out", "Police on Sunday said the road was closed.",
+			map[string]string{"Sunday": "", "Police": "official"}},
+		{"where the words come from is cited", "The dam will be rebuilt, a statement from the prime minister's office said.",
+			map[string]string{"prime minister's office": "official"}},
+		{"a title with a preposition stays", "Secretary of State Marco Rubio said the talks would go on.",
+			map[string]string{"Marco Rubio": "person"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -192,7 +192,7 @@ func (ix *Index) resolve(p, sent, start, end int) (string, string) {
 	doc := ix.Sources[p].Doc
 	tokens := doc.Sentences[sent].Tokens
 	people := ix.people[p]
-	if m, ok := people.in(sent, start, end); ok && !possessed(tokens, m, end) {
+	if m, ok := people.subject(tokens, sent, start, end); ok && !possessed(tokens, m, end) {
 		return m.name, ix.roleOf(m)
 	}
 	if end-start == 1 && personPronouns.has(tokens[start].Lower) {
