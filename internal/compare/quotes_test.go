@@ -25,6 +25,10 @@ func TestQuoteSpeakers(t *testing.T) {
 		{"split by its tag", "\"It was a prolific time,\" says singer Robert Plant, \"where we were learning about each other.\"", "It was a prolific time where we were learning about each other.", "Robert Plant"},
 		{"pronoun subject before called", "Joe Biden spoke after the country passed what he called the \"truly grim, heartbreaking milestone.\"", "truly grim, heartbreaking milestone.", "Joe Biden"},
 		{"not the person a source is close to", "President Anna Holt met the envoy. \"The meeting went very badly for everyone,\" a source close to Holt said.", "The meeting went very badly for everyone", "source close to Holt"},
+		{"description before the name", "\"We had minutes, not hours,\" fire chief Roberto Alvarez said.", "We had minutes, not hours", "Roberto Alvarez"},
+		{"description before the name, then more", "\"This is a great day for cyclists,\" council member Ana Ruiz said after the vote.", "This is a great day for cyclists", "Ana Ruiz"},
+		{"description before the name, told", "\"We are doing all we can,\" police spokesman John Hart told reporters.", "We are doing all we can", "John Hart"},
+		{"not a description: the sentence goes on", "Smith called the plan \"a gift to the rich and nobody else\" in the report Jones said was leaked.", "a gift to the rich and nobody else", "Smith"},
 		{"speaker after the verb", "\"We can stop\" the virus, said Kathrin Jansen, head of research.", "We can stop", "Kathrin Jansen"},
 	}
 	for _, tt := range tests {
