@@ -145,6 +145,8 @@ func (ix *Index) citationsIn(r Ref) []citation {
 		case isVerb(tokens, i, reportingVerbs) && w != "according" && !strings.HasSuffix(w, "ing") && !passive(tokens, i):
 			if start, end, ok := subjectBefore(tokens, i); ok {
 				add(start, end, false, false)
+			} else if start, end, ok := subjectAfter(tokens, i); ok {
+				add(start, end, false, false)
 			}
 		}
 	}
@@ -196,6 +198,60 @@ func subjectBefore(tokens []text.Token, i int) (int, int, bool) {
 		return 0, 0, false
 	}
 	return start, end, true
+}
+
+// subjectAfter returns the subject of a verb that comes first, right
+// after a comma or a closing quote: `…," said Jonas Arvid, the head of the
+// union`, `…, said the ministry`, `…," said fire chief Roberto Alvarez`.
+// The phrase must end the clause, as a name does; one that runs on is what
+// was said ("…, said Monday the bill is dead").
+func subjectAfter(tokens []text.Token, i int) (int, int, bool) {
+	if i == 0 || i+1 >= len(tokens) || (tokens[i-1].Text != "," && tokens[i-1].Text != `"`) || tokens[i].Lower == "called" {
+		return 0, 0, false // ", called THAAD,": a name given, not a source
+	}
+	start := i + 1
+	end := phraseEnd(tokens, start)
+	for end+1 < len(tokens) && tokens[end].Text == "." && abbreviation(tokens[end-1]) && tokens[end+1].Capitalized() {
+		end = phraseEnd(tokens, end+1) // "said Sen. Mitch McConnell", "said LAPD Det. Chris Barling"
+	}
+	if end == start || tokens[start].Kind != text.Word || startsWithDate(tokens, start, end) {
+		return 0, 0, false
+	}
+	if end < len(tokens) && !strings.Contains(",.;:(", tokens[end].Text) {
+		return 0, 0, false
+	}
+	if first := &tokens[start]; determiners.has(first.Lower) || titleWords.has(first.Lower) {
+		return start, end, true
+	}
+	if tokens[start].Capitalized() {
+		return start, end, tokens[end-1].Capitalized() // a name, not "Iran can deliver another"
+	}
+	// "said fire chief Roberto Alvarez": a description in lower case, then
+	// the name.
+	for _, t := range tokens[start:end] {
+		if text.IsStop(t.Lower) {
+			return 0, 0, false
+		}
+	}
+	return start, end, tokens[end-1].Capitalized()
+}
+
+// abbreviation reports whether a word written before a period inside a
+// sentence is a short capitalised one, a title or an initial the period
+// does not end: "Sen.", "Adm.", "Det.", "J.".
+func abbreviation(t text.Token) bool {
+	return t.Kind == text.Word && t.Capitalized() && len(t.Text) <= 4
+}
+
+// startsWithDate reports whether the phrase [start, end) opens with a
+// date: when something was said, not who said it.
+func startsWithDate(tokens []text.Token, start, end int) bool {
+	for _, m := range text.Dates(tokens[start-1 : end]) {
+		if m.Start == 1 {
+			return true
+		}
+	}
+	return false
 }
 
 // maxNameWords bounds a subject read as the name of who speaks.
