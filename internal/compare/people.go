@@ -61,7 +61,9 @@ func personIn(s text.Sentence, span text.Span) (mention, bool) {
 		core--
 	}
 	if core == span.End {
-		return mention{}, false
+		if core = surnameAfterTitle(tokens, span); core == span.End {
+			return mention{}, false
+		}
 	}
 	if span.Start > 0 && tokens[span.Start-1].Lower == "the" && core == span.Start {
 		return mention{}, false // "the Red Crescent": people do not take "the"
@@ -83,6 +85,43 @@ func personIn(s text.Sentence, span text.Span) (mention, bool) {
 	role, roleStart := roleBefore(s, core)
 	return mention{start: core, end: span.End, roleStart: roleStart, name: name, role: role, titled: titled}, true
 }
+
+// surnameAfterTitle returns where a name starts that ends in a word that
+// also ends places ("Park", "West", "Church") but follows a title only a
+// person takes: "Governor Helen Park", "President Park", "Sen. Frank
+// Church". It returns span.End when there is none.
+func surnameAfterTitle(tokens []text.Token, span text.Span) int {
+	k := span.Start
+	for k < span.End && (titleWords.has(tokens[k].Lower) || tokens[k].Text == ".") {
+		k++
+	}
+	title := k - 1 // inside the span or just before it, past an abbreviation's period
+	if title >= 0 && tokens[title].Text == "." {
+		title--
+	}
+	if title < 0 || !personTitles.has(tokens[title].Lower) || span.End-k > 2 || span.End == k || !surnameLike.has(tokens[span.End-1].Lower) {
+		return span.End
+	}
+	for _, t := range tokens[k:span.End] {
+		if !t.Capitalized() || t.Kind != text.Word {
+			return span.End
+		}
+	}
+	if span.End-k == 2 && orgWords.has(tokens[k].Lower) {
+		return span.End // "President Obama Foundation" is not; "Governor North South" neither
+	}
+	return k
+}
+
+// personTitles come only before people: not "General" (Electric),
+// "Justice" (Department) or "Queen" (Elizabeth Park).
+var personTitles = setOf(`mr mrs ms miss mx dr prof professor sir gov governor mayor president senator sen
+rep representative congressman congresswoman judge minister chancellor premier ceo spokesman spokeswoman
+spokesperson ambassador coach`)
+
+// surnameLike are the words that end places and organisations and are
+// also common surnames.
+var surnameLike = setOf(`park west east north south church bank street`)
 
 // roleBefore reads the title in front of a name: "White House press
 // secretary" in "White House press secretary Karoline Leavitt", and the

@@ -152,6 +152,10 @@ func TestCitedParties(t *testing.T) {
 			map[string]string{"Chris Barling": "person", "LAPD Det": ""}},
 		{"called names", "The system, called THAAD, has been the source of much controversy.",
 			map[string]string{"THAAD": ""}},
+		{"a surname that also ends places, after a title", "Governor Helen Park said the state would seek federal aid. Sen. Frank Church said the inquiry would go on.",
+			map[string]string{"Helen Park": "person", "Governor Helen Park": "", "Frank Church": "person"}},
+		{"a place is not a person", "Visitors to Hyde Park said the concert was loud. The President Obama Foundation said it would help.",
+			map[string]string{"Hyde Park": "", "Obama Foundation": ""}},
 		{"a title with a preposition stays", "Secretary of State Marco Rubio said the talks would go on.",
 			map[string]string{"Marco Rubio": "person"}},
 	}
