@@ -270,7 +270,10 @@ func TestBadRequests(t *testing.T) {
 		{"GET", "/api/v1/search", "", 400, "q:"},
 		{"GET", "/api/v1/stories/..%2f..%2fetc%2fpasswd", "", 404, ""},
 		{"GET", "/static/../../go.mod", "", 404, ""},
-		{"DELETE", "/api/v1/stories", "", 405, ""},
+		{"DELETE", "/api/v1/stories", "", 405, `{"error":"DELETE /api/v1/stories: send GET"}`},
+		{"GET", "/api/v1/articles", "", 405, `{"error":"GET /api/v1/articles: send POST"}`},
+		{"GET", "/api/v1/nothing", "", 404, `{"error":"no API route /api/v1/nothing"}`},
+		{"GET", "/api/v2/stories", "", 404, `{"error":`},
 		{"GET", "/stories/no-such-story", "", 404, "<!doctype html>"},
 	}
 	for _, tt := range tests {
