@@ -117,8 +117,12 @@ func (ix *Index) reference(p int) time.Time {
 }
 
 // voiceName says who an independent voice is, for a reader: the outlet, or
-// the article when the outlet is unknown.
+// the article when the outlet is unknown; for a copy or a version, those
+// of the article it derives from, which its voice is.
 func (ix *Index) voiceName(p int) string {
+	if name := news.VoiceName(ix.Sources[p].Voice); name != "" {
+		return name
+	}
 	a := ix.Sources[p].Article
 	if a.Outlet != "" {
 		return a.Outlet

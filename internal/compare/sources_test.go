@@ -92,6 +92,29 @@ func TestTimeline(t *testing.T) {
 	}
 }
 
+// TestExclusiveNamesItsVoice: a claim only an original and the copy of it
+// carry is that original outlet's, whichever of them comes first.
+func TestExclusiveNamesItsVoice(t *testing.T) {
+	shelter := "More than 300 people spent the night in a school gymnasium on higher ground, the Red Crescent said."
+	res := analyze(t,
+		art{id: "copy", outlet: "Harbor Daily", copyOf: "wire", text: "The Hollin Dam collapsed on Sunday and flooded the town of Marrowby. " + shelter},
+		art{id: "wire", outlet: "Northwind", text: "The Hollin Dam collapsed on Sunday and flooded the town of Marrowby. " + shelter},
+		art{id: "other", outlet: "Courier", text: "The Hollin Dam collapsed on Sunday and flooded the town of Marrowby. The mayor promised an inquiry into the upkeep of the dam."},
+	)
+	found := false
+	for _, c := range res.Claims {
+		if c.Exclusive && c.Text == shelter {
+			found = true
+			if c.Voice != "Northwind" {
+				t.Errorf("the wire's claim, carried by its copy too, is named %q, want Northwind", c.Voice)
+			}
+		}
+	}
+	if !found {
+		t.Fatalf("the shelter claim is not exclusive: %+v", res.Claims)
+	}
+}
+
 func TestExclusiveNeedsNothingLikeItElsewhere(t *testing.T) {
 	res := analyze(t,
 		art{id: "a", outlet: "A", text: "Former governor Ann Price joined the race for president on Monday in an online video. Price was a geologist before she opened a chain of restaurants in Denver."},
