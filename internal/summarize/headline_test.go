@@ -63,12 +63,67 @@ func TestHeadlineAvoidsDisputedFigures(t *testing.T) {
 	}
 }
 
+// TestHeadlineIsNotABareQuote: the words every outlet quotes are borne out
+// by all of them, but a headline that is only those words says neither
+// who spoke nor what happened.
+func TestHeadlineIsNotABareQuote(t *testing.T) {
+	quote := `"We will rebuild every house in this town," Mayor Ilse Varga said. `
+	titles := []string{`Mayor: "We will rebuild every house"`, "Anger grows in Marrowby as dam collapse exposes neglect", "Governor promises inquiry into Hollin Dam collapse"}
+	articles := make([]article, len(flood))
+	for i := range flood {
+		articles[i] = article{text: quote + flood[i], title: titles[i]}
+	}
+	res := analyze(articles)
+	if h := Headline(res, Story(res, Options{})); strings.HasPrefix(h, `"`) || !balancedQuotes(h) {
+		t.Errorf("Headline = %q, someone's words alone", h)
+	}
+}
+
+func TestOpensQuote(t *testing.T) {
+	tests := []struct {
+		in   string
+		want bool
+	}{
+		{`"We will rebuild every house in this town"`, true},
+		{`"I need to know where I come from," said Trinh Tran`, true},
+		{`"The Rise of Competency-Based Education" is a new compilation of articles`, false},
+		{`"Gone with the Wind" turns 75`, false},
+		{"The dam collapsed on Sunday", false},
+	}
+	for _, tt := range tests {
+		if got := opensQuote(tt.in); got != tt.want {
+			t.Errorf("opensQuote(%q) = %v, want %v", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestWholeQuote(t *testing.T) {
+	tests := []struct {
+		in   string
+		want bool
+	}{
+		{`"We will rebuild every house"`, true},
+		{"'We had minutes, not hours'", true},
+		{"“We had minutes, not hours”", true},
+		{`Mayor: "We will rebuild"`, false},
+		{"'Squad' members vote against 'Build Back Better'", false},
+		{`"`, false},
+		{"Dam collapse floods Marrowby", false},
+	}
+	for _, tt := range tests {
+		if got := wholeQuote(tt.in); got != tt.want {
+			t.Errorf("wholeQuote(%q) = %v, want %v", tt.in, got, tt.want)
+		}
+	}
+}
+
 func TestHeadlineFrom(t *testing.T) {
 	tests := []struct{ in, want string }{
 		{"US officials have held secret talks with Hamas, the White House has admitted.", "US officials have held secret talks with Hamas"},
 		{"On Monday, the council voted to rebuild the Hollin Dam, which failed in April.", "The council voted to rebuild the Hollin Dam"},
 		{"The Hollin Dam collapsed on Sunday; at least 12 people died.", "The Hollin Dam collapsed on Sunday"},
 		{"The House of Representatives gave final approval on Wednesday to one of the largest economic stimulus measures in the country's history.", "The House of Representatives gave final approval on Wednesday"},
+		{`"We will rebuild every house in this town," Mayor Ilse Varga said.`, `"We will rebuild every house in this town"`},
 	}
 	for _, tt := range tests {
 		if got := headlineFrom(tt.in); got != tt.want {
