@@ -193,6 +193,10 @@ func headlineFrom(s string) string {
 			break
 		}
 	}
+	// "— The girls walk …": a dash or bullet left from a dateline.
+	for from < to-1 && toks[from].Kind == text.Punct && !strings.ContainsAny(toks[from].Text, `"“'‘(`) {
+		from++
+	}
 	for i := from + minHeadlineWords; i < to; i++ {
 		t := &toks[i]
 		aside := t.Kind == text.Punct && strings.Contains(";:—–(", t.Text)

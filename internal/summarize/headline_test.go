@@ -124,6 +124,7 @@ func TestHeadlineFrom(t *testing.T) {
 		{"The Hollin Dam collapsed on Sunday; at least 12 people died.", "The Hollin Dam collapsed on Sunday"},
 		{"The House of Representatives gave final approval on Wednesday to one of the largest economic stimulus measures in the country's history.", "The House of Representatives gave final approval on Wednesday"},
 		{`"We will rebuild every house in this town," Mayor Ilse Varga said.`, `"We will rebuild every house in this town"`},
+		{"— The girls walk up and down the bar-lined street in Ho Chi Minh City.", "The girls walk up and down the bar-lined street in Ho Chi Minh City"},
 	}
 	for _, tt := range tests {
 		if got := headlineFrom(tt.in); got != tt.want {
