@@ -299,7 +299,8 @@ func (s *Server) authorize(r *http.Request) error {
 	return nil
 }
 
-// parseArticles reads a JSON object, an array of them, or JSON Lines.
+// parseArticles reads a JSON object, an array of them, JSON Lines, or an
+// API's answer holding articles in an array (see ingest.Envelope).
 // Lines name their errors "body:N", elements "body[i]". A byte-order
 // mark, which Windows tools write before UTF-8, is passed over, as the
 // command line does.
@@ -320,6 +321,11 @@ func parseArticles(body []byte, limit int) ([]*news.Article, []news.ItemError, e
 		return nil, nil, badRequest("want a JSON object, an array of them, or one per line")
 	case json.Valid(trimmed):
 		items = []json.RawMessage{trimmed}
+		if path, elems, ok := ingest.Envelope(trimmed); ok {
+			// An API's answer, posted as it came: its articles.
+			items = elems
+			name = func(i int) string { return "body." + path + "[" + strconv.Itoa(i) + "]" }
+		}
 	default:
 		for _, line := range bytes.Split(trimmed, []byte("\n")) {
 			items = append(items, line)

@@ -260,6 +260,7 @@ func TestBadRequests(t *testing.T) {
 		{"POST", "/api/v1/articles", ``, 400, "empty body"},
 		{"POST", "/api/v1/articles", `{"text": "` + strings.Repeat("x", 40<<10) + `"}`, 413, "too large"},
 		{"POST", "/api/v1/articles", "{\"id\":\"ok\",\"text\":\"The bridge reopened on Monday after two years of repairs, the city said.\"}\nnot json", 200, `"source":"body:2"`},
+		{"POST", "/api/v1/articles", `{"status": "ok", "articles": [{"id": "env", "content": "The ferry resumed service on Friday after the strike ended, the operator said."}, {"id": "bare"}]}`, 200, `"errors":[{"source":"body.articles[1]"`},
 		{"GET", "/api/v1/stories/no-such-story", "", 404, "not found"},
 		{"GET", "/api/v1/articles/no-such", "", 404, "not found"},
 		{"GET", "/api/v1/stories?cursor=%%%", "", 400, ""},
