@@ -288,6 +288,58 @@ func TestBadRequests(t *testing.T) {
 	}
 }
 
+// TestAtomWaitsForAnalysis: a feed reader keeps the first title and
+// summary it sees of an entry, so a story not yet analysed is never
+// "Untitled story" nor "0 independent sources".
+func TestAtomWaitsForAnalysis(t *testing.T) {
+	ctx := context.Background()
+	db, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "c.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	svc, err := service.Open(ctx, db, service.Options{Pipeline: pipeline.DefaultOptions(), Manual: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(New(db, svc, Config{}))
+	t.Cleanup(func() { srv.Close(); svc.Close(); db.Close() })
+	f := &fixture{srv: srv, svc: svc, db: db}
+	entries := func() []atomEntry {
+		_, body, _ := f.do(t, "GET", "/feed.atom", "")
+		var feed atomFeed
+		if err := xml.Unmarshal([]byte(body), &feed); err != nil {
+			t.Fatal(err)
+		}
+		return feed.Entries
+	}
+	post := func(article string) {
+		if code, body, _ := f.do(t, "POST", "/api/v1/articles", article); code != 200 {
+			t.Fatalf("ingest: %d %s", code, body)
+		}
+	}
+	post(`{"id": "storm", "outlet": "Coast Wire", "text": "A storm hit the coast on Monday and cut power to 20,000 homes, officials said."}`)
+	if got := entries(); len(got) != 0 {
+		t.Errorf("a story without a title, not yet analysed, is in the feed: %+v", got)
+	}
+	post(`{"id": "vote", "outlet": "City Beat", "title": "Council backs bike lanes", "text": "The city council on Tuesday approved ten miles of protected bike lanes downtown by a vote of 7-2."}`)
+	got := entries()
+	if len(got) != 1 || got[0].Title != "Council backs bike lanes" || got[0].Summary.Body != "1 article, not analysed yet." {
+		t.Errorf("a titled story not yet analysed: %+v", got)
+	}
+	if err := svc.Settle(ctx); err != nil {
+		t.Fatal(err)
+	}
+	got = entries()
+	if len(got) != 2 {
+		t.Fatalf("the analysed stories' entries: %+v", got)
+	}
+	for _, e := range got {
+		if e.Title == "Untitled story" || !strings.HasPrefix(e.Summary.Body, "1 article, 1 independent source.") {
+			t.Errorf("an analysed story's entry: %+v", e)
+		}
+	}
+}
+
 func TestToken(t *testing.T) {
 	f := newFixture(t, Config{Token: "s3cret"})
 	body := `{"id":"x","text":"The bridge reopened on Monday after two years of repairs, the city said."}`
