@@ -290,7 +290,7 @@ func TestBadRequests(t *testing.T) {
 
 // TestAtomWaitsForAnalysis: a feed reader keeps the first title and
 // summary it sees of an entry, so a story not yet analysed is never
-// "Untitled story" nor "0 independent sources".
+// "Untitled story" nor "0 independent sources"; nor is it on the pages.
 func TestAtomWaitsForAnalysis(t *testing.T) {
 	ctx := context.Background()
 	db, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "c.db"))
@@ -325,6 +325,11 @@ func TestAtomWaitsForAnalysis(t *testing.T) {
 	got := entries()
 	if len(got) != 1 || got[0].Title != "Council backs bike lanes" || got[0].Summary.Body != "1 article, not analysed yet." {
 		t.Errorf("a titled story not yet analysed: %+v", got)
+	}
+	for _, path := range []string{"/", got[0].Link.Href[len(srv.URL):]} {
+		if _, page, _ := f.do(t, "GET", path, ""); strings.Contains(page, "0 independent sources") || !strings.Contains(page, "not analysed yet") {
+			t.Errorf("%s counts the sources of a story not analysed:\n%s", path, page)
+		}
 	}
 	if err := svc.Settle(ctx); err != nil {
 		t.Fatal(err)
