@@ -93,9 +93,10 @@ func (ix *Index) voicesAt(positions []int) int {
 	return len(seen)
 }
 
-// outletsOf names the outlets of articles, in their order, each once.
+// outletsOf names the outlets of articles, in their order, each once;
+// none is an empty list, as the JSON contract lists are never null.
 func (ix *Index) outletsOf(ids []string) []string {
-	var out []string
+	out := []string{}
 	seen := map[string]bool{}
 	for _, id := range ids {
 		name := ix.outletOf[id]

@@ -131,12 +131,22 @@ func (s *Server) loadStory(r *http.Request) (storyBody, error) {
 		body.Articles = append(body.Articles, &a)
 	}
 	if body.Story == nil {
-		body.Story = &news.Story{ID: st.ID, Headline: firstTitle(body.Articles), Outlets: st.Outlets}
+		body.Story = pendingStory(st.ID, firstTitle(body.Articles), st.Outlets)
 		for _, a := range body.Articles {
 			body.Story.Articles = append(body.Story.Articles, a.ID)
 		}
 	}
 	return body, nil
+}
+
+// pendingStory stands for a story not analysed yet: its first title, its
+// outlets, and every list empty, as the contract has none null.
+func pendingStory(id, headline string, outlets []string) *news.Story {
+	return &news.Story{
+		ID: id, Headline: headline, Articles: []string{}, Outlets: append([]string{}, outlets...),
+		Summary: []news.Sentence{}, Facts: []news.Fact{}, Quotes: []news.Quote{},
+		Attributions: []news.Attribution{}, Claims: []news.Claim{}, Timeline: []news.Event{},
+	}
 }
 
 func firstTitle(articles []*news.Article) string {

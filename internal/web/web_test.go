@@ -69,6 +69,48 @@ func newFixture(t *testing.T, cfg Config) *fixture {
 	return &fixture{srv: srv, svc: svc, db: db, token: cfg.Token}
 }
 
+// newManualFixture is newFixture with the background analysis off: stories
+// stay unanalysed until the test settles them.
+func newManualFixture(t *testing.T) *fixture {
+	t.Helper()
+	ctx := context.Background()
+	db, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "c.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	svc, err := service.Open(ctx, db, service.Options{Pipeline: pipeline.DefaultOptions(), Manual: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(New(db, svc, Config{}))
+	t.Cleanup(func() { srv.Close(); svc.Close(); db.Close() })
+	return &fixture{srv: srv, svc: svc, db: db}
+}
+
+// TestPendingStoryLists: a story not analysed yet is answered with the
+// contract's lists empty, none null.
+func TestPendingStoryLists(t *testing.T) {
+	f := newManualFixture(t)
+	code, body, _ := f.do(t, "POST", "/api/v1/articles", `{"id": "storm", "text": "A storm hit the coast on Monday and cut power to 20,000 homes, officials said."}`)
+	var res service.Result
+	if err := json.Unmarshal([]byte(body), &res); code != 200 || err != nil || len(res.Articles) != 1 {
+		t.Fatalf("ingest: %d %s", code, body)
+	}
+	_, body, _ = f.do(t, "GET", "/api/v1/stories/"+res.Articles[0].Story, "")
+	var got struct {
+		Story map[string]any
+		Stale bool
+	}
+	if err := json.Unmarshal([]byte(body), &got); err != nil || !got.Stale {
+		t.Fatalf("%v: %s", err, body)
+	}
+	for _, list := range []string{"articles", "outlets", "summary", "facts", "quotes", "attributions", "claims", "timeline"} {
+		if _, ok := got.Story[list].([]any); !ok {
+			t.Errorf("%s of a story not analysed yet: %v", list, got.Story[list])
+		}
+	}
+}
+
 func (f *fixture) do(t *testing.T, method, path, body string, header ...string) (int, string, http.Header) {
 	t.Helper()
 	req, err := http.NewRequest(method, f.srv.URL+path, strings.NewReader(body))
@@ -293,17 +335,8 @@ func TestBadRequests(t *testing.T) {
 // "Untitled story" nor "0 independent sources"; nor is it on the pages.
 func TestAtomWaitsForAnalysis(t *testing.T) {
 	ctx := context.Background()
-	db, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "c.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	svc, err := service.Open(ctx, db, service.Options{Pipeline: pipeline.DefaultOptions(), Manual: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv := httptest.NewServer(New(db, svc, Config{}))
-	t.Cleanup(func() { srv.Close(); svc.Close(); db.Close() })
-	f := &fixture{srv: srv, svc: svc, db: db}
+	f := newManualFixture(t)
+	srv, svc := f.srv, f.svc
 	entries := func() []atomEntry {
 		_, body, _ := f.do(t, "GET", "/feed.atom", "")
 		var feed atomFeed
