@@ -79,40 +79,31 @@ func TestHeadlineIsNotABareQuote(t *testing.T) {
 	}
 }
 
-func TestOpensQuote(t *testing.T) {
+// TestQuotations: a headline is neither one quotation alone (wholeQuote)
+// nor opened by someone's words (opensQuote); a title in quotation marks
+// is not someone's words.
+func TestQuotations(t *testing.T) {
 	tests := []struct {
-		in   string
-		want bool
+		in                string
+		whole, opensQuote bool
 	}{
-		{`"We will rebuild every house in this town"`, true},
-		{`"I need to know where I come from," said Trinh Tran`, true},
-		{`"The Rise of Competency-Based Education" is a new compilation of articles`, false},
-		{`"Gone with the Wind" turns 75`, false},
-		{"The dam collapsed on Sunday", false},
+		{`"We will rebuild every house"`, true, true},
+		{"'We had minutes, not hours'", true, true},
+		{"“We had minutes, not hours”", true, true},
+		{`"I need to know where I come from," said Trinh Tran`, false, true},
+		{`Mayor: "We will rebuild"`, false, false},
+		{"'Squad' members vote against 'Build Back Better'", false, false},
+		{`"The Rise of Competency-Based Education" is a new compilation of articles`, false, false},
+		{`"Gone with the Wind" turns 75`, false, false},
+		{`"`, false, true},
+		{"Dam collapse floods Marrowby", false, false},
 	}
 	for _, tt := range tests {
-		if got := opensQuote(tt.in); got != tt.want {
-			t.Errorf("opensQuote(%q) = %v, want %v", tt.in, got, tt.want)
+		if got := wholeQuote(tt.in); got != tt.whole {
+			t.Errorf("wholeQuote(%q) = %v, want %v", tt.in, got, tt.whole)
 		}
-	}
-}
-
-func TestWholeQuote(t *testing.T) {
-	tests := []struct {
-		in   string
-		want bool
-	}{
-		{`"We will rebuild every house"`, true},
-		{"'We had minutes, not hours'", true},
-		{"“We had minutes, not hours”", true},
-		{`Mayor: "We will rebuild"`, false},
-		{"'Squad' members vote against 'Build Back Better'", false},
-		{`"`, false},
-		{"Dam collapse floods Marrowby", false},
-	}
-	for _, tt := range tests {
-		if got := wholeQuote(tt.in); got != tt.want {
-			t.Errorf("wholeQuote(%q) = %v, want %v", tt.in, got, tt.want)
+		if got := opensQuote(tt.in); got != tt.opensQuote {
+			t.Errorf("opensQuote(%q) = %v, want %v", tt.in, got, tt.opensQuote)
 		}
 	}
 }
