@@ -189,8 +189,11 @@ func subjectBefore(tokens []text.Token, i int) (int, int, bool) {
 			start--
 			continue
 		}
-		if t.Kind == text.Punct && t.Text != "'" || clauseWords.has(t.Lower) || phraseBreaks.has(t.Lower) || speechVerbs.has(t.Lower) || auxiliaries.has(t.Lower) {
+		if t.Kind == text.Punct && t.Text != "'" && !initialAt(tokens, start-1) || clauseWords.has(t.Lower) || phraseBreaks.has(t.Lower) || speechVerbs.has(t.Lower) || auxiliaries.has(t.Lower) {
 			break
+		}
+		if t.Kind == text.Punct {
+			limit++ // an initial's period is no word of the name
 		}
 		start--
 	}

@@ -55,7 +55,7 @@ func personIn(s text.Sentence, span text.Span) (mention, bool) {
 	core := span.End
 	for core > span.Start {
 		lw := tokens[core-1].Lower
-		if titleWords.has(lw) || orgWords.has(strings.TrimSuffix(lw, "'s")) || len(tokens[core-1].Text) < 2 && !tokens[core-1].Hyphen {
+		if titleWords.has(lw) || orgWords.has(strings.TrimSuffix(lw, "'s")) || len(tokens[core-1].Text) < 2 && !tokens[core-1].Hyphen && !initialAt(tokens, core-1) {
 			break
 		}
 		core--
@@ -84,6 +84,43 @@ func personIn(s text.Sentence, span text.Span) (mention, bool) {
 	name := strings.TrimSuffix(strings.TrimSuffix(s.Text[tokens[core].Start:tokens[span.End-1].End], "'s"), "’s")
 	role, roleStart := roleBefore(s, core)
 	return mention{start: core, end: span.End, roleStart: roleStart, name: name, role: role, titled: titled}, true
+}
+
+// joinInitials joins the names a middle initial split in two: "David L"
+// and "Evans" are "David L. Evans". The spans are returned as they are
+// when there is nothing to join.
+func joinInitials(tokens []text.Token, spans []text.Span) []text.Span {
+	var out []text.Span
+	for i, s := range spans {
+		if i > 0 && s.Start == spans[i-1].End+1 && initialAt(tokens, s.Start-1) {
+			if out == nil {
+				out = append(make([]text.Span, 0, len(spans)), spans[:i]...)
+			}
+			out[len(out)-1].End = s.End
+			continue
+		}
+		if out != nil {
+			out = append(out, s)
+		}
+	}
+	if out == nil {
+		return spans
+	}
+	return out
+}
+
+// initialAt reports whether token k is part of an initial inside a name:
+// a capital letter written alone with its period, or that period ("L"
+// and "." in "David L. Evans").
+func initialAt(tokens []text.Token, k int) bool {
+	letter := func(j int) bool {
+		t := &tokens[j]
+		return t.Kind == text.Word && len(t.Text) == 1 && t.Capitalized()
+	}
+	period := func(j int) bool {
+		return j > 0 && j+1 < len(tokens) && tokens[j].Text == "." && tokens[j].Start == tokens[j-1].End && letter(j-1) && tokens[j+1].Capitalized()
+	}
+	return period(k) || letter(k) && period(k+1)
 }
 
 // surnameAfterTitle returns where a name starts that ends in a word that
@@ -185,7 +222,7 @@ func linkSurnames(all []*people) {
 	roles := make(map[string]map[string]bool) // full name → title words any article gives it
 	for _, p := range all {
 		for sn, full := range p.full {
-			if other, ok := story[sn]; ok && other != full && !strings.HasSuffix(full, other) && !strings.HasSuffix(other, full) {
+			if other, ok := story[sn]; ok && !sameNamed(full, other) {
 				ambiguous[sn] = true
 			}
 			if len(full) > len(story[sn]) {
@@ -217,6 +254,27 @@ func linkSurnames(all []*people) {
 		}
 		p.mentions = kept
 	}
+}
+
+// sameNamed reports whether two full names with one surname name one
+// person: one ends the other ("Roy Moore", "Republican Roy Moore"), initials
+// aside ("Roy S. Moore").
+func sameNamed(a, b string) bool {
+	a, b = withoutInitials(a), withoutInitials(b)
+	return strings.HasSuffix(a, b) || strings.HasSuffix(b, a)
+}
+
+// withoutInitials drops the initials from a name, so that "Donald J.
+// Trump" and "Donald Trump" are one person.
+func withoutInitials(name string) string {
+	var kept []string
+	for w := range strings.FieldsSeq(name) {
+		if letters := strings.TrimRight(w, "."); utf8.RuneCountInString(letters) == 1 || len(letters) == 3 && letters[1] == '.' {
+			continue // "J.", "J", "J.T."
+		}
+		kept = append(kept, w)
+	}
+	return strings.Join(kept, " ")
 }
 
 // compatible reports whether a surname's title can belong to a full name:

@@ -29,6 +29,8 @@ func TestQuoteSpeakers(t *testing.T) {
 		{"description before the name, then more", "\"This is a great day for cyclists,\" council member Ana Ruiz said after the vote.", "This is a great day for cyclists", "Ana Ruiz"},
 		{"description before the name, told", "\"We are doing all we can,\" police spokesman John Hart told reporters.", "We are doing all we can", "John Hart"},
 		{"not a description: the sentence goes on", "Smith called the plan \"a gift to the rich and nobody else\" in the report Jones said was leaked.", "a gift to the rich and nobody else", "Smith"},
+		{"a middle initial", "\"We are grateful to everyone who wrote,\" Michael J. Fox said.", "We are grateful to everyone who wrote", "Michael J. Fox"},
+		{"a middle initial, the verb first", "\"This is a huge deal,\" said David L. Evans, the director of the association.", "This is a huge deal", "David L. Evans"},
 		{"speaker after the verb", "\"We can stop\" the virus, said Kathrin Jansen, head of research.", "We can stop", "Kathrin Jansen"},
 	}
 	for _, tt := range tests {

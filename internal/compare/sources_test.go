@@ -179,6 +179,12 @@ func TestCitedParties(t *testing.T) {
 			map[string]string{"Helen Park": "person", "Governor Helen Park": "", "Frank Church": "person"}},
 		{"a place is not a person", "Visitors to Hyde Park said the concert was loud. The President Obama Foundation said it would help.",
 			map[string]string{"Hyde Park": "", "Obama Foundation": ""}},
+		{"a middle initial", "David L. Evans said the deal was huge. Tyler Q. Houlton, an agency spokesman, said the drill went well.",
+			map[string]string{"David L. Evans": "person", "Evans": "", "Tyler Q. Houlton": "person", "Houlton": ""}},
+		{"a middle initial in a long title", "The police used excessive force, Attorney General Loretta E. Lynch announced Friday.",
+			map[string]string{"Loretta E. Lynch": "person"}},
+		{"a surname after a name with an initial", "Donald Trump spoke. Donald J. Trump left. Trump said the talks were over.",
+			map[string]string{"Donald J. Trump": "person", "Trump": ""}},
 		{"a title with a preposition stays", "Secretary of State Marco Rubio said the talks would go on.",
 			map[string]string{"Marco Rubio": "person"}},
 	}
@@ -199,5 +205,25 @@ func TestCitedParties(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestSameNamed: one person's names with and without initials, or with a
+// description before them, are one; another first name is another person.
+func TestSameNamed(t *testing.T) {
+	tests := []struct {
+		a, b string
+		want bool
+	}{
+		{"Donald J. Trump", "Donald Trump", true},
+		{"Republican Roy Moore", "Roy S. Moore", true},
+		{"Oliver J. T. O'Grady", "Oliver O'Grady", true},
+		{"Jill Biden", "Joseph R. Biden", false},
+		{"Chuck Schumer", "Charles E. Schumer", false},
+	}
+	for _, tt := range tests {
+		if got := sameNamed(tt.a, tt.b); got != tt.want {
+			t.Errorf("sameNamed(%q, %q) = %v, want %v", tt.a, tt.b, got, tt.want)
+		}
 	}
 }

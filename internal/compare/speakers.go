@@ -89,7 +89,7 @@ func speakerAfter(tokens []text.Token, i int) (int, int, bool) {
 		return describedName(tokens, i)
 	}
 	for j := i; j < len(tokens) && j-i <= maxSpeakerWords; j++ {
-		if tokens[j].Kind == text.Punct && tokens[j].Text != "'" && tokens[j].Text != "," || clauseWords.has(tokens[j].Lower) {
+		if tokens[j].Kind == text.Punct && tokens[j].Text != "'" && tokens[j].Text != "," && !initialAt(tokens, j) || clauseWords.has(tokens[j].Lower) {
 			return 0, 0, false
 		}
 		if tagsQuote(tokens, j) && j > i {
@@ -152,7 +152,7 @@ func speakerBefore(tokens []text.Token, q int) (int, int, bool) {
 	start := end
 	for start > 0 && end-start < maxSpeakerWords {
 		t := &tokens[start-1]
-		if t.Kind == text.Punct && t.Text != "'" || clauseWords.has(t.Lower) {
+		if t.Kind == text.Punct && t.Text != "'" && !initialAt(tokens, start-1) || clauseWords.has(t.Lower) {
 			break
 		}
 		start--
@@ -192,7 +192,7 @@ func phraseEnd(tokens []text.Token, i int) int {
 	end := i
 	for end < len(tokens) && end-i < maxSpeakerWords {
 		t := &tokens[end]
-		if t.Kind == text.Punct && t.Text != "'" || clauseWords.has(t.Lower) || phraseBreaks.has(t.Lower) || (isVerb(tokens, end, speechVerbs) && end > i) {
+		if t.Kind == text.Punct && t.Text != "'" && !initialAt(tokens, end) || clauseWords.has(t.Lower) || phraseBreaks.has(t.Lower) || (isVerb(tokens, end, speechVerbs) && end > i) {
 			break
 		}
 		end++
