@@ -78,6 +78,50 @@ func TestAnalyzeJSONContract(t *testing.T) {
 	has("variant", story["quotes"].([]any)[0].(map[string]any)["variants"].([]any)[0])
 }
 
+// TestAnalyzeJSONListsNeverNull: docs/json.md promises every list present,
+// empty rather than null, but for the fields marked nullable. Articles of
+// unknown outlets, a story of one short sentence and an update that drops
+// nothing leave lists empty.
+func TestAnalyzeJSONListsNeverNull(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string]string{
+		"short.txt": "Hi there",
+		"update.jsonl": `{"id": "u1", "url": "https://p.example/a", "outlet": "Post", "published": "2025-03-05", "text": "The bridge reopened on Monday after two years of repairs, the city said. Traffic was light."}` + "\n" +
+			`{"id": "u2", "url": "https://p.example/a", "outlet": "Post", "published": "2025-03-06", "text": "The bridge reopened on Monday after two years of repairs, the city said. Traffic was light. Tolls start in May."}` + "\n",
+	}
+	for name, data := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	code, stdout, stderr := runCLI(t, "", "analyze", "--format", "json", "--progress", "never", examples, dir)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	var raw any
+	if err := json.Unmarshal([]byte(stdout), &raw); err != nil {
+		t.Fatal(err)
+	}
+	nullable := map[string]bool{"published": true, "version_of": true, "duplicate_of": true, "high": true}
+	var walk func(path string, v any)
+	walk = func(path string, v any) {
+		switch v := v.(type) {
+		case map[string]any:
+			for k, field := range v {
+				if field == nil && !nullable[k] {
+					t.Errorf("%s.%s is null", path, k)
+				}
+				walk(path+"."+k, field)
+			}
+		case []any:
+			for _, e := range v {
+				walk(path+"[]", e)
+			}
+		}
+	}
+	walk("report", raw)
+}
+
 func TestAnalyzeBadInput(t *testing.T) {
 	dir := t.TempDir()
 	files := map[string][]byte{

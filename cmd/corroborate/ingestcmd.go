@@ -102,7 +102,7 @@ func runIngest(ctx context.Context, args []string, env *environment) int {
 	}
 	bar.done()
 	printErrors(env.stderr, errs)
-	fmt.Fprintf(env.stdout, "%d new articles stored, %d already stored, in %d stories; %d inputs could not be read\n", added, again, len(stories), len(errs))
+	fmt.Fprintln(env.stdout, ingestSummary(added, again, len(stories), len(errs)))
 	if failed != nil {
 		fmt.Fprintln(env.stderr, "corroborate ingest:", failed)
 		return 1
@@ -112,4 +112,19 @@ func runIngest(ctx context.Context, args []string, env *environment) int {
 		return 1
 	}
 	return 0
+}
+
+// ingestSummary is ingest's last line: "8 new articles stored, 0 already
+// stored, in 3 stories; 1 input could not be read".
+func ingestSummary(added, again, stories, unread int) string {
+	return fmt.Sprintf("%s stored, %d already stored, in %s; %s could not be read",
+		counted(added, "new article", "new articles"), again, counted(stories, "story", "stories"), counted(unread, "input", "inputs"))
+}
+
+// counted writes n with the noun in the number it takes.
+func counted(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
 }

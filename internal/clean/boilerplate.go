@@ -25,6 +25,25 @@ var teaser = newPrefiltered(`(?i)^(` +
 	// or the line's end that must follow already ends the word.
 	`)\s*([:|»>•\-–—]|$)`)
 
+// newsLabel opens a paragraph with what the article itself is, not a link
+// elsewhere: "Breaking:", "EXCLUSIVE -", "Update:".
+var newsLabel = regexp.MustCompile(`(?i)^(breaking( news)?|exclusive|latest|updated?)\s*[:|\-–—]\s*`)
+
+// labelledLead returns the sentence a news label opens ("Breaking: The dam
+// failed on Sunday, officials said."), or "" when line is not one: a
+// label before a headline ("Breaking news: Dam fails") is a teaser.
+func labelledLead(line string) string {
+	loc := newsLabel.FindStringIndex(line)
+	if loc == nil {
+		return ""
+	}
+	rest := line[loc[1]:]
+	if fieldCount(rest) < 6 || !endsSentence(rest) {
+		return ""
+	}
+	return rest
+}
+
 // chrome is interface text: ads, share bars, sign-in prompts, contents
 // boxes. A short line made of it is dropped.
 var chrome = newPrefiltered(`(?i)\b(advertisement|sponsored( content)?|story continues( below)?|continued below|continue reading|skip to( main)? content|sign up|sign in|log in|subscribe( now| today)?|newsletter|share (this|on|via)|follow us|click here|tap here|enable javascript|javascript is disabled|text size|report this ad|table of contents|in this article|jump to|back to top|cookie|all rights reserved|copyright|image copyright|image caption|media caption|getty images|file photo|pic\.twitter\.com|comments?\b|print this|email this|open in app|download the app|view gallery|watch video|play video|loading|kommentare?|keine kommentare|comentarios?|commentaires?|komentarze?|teilen|compartir|partager|udostępnij|werbung|anzeige|publicidad|publicité|reklama|wird geladen|cargando|chargement|inhaltsverzeichnis|sommaire|spis treści|nach oben|drucken|imprimir|imprimer|abonnier\w*|abonnez|s'abonner|suscr[ií]b\w*|subskrypcj\w*|hazte (miembro|socio)|unterstütze\w*|iscriviti|assine|anmelden|einloggen|eingeloggt)\b`)
@@ -133,7 +152,7 @@ func pageChrome(line, lower string, words int) bool {
 	// Cheap length tests first: most paragraphs are prose too long for
 	// any of these rules, and the patterns are costly to run.
 	switch {
-	case (words <= 25 || teaserSeparator(line)) && teaser.matchLower(line, lower):
+	case (words <= 25 || teaserSeparator(line)) && teaser.matchLower(line, lower) && labelledLead(line) == "":
 		return true
 	case words > 14:
 		return false

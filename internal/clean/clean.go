@@ -87,6 +87,9 @@ func readLead(lines []string) ([]string, leadMeta) {
 func dropNoise(lines []string) (body, noise []string) {
 	seen := make(map[string]bool, len(lines))
 	for _, line := range lines {
+		if lead := labelledLead(line); lead != "" {
+			line = lead // "Breaking: The dam failed …": the lead, without its label
+		}
 		if lineNoise(line) {
 			noise = append(noise, line)
 			continue

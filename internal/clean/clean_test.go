@@ -78,6 +78,11 @@ func TestLineNoise(t *testing.T) {
 		{"Image copyright Getty Images Image caption The band broke up in 1980 following the death of drummer John Bonham", true},
 		{"Media playback is unsupported on your device Media caption Listen to an excerpt", true},
 		{"Share your thoughts with the mayor at the town meeting on Monday.", false},
+		// A label on the article's own lead is not a teaser; one on a headline is.
+		{"Breaking: The dam above Marrowby failed on Sunday, officials said.", false},
+		{"EXCLUSIVE - Ministers plan to cut the rail budget by a fifth, documents show.", false},
+		{"Breaking news: Dam fails above Marrowby", true},
+		{"Watch: Rescuers reach the last families cut off by the flood.", true},
 	}
 	for _, tt := range tests {
 		if got := lineNoise(tt.line); got != tt.noise {

@@ -40,6 +40,7 @@ func TestNoise(t *testing.T) {
 		{"https://www.openpetition.de", false},
 		{"Fazit", false},
 		{"Kommentare zur Lage in der Ukraine gab es viele, doch die Regierung schwieg am Montag.", false},
+		{"BREAKING: The Hollin Dam above Marrowby failed on Sunday, officials said.", false},
 	}
 	for _, tt := range tests {
 		if got := Noise(tt.para); got != tt.want {

@@ -122,6 +122,9 @@ func (ix *Index) citationsIn(r Ref) []citation {
 				add(by+1, phraseEnd(tokens, by+1), true, first)
 				continue
 			}
+			if passive(tokens, i) {
+				continue // "no deaths have been reported": what was reported, not who
+			}
 			subjectEnd := i
 			if first {
 				subjectEnd = i - 1
@@ -141,6 +144,8 @@ func (ix *Index) citationsIn(r Ref) []citation {
 			add(i+1, phraseEnd(tokens, i+1), false, false)
 		case isVerb(tokens, i, reportingVerbs) && w != "according" && !strings.HasSuffix(w, "ing") && !passive(tokens, i):
 			if start, end, ok := subjectBefore(tokens, i); ok {
+				add(start, end, false, false)
+			} else if start, end, ok := subjectAfter(tokens, i); ok {
 				add(start, end, false, false)
 			}
 		}
@@ -164,28 +169,128 @@ func byAfter(tokens []text.Token, verb int) int {
 
 // subjectBefore returns the subject of the verb at i, [start, end): back
 // over auxiliaries ("have confirmed") to the start of the clause, and only if
-// it is short enough to be a name.
+// it is short enough to be a name. A preposition does not end the subject
+// but joins what follows to the noun before it ("a source close to Trump",
+// "officials in Washington"), and a date after one is left out ("police
+// on Sunday said").
 func subjectBefore(tokens []text.Token, i int) (int, int, bool) {
 	end := skipAppositive(tokens, i)
 	start := end
-	for start > 0 && end-start < 6 {
+	limit := maxNameWords
+	for start > 0 && end-start < limit {
 		t := &tokens[start-1]
-		if t.Kind == text.Punct && t.Text != "'" || clauseWords.has(t.Lower) || phraseBreaks.has(t.Lower) || speechVerbs.has(t.Lower) || auxiliaries.has(t.Lower) {
+		if start < end && governing.has(t.Lower) && timeOnly(tokens, start-1, end) {
+			end = start - 1 // "police on Sunday said"
+			start = end
+			continue
+		}
+		if start < end && start > 1 && joinsSubject.has(t.Lower) && nounBefore(tokens, start-1) {
+			limit = maxSpeakerWords // "officials in Washington said"
+			start--
+			continue
+		}
+		if t.Kind == text.Punct && t.Text != "'" && !initialAt(tokens, start-1) || clauseWords.has(t.Lower) || phraseBreaks.has(t.Lower) || speechVerbs.has(t.Lower) || auxiliaries.has(t.Lower) {
 			break
+		}
+		if t.Kind == text.Punct {
+			limit++ // an initial's period is no word of the name
 		}
 		start--
 	}
-	if start == end || (start > 0 && end-start >= 6) {
+	if start >= end || (start > 0 && end-start >= limit) {
 		return 0, 0, false
 	}
 	return start, end, true
+}
+
+// subjectAfter returns the subject of a verb that comes first, right
+// after a comma or a closing quote: `…," said Jonas Arvid, the head of the
+// union`, `…, said the ministry`, `…," said fire chief Roberto Alvarez`.
+// The phrase must end the clause, as a name does; one that runs on is what
+// was said ("…, said Monday the bill is dead").
+func subjectAfter(tokens []text.Token, i int) (int, int, bool) {
+	if i == 0 || i+1 >= len(tokens) || (tokens[i-1].Text != "," && tokens[i-1].Text != `"`) || tokens[i].Lower == "called" {
+		return 0, 0, false // ", called THAAD,": a name given, not a source
+	}
+	start := i + 1
+	end := phraseEnd(tokens, start)
+	for end+1 < len(tokens) && tokens[end].Text == "." && abbreviation(tokens[end-1]) && tokens[end+1].Capitalized() {
+		end = phraseEnd(tokens, end+1) // "said Sen. Mitch McConnell", "said LAPD Det. Chris Barling"
+	}
+	if end == start || tokens[start].Kind != text.Word || startsWithDate(tokens, start, end) {
+		return 0, 0, false
+	}
+	if end < len(tokens) && !strings.Contains(",.;:(", tokens[end].Text) {
+		return 0, 0, false
+	}
+	if first := &tokens[start]; determiners.has(first.Lower) || titleWords.has(first.Lower) {
+		return start, end, true
+	}
+	if tokens[start].Capitalized() {
+		return start, end, tokens[end-1].Capitalized() // a name, not "Iran can deliver another"
+	}
+	// "said fire chief Roberto Alvarez": a description in lower case, then
+	// the name.
+	for _, t := range tokens[start:end] {
+		if text.IsStop(t.Lower) {
+			return 0, 0, false
+		}
+	}
+	return start, end, tokens[end-1].Capitalized()
+}
+
+// abbreviation reports whether a word written before a period inside a
+// sentence is a short capitalised one, a title or an initial the period
+// does not end: "Sen.", "Adm.", "Det.", "J.".
+func abbreviation(t text.Token) bool {
+	return t.Kind == text.Word && t.Capitalized() && len(t.Text) <= 4
+}
+
+// startsWithDate reports whether the phrase [start, end) opens with a
+// date: when something was said, not who said it.
+func startsWithDate(tokens []text.Token, start, end int) bool {
+	for _, m := range text.Dates(tokens[start-1 : end]) {
+		if m.Start == 1 {
+			return true
+		}
+	}
+	return false
+}
+
+// maxNameWords bounds a subject read as the name of who speaks.
+const maxNameWords = 6
+
+// joinsSubject are the prepositions that would end a phrase but join what
+// follows to a subject: all of phraseBreaks' but "by" and "from", which
+// name where the words come from ("a statement from the prime minister's
+// office said"), the party to cite.
+var joinsSubject = setOf(`in on at to with about into`)
+
+// nounBefore reports whether the token before preposition k can be the
+// noun it modifies: a word, not a verb, a clause word or another
+// preposition.
+func nounBefore(tokens []text.Token, k int) bool {
+	t := &tokens[k-1]
+	return t.Kind == text.Word && !clauseWords.has(t.Lower) && !phraseBreaks.has(t.Lower) && !governing.has(t.Lower) &&
+		!speechVerbs.has(t.Lower) && !auxiliaries.has(t.Lower) && !text.IsStop(t.Lower)
+}
+
+// timeOnly reports whether preposition k and the tokens after it up to end
+// say when, and nothing else: "on Sunday", "in March".
+func timeOnly(tokens []text.Token, k, end int) bool {
+	for _, m := range text.Dates(tokens[k:end]) {
+		if m.Start == 1 && m.End == end-k {
+			return true
+		}
+	}
+	return false
 }
 
 // classify names a cited party and says what kind it is.
 func (ix *Index) classify(r Ref, start, end int, viaOutlet bool) (string, string) {
 	s := ix.sentence(r)
 	tokens := s.Tokens
-	if m, ok := ix.people[r.Source].in(r.Sentence, start, end); ok && !possessed(tokens, m, end) {
+	if m, ok := ix.people[r.Source].subject(tokens, r.Sentence, start, end); ok && !possessed(tokens, m, end) {
 		return m.name, "person"
 	}
 	has := func(cues *wordSet) bool {

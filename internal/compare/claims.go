@@ -32,7 +32,8 @@ const (
 // claims lists statements several voices make (consensus) and the most
 // informative ones only one voice makes (exclusive).
 func claims(ix *Index, groups []Group) []news.Claim {
-	var consensus []news.Claim
+	consensus := []news.Claim{} // none is an empty list, not null
+
 	candidates := map[string][]scored{} // per voice: claims only it makes, best first once sorted
 	var voiceOrder []string
 	for gi, g := range groups {
@@ -82,7 +83,7 @@ func (ix *Index) claimOf(g Group) news.Claim {
 	if len(g.Members) == 1 {
 		// Most sentences are told once: no sets to build.
 		a := ix.Sources[g.Rep.Source].Article
-		c.Sources, c.Voices = []string{a.ID}, 1
+		c.Sources, c.Voices, c.Outlets = []string{a.ID}, 1, []string{}
 		if a.Outlet != "" {
 			c.Outlets = []string{a.Outlet}
 		}

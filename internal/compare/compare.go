@@ -93,9 +93,10 @@ func (ix *Index) voicesAt(positions []int) int {
 	return len(seen)
 }
 
-// outletsOf names the outlets of articles, in their order, each once.
+// outletsOf names the outlets of articles, in their order, each once;
+// none is an empty list, as the JSON contract lists are never null.
 func (ix *Index) outletsOf(ids []string) []string {
-	var out []string
+	out := []string{}
 	seen := map[string]bool{}
 	for _, id := range ids {
 		name := ix.outletOf[id]
@@ -117,8 +118,12 @@ func (ix *Index) reference(p int) time.Time {
 }
 
 // voiceName says who an independent voice is, for a reader: the outlet, or
-// the article when the outlet is unknown.
+// the article when the outlet is unknown; for a copy or a version, those
+// of the article it derives from, which its voice is.
 func (ix *Index) voiceName(p int) string {
+	if name := news.VoiceName(ix.Sources[p].Voice); name != "" {
+		return name
+	}
 	a := ix.Sources[p].Article
 	if a.Outlet != "" {
 		return a.Outlet

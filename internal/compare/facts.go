@@ -243,7 +243,7 @@ func (ix *Index) attributorOf(r Ref, i int) (string, bool) {
 			}
 			return "", true
 		}
-		if m, ok := ix.people[r.Source].in(r.Sentence, start, end); ok {
+		if m, ok := ix.people[r.Source].subject(tokens, r.Sentence, start, end); ok {
 			return m.name, false
 		}
 		if !hasNoun(tokens[start:end]) {

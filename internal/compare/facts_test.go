@@ -210,3 +210,28 @@ func TestMeasureSubjects(t *testing.T) {
 		})
 	}
 }
+
+// TestFactAttribution: a figure is given to the head of the phrase that
+// reports it, never to a person or place a preposition hangs on it.
+func TestFactAttribution(t *testing.T) {
+	tests := []struct{ text, want string }{
+		{"President Anna Holt toured the coast. People close to Holt said 12 people had died.", "People close to Holt"},
+		{"Health officials in the province on Monday said 12 people had died.", "Health officials in the province"},
+		{"The toll rose to 12 dead, officials in Marrowby said.", "officials in Marrowby"},
+		{"Mayor Ilse Varga said 12 people had died.", "Ilse Varga"},
+	}
+	for _, tt := range tests {
+		res := analyze(t, art{id: "a", text: tt.text})
+		var got []string
+		for _, f := range res.Facts {
+			for _, v := range f.Values {
+				if v.Value == 12 {
+					got = append(got, v.AttributedTo)
+				}
+			}
+		}
+		if len(got) != 1 || got[0] != tt.want {
+			t.Errorf("%s\nthe figure 12 attributed to %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}

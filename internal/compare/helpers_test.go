@@ -10,7 +10,7 @@ import (
 // art is a test article: outlet "" counts as a voice of its own.
 type art struct {
 	id, outlet, date, text string
-	versionOf              string
+	versionOf, copyOf      string
 }
 
 func analyze(t *testing.T, arts ...art) *Result {
@@ -25,6 +25,10 @@ func analyze(t *testing.T, arts ...art) *Result {
 		if a.versionOf != "" {
 			of := a.versionOf
 			articles[i].VersionOf = &of
+		}
+		if a.copyOf != "" {
+			of := a.copyOf
+			articles[i].DuplicateOf = &of
 		}
 	}
 	voices := news.Voices(articles)

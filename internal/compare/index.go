@@ -138,7 +138,7 @@ func (ix *Index) readSentences() ([][]bagTerm, *bagReader) {
 			ix.Refs = append(ix.Refs, Ref{p, i})
 			// Names depend on the whole document (what it capitalises), so
 			// they are the article's own.
-			names := s.Doc.Names(i)
+			names := joinInitials(sent.Tokens, s.Doc.Names(i))
 			key := text.Hash(sent.Text)
 			first, seen := firstOf[key]
 			if seen && ix.sentence(ix.Refs[first]).Text == sent.Text {

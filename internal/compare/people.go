@@ -11,6 +11,7 @@ import (
 // mention is a person named in a sentence, spanning tokens [start, end).
 type mention struct {
 	sentence, start, end int
+	roleStart            int    // where the role written before the name starts; start without one
 	name                 string // as written, possessive removed
 	role                 string
 	titled               bool // a title came with it: "President Trump"
@@ -54,13 +55,15 @@ func personIn(s text.Sentence, span text.Span) (mention, bool) {
 	core := span.End
 	for core > span.Start {
 		lw := tokens[core-1].Lower
-		if titleWords.has(lw) || orgWords.has(strings.TrimSuffix(lw, "'s")) || len(tokens[core-1].Text) < 2 && !tokens[core-1].Hyphen {
+		if titleWords.has(lw) || orgWords.has(strings.TrimSuffix(lw, "'s")) || len(tokens[core-1].Text) < 2 && !tokens[core-1].Hyphen && !initialAt(tokens, core-1) {
 			break
 		}
 		core--
 	}
 	if core == span.End {
-		return mention{}, false
+		if core = surnameAfterTitle(tokens, span); core == span.End {
+			return mention{}, false
+		}
 	}
 	if span.Start > 0 && tokens[span.Start-1].Lower == "the" && core == span.Start {
 		return mention{}, false // "the Red Crescent": people do not take "the"
@@ -73,18 +76,94 @@ func personIn(s text.Sentence, span text.Span) (mention, bool) {
 	if words == 1 && !titled {
 		// A lone capitalised word: kept as a candidate surname, linked to a
 		// full name only if the story has one.
-		return mention{start: core, end: span.End, name: text.NameKey(tokens, text.Span{Start: core, End: span.End})}, true
+		return mention{start: core, end: span.End, roleStart: core, name: text.NameKey(tokens, text.Span{Start: core, End: span.End})}, true
 	}
 	if strings.ToUpper(tokens[core].Text) == tokens[core].Text && len(tokens[core].Text) > 1 {
 		return mention{}, false // an initialism: "US", "IDF"
 	}
 	name := strings.TrimSuffix(strings.TrimSuffix(s.Text[tokens[core].Start:tokens[span.End-1].End], "'s"), "’s")
-	return mention{start: core, end: span.End, name: name, role: roleBefore(s, core), titled: titled}, true
+	role, roleStart := roleBefore(s, core)
+	return mention{start: core, end: span.End, roleStart: roleStart, name: name, role: role, titled: titled}, true
 }
 
+// joinInitials joins the names a middle initial split in two: "David L"
+// and "Evans" are "David L. Evans". The spans are returned as they are
+// when there is nothing to join.
+func joinInitials(tokens []text.Token, spans []text.Span) []text.Span {
+	var out []text.Span
+	for i, s := range spans {
+		if i > 0 && s.Start == spans[i-1].End+1 && initialAt(tokens, s.Start-1) {
+			if out == nil {
+				out = append(make([]text.Span, 0, len(spans)), spans[:i]...)
+			}
+			out[len(out)-1].End = s.End
+			continue
+		}
+		if out != nil {
+			out = append(out, s)
+		}
+	}
+	if out == nil {
+		return spans
+	}
+	return out
+}
+
+// initialAt reports whether token k is part of an initial inside a name:
+// a capital letter written alone with its period, or that period ("L"
+// and "." in "David L. Evans").
+func initialAt(tokens []text.Token, k int) bool {
+	letter := func(j int) bool {
+		t := &tokens[j]
+		return t.Kind == text.Word && len(t.Text) == 1 && t.Capitalized()
+	}
+	period := func(j int) bool {
+		return j > 0 && j+1 < len(tokens) && tokens[j].Text == "." && tokens[j].Start == tokens[j-1].End && letter(j-1) && tokens[j+1].Capitalized()
+	}
+	return period(k) || letter(k) && period(k+1)
+}
+
+// surnameAfterTitle returns where a name starts that ends in a word that
+// also ends places ("Park", "West", "Church") but follows a title only a
+// person takes: "Governor Helen Park", "President Park", "Sen. Frank
+// Church". It returns span.End when there is none.
+func surnameAfterTitle(tokens []text.Token, span text.Span) int {
+	k := span.Start
+	for k < span.End && (titleWords.has(tokens[k].Lower) || tokens[k].Text == ".") {
+		k++
+	}
+	title := k - 1 // inside the span or just before it, past an abbreviation's period
+	if title >= 0 && tokens[title].Text == "." {
+		title--
+	}
+	if title < 0 || !personTitles.has(tokens[title].Lower) || span.End-k > 2 || span.End == k || !surnameLike.has(tokens[span.End-1].Lower) {
+		return span.End
+	}
+	for _, t := range tokens[k:span.End] {
+		if !t.Capitalized() || t.Kind != text.Word {
+			return span.End
+		}
+	}
+	if span.End-k == 2 && orgWords.has(tokens[k].Lower) {
+		return span.End // "President Obama Foundation" is not; "Governor North South" neither
+	}
+	return k
+}
+
+// personTitles come only before people: not "General" (Electric),
+// "Justice" (Department) or "Queen" (Elizabeth Park).
+var personTitles = setOf(`mr mrs ms miss mx dr prof professor sir gov governor mayor president senator sen
+rep representative congressman congresswoman judge minister chancellor premier ceo spokesman spokeswoman
+spokesperson ambassador coach`)
+
+// surnameLike are the words that end places and organisations and are
+// also common surnames.
+var surnameLike = setOf(`park west east north south church bank street`)
+
 // roleBefore reads the title in front of a name: "White House press
-// secretary" in "White House press secretary Karoline Leavitt".
-func roleBefore(s text.Sentence, core int) string {
+// secretary" in "White House press secretary Karoline Leavitt", and the
+// token it starts at (core when there is none).
+func roleBefore(s text.Sentence, core int) (string, int) {
 	start := core
 	for start > 0 {
 		t := &s.Tokens[start-1]
@@ -100,9 +179,9 @@ func roleBefore(s text.Sentence, core int) string {
 		start++
 	}
 	if start >= core {
-		return ""
+		return "", core
 	}
-	return s.Text[s.Tokens[start].Start:s.Tokens[core-1].End]
+	return s.Text[s.Tokens[start].Start:s.Tokens[core-1].End], start
 }
 
 // quotedTitle reports whether a name is all that stands between two quote
@@ -143,7 +222,7 @@ func linkSurnames(all []*people) {
 	roles := make(map[string]map[string]bool) // full name → title words any article gives it
 	for _, p := range all {
 		for sn, full := range p.full {
-			if other, ok := story[sn]; ok && other != full && !strings.HasSuffix(full, other) && !strings.HasSuffix(other, full) {
+			if other, ok := story[sn]; ok && !sameNamed(full, other) {
 				ambiguous[sn] = true
 			}
 			if len(full) > len(story[sn]) {
@@ -175,6 +254,27 @@ func linkSurnames(all []*people) {
 		}
 		p.mentions = kept
 	}
+}
+
+// sameNamed reports whether two full names with one surname name one
+// person: one ends the other ("Roy Moore", "Republican Roy Moore"), initials
+// aside ("Roy S. Moore").
+func sameNamed(a, b string) bool {
+	a, b = withoutInitials(a), withoutInitials(b)
+	return strings.HasSuffix(a, b) || strings.HasSuffix(b, a)
+}
+
+// withoutInitials drops the initials from a name, so that "Donald J.
+// Trump" and "Donald Trump" are one person.
+func withoutInitials(name string) string {
+	var kept []string
+	for w := range strings.FieldsSeq(name) {
+		if letters := strings.TrimRight(w, "."); utf8.RuneCountInString(letters) == 1 || len(letters) == 3 && letters[1] == '.' {
+			continue // "J.", "J", "J.T."
+		}
+		kept = append(kept, w)
+	}
+	return strings.Join(kept, " ")
 }
 
 // compatible reports whether a surname's title can belong to a full name:
@@ -233,6 +333,34 @@ func (p *people) lastBefore(sent, tok int) (mention, bool) {
 	}
 	return mention{}, false
 }
+
+// subject returns the person a phrase, tokens [start, end) of a sentence,
+// names as its head: not one a preposition governs, as in "a source close
+// to Trump", "lawyers for Varga" or "officials in Washington", who is
+// spoken about, not speaking. A preposition inside the person's title
+// ("Secretary of State Marco Rubio", "chief of staff Mark Meadows") is
+// part of the name.
+func (p *people) subject(tokens []text.Token, sent, start, end int) (mention, bool) {
+	m, ok := p.in(sent, start, end)
+	if !ok {
+		return mention{}, false
+	}
+	for k := m.roleStart - 1; k >= start; k-- {
+		t := &tokens[k]
+		if governing.has(t.Lower) {
+			return mention{}, false
+		}
+		if !t.Capitalized() && !determiners.has(t.Lower) && !titleWords.has(t.Lower) {
+			break // "chief of staff Mark Meadows": the preposition is in the title
+		}
+	}
+	return m, true
+}
+
+// governing are the prepositions that open a phrase modifying the noun
+// before them.
+var governing = setOf(`to for of in at with from near on by about against behind around among inside
+outside within`)
 
 // in returns the person named within tokens [start, end) of a sentence.
 func (p *people) in(sent, start, end int) (mention, bool) {

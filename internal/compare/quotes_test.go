@@ -24,6 +24,13 @@ func TestQuoteSpeakers(t *testing.T) {
 		{"colon", "For Robert Plant, the session was different, and he wished he had done less: \"My enthusiasm got in the way of finesse.\"", "My enthusiasm got in the way of finesse.", "Robert Plant"},
 		{"split by its tag", "\"It was a prolific time,\" says singer Robert Plant, \"where we were learning about each other.\"", "It was a prolific time where we were learning about each other.", "Robert Plant"},
 		{"pronoun subject before called", "Joe Biden spoke after the country passed what he called the \"truly grim, heartbreaking milestone.\"", "truly grim, heartbreaking milestone.", "Joe Biden"},
+		{"not the person a source is close to", "President Anna Holt met the envoy. \"The meeting went very badly for everyone,\" a source close to Holt said.", "The meeting went very badly for everyone", "source close to Holt"},
+		{"description before the name", "\"We had minutes, not hours,\" fire chief Roberto Alvarez said.", "We had minutes, not hours", "Roberto Alvarez"},
+		{"description before the name, then more", "\"This is a great day for cyclists,\" council member Ana Ruiz said after the vote.", "This is a great day for cyclists", "Ana Ruiz"},
+		{"description before the name, told", "\"We are doing all we can,\" police spokesman John Hart told reporters.", "We are doing all we can", "John Hart"},
+		{"not a description: the sentence goes on", "Smith called the plan \"a gift to the rich and nobody else\" in the report Jones said was leaked.", "a gift to the rich and nobody else", "Smith"},
+		{"a middle initial", "\"We are grateful to everyone who wrote,\" Michael J. Fox said.", "We are grateful to everyone who wrote", "Michael J. Fox"},
+		{"a middle initial, the verb first", "\"This is a huge deal,\" said David L. Evans, the director of the association.", "This is a huge deal", "David L. Evans"},
 		{"speaker after the verb", "\"We can stop\" the virus, said Kathrin Jansen, head of research.", "We can stop", "Kathrin Jansen"},
 	}
 	for _, tt := range tests {

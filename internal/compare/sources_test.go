@@ -92,6 +92,29 @@ func TestTimeline(t *testing.T) {
 	}
 }
 
+// TestExclusiveNamesItsVoice: a claim only an original and the copy of it
+// carry is that original outlet's, whichever of them comes first.
+func TestExclusiveNamesItsVoice(t *testing.T) {
+	shelter := "More than 300 people spent the night in a school gymnasium on higher ground, the Red Crescent said."
+	res := analyze(t,
+		art{id: "copy", outlet: "Harbor Daily", copyOf: "wire", text: "The Hollin Dam collapsed on Sunday and flooded the town of Marrowby. " + shelter},
+		art{id: "wire", outlet: "Northwind", text: "The Hollin Dam collapsed on Sunday and flooded the town of Marrowby. " + shelter},
+		art{id: "other", outlet: "Courier", text: "The Hollin Dam collapsed on Sunday and flooded the town of Marrowby. The mayor promised an inquiry into the upkeep of the dam."},
+	)
+	found := false
+	for _, c := range res.Claims {
+		if c.Exclusive && c.Text == shelter {
+			found = true
+			if c.Voice != "Northwind" {
+				t.Errorf("the wire's claim, carried by its copy too, is named %q, want Northwind", c.Voice)
+			}
+		}
+	}
+	if !found {
+		t.Fatalf("the shelter claim is not exclusive: %+v", res.Claims)
+	}
+}
+
 func TestExclusiveNeedsNothingLikeItElsewhere(t *testing.T) {
 	res := analyze(t,
 		art{id: "a", outlet: "A", text: "Former governor Ann Price joined the race for president on Monday in an online video. Price was a geologist before she opened a chain of restaurants in Denver."},
@@ -110,5 +133,97 @@ func TestExclusiveNeedsNothingLikeItElsewhere(t *testing.T) {
 	}
 	if !exclusive["Her campaign will hold its first rally in Pittsburgh next week."] {
 		t.Errorf("the rally, told by B alone, is not exclusive: %v", exclusive)
+	}
+}
+
+func TestCitedParties(t *testing.T) {
+	tests := []struct {
+		name, text string
+		cited      map[string]string // cited party → kind; "" means it must not be cited
+	}{
+		{"passive reported names no one", "No deaths have been reported. No injuries were reported, police said.",
+			map[string]string{"No": "", "police": "official"}},
+		{"passive reported by an outlet", "The deal was first reported by Reuters.",
+			map[string]string{"Reuters": "outlet"}},
+		{"a person after a preposition is not the subject", "President Donald Trump met the envoy. A source close to Trump said the meeting went badly.",
+			map[string]string{"Donald Trump": "", "source close to Trump": "anonymous"}},
+		{"a place after a preposition is not the subject", "Officials in Washington said the talks had stalled.",
+			map[string]string{"Washington": "", "Officials in Washington": "official"}},
+		{"the client of lawyers", "Mayor Ilse Varga spoke. Lawyers for Varga said she would appeal.",
+			map[string]string{"Ilse Varga": ""}},
+		{"a date after a preposition is left out", "Police on Sunday said the road was closed.",
+			map[string]string{"Sunday": "", "Police": "official"}},
+		{"where the words come from is cited", "The dam will be rebuilt, a statement from the prime minister's office said.",
+			map[string]string{"prime minister's office": "official"}},
+		{"the verb first, after a quote", "\"Our members have waited three years for a fair offer,\" said Jonas Arvid, the head of the union.",
+			map[string]string{"Jonas Arvid": "person"}},
+		{"the verb first, after a comma", "The dam will be rebuilt, said the ministry.",
+			map[string]string{"ministry": "official"}},
+		{"the verb first, a description, the name", "\"We had minutes, not hours,\" said fire chief Roberto Alvarez.",
+			map[string]string{"Roberto Alvarez": "person"}},
+		{"the verb first, then a date", "The dam will be rebuilt, said Monday.",
+			map[string]string{"Monday": ""}},
+		{"the verb first, then a date and what was said", "Sen. Mazie Hirono, D-Hawaii, said Monday the bill represents a chance for lawmakers to act.",
+			map[string]string{"Monday the bill represents a chance for lawmakers": ""}},
+		{"the verb first, then what was said", "Rear Adm. Hossein Khanzadi, Iran's naval chief, said Iran can deliver another \"crushing response\" soon.",
+			map[string]string{"Iran can deliver another": ""}},
+		{"the verb first, then what was found", "Visitors, once inside, found a photo of President Anna Holt hanging on the wall.",
+			map[string]string{"photo of President Anna Holt hanging": ""}},
+		{"the verb first, a title with a period", "\"We will not raise taxes,\" said Sen. Mitch McConnell, the majority leader.",
+			map[string]string{"Mitch McConnell": "person", "Sen": ""}},
+		{"the verb first, an abbreviated title", "Two men were arrested last week, said LAPD Det. Chris Barling.",
+			map[string]string{"Chris Barling": "person", "LAPD Det": ""}},
+		{"called names", "The system, called THAAD, has been the source of much controversy.",
+			map[string]string{"THAAD": ""}},
+		{"a surname that also ends places, after a title", "Governor Helen Park said the state would seek federal aid. Sen. Frank Church said the inquiry would go on.",
+			map[string]string{"Helen Park": "person", "Governor Helen Park": "", "Frank Church": "person"}},
+		{"a place is not a person", "Visitors to Hyde Park said the concert was loud. The President Obama Foundation said it would help.",
+			map[string]string{"Hyde Park": "", "Obama Foundation": ""}},
+		{"a middle initial", "David L. Evans said the deal was huge. Tyler Q. Houlton, an agency spokesman, said the drill went well.",
+			map[string]string{"David L. Evans": "person", "Evans": "", "Tyler Q. Houlton": "person", "Houlton": ""}},
+		{"a middle initial in a long title", "The police used excessive force, Attorney General Loretta E. Lynch announced Friday.",
+			map[string]string{"Loretta E. Lynch": "person"}},
+		{"a surname after a name with an initial", "Donald Trump spoke. Donald J. Trump left. Trump said the talks were over.",
+			map[string]string{"Donald J. Trump": "person", "Trump": ""}},
+		{"a title with a preposition stays", "Secretary of State Marco Rubio said the talks would go on.",
+			map[string]string{"Marco Rubio": "person"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res := analyze(t, art{id: "a", outlet: "A", text: tt.text})
+			kinds := map[string]string{}
+			for _, a := range res.Attributions {
+				kinds[a.Cited] = a.Kind
+			}
+			for cited, kind := range tt.cited {
+				got, ok := kinds[cited]
+				switch {
+				case kind == "" && ok:
+					t.Errorf("%q cited as %s", cited, got)
+				case kind != "" && got != kind:
+					t.Errorf("%q cited as %q, want %s; all: %v", cited, got, kind, kinds)
+				}
+			}
+		})
+	}
+}
+
+// TestSameNamed: one person's names with and without initials, or with a
+// description before them, are one; another first name is another person.
+func TestSameNamed(t *testing.T) {
+	tests := []struct {
+		a, b string
+		want bool
+	}{
+		{"Donald J. Trump", "Donald Trump", true},
+		{"Republican Roy Moore", "Roy S. Moore", true},
+		{"Oliver J. T. O'Grady", "Oliver O'Grady", true},
+		{"Jill Biden", "Joseph R. Biden", false},
+		{"Chuck Schumer", "Charles E. Schumer", false},
+	}
+	for _, tt := range tests {
+		if got := sameNamed(tt.a, tt.b); got != tt.want {
+			t.Errorf("sameNamed(%q, %q) = %v, want %v", tt.a, tt.b, got, tt.want)
+		}
 	}
 }

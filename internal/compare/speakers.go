@@ -86,10 +86,10 @@ func speakerAfter(tokens []text.Token, i int) (int, int, bool) {
 	// phrase, then a speech verb. A phrase that opens with a preposition or
 	// runs into a new clause is the sentence going on, not a speaker.
 	if first := tokens[i]; first.Kind != text.Word || !(first.Capitalized() || determiners.has(first.Lower) || personPronouns.has(first.Lower) || groupPronouns.has(first.Lower) || titleWords.has(first.Lower) || nameParticles.has(first.Lower)) {
-		return 0, 0, false
+		return describedName(tokens, i)
 	}
 	for j := i; j < len(tokens) && j-i <= maxSpeakerWords; j++ {
-		if tokens[j].Kind == text.Punct && tokens[j].Text != "'" && tokens[j].Text != "," || clauseWords.has(tokens[j].Lower) {
+		if tokens[j].Kind == text.Punct && tokens[j].Text != "'" && tokens[j].Text != "," && !initialAt(tokens, j) || clauseWords.has(tokens[j].Lower) {
 			return 0, 0, false
 		}
 		if tagsQuote(tokens, j) && j > i {
@@ -98,6 +98,25 @@ func speakerAfter(tokens []text.Token, i int) (int, int, bool) {
 				end--
 			}
 			return i, end, end > i
+		}
+	}
+	return 0, 0, false
+}
+
+// describedName reads, after a closing quote at token i, a name with a
+// description in lower case before it and a speech verb after it:
+// `…," fire chief Roberto Alvarez said`, `…," council member Ana Ruiz
+// said`. Only words may stand between, none of them a preposition or a
+// clause word, so the sentence going on (`…" in the report, Smith said`)
+// is not read as one.
+func describedName(tokens []text.Token, i int) (int, int, bool) {
+	for j := i; j < len(tokens) && j-i <= maxSpeakerWords; j++ {
+		t := &tokens[j]
+		if tagsQuote(tokens, j) && j > i {
+			return i, j, tokens[j-1].Capitalized()
+		}
+		if t.Kind != text.Word || clauseWords.has(t.Lower) || phraseBreaks.has(t.Lower) || governing.has(t.Lower) || text.IsStop(t.Lower) {
+			return 0, 0, false
 		}
 	}
 	return 0, 0, false
@@ -133,7 +152,7 @@ func speakerBefore(tokens []text.Token, q int) (int, int, bool) {
 	start := end
 	for start > 0 && end-start < maxSpeakerWords {
 		t := &tokens[start-1]
-		if t.Kind == text.Punct && t.Text != "'" || clauseWords.has(t.Lower) {
+		if t.Kind == text.Punct && t.Text != "'" && !initialAt(tokens, start-1) || clauseWords.has(t.Lower) {
 			break
 		}
 		start--
@@ -173,7 +192,7 @@ func phraseEnd(tokens []text.Token, i int) int {
 	end := i
 	for end < len(tokens) && end-i < maxSpeakerWords {
 		t := &tokens[end]
-		if t.Kind == text.Punct && t.Text != "'" || clauseWords.has(t.Lower) || phraseBreaks.has(t.Lower) || (isVerb(tokens, end, speechVerbs) && end > i) {
+		if t.Kind == text.Punct && t.Text != "'" && !initialAt(tokens, end) || clauseWords.has(t.Lower) || phraseBreaks.has(t.Lower) || (isVerb(tokens, end, speechVerbs) && end > i) {
 			break
 		}
 		end++
@@ -192,7 +211,7 @@ func (ix *Index) resolve(p, sent, start, end int) (string, string) {
 	doc := ix.Sources[p].Doc
 	tokens := doc.Sentences[sent].Tokens
 	people := ix.people[p]
-	if m, ok := people.in(sent, start, end); ok && !possessed(tokens, m, end) {
+	if m, ok := people.subject(tokens, sent, start, end); ok && !possessed(tokens, m, end) {
 		return m.name, ix.roleOf(m)
 	}
 	if end-start == 1 && personPronouns.has(tokens[start].Lower) {

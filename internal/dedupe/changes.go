@@ -16,9 +16,13 @@ const editedOverlap = 0.6
 // figure ("12 died" to "15 died") or turns a statement round ("she would
 // resign" to "she would not resign") is a change however few words it
 // touches: those are what a reader of an update looks for.
+// Either list is empty, not nil, when nothing changed that way: the JSON
+// contract lists are never null.
 func Changes(older, newer []text.Sentence) (added, removed []string) {
 	oldKeys, newKeys := sentenceKeys(older), sentenceKeys(newer)
-	return unmatched(newer, newKeys, oldKeys), unmatched(older, oldKeys, newKeys)
+	added = append([]string{}, unmatched(newer, newKeys, oldKeys)...)
+	removed = append([]string{}, unmatched(older, oldKeys, newKeys)...)
+	return added, removed
 }
 
 // sentenceKey is what two sentences are compared by: their content words,

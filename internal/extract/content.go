@@ -10,6 +10,7 @@ import (
 	readability "codeberg.org/readeck/go-readability/v2"
 	trafilatura "github.com/markusmobius/go-trafilatura"
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
 // content is the main text's tree and what the extractor found beside it.
@@ -81,7 +82,9 @@ func mainContent(doc *html.Node, pageURL *url.URL, lead string) content {
 		}
 		return content{node: noCandidate}
 	}
-	return fromResult(res)
+	c := fromResult(res)
+	c.node = unflattened(doc, c.node)
+	return c
 }
 
 func readabilityNode(doc *html.Node, pageURL *url.URL) *html.Node {
@@ -141,6 +144,61 @@ func eachContentWord(s string, fn func(w []byte) bool) {
 	if runes >= 4 {
 		fn(word)
 	}
+}
+
+// unflattened returns the element of the page that a one-paragraph result
+// was flattened from, when the page has one saying the same in more
+// paragraphs. On a short page trafilatura falls back to its baseline,
+// which joins the whole text of the page's <article> (or <body>) into one
+// paragraph, and where the markup has no white space between paragraphs
+// ("…a year.</p><p>The council…") glues their words ("a year.The
+// council"). Rendered from the element, the paragraphs are the page's own.
+func unflattened(doc, node *html.Node) *html.Node {
+	paras := paragraphs(node)
+	if len(paras) != 1 {
+		return node
+	}
+	want := lettersOf(paras[0].text)
+	for _, tag := range []atom.Atom{atom.Article, atom.Main, atom.Body} {
+		el := firstElement(doc, tag)
+		if el == nil {
+			continue
+		}
+		rendered := paragraphs(el)
+		var b strings.Builder
+		for _, p := range rendered {
+			b.WriteString(p.text)
+		}
+		if len(rendered) > 1 && lettersOf(b.String()) == want {
+			return el
+		}
+	}
+	return node
+}
+
+// lettersOf keeps a text's letters and digits, lower-cased: what two
+// renderings of one text share however their spaces and breaks fall.
+func lettersOf(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return unicode.ToLower(r)
+		}
+		return -1
+	}, s)
+}
+
+// firstElement returns the first element of the tree with the tag, in
+// document order.
+func firstElement(n *html.Node, tag atom.Atom) *html.Node {
+	if n.Type == html.ElementNode && n.DataAtom == tag {
+		return n
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if found := firstElement(c, tag); found != nil {
+			return found
+		}
+	}
+	return nil
 }
 
 func fromResult(res *trafilatura.ExtractResult) content {

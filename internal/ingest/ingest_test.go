@@ -150,6 +150,12 @@ func TestReadJSONLayouts(t *testing.T) {
 		{"a broken first line costs only itself", "{\"id\": \"a\", \"text\": \"cut\n{\"id\": \"b\", \"text\": \"Two.\"}\n{\"id\": \"c\", \"text\": \"Three.\"}", []string{"b", "c"}, []string{"in.json:1"}},
 		{"a first line cut short costs only itself", "{\"id\": \"a\", \"text\": \"One.\"\n{\"id\": \"b\", \"text\": \"Two.\"}", []string{"b"}, []string{"in.json:1"}},
 		{"one object a line stays line by line", "{\"id\": \"a\", \"text\": \"One.\"}\nnot json\n{\"id\": \"c\", \"text\": \"Three.\"}", []string{"a", "c"}, []string{"in.json:2"}},
+		// An API's answer saved as it came.
+		{"NewsAPI's answer", `{"status": "ok", "totalResults": 2, "articles": [{"id": "a", "url": "https://a.example/1", "title": "T", "content": "One. [+12 chars]"}, {"id": "b", "description": "Two."}, {"id": "c"}]}`,
+			[]string{"a", "b"}, []string{"in.json:1.articles[2]"}},
+		{"an answer spread over lines", "{\n \"status\": \"ok\",\n \"results\": [\n  {\"id\": \"a\", \"text\": \"One.\"}\n ]\n}\n", []string{"a"}, nil},
+		{"an answer one object down", `{"response": {"status": "ok", "results": [{"id": "a", "body": "One."}]}}`, []string{"a"}, nil},
+		{"an object with no text and no array of articles", `{"status": "ok", "articles": [], "data": [1, 2]}`, nil, []string{"in.json:1"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -34,7 +34,8 @@ type jsonArticle struct {
 // ReadJSONL reads one article per line. A bad line becomes an error naming
 // "source:line"; the others are read. A JSON array of articles, or
 // articles written over several lines each, as data sets and APIs export
-// them, are read too, each named "source[i]".
+// them, are read too, each named "source[i]"; so is an API's answer saved
+// as it came, which holds its articles in an array (see Envelope).
 func ReadJSONL(ctx context.Context, source string, r io.Reader, opts Options, emit Emit) {
 	reader := bufio.NewReaderSize(r, 64<<10)
 	if array, spread := jsonLayout(reader); array || spread {
@@ -52,12 +53,7 @@ func ReadJSONL(ctx context.Context, source string, r io.Reader, opts Options, em
 			continue
 		}
 		if len(bytes.TrimSpace(data)) > 0 {
-			a, lineErr := parseJSONLine(where, data)
-			if lineErr != nil {
-				fail(emit, where, lineErr)
-			} else {
-				emit(a, nil)
-			}
+			emitJSON(where, data, emit)
 		}
 		if err == io.EOF {
 			return
@@ -132,11 +128,7 @@ func readJSONValues(ctx context.Context, source string, r *bufio.Reader, array b
 			fail(emit, where, fmt.Errorf("article over the %d-byte limit: %w", opts.maxBytes(), news.ErrTooLarge))
 			continue
 		}
-		if a, err := parseJSONLine(where, value); err != nil {
-			fail(emit, where, err)
-		} else {
-			emit(a, nil)
-		}
+		emitJSON(where, value, emit)
 	}
 	if _, err := dec.Token(); array && ctx.Err() == nil && err != nil {
 		// The array never closes: the file was cut short.

@@ -1,5 +1,7 @@
 package news
 
+import "strings"
+
 // Voices maps each article ID to the key under which it counts as one
 // independent voice. Versions and syndicated copies take the key of the
 // article they derive from, so they never confirm it; an article whose outlet
@@ -28,9 +30,9 @@ func Voices(articles []*Article) map[string]string {
 			root = parent
 		}
 		if root.Outlet != "" {
-			voices[a.ID] = "outlet:" + root.Outlet
+			voices[a.ID] = outletVoice + root.Outlet
 		} else {
-			voices[a.ID] = "article:" + root.ID
+			voices[a.ID] = articleVoice + root.ID
 		}
 	}
 	return voices
@@ -43,4 +45,23 @@ func CountVoices(voices map[string]string, ids []string) int {
 		seen[voices[id]] = true
 	}
 	return len(seen)
+}
+
+// The prefixes of the voice keys Voices makes.
+const (
+	outletVoice  = "outlet:"
+	articleVoice = "article:"
+)
+
+// VoiceName says who a key of Voices names, for a reader: the outlet of
+// the article the others derive from ("Northwind" for a copy Harbor Daily
+// ran), or "article ID" when its outlet is unknown; "" for another key.
+func VoiceName(voice string) string {
+	if outlet, ok := strings.CutPrefix(voice, outletVoice); ok {
+		return outlet
+	}
+	if id, ok := strings.CutPrefix(voice, articleVoice); ok {
+		return "article " + id
+	}
+	return ""
 }

@@ -72,6 +72,14 @@ func TestVoices(t *testing.T) {
 	if n := CountVoices(v, []string{"a", "b", "w", "c", "u1", "u2"}); n != 4 {
 		t.Errorf("CountVoices = %d, want 4", n)
 	}
+	for id, want := range map[string]string{"a": "Courier", "b": "Courier", "w": "Northwind", "c": "Northwind", "u1": "article u1"} {
+		if got := VoiceName(v[id]); got != want {
+			t.Errorf("VoiceName(%q) of article %s = %q, want %q", v[id], id, got, want)
+		}
+	}
+	if got := VoiceName("someone"); got != "" {
+		t.Errorf("VoiceName of a key Voices does not make = %q, want \"\"", got)
+	}
 }
 
 func TestLanguageTag(t *testing.T) {

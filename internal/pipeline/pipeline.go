@@ -258,7 +258,7 @@ func compareStory(st storyOf, opts Options) *news.Story {
 	}
 	voices := news.Voices(articles)
 	sources := make([]compare.Source, len(st.items))
-	story := &news.Story{ID: st.id}
+	story := &news.Story{ID: st.id, Outlets: []string{}}
 	seenOutlet := map[string]bool{}
 	for i, it := range st.items {
 		sources[i] = compare.Source{Article: it.article, Doc: it.doc, Voice: voices[it.article.ID]}

@@ -3,6 +3,8 @@ package summarize
 import (
 	"math"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/corroborate/corroborate/internal/compare"
 	"github.com/corroborate/corroborate/internal/news"
@@ -45,7 +47,7 @@ func headline(res *compare.Result, cs *concepts, summary []news.Sentence) string
 		return h
 	}
 	for _, s := range summary {
-		if h := headlineFrom(s.Text); !states(h, disputed) {
+		if h := headlineFrom(s.Text); !states(h, disputed) && !opensQuote(h) {
 			return h
 		}
 	}
@@ -124,6 +126,40 @@ func centralTitle(ix *compare.Index, cs *concepts, titles map[string][]string) s
 	}
 	return best
 }
+
+// opensQuote reports whether a headline starts with someone's words, as
+// the main clause of `"We will rebuild," the mayor said.` does: a
+// headline says what happened, not what one person said of it. A title in
+// quotation marks ("Gone with the Wind" turns 75) is not someone's words.
+func opensQuote(h string) bool {
+	first, size := utf8.DecodeRuneInString(h)
+	closing, ok := quotePairs[first]
+	if !ok {
+		return false
+	}
+	inner := h[size:]
+	if end := strings.IndexRune(inner, closing); end >= 0 {
+		inner = inner[:end]
+	}
+	return !titleCased(inner)
+}
+
+// titleCased reports whether every word of s but the small joining ones
+// opens with a capital letter or a digit, as titles are written.
+func titleCased(s string) bool {
+	words := 0
+	for w := range strings.FieldsSeq(s) {
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) && !unicode.IsDigit(r) && !smallWords[w] {
+			return false
+		}
+		words++
+	}
+	return words > 0
+}
+
+// smallWords stay in lower case inside a title.
+var smallWords = setOf(`a an the and or but of in on at to for with by from as nor vs`)
 
 // disputedFigures are the written forms of figures in conflict.
 func disputedFigures(res *compare.Result) []string {

@@ -2,6 +2,7 @@ package summarize
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/corroborate/corroborate/internal/compare"
 	"github.com/corroborate/corroborate/internal/text"
@@ -35,7 +36,7 @@ func supportedSpan(cs *concepts, titles map[string][]string, support map[string]
 							continue
 						}
 						span := strings.TrimSpace(t[toks[i].Start:toks[j-1].End])
-						if text.Fingerprint(span) == text.Fingerprint(t) || !balancedQuotes(span) || states(span, disputed) {
+						if text.Fingerprint(span) == text.Fingerprint(t) || !balancedQuotes(span) || wholeQuote(span) || states(span, disputed) {
 							continue
 						}
 						score := spanScore(toks[i:j], voice, support, voicesOf)
@@ -50,6 +51,23 @@ func supportedSpan(cs *concepts, titles map[string][]string, support map[string]
 	}
 	return capitalize(best)
 }
+
+// wholeQuote reports whether a span is one quotation and nothing else,
+// as "'We had minutes, not hours'" cut from "Fire chief: 'We had minutes,
+// not hours'": someone's words, without who said them or what happened.
+func wholeQuote(span string) bool {
+	first, _ := utf8.DecodeRuneInString(span)
+	last, _ := utf8.DecodeLastRuneInString(span)
+	open, ok := quotePairs[first]
+	if !ok || last != open || len(span) < 3 {
+		return false
+	}
+	inner := span[utf8.RuneLen(first) : len(span)-utf8.RuneLen(last)]
+	return !strings.ContainsRune(inner, first) && !strings.ContainsRune(inner, last)
+}
+
+// quotePairs maps an opening quotation mark to the one that closes it.
+var quotePairs = map[rune]rune{'"': '"', '\'': '\'', '“': '”', '‘': '’', '«': '»'}
 
 // leadStems maps each voice to the content stems of its articles' leads.
 func leadStems(ix *compare.Index) map[string]map[string]bool {
@@ -175,6 +193,10 @@ func headlineFrom(s string) string {
 			break
 		}
 	}
+	// "— The girls walk …": a dash or bullet left from a dateline.
+	for from < to-1 && toks[from].Kind == text.Punct && !strings.ContainsAny(toks[from].Text, `"“'‘(`) {
+		from++
+	}
 	for i := from + minHeadlineWords; i < to; i++ {
 		t := &toks[i]
 		aside := t.Kind == text.Punct && strings.Contains(";:—–(", t.Text)
@@ -204,7 +226,11 @@ func headlineFrom(s string) string {
 	for to > from+1 && toks[to-1].Kind == text.Punct && !strings.ContainsAny(toks[to-1].Text, `"”’)`) {
 		to--
 	}
-	return capitalize(strings.TrimSpace(s[toks[from].Start:toks[to-1].End])) + ellipsis
+	h := capitalize(strings.TrimSpace(s[toks[from].Start:toks[to-1].End])) + ellipsis
+	if strings.Count(h, `"`)%2 == 1 {
+		h += `"` // cut inside a quotation: it is closed where the cut is
+	}
+	return h
 }
 
 // tailAttribution reports whether tokens are a closing attribution: a

@@ -63,12 +63,59 @@ func TestHeadlineAvoidsDisputedFigures(t *testing.T) {
 	}
 }
 
+// TestHeadlineIsNotABareQuote: the words every outlet quotes are borne out
+// by all of them, but a headline that is only those words says neither
+// who spoke nor what happened.
+func TestHeadlineIsNotABareQuote(t *testing.T) {
+	quote := `"We will rebuild every house in this town," Mayor Ilse Varga said. `
+	titles := []string{`Mayor: "We will rebuild every house"`, "Anger grows in Marrowby as dam collapse exposes neglect", "Governor promises inquiry into Hollin Dam collapse"}
+	articles := make([]article, len(flood))
+	for i := range flood {
+		articles[i] = article{text: quote + flood[i], title: titles[i]}
+	}
+	res := analyze(articles)
+	if h := Headline(res, Story(res, Options{})); strings.HasPrefix(h, `"`) || !balancedQuotes(h) {
+		t.Errorf("Headline = %q, someone's words alone", h)
+	}
+}
+
+// TestQuotations: a headline is neither one quotation alone (wholeQuote)
+// nor opened by someone's words (opensQuote); a title in quotation marks
+// is not someone's words.
+func TestQuotations(t *testing.T) {
+	tests := []struct {
+		in                string
+		whole, opensQuote bool
+	}{
+		{`"We will rebuild every house"`, true, true},
+		{"'We had minutes, not hours'", true, true},
+		{"“We had minutes, not hours”", true, true},
+		{`"I need to know where I come from," said Trinh Tran`, false, true},
+		{`Mayor: "We will rebuild"`, false, false},
+		{"'Squad' members vote against 'Build Back Better'", false, false},
+		{`"The Rise of Competency-Based Education" is a new compilation of articles`, false, false},
+		{`"Gone with the Wind" turns 75`, false, false},
+		{`"`, false, true},
+		{"Dam collapse floods Marrowby", false, false},
+	}
+	for _, tt := range tests {
+		if got := wholeQuote(tt.in); got != tt.whole {
+			t.Errorf("wholeQuote(%q) = %v, want %v", tt.in, got, tt.whole)
+		}
+		if got := opensQuote(tt.in); got != tt.opensQuote {
+			t.Errorf("opensQuote(%q) = %v, want %v", tt.in, got, tt.opensQuote)
+		}
+	}
+}
+
 func TestHeadlineFrom(t *testing.T) {
 	tests := []struct{ in, want string }{
 		{"US officials have held secret talks with Hamas, the White House has admitted.", "US officials have held secret talks with Hamas"},
 		{"On Monday, the council voted to rebuild the Hollin Dam, which failed in April.", "The council voted to rebuild the Hollin Dam"},
 		{"The Hollin Dam collapsed on Sunday; at least 12 people died.", "The Hollin Dam collapsed on Sunday"},
 		{"The House of Representatives gave final approval on Wednesday to one of the largest economic stimulus measures in the country's history.", "The House of Representatives gave final approval on Wednesday"},
+		{`"We will rebuild every house in this town," Mayor Ilse Varga said.`, `"We will rebuild every house in this town"`},
+		{"— The girls walk up and down the bar-lined street in Ho Chi Minh City.", "The girls walk up and down the bar-lined street in Ho Chi Minh City"},
 	}
 	for _, tt := range tests {
 		if got := headlineFrom(tt.in); got != tt.want {

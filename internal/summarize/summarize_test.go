@@ -1,6 +1,7 @@
 package summarize
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -198,5 +199,52 @@ func TestTable(t *testing.T) {
 	}
 	if _, ok := tab.get(5); ok {
 		t.Error("get found a key never put")
+	}
+}
+
+// TestQuotedSentenceCitesItsWords: a summary sentence that quotes someone
+// cites the articles that print those words (contractions aside), not one
+// that quotes the same person in other words.
+func TestQuotedSentenceCitesItsWords(t *testing.T) {
+	articles := []article{
+		{voice: "Post", text: `The Hollin Dam collapsed on Sunday and flooded Marrowby. Mayor Ilse Varga said: "We're doing everything humanly possible to reach every family that's still cut off."`},
+		{voice: "Courier", text: `The Hollin Dam collapsed on Sunday and flooded Marrowby. "We are doing everything humanly possible to reach every family that is still cut off," Mayor Ilse Varga said.`},
+		{voice: "Northwind", text: `The Hollin Dam collapsed on Sunday and flooded Marrowby. "We are doing everything we can to reach every family still cut off by the water," Mayor Ilse Varga told Northwind.`},
+	}
+	res := analyze(articles)
+	found := false
+	for _, s := range Story(res, Options{}) {
+		if !strings.Contains(s.Text, "every family") {
+			continue
+		}
+		found = true
+		want := []string{"a", "b"}
+		if strings.Contains(s.Text, "by the water") {
+			want = []string{"c"}
+		}
+		if !slices.Equal(s.Sources, want) {
+			t.Errorf("%q cites %v, want %v", s.Text, s.Sources, want)
+		}
+	}
+	if !found {
+		t.Fatal("no summary sentence quotes the mayor")
+	}
+}
+
+func TestQuotedSpans(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []string
+	}{
+		{`Mayor Ilse Varga said: "We're doing everything we can."`, []string{" we are doing everything we can "}},
+		{`"It won't happen," he said, "not this year."`, []string{" it will not happen ", " not this year "}},
+		{"\u201cWe can\u2019t wait,\u201d she said.", []string{" we can not wait "}},
+		{`She said "the dam held`, []string{" the dam held "}},
+		{"No quotation here.", nil},
+	}
+	for _, tt := range tests {
+		if got := quotedSpans(tt.in); !slices.Equal(got, tt.want) {
+			t.Errorf("quotedSpans(%q) = %q, want %q", tt.in, got, tt.want)
+		}
 	}
 }

@@ -77,22 +77,107 @@ var futureWords = setOf(`will shall upcoming tomorrow`)
 
 var futureAfterBe = setOf(`expected scheduled set due planning going poised`)
 
-func looksAhead(tokens []Token) bool {
+// intentVerbs in the present tense look ahead when an infinitive follows:
+// "officials expect the fire to grow", "the union plans to strike".
+var intentVerbs = setOf(`expect expects plan plans intend intends aim aims hope hopes`)
+
+// pastSpeech are the past tenses of the verbs that report what was said:
+// "the company said on Monday it will cut jobs" dates the saying, not
+// what is to come.
+var pastSpeech = setOf(`said told announced confirmed added stated declared reported wrote warned explained
+noted insisted claimed argued agreed revealed promised vowed pledged`)
+
+// aheadFrom returns the index of the first token that makes a sentence
+// look ahead, or -1: "will", "'ll", "could resume", "is expected to",
+// "would" (what was said of the future: "she said she would request aid
+// on Tuesday") or a present intent with an infinitive.
+func aheadFrom(tokens []Token) int {
 	for i, t := range tokens {
 		if _, ok := futureWords[t.Lower]; ok || strings.HasSuffix(t.Lower, "'ll") || strings.HasSuffix(t.Lower, "’ll") {
-			return true
+			return i
 		}
-		if (t.Lower == "could" || t.Lower == "may" || t.Lower == "might") && i+1 < len(tokens) && tokens[i+1].Lower != "have" {
-			return true // "talks could resume on Friday"
+		switch t.Lower {
+		case "could", "may", "might", "would":
+			if i+1 < len(tokens) && tokens[i+1].Lower != "have" && t.Text != "May" {
+				return i // "talks could resume on Friday"; "May" is the month
+			}
 		}
 		if _, ok := futureAfterBe[t.Lower]; ok && i > 0 && i+1 < len(tokens) && tokens[i+1].Lower == "to" {
 			switch tokens[i-1].Lower {
 			case "is", "are", "am", "'s", "’s":
-				return true
+				return i
+			}
+		}
+		if _, ok := intentVerbs[t.Lower]; ok && i > 0 && !isDeterminer(tokens[i-1].Lower) {
+			for j := i + 1; j < len(tokens) && j <= i+5; j++ {
+				if tokens[j].Lower == "to" {
+					return i
+				}
+				if tokens[j].Kind == Punct {
+					break
+				}
 			}
 		}
 	}
-	return false
+	return -1
+}
+
+// markFuture marks the mentions that speak of what is to come: those
+// after the word that looks ahead, and those before it only when the
+// sentence has told nothing past before it ("on Friday, talks will
+// resume"). A date before "would" is when something was said or done
+// ("the House on Tuesday passed a bill, which would fund …"), and one
+// before a past verb is too ("the company said on Monday it will cut
+// jobs", "the strike, which began on Monday, will go on").
+func markFuture(tokens []Token, mentions []DateMention) {
+	ahead := aheadFrom(tokens)
+	if ahead < 0 {
+		return
+	}
+	before := tokens[ahead].Lower != "would" && mentions[len(mentions)-1].Start < ahead
+	for i := 0; before && i < ahead; i++ {
+		before = !pastVerb(tokens, i)
+	}
+	for i := range mentions {
+		if mentions[i].Start > ahead || before {
+			mentions[i].Future = true
+		}
+	}
+}
+
+// pastVerb reports whether token i reads as a verb in the past tense: a
+// past of speech or of a common irregular verb, or a word in -ed that no
+// determiner makes an adjective ("the expected vote").
+func pastVerb(tokens []Token, i int) bool {
+	w := tokens[i].Lower
+	if _, ok := pastSpeech[w]; ok {
+		return true
+	}
+	if _, ok := pastIrregular[w]; ok {
+		return true
+	}
+	if len(w) <= 4 || !strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "eed") || tokens[i].Kind != Word {
+		return false
+	}
+	if i > 0 {
+		if isDeterminer(tokens[i-1].Lower) {
+			return false
+		}
+	}
+	return true
+}
+
+var pastIrregular = setOf(`was were had did began met went came took made left held won lost gave got saw
+ran fell rose led kept spent sent thought found began struck broke fled flew drove wore chose sold bought
+built caught fought brought taught paid`)
+
+var determinerWords = setOf(`a an the this that these those its their his her our your my`)
+
+// isDeterminer reports whether w opens a noun phrase: "a plan to", "the
+// expected vote".
+func isDeterminer(w string) bool {
+	_, ok := determinerWords[w]
+	return ok
 }
 
 // Dates finds the date expressions in a sentence's tokens.
@@ -107,10 +192,8 @@ func Dates(tokens []Token) []DateMention {
 		out = append(out, m)
 		i = m.End
 	}
-	if len(out) > 0 && looksAhead(tokens) {
-		for i := range out {
-			out[i].Future = true
-		}
+	if len(out) > 0 {
+		markFuture(tokens, out)
 	}
 	return out
 }

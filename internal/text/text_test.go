@@ -2,6 +2,7 @@ package text
 
 import (
 	"reflect"
+	"strings"
 	"testing"
 	"time"
 )
@@ -113,6 +114,20 @@ func TestDates(t *testing.T) {
 		{"Meetings were held in recent days.", thursday, "2025-03"},
 		{"A review is due next week.", thursday, "2025-W11"},
 		{"The deal was agreed in January.", thursday, "2025-01"},
+		// What was said of the future, and what is said of the past beside it.
+		{"The minister said talks would resume on Friday.", thursday, "2025-03-07"},
+		{"He said he would have voted on Tuesday.", thursday, "2025-03-04"},
+		{"The governor declared an emergency on Sunday and said she would request aid on Tuesday.", thursday, "2025-03-02 2025-03-11"},
+		{"The company said on Monday it will cut 500 jobs.", thursday, "2025-03-03"},
+		{"The strike, which began on Monday, will continue until Saturday.", thursday, "2025-03-03 2025-03-08"},
+		{"On Friday, talks will resume.", thursday, "2025-03-07"},
+		{"Officials expect the fire to grow through Saturday.", thursday, "2025-03-08"},
+		{"The union plans to strike on Monday.", thursday, "2025-03-10"},
+		{"The House on Tuesday passed a bill, which would fund the army.", thursday, "2025-03-04"},
+		{"The package that was emerging on Sunday could end the deadlock.", thursday, "2025-03-02"},
+		{"The expected vote on Friday will decide it.", thursday, "2025-03-07"},
+		{"Talks went on on Tuesday over a plan to keep the government open.", thursday, "2025-03-04"},
+		{"The fair opened on May 18 in the capital.", thursday, "2024-05-18"},
 	}
 	for _, tt := range tests {
 		ms := Dates(Tokenize(tt.in))
@@ -120,9 +135,17 @@ func TestDates(t *testing.T) {
 			t.Errorf("Dates(%q): none found", tt.in)
 			continue
 		}
-		got, ok := ms[0].Resolve(tt.ref)
-		if !ok || got.String() != tt.want {
-			t.Errorf("Dates(%q) resolves to %q (%v), want %q", tt.in, got, ok, tt.want)
+		var got []string
+		for _, m := range ms {
+			d, ok := m.Resolve(tt.ref)
+			if !ok {
+				got = append(got, "?")
+				continue
+			}
+			got = append(got, d.String())
+		}
+		if strings.Join(got, " ") != tt.want {
+			t.Errorf("Dates(%q) resolves to %q, want %q", tt.in, got, tt.want)
 		}
 	}
 	for _, edge := range []string{"earlier", "later", "last", "in recent", "three days", "a"} {

@@ -131,12 +131,22 @@ func (s *Server) loadStory(r *http.Request) (storyBody, error) {
 		body.Articles = append(body.Articles, &a)
 	}
 	if body.Story == nil {
-		body.Story = &news.Story{ID: st.ID, Headline: firstTitle(body.Articles), Outlets: st.Outlets}
+		body.Story = pendingStory(st.ID, firstTitle(body.Articles), st.Outlets)
 		for _, a := range body.Articles {
 			body.Story.Articles = append(body.Story.Articles, a.ID)
 		}
 	}
 	return body, nil
+}
+
+// pendingStory stands for a story not analysed yet: its first title, its
+// outlets, and every list empty, as the contract has none null.
+func pendingStory(id, headline string, outlets []string) *news.Story {
+	return &news.Story{
+		ID: id, Headline: headline, Articles: []string{}, Outlets: append([]string{}, outlets...),
+		Summary: []news.Sentence{}, Facts: []news.Fact{}, Quotes: []news.Quote{},
+		Attributions: []news.Attribution{}, Claims: []news.Claim{}, Timeline: []news.Event{},
+	}
 }
 
 func firstTitle(articles []*news.Article) string {
@@ -299,7 +309,8 @@ func (s *Server) authorize(r *http.Request) error {
 	return nil
 }
 
-// parseArticles reads a JSON object, an array of them, or JSON Lines.
+// parseArticles reads a JSON object, an array of them, JSON Lines, or an
+// API's answer holding articles in an array (see ingest.Envelope).
 // Lines name their errors "body:N", elements "body[i]". A byte-order
 // mark, which Windows tools write before UTF-8, is passed over, as the
 // command line does.
@@ -320,6 +331,11 @@ func parseArticles(body []byte, limit int) ([]*news.Article, []news.ItemError, e
 		return nil, nil, badRequest("want a JSON object, an array of them, or one per line")
 	case json.Valid(trimmed):
 		items = []json.RawMessage{trimmed}
+		if path, elems, ok := ingest.Envelope(trimmed); ok {
+			// An API's answer, posted as it came: its articles.
+			items = elems
+			name = func(i int) string { return "body." + path + "[" + strconv.Itoa(i) + "]" }
+		}
 	default:
 		for _, line := range bytes.Split(trimmed, []byte("\n")) {
 			items = append(items, line)

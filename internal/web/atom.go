@@ -56,6 +56,11 @@ func (s *Server) atom(w http.ResponseWriter, r *http.Request) error {
 		feed.Updated = list[0].Updated.UTC().Format(time.RFC3339)
 	}
 	for _, st := range list {
+		if st.Analyzed == 0 && st.Headline == "" {
+			// Not analysed, and its first article has no title: a feed
+			// reader would keep "Untitled story". It enters once analysed.
+			continue
+		}
 		e := atomEntry{
 			ID: "tag:corroborate," + st.Created.UTC().Format("2006-01-02") + ":story:" + st.ID, Title: orUntitled(st.Headline),
 			Updated: st.Updated.UTC().Format(time.RFC3339), Link: atomLink{Href: base + "/stories/" + st.ID},
@@ -77,7 +82,12 @@ func (s *Server) atom(w http.ResponseWriter, r *http.Request) error {
 func (s *Server) entrySummary(r *http.Request, st store.Story) string {
 	full, err := s.stories.Story(r.Context(), st.ID)
 	var b strings.Builder
-	b.WriteString(plural(st.Articles, "article") + ", " + plural(st.Voices, "independent source"))
+	b.WriteString(plural(st.Articles, "article"))
+	if st.Analyzed == 0 {
+		b.WriteString(", not analysed yet.") // its voices are not counted until it is
+		return b.String()
+	}
+	b.WriteString(", " + plural(st.Voices, "independent source"))
 	if st.Conflicts > 0 {
 		b.WriteString(", " + plural(st.Conflicts, "conflict"))
 	}

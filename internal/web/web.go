@@ -10,10 +10,12 @@ import (
 	"context"
 	"embed"
 	"errors"
+	"fmt"
 	"html/template"
 	"io/fs"
 	"log/slog"
 	"net/http"
+	"strings"
 	"time"
 
 	"github.com/corroborate/corroborate/internal/cluster"
@@ -126,7 +128,32 @@ func New(stories Stories, writer Writer, cfg Config) *Server {
 	s.route("GET /stories/{id}", s.pageStory)
 	s.route("GET /search", s.pageSearch)
 	s.mux.Handle("GET /static/", http.StripPrefix("/static/", http.FileServerFS(static)))
+	s.mux.HandleFunc(apiPrefix, s.apiUnrouted)
 	return s
+}
+
+// apiPrefix holds the API's routes; what none of them matches is answered
+// by apiUnrouted.
+const apiPrefix = "/api/"
+
+// apiUnrouted answers an API request no route takes in JSON, as the API
+// answers everything: 405 with Allow when the path has routes for other
+// methods, 404 when it has none.
+func (s *Server) apiUnrouted(w http.ResponseWriter, r *http.Request) {
+	var allow []string
+	for _, method := range []string{http.MethodGet, http.MethodPost} {
+		probe := *r
+		probe.Method = method
+		if _, pattern := s.mux.Handler(&probe); pattern != "" && pattern != apiPrefix {
+			allow = append(allow, method)
+		}
+	}
+	if len(allow) == 0 {
+		writeJSON(w, http.StatusNotFound, map[string]string{"error": "no API route " + r.URL.Path})
+		return
+	}
+	w.Header().Set("Allow", strings.Join(allow, ", "))
+	writeJSON(w, http.StatusMethodNotAllowed, map[string]string{"error": fmt.Sprintf("%s %s: send %s", r.Method, r.URL.Path, strings.Join(allow, " or "))})
 }
 
 // routeWriter registers the routes that need the writer, which holds the

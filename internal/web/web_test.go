@@ -69,6 +69,48 @@ func newFixture(t *testing.T, cfg Config) *fixture {
 	return &fixture{srv: srv, svc: svc, db: db, token: cfg.Token}
 }
 
+// newManualFixture is newFixture with the background analysis off: stories
+// stay unanalysed until the test settles them.
+func newManualFixture(t *testing.T) *fixture {
+	t.Helper()
+	ctx := context.Background()
+	db, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "c.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	svc, err := service.Open(ctx, db, service.Options{Pipeline: pipeline.DefaultOptions(), Manual: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(New(db, svc, Config{}))
+	t.Cleanup(func() { srv.Close(); svc.Close(); db.Close() })
+	return &fixture{srv: srv, svc: svc, db: db}
+}
+
+// TestPendingStoryLists: a story not analysed yet is answered with the
+// contract's lists empty, none null.
+func TestPendingStoryLists(t *testing.T) {
+	f := newManualFixture(t)
+	code, body, _ := f.do(t, "POST", "/api/v1/articles", `{"id": "storm", "text": "A storm hit the coast on Monday and cut power to 20,000 homes, officials said."}`)
+	var res service.Result
+	if err := json.Unmarshal([]byte(body), &res); code != 200 || err != nil || len(res.Articles) != 1 {
+		t.Fatalf("ingest: %d %s", code, body)
+	}
+	_, body, _ = f.do(t, "GET", "/api/v1/stories/"+res.Articles[0].Story, "")
+	var got struct {
+		Story map[string]any
+		Stale bool
+	}
+	if err := json.Unmarshal([]byte(body), &got); err != nil || !got.Stale {
+		t.Fatalf("%v: %s", err, body)
+	}
+	for _, list := range []string{"articles", "outlets", "summary", "facts", "quotes", "attributions", "claims", "timeline"} {
+		if _, ok := got.Story[list].([]any); !ok {
+			t.Errorf("%s of a story not analysed yet: %v", list, got.Story[list])
+		}
+	}
+}
+
 func (f *fixture) do(t *testing.T, method, path, body string, header ...string) (int, string, http.Header) {
 	t.Helper()
 	req, err := http.NewRequest(method, f.srv.URL+path, strings.NewReader(body))
@@ -260,6 +302,7 @@ func TestBadRequests(t *testing.T) {
 		{"POST", "/api/v1/articles", ``, 400, "empty body"},
 		{"POST", "/api/v1/articles", `{"text": "` + strings.Repeat("x", 40<<10) + `"}`, 413, "too large"},
 		{"POST", "/api/v1/articles", "{\"id\":\"ok\",\"text\":\"The bridge reopened on Monday after two years of repairs, the city said.\"}\nnot json", 200, `"source":"body:2"`},
+		{"POST", "/api/v1/articles", `{"status": "ok", "articles": [{"id": "env", "content": "The ferry resumed service on Friday after the strike ended, the operator said."}, {"id": "bare"}]}`, 200, `"errors":[{"source":"body.articles[1]"`},
 		{"GET", "/api/v1/stories/no-such-story", "", 404, "not found"},
 		{"GET", "/api/v1/articles/no-such", "", 404, "not found"},
 		{"GET", "/api/v1/stories?cursor=%%%", "", 400, ""},
@@ -270,7 +313,10 @@ func TestBadRequests(t *testing.T) {
 		{"GET", "/api/v1/search", "", 400, "q:"},
 		{"GET", "/api/v1/stories/..%2f..%2fetc%2fpasswd", "", 404, ""},
 		{"GET", "/static/../../go.mod", "", 404, ""},
-		{"DELETE", "/api/v1/stories", "", 405, ""},
+		{"DELETE", "/api/v1/stories", "", 405, `{"error":"DELETE /api/v1/stories: send GET"}`},
+		{"GET", "/api/v1/articles", "", 405, `{"error":"GET /api/v1/articles: send POST"}`},
+		{"GET", "/api/v1/nothing", "", 404, `{"error":"no API route /api/v1/nothing"}`},
+		{"GET", "/api/v2/stories", "", 404, `{"error":`},
 		{"GET", "/stories/no-such-story", "", 404, "<!doctype html>"},
 	}
 	for _, tt := range tests {
@@ -280,6 +326,54 @@ func TestBadRequests(t *testing.T) {
 		}
 		if code >= 500 {
 			t.Errorf("%s %s: server error", tt.method, tt.path)
+		}
+	}
+}
+
+// TestAtomWaitsForAnalysis: a feed reader keeps the first title and
+// summary it sees of an entry, so a story not yet analysed is never
+// "Untitled story" nor "0 independent sources"; nor is it on the pages.
+func TestAtomWaitsForAnalysis(t *testing.T) {
+	ctx := context.Background()
+	f := newManualFixture(t)
+	srv, svc := f.srv, f.svc
+	entries := func() []atomEntry {
+		_, body, _ := f.do(t, "GET", "/feed.atom", "")
+		var feed atomFeed
+		if err := xml.Unmarshal([]byte(body), &feed); err != nil {
+			t.Fatal(err)
+		}
+		return feed.Entries
+	}
+	post := func(article string) {
+		if code, body, _ := f.do(t, "POST", "/api/v1/articles", article); code != 200 {
+			t.Fatalf("ingest: %d %s", code, body)
+		}
+	}
+	post(`{"id": "storm", "outlet": "Coast Wire", "text": "A storm hit the coast on Monday and cut power to 20,000 homes, officials said."}`)
+	if got := entries(); len(got) != 0 {
+		t.Errorf("a story without a title, not yet analysed, is in the feed: %+v", got)
+	}
+	post(`{"id": "vote", "outlet": "City Beat", "title": "Council backs bike lanes", "text": "The city council on Tuesday approved ten miles of protected bike lanes downtown by a vote of 7-2."}`)
+	got := entries()
+	if len(got) != 1 || got[0].Title != "Council backs bike lanes" || got[0].Summary.Body != "1 article, not analysed yet." {
+		t.Errorf("a titled story not yet analysed: %+v", got)
+	}
+	for _, path := range []string{"/", got[0].Link.Href[len(srv.URL):]} {
+		if _, page, _ := f.do(t, "GET", path, ""); strings.Contains(page, "0 independent sources") || !strings.Contains(page, "not analysed yet") {
+			t.Errorf("%s counts the sources of a story not analysed:\n%s", path, page)
+		}
+	}
+	if err := svc.Settle(ctx); err != nil {
+		t.Fatal(err)
+	}
+	got = entries()
+	if len(got) != 2 {
+		t.Fatalf("the analysed stories' entries: %+v", got)
+	}
+	for _, e := range got {
+		if e.Title == "Untitled story" || !strings.HasPrefix(e.Summary.Body, "1 article, 1 independent source.") {
+			t.Errorf("an analysed story's entry: %+v", e)
 		}
 	}
 }
