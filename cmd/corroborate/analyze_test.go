@@ -206,15 +206,31 @@ func TestEvalClusters(t *testing.T) {
 	}
 }
 
-func TestEvalConvert(t *testing.T) {
-	data := filepath.Join("..", "..", "..", "shared", "data", "wikiref220")
+// sharedData returns the path of a public data set under ../shared/data,
+// or skips the test where it is absent (a user's clone).
+func sharedData(t *testing.T, name ...string) string {
+	t.Helper()
+	data := filepath.Join(append([]string{"..", "..", "..", "shared", "data"}, name...)...)
 	if _, err := os.Stat(data); err != nil {
 		t.Skipf("public data sets not found at %s", data)
 	}
-	code, stdout, stderr := runCLI(t, "", "eval", "convert", "--dataset", "wikiref", data)
+	return data
+}
+
+// convertDataset returns a public set's articles as eval convert writes
+// them, JSON Lines with "story" labels.
+func convertDataset(t *testing.T, dataset, dir string) string {
+	t.Helper()
+	code, stdout, stderr := runCLI(t, "", "eval", "convert", "--dataset", dataset, sharedData(t, dir))
 	if code != 0 {
 		t.Fatalf("eval convert: exit %d: %s", code, stderr)
 	}
+	return stdout
+}
+
+func TestEvalConvert(t *testing.T) {
+	data := sharedData(t, "wikiref220")
+	stdout := convertDataset(t, "wikiref", "wikiref220")
 	path := filepath.Join(t.TempDir(), "wikiref.jsonl")
 	os.WriteFile(path, []byte(stdout), 0o644)
 	// The converted file scores as the dataset read directly does.
@@ -238,7 +254,7 @@ func TestEvalConvert(t *testing.T) {
 	if code, _, stderr := runCLI(t, "", "eval", "convert", "--dataset", "wikiref", "--stream", "5", data); code != 2 || !strings.Contains(stderr, "Usage") {
 		t.Errorf("convert with both --dataset and --stream: exit %d, %q", code, stderr)
 	}
-	code, stdout, stderr = runCLI(t, "", "eval", "convert", "--stream", "40", filepath.Dir(data))
+	code, stdout, stderr := runCLI(t, "", "eval", "convert", "--stream", "40", filepath.Dir(data))
 	lines := strings.Split(strings.TrimSpace(stdout), "\n")
 	if code != 0 || len(lines) != 40 || !strings.Contains(lines[0], `"story":"`) || !strings.Contains(lines[0], `"published":"`) {
 		t.Errorf("convert --stream 40: exit %d, %d lines, first %.200s; %s", code, len(lines), lines[0], stderr)
@@ -253,10 +269,7 @@ func TestBench(t *testing.T) {
 }
 
 func TestBenchStream(t *testing.T) {
-	data := filepath.Join("..", "..", "..", "shared", "data")
-	if _, err := os.Stat(data); err != nil {
-		t.Skipf("public data sets not found at %s", data)
-	}
+	data := sharedData(t)
 	code, stdout, stderr := runCLI(t, "", "bench", "--data", data, "--stream", "300")
 	for _, want := range []string{"stream: 300 articles", "engine (dedupe + clustering", "bytes an article", "stories"} {
 		if code != 0 || !strings.Contains(stdout, want) {
@@ -268,10 +281,7 @@ func TestBenchStream(t *testing.T) {
 // TestEvalDedupe: on copies made of real articles, dedupe finds nearly every
 // verbatim one, and says so in the table.
 func TestEvalDedupe(t *testing.T) {
-	data := filepath.Join("..", "..", "..", "shared", "data")
-	if _, err := os.Stat(data); err != nil {
-		t.Skipf("public data sets not found at %s", data)
-	}
+	data := sharedData(t)
 	code, stdout, stderr := runCLI(t, "", "eval", "dedupe", "--data", data, "--originals", "100")
 	if code != 0 {
 		t.Fatalf("eval dedupe: exit %d\n%s%s", code, stdout, stderr)
@@ -293,14 +303,7 @@ func TestEvalDedupe(t *testing.T) {
 // many on one topic with one headline's words, showed two (a headline
 // score summed in map order).
 func TestAnalyzeDeterministic(t *testing.T) {
-	data := filepath.Join("..", "..", "..", "shared", "data", "neus-allsides-dev")
-	if _, err := os.Stat(data); err != nil {
-		t.Skipf("public data sets not found at %s", data)
-	}
-	code, articles, stderr := runCLI(t, "", "eval", "convert", "--dataset", "allsides", data)
-	if code != 0 {
-		t.Fatalf("eval convert: exit %d: %s", code, stderr)
-	}
+	articles := convertDataset(t, "allsides", "neus-allsides-dev")
 	var first string
 	for run := range 4 {
 		code, report, stderr := runCLI(t, articles, "analyze", "--format", "json", "-")
