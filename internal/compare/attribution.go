@@ -184,7 +184,7 @@ func subjectBefore(tokens []text.Token, i int) (int, int, bool) {
 			start = end
 			continue
 		}
-		if start < end && start > 1 && joinsSubject.has(t.Lower) && nounBefore(tokens, start-1) {
+		if start < end && start > 1 && joinsSubject.has(t.Lower) && nounBefore(tokens, start-1) && !infinitive(tokens, start-1) {
 			limit = maxSpeakerWords // "officials in Washington said"
 			start--
 			continue
@@ -273,6 +273,18 @@ func nounBefore(tokens []text.Token, k int) bool {
 	t := &tokens[k-1]
 	return t.Kind == text.Word && !clauseWords.has(t.Lower) && !phraseBreaks.has(t.Lower) && !governing.has(t.Lower) &&
 		!speechVerbs.has(t.Lower) && !auxiliaries.has(t.Lower) && !text.IsStop(t.Lower)
+}
+
+// infinitive reports whether "to" at k marks a verb, not a noun phrase:
+// "a search to find the gunman", "excited to introduce new shows". After
+// it, a noun phrase opens with a capital or a determiner ("close to
+// Holt", "close to the talks").
+func infinitive(tokens []text.Token, k int) bool {
+	if tokens[k].Lower != "to" || k+1 >= len(tokens) {
+		return false
+	}
+	next := &tokens[k+1]
+	return next.Kind == text.Word && !next.Capitalized() && !determiners.has(next.Lower)
 }
 
 // timeOnly reports whether preposition k and the tokens after it up to end

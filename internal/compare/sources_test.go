@@ -187,6 +187,12 @@ func TestCitedParties(t *testing.T) {
 			map[string]string{"Donald J. Trump": "person", "Trump": ""}},
 		{"a title with a preposition stays", "Secretary of State Marco Rubio said the talks would go on.",
 			map[string]string{"Marco Rubio": "person"}},
+		{"an infinitive is not a preposition", "The car was found burning, and authorities launched a massive search to find the reported gunman.",
+			map[string]string{"authorities launched a massive search to find the": "", "search to find the": ""}},
+		{"an infinitive is not a preposition, before a verb of belief", `"We're excited to introduce new interactive shows that will continue to engage them."`,
+			map[string]string{"We're excited to introduce new interactive": ""}},
+		{"close to a noun phrase", "Sources close to the talks said a deal was near.",
+			map[string]string{"Sources close to the talks": "anonymous"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
