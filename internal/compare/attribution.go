@@ -213,10 +213,7 @@ func subjectAfter(tokens []text.Token, i int) (int, int, bool) {
 		return 0, 0, false // ", called THAAD,": a name given, not a source
 	}
 	start := i + 1
-	end := phraseEnd(tokens, start)
-	for end+1 < len(tokens) && tokens[end].Text == "." && abbreviation(tokens[end-1]) && tokens[end+1].Capitalized() {
-		end = phraseEnd(tokens, end+1) // "said Sen. Mitch McConnell", "said LAPD Det. Chris Barling"
-	}
+	end := namePhraseEnd(tokens, start)
 	if end == start || tokens[start].Kind != text.Word || startsWithDate(tokens, start, end) {
 		return 0, 0, false
 	}

@@ -31,6 +31,9 @@ func TestQuoteSpeakers(t *testing.T) {
 		{"not a description: the sentence goes on", "Smith called the plan \"a gift to the rich and nobody else\" in the report Jones said was leaked.", "a gift to the rich and nobody else", "Smith"},
 		{"a middle initial", "\"We are grateful to everyone who wrote,\" Michael J. Fox said.", "We are grateful to everyone who wrote", "Michael J. Fox"},
 		{"a middle initial, the verb first", "\"This is a huge deal,\" said David L. Evans, the director of the association.", "This is a huge deal", "David L. Evans"},
+		{"an abbreviated title after the verb", "\"We are ready for a long fight,\" said Dr. Anthony Fauci, the top infectious disease expert.", "We are ready for a long fight", "Anthony Fauci"},
+		{"two abbreviated titles after the verb", "\"We are ready for a long fight,\" said Lt. Col. Ann Smith.", "We are ready for a long fight", "Ann Smith"},
+		{"an abbreviated title after the verb, the quote running on", "\"We can stop\" the virus, said Sen. Mazie Hirono.", "We can stop", "Mazie Hirono"},
 		{"speaker after the verb", "\"We can stop\" the virus, said Kathrin Jansen, head of research.", "We can stop", "Kathrin Jansen"},
 	}
 	for _, tt := range tests {

@@ -66,14 +66,14 @@ func speakerAfter(tokens []text.Token, i int) (int, int, bool) {
 	}
 	if tagsQuote(tokens, i) && tokens[i].Lower != "according" {
 		// `…," said a Hamas official`
-		end := phraseEnd(tokens, i+1)
+		end := namePhraseEnd(tokens, i+1)
 		return i + 1, end, end > i+1
 	}
 	// `…" the virus, said Kathrin Jansen`: the quote's sentence runs on
 	// past the closing mark; the speaker follows the verb.
 	for j := i; j < len(tokens) && j-i <= maxSpeakerWords; j++ {
 		if tokens[j].Text == "," && j+1 < len(tokens) && isVerb(tokens, j+1, speechVerbs) && tokens[j+1].Lower != "according" {
-			if end := phraseEnd(tokens, j+2); end > j+2 && hasNoun(tokens[j+2:end]) && tokens[j+2].Capitalized() {
+			if end := namePhraseEnd(tokens, j+2); end > j+2 && hasNoun(tokens[j+2:end]) && tokens[j+2].Capitalized() {
 				return j + 2, end, true
 			}
 		}
@@ -185,6 +185,17 @@ func subjectOf(tokens []text.Token, from, to int) (int, int, bool) {
 // clauseWords start a clause; a speaker phrase never runs across them.
 var clauseWords = setOf(`and but or so while as when after before because although though if that
 which who whom whose what where then also yet`)
+
+// namePhraseEnd is phraseEnd for a phrase that can name who speaks: an
+// abbreviated title's period does not end it ("said Sen. Mitch
+// McConnell", "said LAPD Det. Chris Barling", "said Lt. Col. Ann Smith").
+func namePhraseEnd(tokens []text.Token, i int) int {
+	end := phraseEnd(tokens, i)
+	for end+1 < len(tokens) && tokens[end].Text == "." && end > i && abbreviation(tokens[end-1]) && tokens[end+1].Capitalized() {
+		end = phraseEnd(tokens, end+1)
+	}
+	return end
+}
 
 // phraseEnd returns where a noun phrase starting at i ends: at punctuation,
 // a clause word or a preposition that starts a new phrase.
