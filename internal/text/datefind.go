@@ -88,38 +88,47 @@ var pastSpeech = setOf(`said told announced confirmed added stated declared repo
 noted insisted claimed argued agreed revealed promised vowed pledged`)
 
 // aheadFrom returns the index of the first token that makes a sentence
-// look ahead, or -1: "will", "'ll", "could resume", "is expected to",
-// "would" (what was said of the future: "she said she would request aid
-// on Tuesday") or a present intent with an infinitive.
+// look ahead, or -1.
 func aheadFrom(tokens []Token) int {
-	for i, t := range tokens {
-		if _, ok := futureWords[t.Lower]; ok || strings.HasSuffix(t.Lower, "'ll") || strings.HasSuffix(t.Lower, "’ll") {
+	for i := range tokens {
+		if aheadAt(tokens, i) {
 			return i
-		}
-		switch t.Lower {
-		case "could", "may", "might", "would":
-			if i+1 < len(tokens) && tokens[i+1].Lower != "have" && t.Text != "May" {
-				return i // "talks could resume on Friday"; "May" is the month
-			}
-		}
-		if _, ok := futureAfterBe[t.Lower]; ok && i > 0 && i+1 < len(tokens) && tokens[i+1].Lower == "to" {
-			switch tokens[i-1].Lower {
-			case "is", "are", "am", "'s", "’s":
-				return i
-			}
-		}
-		if _, ok := intentVerbs[t.Lower]; ok && i > 0 && !isDeterminer(tokens[i-1].Lower) {
-			for j := i + 1; j < len(tokens) && j <= i+5; j++ {
-				if tokens[j].Lower == "to" {
-					return i
-				}
-				if tokens[j].Kind == Punct {
-					break
-				}
-			}
 		}
 	}
 	return -1
+}
+
+// aheadAt reports whether token i makes a sentence look ahead: "will",
+// "'ll", "could resume", "is expected to", "would" (what was said of the
+// future: "she said she would request aid on Tuesday") or a present intent
+// with an infinitive.
+func aheadAt(tokens []Token, i int) bool {
+	t := &tokens[i]
+	if _, ok := futureWords[t.Lower]; ok || strings.HasSuffix(t.Lower, "'ll") || strings.HasSuffix(t.Lower, "’ll") {
+		return true
+	}
+	switch t.Lower {
+	case "could", "may", "might", "would":
+		// "talks could resume on Friday"; "May" is the month
+		return i+1 < len(tokens) && tokens[i+1].Lower != "have" && t.Text != "May"
+	}
+	if _, ok := futureAfterBe[t.Lower]; ok && i > 0 && i+1 < len(tokens) && tokens[i+1].Lower == "to" {
+		switch tokens[i-1].Lower {
+		case "is", "are", "am", "'s", "’s":
+			return true
+		}
+	}
+	if _, ok := intentVerbs[t.Lower]; ok && i > 0 && !isDeterminer(tokens[i-1].Lower) {
+		for j := i + 1; j < len(tokens) && j <= i+5; j++ {
+			if tokens[j].Lower == "to" {
+				return true
+			}
+			if tokens[j].Kind == Punct {
+				break
+			}
+		}
+	}
+	return false
 }
 
 // markFuture marks the mentions that speak of what is to come: those
@@ -139,10 +148,27 @@ func markFuture(tokens []Token, mentions []DateMention) {
 		before = !pastVerb(tokens, i)
 	}
 	for i := range mentions {
-		if mentions[i].Start > ahead || before {
+		if before || mentions[i].Start > ahead && !toldAt(tokens, ahead, mentions[i].Start) {
 			mentions[i].Future = true
 		}
 	}
+}
+
+// toldAt reports whether a date at token m, after the word at ahead that
+// looks ahead, says when the future was told: a past verb of speech comes
+// between, with no other word looking ahead after it ("the plant will
+// close, the company said on Monday"; not "it said it would close on
+// Friday").
+func toldAt(tokens []Token, ahead, m int) bool {
+	for k := m - 1; k > ahead; k-- {
+		if aheadAt(tokens, k) {
+			return false
+		}
+		if _, ok := pastSpeech[tokens[k].Lower]; ok {
+			return true
+		}
+	}
+	return false
 }
 
 // pastVerb reports whether token i reads as a verb in the past tense: a
@@ -150,6 +176,9 @@ func markFuture(tokens []Token, mentions []DateMention) {
 // determiner makes an adjective ("the expected vote").
 func pastVerb(tokens []Token, i int) bool {
 	w := tokens[i].Lower
+	if _, ok := futureAfterBe[w]; ok || w == "planned" {
+		return false // "the decision, expected on Friday, could …" looks ahead
+	}
 	if _, ok := pastSpeech[w]; ok {
 		return true
 	}

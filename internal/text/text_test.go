@@ -128,6 +128,14 @@ func TestDates(t *testing.T) {
 		{"The expected vote on Friday will decide it.", thursday, "2025-03-07"},
 		{"Talks went on on Tuesday over a plan to keep the government open.", thursday, "2025-03-04"},
 		{"The fair opened on May 18 in the capital.", thursday, "2024-05-18"},
+		// When a future was told: the date after a past verb of speech.
+		{"The plant will close, the company said on Monday.", thursday, "2025-03-03"},
+		{"Funeral services will be held Saturday, his family said Wednesday.", thursday, "2025-03-08 2025-03-05"},
+		{"The bill will pass, the senator told reporters on Wednesday.", thursday, "2025-03-05"},
+		{"The firm will cut jobs and said it would close the plant on Friday.", thursday, "2025-03-07"},
+		// A participle that looks ahead is no past.
+		{"The decision, expected on Friday, could change everything.", thursday, "2025-03-07"},
+		{"The vote, scheduled for Monday, could be delayed.", thursday, "2025-03-10"},
 	}
 	for _, tt := range tests {
 		ms := Dates(Tokenize(tt.in))
