@@ -22,12 +22,14 @@ var teaser = newPrefiltered(`(?i)^(` +
 	`|leia (também|mais)|veja (também|mais)|saiba mais|leggi anche|vedi anche|potrebbe interessarti|articoli correlati` +
 	`|czytaj (też|także|również|więcej)|zobacz (też|także|również)|przeczytaj (też|także|również)|polecamy|lees (ook|meer)|meer over dit onderwerp` +
 	// No \b after the phrase: it is ASCII-only ("też:"), and the separator
-	// or the line's end that must follow already ends the word.
-	`)\s*([:|»>•\-–—]|$)`)
+	// or the line's end that must follow already ends the word. A hyphen
+	// needs a space before it: "Video-game sales" is one word.
+	`)(\s*[:|»>•–—]|\s+-|\s*$)`)
 
 // newsLabel opens a paragraph with what the article itself is, not a link
-// elsewhere: "Breaking:", "EXCLUSIVE -", "Update:".
-var newsLabel = regexp.MustCompile(`(?i)^(breaking( news)?|exclusive|latest|updated?)\s*[:|\-–—]\s*`)
+// elsewhere: "Breaking:", "EXCLUSIVE -", "Update:". A hyphen needs a space
+// before it: "Latest-generation phones" is one word.
+var newsLabel = regexp.MustCompile(`(?i)^(breaking( news)?|exclusive|latest|updated?)(\s*[:|–—]|\s+-)\s*`)
 
 // labelledLead returns the sentence a news label opens ("Breaking: The dam
 // failed on Sunday, officials said."), or "" when line is not one: a

@@ -5,6 +5,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/corroborate/corroborate/internal/news"
@@ -200,5 +201,22 @@ func TestNormalize(t *testing.T) {
 	want := "\"We won't stop,\" she said.\nNext line here"
 	if got := Normalize(in); got != want {
 		t.Errorf("Normalize = %q, want %q", got, want)
+	}
+}
+
+// TestHyphenatedLabelWordIsProse: a paragraph that opens with a compound
+// of a label or teaser word ("Latest-generation", "Video-game") is prose,
+// kept whole: not a label to take off, nor a teaser to drop.
+func TestHyphenatedLabelWordIsProse(t *testing.T) {
+	for _, para := range []string{
+		"Latest-generation phones sold out within hours in most of the country, retailers said.",
+		"Exclusive-rights deals for the league's games have become more common in recent years.",
+		"Video-game sales rose by a tenth last year across the region, the trade body said.",
+		"Breaking-news alerts reached most phones in the county within a minute of the failure.",
+	} {
+		a := Article(news.Article{ID: "x", Text: "Phones sell fast\n\n" + para + "\n\nShops opened early on Saturday for the launch of the new model."})
+		if !strings.Contains(a.Text, para) {
+			t.Errorf("%q is not kept whole: %q", para, a.Text)
+		}
 	}
 }
