@@ -360,7 +360,7 @@ func (p *people) subject(tokens []text.Token, sent, start, end int) (mention, bo
 // governing are the prepositions that open a phrase modifying the noun
 // before them.
 var governing = setOf(`to for of in at with from near on by about against behind around among inside
-outside within`)
+outside within between into over under without across`)
 
 // in returns the person named within tokens [start, end) of a sentence.
 func (p *people) in(sent, start, end int) (mention, bool) {

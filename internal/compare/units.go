@@ -32,12 +32,7 @@ func unitOf(tokens []text.Token, q text.Quantity) (symbol string, end int, ok bo
 	if symbol, end, ok := temperatureUnit(tokens, q); ok {
 		return symbol, end, true
 	}
-	i := q.End
-	prefix := ""
-	if i < len(tokens) && (tokens[i].Lower == "square" || tokens[i].Lower == "nautical") {
-		prefix = tokens[i].Lower + " "
-		i++
-	}
+	i := unitWord(tokens, q)
 	if i >= len(tokens) {
 		return "", 0, false
 	}
@@ -45,10 +40,11 @@ func unitOf(tokens []text.Token, q text.Quantity) (symbol string, end int, ok bo
 	if !ok {
 		return "", 0, false
 	}
-	if prefix == "square " {
+	switch tokens[i-1].Lower {
+	case "square":
 		symbol = "sq " + symbol
-	} else if prefix != "" {
-		symbol = prefix + symbol
+	case "nautical":
+		symbol = "nautical " + symbol
 	}
 	end = i + 1
 	perHour := func(i int) bool {
@@ -174,7 +170,7 @@ func measured(tokens []text.Token, q text.Quantity, unit string, end, qualStart 
 		t := &tokens[k]
 		switch {
 		case t.Kind != text.Word:
-			return nounPhrase{head: unit, stem: unit, unit: unit}, end
+			return unitAlone(unit), end
 		case measureVerbs.has(t.Lower) || linkVerbs.has(t.Lower):
 			verb = true
 		case text.IsStop(t.Lower):
@@ -190,10 +186,16 @@ func measured(tokens []text.Token, q text.Quantity, unit string, end, qualStart 
 			}
 			return nounPhrase{head: head, stem: t.Stem, unit: unit}, end
 		default:
-			return nounPhrase{head: unit, stem: unit, unit: unit}, end
+			return unitAlone(unit), end
 		}
 	}
-	return nounPhrase{head: unit, stem: unit, unit: unit}, end
+	return unitAlone(unit), end
+}
+
+// unitAlone is the subject of a figure in a unit when nothing names what
+// it measures: the unit.
+func unitAlone(unit string) nounPhrase {
+	return nounPhrase{head: unit, stem: unit, unit: unit}
 }
 
 // prepositionOpening finds the preposition that opens a phrase the noun
@@ -203,7 +205,7 @@ func measured(tokens []text.Token, q text.Quantity, unit string, end, qualStart 
 func prepositionOpening(tokens []text.Token, k int) int {
 	for k--; k >= 0 && tokens[k].Kind == text.Word; k-- {
 		switch w := tokens[k].Lower; {
-		case prepositions.has(w):
+		case governing.has(w):
 			return k
 		case text.IsStop(w) && !determiners.has(w):
 			return -1
@@ -212,16 +214,21 @@ func prepositionOpening(tokens []text.Token, k int) int {
 	return -1
 }
 
-var prepositions = setOf(`with for of to from in on at by about against among between into near over under without across`)
+// unitWord is the index of the word after figure q that may name its
+// unit, past "square" or "nautical".
+func unitWord(tokens []text.Token, q text.Quantity) int {
+	i := q.End
+	if i < len(tokens) && (tokens[i].Lower == "square" || tokens[i].Lower == "nautical") {
+		i++
+	}
+	return i
+}
 
 // attributive reports whether the unit after figure q describes the noun
 // that follows, as a hyphen ("27-inch") or the singular after a number
 // other than one ("a 9 mm pistol", "a 60 degree turn") shows.
 func attributive(tokens []text.Token, q text.Quantity) bool {
-	i := q.End
-	if i < len(tokens) && (tokens[i].Lower == "square" || tokens[i].Lower == "nautical") {
-		i++
-	}
+	i := unitWord(tokens, q)
 	if i >= len(tokens) {
 		return false
 	}
