@@ -100,7 +100,7 @@ func nounRun(tokens []text.Token, i int) (nounPhrase, int, bool) {
 		if t.Kind == text.Number && t.Hyphen && len(run) > 0 {
 			continue // "Covid-19 cases": the number is part of a name
 		}
-		if t.Kind != text.Word || text.IsStop(t.Lower) || linkVerbs.has(t.Lower) || nounStops.has(t.Lower) {
+		if t.Kind != text.Word || text.IsStop(t.Lower) || linkVerbs.has(t.Lower) || nounStops.has(t.Lower) || text.IrregularPast(t.Lower) {
 			break
 		}
 		if strings.HasSuffix(t.Lower, "ed") && !participle(tokens, k) {
@@ -154,12 +154,11 @@ func nounRun(tokens []text.Token, i int) (nounPhrase, int, bool) {
 }
 
 // nounStops end a noun run although they are not stop words: verbs that
-// often follow a count ("59 hostages remain").
+// often follow a count ("59 hostages remain"); the past forms of irregular
+// verbs ("12 people fell ill") are text.IrregularPast.
 var nounStops = setOf(`remain remains died die dies say says said believe believes include includes
 including face faces faced stay stays stayed north south east west northeast northwest southeast southwest
-away off long wide high deep tall ago apart held kept taken given made seen found shot hurt hit left
-brought caught sent built sold paid told thought led met put set won lost struck fled went came got
-fell rose grew ran took gave became began broke spent stood fought drove flew threw wrote spoke`)
+away off long wide high deep tall ago apart set`)
 
 // adjective guesses from its ending whether a word modifies the noun after
 // it; a wrong guess only makes a subject a little broader or narrower.

@@ -182,7 +182,7 @@ func pastVerb(tokens []Token, i int) bool {
 	if _, ok := pastSpeech[w]; ok {
 		return true
 	}
-	if _, ok := pastIrregular[w]; ok {
+	if IrregularPast(w) {
 		return true
 	}
 	if len(w) <= 4 || !strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "eed") || tokens[i].Kind != Word {
@@ -196,9 +196,20 @@ func pastVerb(tokens []Token, i int) bool {
 	return true
 }
 
-var pastIrregular = setOf(`was were had did began met went came took made left held won lost gave got saw
-ran fell rose led kept spent sent thought found began struck broke fled flew drove wore chose sold bought
-built caught fought brought taught paid`)
+// irregularPast are the past forms of common English verbs that do not
+// end in -ed, which a word's ending cannot tell: a date before one is of
+// what was done, and a counted noun ends at one ("12 people fell ill").
+var irregularPast = setOf(`was were had did began met went came took made left held won lost gave got saw
+ran fell rose led kept spent sent thought found struck broke fled flew drove wore chose sold bought
+built caught fought brought taught paid told grew became threw wrote spoke stood shot hurt hit put
+taken given seen`)
+
+// IrregularPast reports whether a lower-case word is the past of a common
+// irregular verb: "fell", "took", "taken".
+func IrregularPast(w string) bool {
+	_, ok := irregularPast[w]
+	return ok
+}
 
 var determinerWords = setOf(`a an the this that these those its their his her our your my`)
 
