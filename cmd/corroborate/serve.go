@@ -9,6 +9,7 @@ import (
 	"net"
 	"net/http"
 	"os"
+	"strings"
 	"time"
 
 	"github.com/corroborate/corroborate/internal/fetch"
@@ -27,6 +28,7 @@ type serveConfig struct {
 	maxBody   int64
 	feeds     string
 	pollEvery time.Duration
+	revisits  durations
 	web       *fetch.Options
 }
 
@@ -41,6 +43,8 @@ func runServe(ctx context.Context, args []string, env *environment) int {
 	fs.Int64Var(&cfg.maxBody, "max-body", 32<<20, "largest request body accepted, in bytes")
 	fs.StringVar(&cfg.feeds, "feeds", "", "file of feed URLs to poll, one a line (# starts a comment)")
 	fs.DurationVar(&cfg.pollEvery, "poll-every", poll.DefaultEvery, "time between two polls of a feed; failures back off from it, doubling up to 6h")
+	cfg.revisits = durations{time.Hour, 6 * time.Hour, 24 * time.Hour}
+	fs.Var(&cfg.revisits, "revisit", "times after a feed item's page was first read to read it again while the feed lists it, for edits the feed does not announce (\"none\" for never)")
 	cfg.web = webFlags(fs, env)
 	fs.Usage = func() {
 		fmt.Fprintln(env.stderr, "Usage: corroborate serve [flags]\n\nServes the JSON API under /api/v1, web pages, /feed.atom, /healthz and /metrics,\nkeeping stories in the store as articles arrive. With --feeds it also polls\nfeeds, each on its own schedule, with conditional GET and backoff.\n\nFlags:")
@@ -92,7 +96,7 @@ func serve(ctx context.Context, cfg serveConfig, env *environment) error {
 		if _, err := db.SetFeeds(ctx, feeds); err != nil {
 			return err
 		}
-		poller := poll.New(db, svc, fetch.New(*cfg.web), poll.Options{Every: cfg.pollEvery, Log: log})
+		poller := poll.New(db, svc, fetch.New(*cfg.web), poll.Options{Every: cfg.pollEvery, Revisits: cfg.revisits, Log: log})
 		polling, stopPolling := context.WithCancel(ctx)
 		polled := make(chan struct{})
 		go func() {
@@ -135,4 +139,37 @@ func serve(ctx context.Context, cfg serveConfig, env *environment) error {
 func loopback(addr net.Addr) bool {
 	tcp, ok := addr.(*net.TCPAddr)
 	return ok && tcp.IP.IsLoopback()
+}
+
+// durations is a flag of durations in ascending order, separated by
+// commas; "none" is the empty list.
+type durations []time.Duration
+
+func (d *durations) String() string {
+	if len(*d) == 0 {
+		return "none"
+	}
+	parts := make([]string, len(*d))
+	for i, v := range *d {
+		parts[i] = v.String()
+	}
+	return strings.Join(parts, ",")
+}
+
+func (d *durations) Set(s string) error {
+	*d = nil
+	if s = strings.TrimSpace(s); s == "none" || s == "" {
+		return nil
+	}
+	for part := range strings.SplitSeq(s, ",") {
+		v, err := time.ParseDuration(strings.TrimSpace(part))
+		if err != nil {
+			return err
+		}
+		if v <= 0 || (len(*d) > 0 && v <= (*d)[len(*d)-1]) {
+			return fmt.Errorf("%q: durations must be positive and ascending", s)
+		}
+		*d = append(*d, v)
+	}
+	return nil
 }

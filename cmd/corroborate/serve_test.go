@@ -203,3 +203,28 @@ func TestBenchServe(t *testing.T) {
 		}
 	}
 }
+
+func TestDurationsFlag(t *testing.T) {
+	tests := []struct {
+		in, want string // want is the value read back, or "error"
+	}{
+		{"1h,6h,24h", "1h0m0s,6h0m0s,24h0m0s"},
+		{" 30m , 2h ", "30m0s,2h0m0s"},
+		{"none", "none"},
+		{"", "none"},
+		{"2h,1h", "error"},
+		{"1h,1h", "error"},
+		{"-1h", "error"},
+		{"1h,soon", "error"},
+	}
+	for _, tt := range tests {
+		var d durations
+		got := "error"
+		if err := d.Set(tt.in); err == nil {
+			got = d.String()
+		}
+		if got != tt.want {
+			t.Errorf("Set(%q) then String() = %s, want %s", tt.in, got, tt.want)
+		}
+	}
+}

@@ -97,9 +97,14 @@ func itemSource(source string, i int) string {
 	return source + ":" + strconv.Itoa(i+1)
 }
 
+// ReadsPage reports whether an item is read from the page it links to,
+// the feed carrying only a teaser of it, when pages can be fetched.
+func ReadsPage(it feed.Item) bool {
+	return it.Link != "" && extract.Fragment(it.Content) == "" && text.Words(extract.Fragment(it.Summary)) < teaserWords
+}
+
 func readItem(ctx context.Context, where string, f *feed.Feed, it feed.Item, opts Options) (*news.Article, error) {
-	body := extract.Fragment(it.Content)
-	if body == "" && opts.Fetcher != nil && it.Link != "" && text.Words(extract.Fragment(it.Summary)) < teaserWords {
+	if opts.Fetcher != nil && ReadsPage(it) {
 		a, err := fetchPage(ctx, it.Link, pageInfo{outlet: f.Title}, opts)
 		if err != nil {
 			return nil, err
@@ -107,6 +112,7 @@ func readItem(ctx context.Context, where string, f *feed.Feed, it feed.Item, opt
 		fillFromItem(a, f, it)
 		return a, nil
 	}
+	body := extract.Fragment(it.Content)
 	if body == "" {
 		body = extract.Fragment(it.Summary)
 	}

@@ -55,7 +55,15 @@ type Options struct {
 	// Check is how often the store is asked for due feeds; zero is a
 	// second.
 	Check time.Duration
-	Log   *slog.Logger
+	// Revisits are the times after a page was first read at which it is
+	// read again while its feed still lists it, for edits the feed does
+	// not announce (outlets often correct or extend a story without
+	// touching its entry). An edit is stored as a version; an unchanged
+	// page costs a request (a 304 where the server and the fetch cache
+	// allow). Only pages are revisited: a feed that carries the full text
+	// shows an edit in its entry. None when empty.
+	Revisits []time.Duration
+	Log      *slog.Logger
 }
 
 func (o *Options) defaults() {
@@ -88,6 +96,7 @@ type Poller struct {
 	client *fetch.Client
 	opts   Options
 
+	now       func() time.Time // the clock revisits are timed by
 	mu        sync.Mutex
 	hostReady map[string]time.Time // when the next request to a host may go
 }
@@ -95,7 +104,7 @@ type Poller struct {
 // New returns a Poller that fetches with client and stores through svc.
 func New(db *store.DB, svc *service.Service, client *fetch.Client, opts Options) *Poller {
 	opts.defaults()
-	return &Poller{db: db, svc: svc, client: client, opts: opts, hostReady: map[string]time.Time{}}
+	return &Poller{db: db, svc: svc, client: client, opts: opts, now: time.Now, hostReady: map[string]time.Time{}}
 }
 
 // Run polls due feeds until ctx ends.
@@ -171,7 +180,14 @@ func (p *Poller) read(ctx context.Context, f *store.Feed) (int, error) {
 	if err := p.waitHost(ctx, f.URL); err != nil {
 		return 0, err
 	}
-	resp, err := p.client.FetchIf(ctx, f.URL, fetch.Validators{ETag: f.ETag, LastModified: f.LastModified})
+	validators := fetch.Validators{ETag: f.ETag, LastModified: f.LastModified}
+	due := p.dueRevisits(ctx, f.URL)
+	if len(due) > 0 {
+		// A page is read again through its item, so the feed is needed
+		// even when unchanged.
+		validators = fetch.Validators{}
+	}
+	resp, err := p.client.FetchIf(ctx, f.URL, validators)
 	if err != nil {
 		return 0, err
 	}
@@ -179,12 +195,12 @@ func (p *Poller) read(ctx context.Context, f *store.Feed) (int, error) {
 		f.LastError = ""
 		return 0, nil
 	}
-	var remember map[string]string // stamps to save once what was read is stored
+	var remember map[string]store.ItemState // to save once what was read is stored
 	var articles []*news.Article
 	var itemErrs []news.ItemError
 	opts := ingest.Options{Fetcher: p.client, Parallel: pipeline.EachOn(ingest.FetchWorkers),
 		Skip: func(items []feed.Item) (skip []bool) {
-			skip, remember = p.sift(ctx, f.URL, items)
+			skip, remember = p.sift(ctx, f.URL, items, due)
 			return skip
 		}}
 	err = ingest.FeedItems(ctx, resp.URL, resp.Body, opts, func(a *news.Article, e *news.ItemError) {
@@ -221,7 +237,7 @@ func (p *Poller) read(ctx context.Context, f *store.Feed) (int, error) {
 	// stamps as they were, and the next poll reads the same items again.
 	// An item whose text the service refused is remembered with the rest:
 	// its page read again unchanged would be refused again.
-	if err := p.db.SaveItemStamps(context.WithoutCancel(ctx), f.URL, remember); err != nil {
+	if err := p.db.SaveItemStates(context.WithoutCancel(ctx), f.URL, remember); err != nil {
 		p.opts.Log.Error("feed items: save stamps", "feed", f.URL, "error", err)
 	}
 	for _, e := range itemErrs {

@@ -302,6 +302,62 @@ func TestUpdates(t *testing.T) {
 	}
 }
 
+// TestRevisits follows pages whose outlet edits them without touching
+// their feed's entries, through a feed that answers 304 while unchanged:
+// each page is read again at the revisit times after its first reading,
+// once for times missed, and an edit found is stored as a version.
+func TestRevisits(t *testing.T) {
+	ctx := context.Background()
+	p, db, site, srv := setup(t, Options{HostGap: -1, Revisits: []time.Duration{time.Hour, 6 * time.Hour}})
+	start := time.Date(2031, 3, 7, 8, 0, 0, 0, time.UTC)
+	var elapsed time.Duration
+	p.now = func() time.Time { return start.Add(elapsed) }
+	const edit = "Update: the council said on Friday that the works will cost 5 million crowns, not 4."
+	steps := []struct {
+		name            string
+		at              time.Duration
+		change          func(*newsSite)
+		articles, pages int // in all, after the step
+	}{
+		{"first poll reads every page", 0, nil, 2, 2},
+		{"none due yet, ferry edited quietly", 59 * time.Minute, func(s *newsSite) { s.extra["ferry"] = edit }, 2, 2},
+		{"an hour on: both read again, ferry's edit a version", time.Hour, nil, 3, 4},
+		{"a new item read", 2 * time.Hour, func(s *newsSite) { s.items = append(s.items, "tugboat"); s.version++ }, 4, 5},
+		{"an hour after its first reading: the new page alone", 3 * time.Hour, nil, 4, 6},
+		{"lighthouse edited; the six-hour revisit of all three", 30 * time.Hour, func(s *newsSite) { s.extra["lighthouse"] = edit }, 5, 9},
+		{"every revisit done", 60 * time.Hour, func(s *newsSite) { s.extra["tugboat"] = edit }, 5, 9},
+	}
+	feed := store.Feed{URL: srv.URL + "/feed/harbour"}
+	for _, step := range steps {
+		elapsed = step.at
+		if step.change != nil {
+			site.set(step.change)
+		}
+		feed = p.Poll(ctx, feed)
+		_, _, pages := site.count()
+		if got := counts(t, db); got != step.articles || pages != step.pages || feed.LastError != "" {
+			t.Errorf("%s: %d articles stored, %d pages fetched, error %q; want %d, %d", step.name, got, pages, feed.LastError, step.articles, step.pages)
+		}
+	}
+	for slug, want := range map[string]string{"ferry": "[first second:latest]", "lighthouse": "[first second:latest]", "tugboat": "[first]"} {
+		if got := versions(t, db, srv.URL+"/news/"+slug); got != want {
+			t.Errorf("%s's versions: %s, want %s", slug, got, want)
+		}
+	}
+	// A page due that its feed no longer lists is let go, or the feed
+	// would be read in full at every poll.
+	site.set(func(s *newsSite) { s.items = s.items[:1]; s.version++ })
+	p.opts.Revisits = append(p.opts.Revisits, 100*time.Hour)
+	elapsed = 110 * time.Hour
+	feed = p.Poll(ctx, feed)
+	elapsed = 111 * time.Hour
+	feedHits, notModified, _ := site.count()
+	feed = p.Poll(ctx, feed)
+	if f, n, _ := site.count(); f != feedHits+1 || n != notModified+1 {
+		t.Errorf("after the unlisted pages were let go: feed served in full %d times, want 0", (f-feedHits)-(n-notModified))
+	}
+}
+
 // TestUnchangedFeedQuirks: feeds as outlets write them, served in full
 // (a new ETag) at every poll with no article changed, have no page
 // fetched again once read.

@@ -6,6 +6,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"maps"
 	"slices"
 	"sync"
 	"testing"
@@ -40,6 +41,7 @@ func Run(t *testing.T, open Opener) {
 		{"outdated features", testOutdatedFeatures},
 		{"feeds", testFeeds},
 		{"feed item stamps", testItemStamps},
+		{"feed items pending revisits", testPendingItems},
 		{"writers take turns", testConcurrentWriters},
 		{"failed write leaves nothing", testRollback},
 	}
@@ -476,10 +478,10 @@ func testFeeds(t *testing.T, s *store.DB) {
 	}
 }
 
-// testItemStamps: a feed's item stamps are found by the URL keys of stored
-// articles, or by their own when no article holds the key (a page stored
-// under another address), one feed's apart from another's, replaced when
-// saved again, and dropped with their feed.
+// testItemStamps: what is remembered of a feed's items is found by the URL
+// keys of stored articles, or by their own when no article holds the key
+// (a page stored under another address), one feed's apart from another's,
+// replaced when saved again, and dropped with their feed.
 func testItemStamps(t *testing.T, s *store.DB) {
 	ctx := context.Background()
 	const feed, other = "https://a.example/feed", "https://a.example/world"
@@ -502,15 +504,19 @@ func testItemStamps(t *testing.T, s *store.DB) {
 		{"nothing remembered", nil, feed, []string{"a.example/1", "a.example/2", "a.example/3", "", "a.example/1"},
 			"map[a.example/1: a.example/2:]"},
 		{"saved, a page stored under another address among them", func() error {
-			return s.SaveItemStamps(ctx, feed, map[string]string{"a.example/1": "s1", "a.example/3": "s3"})
+			return s.SaveItemStates(ctx, feed, states("a.example/1", "s1", "a.example/3", "s3"))
 		}, feed, []string{"a.example/1", "a.example/2", "a.example/3", "a.example/4"}, "map[a.example/1:s1 a.example/2: a.example/3:s3]"},
 		{"another feed's own", func() error {
-			return s.SaveItemStamps(ctx, other, map[string]string{"a.example/1": "w1"})
+			return s.SaveItemStates(ctx, other, states("a.example/1", "w1"))
 		}, other, []string{"a.example/1", "a.example/2"}, "map[a.example/1:w1 a.example/2:]"},
 		{"saved again", func() error {
-			return s.SaveItemStamps(ctx, feed, map[string]string{"a.example/1": "s1b", "a.example/2": "s2"})
+			return s.SaveItemStates(ctx, feed, states("a.example/1", "s1b", "a.example/2", "s2"))
 		}, feed, []string{"a.example/1", "a.example/2"}, "map[a.example/1:s1b a.example/2:s2]"},
-		{"many keys", nil, feed, many, "map[a.example/1:s1b a.example/2:s2]"},
+		{"first read and revisits kept", func() error {
+			read := time.Date(2031, 3, 7, 10, 0, 0, 123000000, time.FixedZone("", 3600))
+			return s.SaveItemStates(ctx, feed, map[string]store.ItemState{"a.example/2": {Stamp: "s2", Read: read, Revisits: 2}})
+		}, feed, []string{"a.example/1", "a.example/2"}, "map[a.example/1:s1b a.example/2:s2 read 2031-03-07T09:00:00.123Z, 2 revisits]"},
+		{"many keys", nil, feed, many, "map[a.example/1:s1b a.example/2:s2 read 2031-03-07T09:00:00.123Z, 2 revisits]"},
 		{"none", nil, feed, nil, "map[]"},
 		{"feed dropped", func() error {
 			if err := s.AddFeeds(ctx, []string{feed, other}); err != nil {
@@ -527,11 +533,53 @@ func testItemStamps(t *testing.T, s *store.DB) {
 				t.Fatalf("%s: %v", step.name, err)
 			}
 		}
-		got, err := s.ItemStamps(ctx, step.feed, step.keys)
-		if err != nil || fmt.Sprint(got) != step.want {
-			t.Errorf("%s: ItemStamps = %v, %v; want %s", step.name, got, err, step.want)
+		got, err := s.ItemStates(ctx, step.feed, step.keys)
+		shown := make(map[string]string, len(got))
+		for key, item := range got {
+			shown[key] = item.Stamp
+			if !item.Read.IsZero() || item.Revisits > 0 {
+				shown[key] += fmt.Sprintf(" read %s, %d revisits", item.Read.UTC().Format(time.RFC3339Nano), item.Revisits)
+			}
+		}
+		if err != nil || fmt.Sprint(shown) != step.want {
+			t.Errorf("%s: ItemStates = %v, %v; want %s", step.name, shown, err, step.want)
 		}
 	}
+}
+
+// testPendingItems: the items a poller may still revisit are those of the
+// feed with a known first reading and fewer revisits than asked.
+func testPendingItems(t *testing.T, s *store.DB) {
+	ctx := context.Background()
+	const feed = "https://b.example/feed"
+	read := time.Date(2031, 3, 7, 10, 0, 0, 0, time.UTC)
+	err := s.SaveItemStates(ctx, feed, map[string]store.ItemState{
+		"b.example/new": {Stamp: "n", Read: read}, "b.example/once": {Stamp: "o", Read: read, Revisits: 1},
+		"b.example/unknown": {Stamp: "u"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SaveItemStates(ctx, "https://b.example/other", map[string]store.ItemState{"b.example/x": {Stamp: "x", Read: read}}); err != nil {
+		t.Fatal(err)
+	}
+	for revisits, want := range map[int]string{0: "[]", 1: "[b.example/new]", 2: "[b.example/new b.example/once]"} {
+		pending, err := s.PendingItems(ctx, feed, revisits)
+		if got := fmt.Sprint(slices.Sorted(maps.Keys(pending))); err != nil || got != want {
+			t.Errorf("PendingItems(%d) = %s, %v; want %s", revisits, got, err, want)
+		}
+		if item := pending["b.example/once"]; item.Stamp != "" && (item.Stamp != "o" || !item.Read.Equal(read) || item.Revisits != 1) {
+			t.Errorf("PendingItems(%d): %+v", revisits, item)
+		}
+	}
+}
+
+// states are item states of stamps alone, from key and stamp pairs.
+func states(keysAndStamps ...string) map[string]store.ItemState {
+	m := make(map[string]store.ItemState)
+	for i := 0; i+1 < len(keysAndStamps); i += 2 {
+		m[keysAndStamps[i]] = store.ItemState{Stamp: keysAndStamps[i+1]}
+	}
+	return m
 }
 
 // testConcurrentWriters writes from several goroutines at once: every
