@@ -208,20 +208,7 @@ func TestCitedParties(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			res := analyze(t, art{id: "a", outlet: "A", text: tt.text})
-			kinds := map[string]string{}
-			for _, a := range res.Attributions {
-				kinds[a.Cited] = a.Kind
-			}
-			for cited, kind := range tt.cited {
-				got, ok := kinds[cited]
-				switch {
-				case kind == "" && ok:
-					t.Errorf("%q cited as %s", cited, got)
-				case kind != "" && got != kind:
-					t.Errorf("%q cited as %q, want %s; all: %v", cited, got, kind, kinds)
-				}
-			}
+			checkCited(t, analyze(t, art{id: "a", outlet: "A", text: tt.text}), tt.cited)
 		})
 	}
 }
@@ -269,19 +256,26 @@ func TestSurnamesAcrossArticles(t *testing.T) {
 			for i, text := range tt.texts {
 				arts = append(arts, art{id: string(rune('a' + i)), outlet: string(rune('A' + i)), text: text})
 			}
-			kinds := map[string]string{}
-			for _, a := range analyze(t, arts...).Attributions {
-				kinds[a.Cited] = a.Kind
-			}
-			for cited, kind := range tt.cited {
-				got, ok := kinds[cited]
-				switch {
-				case kind == "" && ok:
-					t.Errorf("%q cited as %s", cited, got)
-				case kind != "" && got != kind:
-					t.Errorf("%q cited as %q, want %s; all: %v", cited, got, kind, kinds)
-				}
-			}
+			checkCited(t, analyze(t, arts...), tt.cited)
 		})
+	}
+}
+
+// checkCited checks the kind of each party in want ("" means it must not
+// be cited) against what res cites.
+func checkCited(t *testing.T, res *Result, want map[string]string) {
+	t.Helper()
+	kinds := map[string]string{}
+	for _, a := range res.Attributions {
+		kinds[a.Cited] = a.Kind
+	}
+	for cited, kind := range want {
+		got, ok := kinds[cited]
+		switch {
+		case kind == "" && ok:
+			t.Errorf("%q cited as %s", cited, got)
+		case kind != "" && got != kind:
+			t.Errorf("%q cited as %q, want %s; all: %v", cited, got, kind, kinds)
+		}
 	}
 }
