@@ -189,7 +189,12 @@ func subjectBefore(tokens []text.Token, i int) (int, int, bool) {
 			start--
 			continue
 		}
-		if t.Kind == text.Punct && t.Text != "'" && !initialAt(tokens, start-1) || clauseWords.has(t.Lower) || phraseBreaks.has(t.Lower) || speechVerbs.has(t.Lower) || auxiliaries.has(t.Lower) {
+		if start < end && nameAnd(tokens, start-1) {
+			limit = maxSpeakerWords // "the Department of Health and Human Services said"
+			start--
+			continue
+		}
+		if t.Kind == text.Punct && t.Text != "'" && !namePeriod(tokens, start-1) || clauseWords.has(t.Lower) || phraseBreaks.has(t.Lower) || speechVerbs.has(t.Lower) || auxiliaries.has(t.Lower) {
 			break
 		}
 		if t.Kind == text.Punct {
@@ -254,6 +259,27 @@ func startsWithDate(tokens []text.Token, start, end int) bool {
 	return false
 }
 
+// nameAnd reports whether "and" at k joins two capitalised words inside
+// one institution's name, one that says what it is of or for: "Department
+// of Health and Human Services", "Centers for Disease Control and
+// Prevention". Two parties named side by side are not joined: "Reuters and
+// the BBC", "the Bank of England and the Treasury".
+func nameAnd(tokens []text.Token, k int) bool {
+	if tokens[k].Lower != "and" || k+1 >= len(tokens) || k < 3 || !tokens[k+1].Capitalized() || determiners.has(tokens[k+1].Lower) {
+		return false
+	}
+	for j := k - 1; j > 0 && k-j <= maxNameWords; j-- {
+		t := &tokens[j]
+		if (t.Lower == "of" || t.Lower == "for") && j+1 < k && tokens[j-1].Capitalized() {
+			return true
+		}
+		if t.Kind != text.Word || !t.Capitalized() {
+			return false
+		}
+	}
+	return false
+}
+
 // maxNameWords bounds a subject read as the name of who speaks.
 const maxNameWords = 6
 
@@ -301,6 +327,9 @@ func (ix *Index) classify(r Ref, start, end int, viaOutlet bool) (string, string
 	tokens := s.Tokens
 	if m, ok := ix.people[r.Source].subject(tokens, r.Sentence, start, end); ok && !possessed(tokens, m, end) {
 		return m.name, "person"
+	}
+	if name, ok := ix.surnamed(tokens, start, end); ok {
+		return name, "person"
 	}
 	has := func(cues *wordSet) bool {
 		for _, t := range tokens[start:end] {

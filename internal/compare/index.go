@@ -28,7 +28,11 @@ type Index struct {
 	outletOf  map[string]string
 	storyDate time.Time
 	people    []*people // per source
-	offset    []int     // per source: position of its first sentence in Refs
+	// surnames maps a surname to the person of the story it names;
+	// sharedSurnames are those several full names end in.
+	surnames       map[string]string
+	sharedSurnames map[string]bool
+	offset         []int // per source: position of its first sentence in Refs
 	// centroidWeight is the story's centroid: the sum of its unit
 	// sentence vectors, normalised, by term.
 	centroidWeight []float64
@@ -104,7 +108,7 @@ func newIndex(sources []Source) *Index {
 	for p := range sources {
 		ix.people[p] = findPeople(sources[p].Doc, func(i int) []text.Span { return ix.marksOf(Ref{p, i}).names })
 	}
-	linkSurnames(ix.people)
+	ix.surnames, ix.sharedSurnames = linkSurnames(ix.people)
 	ix.roles, ix.titles = storyRoles(ix.people)
 	return ix
 }

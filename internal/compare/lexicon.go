@@ -58,7 +58,7 @@ airways club fc assembly senate congress parliament government hospital airport 
 association federation league capitol square park island islands river mountains valley sea ocean gulf
 east west north south middle church mosque temple times guardian tribune herald gazette telegraph
 mail express independent chronicle daily weekly magazine radio tv television broadcasting media fed
-reserve exchange market markets stock index treaty accord act bill games cup championship olympics
+reserve exchange market markets stock index treaty accord act games cup championship olympics
 guard coast brigade brigades movement front hamas hezbollah taliban isis`)
 
 // speechVerbs introduce what someone said.

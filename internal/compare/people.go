@@ -20,8 +20,12 @@ type mention struct {
 // people tracks the persons an article names, in reading order.
 type people struct {
 	mentions []mention
-	// full maps a surname to the full name the story gives it.
-	full map[string]string
+	// full maps a surname to the full name the story gives it, and opens
+	// says whether that name opens its sentence; shared holds the surnames
+	// the article gives two persons.
+	full   map[string]string
+	opens  map[string]bool
+	shared map[string]bool
 }
 
 // findPeople finds the persons named in a document. A name is a person when
@@ -33,7 +37,7 @@ func findPeople(doc *text.Doc, names func(sentence int) []text.Span) *people {
 	for i := range doc.Sentences {
 		spans += len(names(i))
 	}
-	p := &people{full: make(map[string]string), mentions: make([]mention, 0, spans)}
+	p := &people{full: map[string]string{}, opens: map[string]bool{}, shared: map[string]bool{}, mentions: make([]mention, 0, spans)}
 	for i, s := range doc.Sentences {
 		for _, span := range names(i) {
 			m, ok := personIn(s, span)
@@ -43,11 +47,30 @@ func findPeople(doc *text.Doc, names func(sentence int) []text.Span) *people {
 			m.sentence = i
 			p.mentions = append(p.mentions, m)
 			if countFields(m.name) >= 2 {
-				p.full[surname(m.name)] = m.name
+				p.addFull(m, m.start == 0 || strings.ContainsAny(s.Tokens[m.start-1].Text, `"“:(`))
 			}
 		}
 	}
 	return p
+}
+
+// addFull notes the full name of a person the article names. A name
+// that opens its sentence may have taken the sentence's first word for a
+// first name ("Unlike Samsung", "Let Trump"): another name with the surname
+// replaces it, and it makes no surname shared.
+func (p *people) addFull(m mention, opens bool) {
+	sn := surname(m.name)
+	other, ok := p.full[sn]
+	switch {
+	case !ok, p.opens[sn] && !opens:
+		p.full[sn], p.opens[sn] = m.name, opens
+	case sameNamed(m.name, other) || opens:
+		if len(m.name) > len(other) && opens == p.opens[sn] {
+			p.full[sn] = m.name
+		}
+	case !p.opens[sn]:
+		p.shared[sn] = true
+	}
 }
 
 func personIn(s text.Sentence, span text.Span) (mention, bool) {
@@ -65,6 +88,9 @@ func personIn(s text.Sentence, span text.Span) (mention, bool) {
 			return mention{}, false
 		}
 	}
+	if tokens[core].Lower == "of" || tokens[core].Lower == "for" {
+		return mention{}, false // "Bank of England", "Center for Disease Control": an institution's head, then what it is of
+	}
 	if span.Start > 0 && tokens[span.Start-1].Lower == "the" && core == span.Start {
 		return mention{}, false // "the Red Crescent": people do not take "the"
 	}
@@ -72,18 +98,35 @@ func personIn(s text.Sentence, span text.Span) (mention, bool) {
 		return mention{}, false // "Whole Lotta Love": a title in quotes
 	}
 	words := span.End - core
-	titled := core > span.Start || (span.Start > 0 && titleWords.has(tokens[span.Start-1].Lower))
+	// A title right before the core marks a person; a word of an
+	// organisation or a place does not ("South Korea", "the Korea Herald
+	// Samsung").
+	titled := core > span.Start && titleWords.has(tokens[core-1].Lower) || core == span.Start && titleBefore(tokens, span.Start)
 	if words == 1 && !titled {
 		// A lone capitalised word: kept as a candidate surname, linked to a
 		// full name only if the story has one.
-		return mention{start: core, end: span.End, roleStart: core, name: text.NameKey(tokens, text.Span{Start: core, End: span.End})}, true
+		return mention{start: core, end: span.End, roleStart: core, name: strings.TrimSuffix(strings.TrimSuffix(s.Slice(text.Span{Start: core, End: span.End}), "'s"), "’s")}, true
 	}
 	if strings.ToUpper(tokens[core].Text) == tokens[core].Text && len(tokens[core].Text) > 1 {
 		return mention{}, false // an initialism: "US", "IDF"
 	}
 	name := strings.TrimSuffix(strings.TrimSuffix(s.Text[tokens[core].Start:tokens[span.End-1].End], "'s"), "’s")
 	role, roleStart := roleBefore(s, core)
+	if honorifics.has(strings.ToLower(strings.TrimSuffix(role, "."))) {
+		role = "" // "Mr", "Ms": an honorific says nothing of a post
+	}
 	return mention{start: core, end: span.End, roleStart: roleStart, name: name, role: role, titled: titled}, true
+}
+
+// titleBefore reports whether a title comes right before token k: a word
+// ("President Trump") or an abbreviation with its period ("Mr. Smith",
+// "Sen. Warren"), which the names found stop at. A title marks a person
+// and is no part of the name.
+func titleBefore(tokens []text.Token, k int) bool {
+	if k > 0 && titleWords.has(tokens[k-1].Lower) {
+		return true
+	}
+	return k > 1 && tokens[k-1].Text == "." && tokens[k-1].Start == tokens[k-2].End && text.TitleAbbreviation(tokens[k-2].Lower)
 }
 
 // joinInitials joins the names a middle initial split in two: "David L"
@@ -121,6 +164,18 @@ func initialAt(tokens []text.Token, k int) bool {
 		return j > 0 && j+1 < len(tokens) && tokens[j].Text == "." && tokens[j].Start == tokens[j-1].End && letter(j-1) && tokens[j+1].Capitalized()
 	}
 	return period(k) || letter(k) && period(k+1)
+}
+
+// namePeriod reports whether token k is a period inside a name: an
+// initial's ("David L. Evans") or an abbreviated title's ("Mr. Smith",
+// "Sen. Warren").
+func namePeriod(tokens []text.Token, k int) bool {
+	if initialAt(tokens, k) {
+		return true
+	}
+	t := &tokens[k]
+	return t.Text == "." && k > 0 && k+1 < len(tokens) && t.Start == tokens[k-1].End &&
+		text.TitleAbbreviation(tokens[k-1].Lower) && tokens[k+1].Capitalized()
 }
 
 // surnameAfterTitle returns where a name starts that ends in a word that
@@ -215,13 +270,23 @@ func lastField(s string) string {
 
 // linkSurnames gives every article the full names any article of the story
 // uses, so "Leavitt" in one resolves to "Karoline Leavitt" from another, and
-// drops lone words that name no known person.
-func linkSurnames(all []*people) {
+// drops lone words that name no known person. It returns the surnames of
+// the story's persons, each to its full name, and those that several full
+// names share ("Donald Trump", "Ivanka Trump"; or "Unlike Samsung", a
+// name the sentence's opening word made). A surname written after a title
+// ("Mr. Molins", "President Trump") names a person even without a full
+// name, or with several: it maps to itself.
+func linkSurnames(all []*people) (surnames map[string]string, shared map[string]bool) {
 	story := make(map[string]string)
 	ambiguous := make(map[string]bool)
 	roles := make(map[string]map[string]bool) // full name → title words any article gives it
+	named := make(map[string]bool)            // surnames of a full name inside a sentence
 	for _, p := range all {
+		for sn := range p.shared {
+			ambiguous[sn] = true
+		}
 		for sn, full := range p.full {
+			named[sn] = named[sn] || !p.opens[sn]
 			if other, ok := story[sn]; ok && !sameNamed(full, other) {
 				ambiguous[sn] = true
 			}
@@ -235,6 +300,14 @@ func linkSurnames(all []*people) {
 			}
 		}
 	}
+	titled := make(map[string]bool) // surnames written after a title
+	for _, p := range all {
+		for _, m := range p.mentions {
+			if m.titled {
+				titled[surname(m.name)] = true
+			}
+		}
+	}
 	for _, p := range all {
 		kept := p.mentions[:0]
 		for _, m := range p.mentions {
@@ -244,7 +317,7 @@ func linkSurnames(all []*people) {
 				switch {
 				case ok && !ambiguous[key] && compatible(titleSet(m.role), roles[full]):
 					m.name = full
-				case !m.titled:
+				case !m.titled && !titled[key]:
 					continue
 				}
 			} else if full, ok := story[surname(m.name)]; ok && !ambiguous[surname(m.name)] {
@@ -254,14 +327,38 @@ func linkSurnames(all []*people) {
 		}
 		p.mentions = kept
 	}
+	for sn := range story {
+		if ambiguous[sn] || !named[sn] {
+			delete(story, sn) // "Unlike Samsung" alone names no one
+		}
+	}
+	for _, p := range all {
+		for _, m := range p.mentions {
+			if sn := surname(m.name); titled[sn] {
+				if _, ok := story[sn]; !ok {
+					story[sn] = lastField(m.name)
+				}
+			}
+		}
+	}
+	return story, ambiguous
 }
 
 // sameNamed reports whether two full names with one surname name one
 // person: one ends the other ("Roy Moore", "Republican Roy Moore"), initials
-// aside ("Roy S. Moore").
+// aside ("Roy S. Moore"), or they share the first name and only a middle
+// name is left out ("Donald John Trump").
 func sameNamed(a, b string) bool {
 	a, b = withoutInitials(a), withoutInitials(b)
-	return strings.HasSuffix(a, b) || strings.HasSuffix(b, a)
+	return strings.HasSuffix(a, b) || strings.HasSuffix(b, a) || firstField(a) == firstField(b)
+}
+
+// firstField is the first of strings.Fields(s), or "".
+func firstField(s string) string {
+	for f := range strings.FieldsSeq(s) {
+		return f
+	}
+	return ""
 }
 
 // withoutInitials drops the initials from a name, so that "Donald J.
@@ -322,6 +419,10 @@ func titleSet(role string) map[string]bool {
 
 var honorifics = setOf(`mr mrs ms miss mx dr`)
 
+// articles before a capitalised word make it a thing, not a person: "the
+// Pentagon", "a Reuters report".
+var articles = setOf(`the a an`)
+
 // lastBefore returns the person most recently named before token tok of
 // sentence sent.
 func (p *people) lastBefore(sent, tok int) (mention, bool) {
@@ -370,4 +471,20 @@ func (p *people) in(sent, start, end int) (mention, bool) {
 		}
 	}
 	return mention{}, false
+}
+
+// surnamed returns the person of the story a phrase of one capitalised
+// word names by surname: "McConnell" in "McConnell said" where the story
+// names Mitch McConnell, "Trump" where it names two Trumps and writes
+// "President Trump". It finds what the names of the sentence missed: a
+// surname that opens the sentence and that its article writes nowhere
+// else.
+func (ix *Index) surnamed(tokens []text.Token, start, end int) (string, bool) {
+	t := &tokens[start]
+	if end-start != 1 || t.Kind != text.Word || !t.Capitalized() || start > 0 && articles.has(tokens[start-1].Lower) {
+		return "", false
+	}
+	word := strings.TrimSuffix(strings.TrimSuffix(t.Text, "'s"), "’s")
+	full := ix.surnames[strings.ToLower(word)]
+	return full, full != ""
 }

@@ -35,6 +35,7 @@ func TestQuoteSpeakers(t *testing.T) {
 		{"two abbreviated titles after the verb", "\"We are ready for a long fight,\" said Lt. Col. Ann Smith.", "We are ready for a long fight", "Ann Smith"},
 		{"an abbreviated title after the verb, the quote running on", "\"We can stop\" the virus, said Sen. Mazie Hirono.", "We can stop", "Mazie Hirono"},
 		{"speaker after the verb", "\"We can stop\" the virus, said Kathrin Jansen, head of research.", "We can stop", "Kathrin Jansen"},
+		{"an honorific before a surname of a full name", "Ann Price runs the firm. \"We will grow faster than anyone expected,\" Ms. Price said.", "We will grow faster than anyone expected", "Ann Price"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

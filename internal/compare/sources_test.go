@@ -193,23 +193,22 @@ func TestCitedParties(t *testing.T) {
 			map[string]string{"We're excited to introduce new interactive": ""}},
 		{"close to a noun phrase", "Sources close to the talks said a deal was near.",
 			map[string]string{"Sources close to the talks": "anonymous"}},
+		{"an honorific marks a person and is no part of the name", "Mr. Smith said the plan was sound. Ms. Lee said it was not. Sen. Warren said the bill would pass.",
+			map[string]string{"Smith": "person", "Mr. Smith": "", "Lee": "person", "Ms. Lee": "", "Warren": "person"}},
+		{"an honorific before a surname of a full name", "John Smith runs the firm. Mr. Smith said profits rose.",
+			map[string]string{"John Smith": "person", "Smith": ""}},
+		{"an institution of a place", "The Bank of England said rates would stay. The University of Michigan said enrolment fell.",
+			map[string]string{"Bank of England": "organization", "of England": "", "University of Michigan": "organization", "of Michigan": ""}},
+		{"an institution of two things", "Cases rose, according to the Department of Health and Human Services. The Centers for Disease Control and Prevention said so.",
+			map[string]string{"Department of Health and Human Services": "official", "Department of Health": "", "Centers for Disease Control and Prevention": "organization", "Prevention": ""}},
+		{"a place before a word is no title", "Exports from South Korea fell. Korea said the fall would end.",
+			map[string]string{"Korea": "organization"}},
+		{"Bill is a first name", "Host Bill Hemmer asked when the vote would be.",
+			map[string]string{"Bill Hemmer": "person", "Hemmer": ""}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			res := analyze(t, art{id: "a", outlet: "A", text: tt.text})
-			kinds := map[string]string{}
-			for _, a := range res.Attributions {
-				kinds[a.Cited] = a.Kind
-			}
-			for cited, kind := range tt.cited {
-				got, ok := kinds[cited]
-				switch {
-				case kind == "" && ok:
-					t.Errorf("%q cited as %s", cited, got)
-				case kind != "" && got != kind:
-					t.Errorf("%q cited as %q, want %s; all: %v", cited, got, kind, kinds)
-				}
-			}
+			checkCited(t, analyze(t, art{id: "a", outlet: "A", text: tt.text}), tt.cited)
 		})
 	}
 }
@@ -226,10 +225,57 @@ func TestSameNamed(t *testing.T) {
 		{"Oliver J. T. O'Grady", "Oliver O'Grady", true},
 		{"Jill Biden", "Joseph R. Biden", false},
 		{"Chuck Schumer", "Charles E. Schumer", false},
+		{"Donald John Trump", "Donald Trump", true},
 	}
 	for _, tt := range tests {
 		if got := sameNamed(tt.a, tt.b); got != tt.want {
 			t.Errorf("sameNamed(%q, %q) = %v, want %v", tt.a, tt.b, got, tt.want)
+		}
+	}
+}
+
+// TestSurnamesAcrossArticles: a surname that opens a sentence, in an article
+// that writes it nowhere else, is the person another article names in
+// full, or any person a title names.
+func TestSurnamesAcrossArticles(t *testing.T) {
+	tests := []struct {
+		name  string
+		texts []string
+		cited map[string]string // cited party → kind; "" means it must not be cited
+	}{
+		{"the full name elsewhere", []string{"Senate leader Mitch McConnell spoke on Monday.", "McConnell said the vote would fail."},
+			map[string]string{"Mitch McConnell": "person", "McConnell": ""}},
+		{"a surname two persons share, after a title", []string{"On Monday, Donald Trump and Ivanka Trump arrived. President Trump spoke first.", "Trump said the talks were over."},
+			map[string]string{"Trump": "person"}},
+		{"a surname two names share and no title", []string{"Unlike Samsung phones, the handset is waterproof. Overall Samsung sales fell.", "Samsung said sales would recover."},
+			map[string]string{"Samsung": "organization"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var arts []art
+			for i, text := range tt.texts {
+				arts = append(arts, art{id: string(rune('a' + i)), outlet: string(rune('A' + i)), text: text})
+			}
+			checkCited(t, analyze(t, arts...), tt.cited)
+		})
+	}
+}
+
+// checkCited checks the kind of each party in want ("" means it must not
+// be cited) against what res cites.
+func checkCited(t *testing.T, res *Result, want map[string]string) {
+	t.Helper()
+	kinds := map[string]string{}
+	for _, a := range res.Attributions {
+		kinds[a.Cited] = a.Kind
+	}
+	for cited, kind := range want {
+		got, ok := kinds[cited]
+		switch {
+		case kind == "" && ok:
+			t.Errorf("%q cited as %s", cited, got)
+		case kind != "" && got != kind:
+			t.Errorf("%q cited as %q, want %s; all: %v", cited, got, kind, kinds)
 		}
 	}
 }

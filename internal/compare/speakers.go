@@ -89,7 +89,7 @@ func speakerAfter(tokens []text.Token, i int) (int, int, bool) {
 		return describedName(tokens, i)
 	}
 	for j := i; j < len(tokens) && j-i <= maxSpeakerWords; j++ {
-		if tokens[j].Kind == text.Punct && tokens[j].Text != "'" && tokens[j].Text != "," && !initialAt(tokens, j) || clauseWords.has(tokens[j].Lower) {
+		if tokens[j].Kind == text.Punct && tokens[j].Text != "'" && tokens[j].Text != "," && !namePeriod(tokens, j) || clauseWords.has(tokens[j].Lower) {
 			return 0, 0, false
 		}
 		if tagsQuote(tokens, j) && j > i {
@@ -152,7 +152,7 @@ func speakerBefore(tokens []text.Token, q int) (int, int, bool) {
 	start := end
 	for start > 0 && end-start < maxSpeakerWords {
 		t := &tokens[start-1]
-		if t.Kind == text.Punct && t.Text != "'" && !initialAt(tokens, start-1) || clauseWords.has(t.Lower) {
+		if t.Kind == text.Punct && t.Text != "'" && !namePeriod(tokens, start-1) || clauseWords.has(t.Lower) {
 			break
 		}
 		start--
@@ -203,7 +203,7 @@ func phraseEnd(tokens []text.Token, i int) int {
 	end := i
 	for end < len(tokens) && end-i < maxSpeakerWords {
 		t := &tokens[end]
-		if t.Kind == text.Punct && t.Text != "'" && !initialAt(tokens, end) || clauseWords.has(t.Lower) || phraseBreaks.has(t.Lower) || (isVerb(tokens, end, speechVerbs) && end > i) {
+		if t.Kind == text.Punct && t.Text != "'" && !namePeriod(tokens, end) || clauseWords.has(t.Lower) && !nameAnd(tokens, end) || phraseBreaks.has(t.Lower) || (isVerb(tokens, end, speechVerbs) && end > i) {
 			break
 		}
 		end++
@@ -224,6 +224,9 @@ func (ix *Index) resolve(p, sent, start, end int) (string, string) {
 	people := ix.people[p]
 	if m, ok := people.subject(tokens, sent, start, end); ok && !possessed(tokens, m, end) {
 		return m.name, ix.roleOf(m)
+	}
+	if name, ok := ix.surnamed(tokens, start, end); ok {
+		return name, ix.roleOf(mention{name: name})
 	}
 	if end-start == 1 && personPronouns.has(tokens[start].Lower) {
 		if m, ok := people.lastBefore(sent, start); ok {
@@ -254,8 +257,13 @@ func (ix *Index) resolve(p, sent, start, end int) (string, string) {
 	return phrase, ""
 }
 
-// roleOf returns the fullest role any article gives a person.
+// roleOf returns the fullest role any article gives a person. A surname
+// two persons of the story share ("Mrs. Obama", "President Obama") keeps
+// the role it was written with.
 func (ix *Index) roleOf(m mention) string {
+	if ix.sharedSurnames[strings.ToLower(m.name)] {
+		return m.role
+	}
 	if role := ix.roles[m.name]; len(role) > len(m.role) {
 		return role
 	}

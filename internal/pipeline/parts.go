@@ -24,14 +24,14 @@ func PrepareAll(ctx context.Context, articles []*news.Article, opts Options) ([]
 // analysis, the features or the sketch that gives a stored text other
 // ones must bump it, and a service then re-prepares the articles stored
 // before (service.Open). TestFeaturesVersion fails until it is bumped.
-const FeaturesVersion = 1
+const FeaturesVersion = 2
 
 // AnalysisVersion names what Compare makes of a story's articles. A store
 // keeps each story's analysis; a change to the comparison, the summary or
 // the headline that gives a stored story another analysis must bump it,
 // and a service's analysis worker then analyses again the stories an
 // older version analysed. TestAnalysisVersion fails until it is bumped.
-const AnalysisVersion = 2
+const AnalysisVersion = 3
 
 // Reprepare prepares an article as a store keeps it, cleaned before:
 // what Prepare gives today for the article it was made from.

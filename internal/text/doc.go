@@ -44,7 +44,7 @@ func Analyze(cleaned string) *Doc { return AnalyzeIn(cleaned, "") }
 func AnalyzeIn(cleaned, declared string) *Doc {
 	doc := &Doc{}
 	for p, para := range Paragraphs(cleaned) {
-		for _, s := range SplitSentences(para) {
+		for _, s := range splitSentences(para, cleaned) {
 			doc.Sentences = append(doc.Sentences, Sentence{
 				Text:   s,
 				Para:   p,

@@ -6,19 +6,31 @@ import (
 	"unicode/utf8"
 )
 
-// abbreviations end with a period that does not end a sentence.
-var abbreviations = setOf(`mr mrs ms dr prof sen rep gov gen lt col sgt capt cmdr adm maj rev st jr sr
-hon pres supt det insp gov govt dept univ corp inc ltd co bros vs no nos fig figs approx est jan feb
-mar apr jun jul aug sep sept oct nov dec mt ft ave blvd rd`)
+// titleAbbreviations come before a name, so their period never ends a
+// sentence: "Mr. Smith", "Sen. Warren", "Lt. Col. Ann Smith"; "vs." joins
+// two names.
+var titleAbbreviations = setOf(`mr mrs ms mx dr prof sen rep gov gen lt col sgt capt cmdr adm maj rev hon
+pres supt det insp vs`)
 
-// sentenceStarters are words that, capitalised after an initialism such as
-// "U.S.", show that a new sentence began.
-var sentenceStarters = setOf(`the he she it they we i but and in on at a an this that these those there
-his her its their our after before when while if as however meanwhile yet so`)
+// abbreviations end with a period that ends a sentence only when a
+// sentence opener follows: "St. Louis", "Jan. 5", "Apple Inc. The company".
+var abbreviations = setOf(`st jr sr govt dept univ corp inc ltd co bros no nos fig figs approx est jan
+feb mar apr jun jul aug sep sept oct nov dec mt ft ave blvd rd`)
+
+// TitleAbbreviation reports whether a lower-case word, written with a
+// period, is a title that comes before a person's name: "mr", "sen".
+func TitleAbbreviation(lower string) bool {
+	_, ok := titleAbbreviations[lower]
+	return ok && lower != "vs"
+}
 
 // SplitSentences splits one paragraph into sentences. Line breaks always end
 // a sentence.
-func SplitSentences(para string) []string {
+func SplitSentences(para string) []string { return splitSentences(para, para) }
+
+// splitSentences splits a paragraph of doc, which tells how the text
+// writes the words that follow an abbreviation.
+func splitSentences(para, doc string) []string {
 	var out []string
 	add := func(s string) {
 		if s = strings.TrimSpace(s); s != "" {
@@ -48,7 +60,7 @@ func SplitSentences(para string) []string {
 			if next >= len(line) || !startsSentence(line[next:]) {
 				continue
 			}
-			if r == '.' && !periodEnds(line[start:i-size], line[next:]) {
+			if r == '.' && !periodEnds(line[start:i-size], line[next:], doc) {
 				continue
 			}
 			add(line[start:end])
@@ -86,32 +98,112 @@ func startsSentence(s string) bool {
 }
 
 // periodEnds decides whether a period after before ends the sentence, given
-// the text after it.
-func periodEnds(before, after string) bool {
+// the text after it and the document both sit in. After a title it never
+// does. After another abbreviation ("Inc.", "Jan."), an initial ("Donald
+// J. Trump", "Team B.") or an initialism ("U.S.", "a.m.") a capitalised
+// word is as likely to go on a name ("U.S. Navy", "St. Louis") as to open
+// a sentence, so only a word that cannot go on a name ends it: a function
+// word ("The", "But", "He") or a common noun ("Analysts").
+func periodEnds(before, after, doc string) bool {
 	word := lastWord(before)
 	lower := strings.ToLower(word)
-	if _, ok := abbreviations[lower]; ok {
+	if _, ok := titleAbbreviations[lower]; ok {
 		return false
 	}
-	// A lone capital is an initial ("Donald J. Trump").
-	if r, size := utf8.DecodeRuneInString(word); size == len(word) && unicode.IsUpper(r) {
-		return false
-	}
-	// After an initialism ("U.S.", "a.m.") only a typical opener starts a new
-	// sentence.
-	if strings.Contains(word, ".") {
-		return isStarter(after)
+	_, abbreviated := abbreviations[lower]
+	r, size := utf8.DecodeRuneInString(word)
+	initial := size == len(word) && unicode.IsUpper(r)
+	if abbreviated || initial || strings.Contains(word, ".") {
+		return opensSentence(after, doc)
 	}
 	return true
 }
 
-func isStarter(s string) bool {
+// opensSentence reports whether the word s starts with cannot go on a name
+// before it: a function word other than a lone letter (an initial, "A.")
+// or "May" (a month), or a plural common noun with its verb after it.
+func opensSentence(s, doc string) bool {
+	end := strings.IndexFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' && r != '’' })
+	if end < 0 {
+		end = len(s)
+	}
+	word := s[:end]
+	lower := strings.ToLower(word)
+	if _, ok := stopWords[lower]; ok {
+		return utf8.RuneCountInString(lower) > 1 && lower != "may"
+	}
+	return verbFollows(s[end:]) && commonPlural(word, lower, doc)
+}
+
+// verbFollows reports whether the text after a word opens with a word in
+// lower case, as a subject's verb does ("Analysts said"), and not with
+// "and", "of" or "for", which go on a name ("U.S. Customs and Border
+// Protection", "U.S. Centers for Disease Control"). A name that ends a
+// phrase has punctuation after it ("the L.A. Times, Beatty said"), and one
+// that goes on a capitalised word ("U.S. Stocks Fall", a headline).
+func verbFollows(s string) bool {
+	s = strings.TrimLeft(s, " ")
 	end := strings.IndexFunc(s, func(r rune) bool { return !unicode.IsLetter(r) })
 	if end < 0 {
 		end = len(s)
 	}
-	_, ok := sentenceStarters[strings.ToLower(s[:end])]
-	return ok
+	r, _ := utf8.DecodeRuneInString(s)
+	switch s[:end] {
+	case "and", "of", "for":
+		return false
+	}
+	return unicode.IsLower(r)
+}
+
+// commonPlural reports whether word, capitalised, is a plural the document
+// also writes in lower case and nowhere else with a capital after a word
+// or a comma: "Analysts" where the text says "analysts" too. Institutions
+// that follow an initialism are often written in lower case as well ("the
+// U.S. Embassy", "the embassy") but are singular; the plurals that go on
+// names are surnames ("Samuel L. Jackson", "John Q. Adams"), which the
+// text does not write in lower case.
+func commonPlural(word, lower, doc string) bool {
+	if len(lower) < 4 || lower == word || strings.ToUpper(word) == word || !strings.HasSuffix(lower, "s") ||
+		strings.HasSuffix(lower, "ss") || strings.HasSuffix(lower, "us") || strings.HasSuffix(lower, "is") {
+		return false
+	}
+	if !hasWord(doc, lower, nil) {
+		return false
+	}
+	return !hasWord(doc, word, insideSentence)
+}
+
+// insideSentence reports whether the text before a word ends in a word in
+// lower case or a comma and a space, so that the word's capital is its own,
+// not the sentence's.
+func insideSentence(before string) bool {
+	trimmed := strings.TrimSuffix(before, " ")
+	if len(trimmed) == len(before) {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(trimmed)
+	return unicode.IsLower(r) || r == ','
+}
+
+// hasWord reports whether doc has w as a whole word, with text before it
+// that where accepts when where is not nil.
+func hasWord(doc, w string, where func(before string) bool) bool {
+	for from := 0; ; {
+		i := strings.Index(doc[from:], w)
+		if i < 0 {
+			return false
+		}
+		i += from
+		from = i + len(w)
+		prev, _ := utf8.DecodeLastRuneInString(doc[:i])
+		next, _ := utf8.DecodeRuneInString(doc[from:])
+		if i > 0 && unicode.IsLetter(prev) || from < len(doc) && unicode.IsLetter(next) {
+			continue
+		}
+		if where == nil || where(doc[:i]) {
+			return true
+		}
+	}
 }
 
 // lastWord returns the run of letters and periods that ends s.

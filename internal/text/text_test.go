@@ -22,6 +22,21 @@ func TestSplitSentences(t *testing.T) {
 		{"Donald J. Trump spoke.", []string{"Donald J. Trump spoke."}},
 		{"It cost 2.5 million. Then more.", []string{"It cost 2.5 million.", "Then more."}},
 		{"Line one\nLine two", []string{"Line one", "Line two"}},
+		// After an initialism, an initial or an abbreviation, a function
+		// word or a plural the text also writes in lower case opens a
+		// sentence; a name part does not.
+		{"Prices rose in the U.S. Analysts said so. Most analysts agree.", []string{"Prices rose in the U.S.", "Analysts said so.", "Most analysts agree."}},
+		{"The home side beat Team B. Fans cheered. The fans stayed.", []string{"The home side beat Team B.", "Fans cheered.", "The fans stayed."}},
+		{"The blast came at 9:30 p.m. Another followed at 11 a.m. May 29.", []string{"The blast came at 9:30 p.m.", "Another followed at 11 a.m. May 29."}},
+		{"Shares of Apple Inc. The company rose.", []string{"Shares of Apple Inc.", "The company rose."}},
+		{"The answer is no. When asked, he left.", []string{"The answer is no.", "When asked, he left."}},
+		{"Dr. Fauci and Mr. Smith met U.S. Navy staff in St. Louis on Jan. 5 before the U.S. Embassy opened; the embassy staff came.",
+			[]string{"Dr. Fauci and Mr. Smith met U.S. Navy staff in St. Louis on Jan. 5 before the U.S. Embassy opened; the embassy staff came."}},
+		{"Samuel L. Jackson and John Q. Adams met Whitney M. Young and young fans.", []string{"Samuel L. Jackson and John Q. Adams met Whitney M. Young and young fans."}},
+		{"Staff of U.S. Customs and Border Protection and the U.S. Centers for Disease Control checked customs forms at centers.",
+			[]string{"Staff of U.S. Customs and Border Protection and the U.S. Centers for Disease Control checked customs forms at centers."}},
+		{"Related: U.S. Stocks Fall As Prices Rise. Stocks fell as prices rose.", []string{"Related: U.S. Stocks Fall As Prices Rise.", "Stocks fell as prices rose."}},
+		{"According to the L.A. Times, he won. He lost three times.", []string{"According to the L.A. Times, he won.", "He lost three times."}},
 		{"", nil},
 	}
 	for _, tt := range tests {
