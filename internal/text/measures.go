@@ -80,7 +80,7 @@ func metres(tokens []Token, n Quantity) bool {
 		if other, ok := readNumber(tokens, m+2); ok && other.Kind == Cardinal {
 			return metres(tokens, Quantity{Start: other.Start, End: other.Start + 1})
 		}
-	case next.Kind == Word && !next.Capitalized() && !IsStop(next.Lower) && !pluralNoun(next.Lower) &&
+	case next.Kind == Word && !next.Hyphen && !next.Capitalized() && !IsStop(next.Lower) && !pluralNoun(next.Lower) &&
 		!isAmountNoun(next.Lower) && !isCurrencyWord(next.Lower) && n.Start > 0 && (tokens[n.Start-1].Lower == "a" || tokens[n.Start-1].Lower == "an"):
 		return true
 	}

@@ -30,6 +30,7 @@ func TestMetresOrMillion(t *testing.T) {
 		{"Attendances approached 27.8m for the season.", 27.8e6, "27.8m"},
 		{"Attendances passed the 13m barrier in 2001.", 13e6, "13m"},
 		{"The firm signed a 5m deal with the league.", 5e6, "5m"},
+		{"They faced a 2m-strong crowd.", 2e6, "2m"},
 		{"The search area shrank from 2.24m sq nautical miles.", 2.24e6, "2.24m"},
 		{"The club spent 5M on players.", 5e6, "5M"},
 		{"The bank wrote off 3m of cuts.", 3e6, "3m"},
