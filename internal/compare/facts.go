@@ -2,7 +2,9 @@ package compare
 
 import (
 	"math"
+	"slices"
 	"sort"
+	"strings"
 
 	"github.com/corroborate/corroborate/internal/news"
 	"github.com/corroborate/corroborate/internal/text"
@@ -80,7 +82,7 @@ func (c *carrier) before(i int) string {
 // factOf builds one fact from the figures given for its subject. Values are
 // kept apart by range and by whom they are attributed to.
 func (ix *Index) factOf(figs []figure) news.Fact {
-	fact := news.Fact{Subject: figs[0].subject}
+	fact := news.Fact{Subject: factSubject(figs)}
 	type slot struct {
 		value   news.FactValue
 		sources []int // positions, in story order
@@ -88,14 +90,14 @@ func (ix *Index) factOf(figs []figure) news.Fact {
 	var slots []*slot
 	type slotKey struct {
 		value, low, high float64
-		attributed       string
+		unit, attributed string
 	}
 	byKey := map[slotKey]*slot{}
 	for _, f := range figs {
-		key := slotKey{f.value, f.low, f.high, f.attributed}
+		key := slotKey{f.value, f.low, f.high, f.unit, f.attributed}
 		sl, ok := byKey[key]
 		if !ok {
-			v := news.FactValue{Value: f.value, Low: f.low, Qualifier: f.qualifier, Text: f.phrase, Sentence: ix.sentence(f.ref).Text, AttributedTo: f.attributed}
+			v := news.FactValue{Value: f.value, Low: f.low, Unit: f.unit, Qualifier: f.qualifier, Text: f.phrase, Sentence: ix.sentence(f.ref).Text, AttributedTo: f.attributed}
 			if !math.IsInf(f.high, 1) {
 				high := f.high
 				v.High = &high
@@ -119,6 +121,27 @@ func (ix *Index) factOf(figs []figure) news.Fact {
 	}
 	fact.Voices = ix.voicesAt(all)
 	return fact
+}
+
+// factSubject names what figures of one subject measure: the first one's
+// subject, and when they are given in several units, all of them ("winds
+// in mph or km/h").
+func factSubject(figs []figure) string {
+	var units []string
+	for _, f := range figs {
+		if f.unit != "" && !slices.Contains(units, f.unit) {
+			units = append(units, f.unit)
+		}
+	}
+	if len(units) < 2 {
+		return figs[0].subject
+	}
+	np := figs[0].np
+	if np.head == np.unit {
+		np.head = strings.Join(units, " or ")
+	}
+	np.unit = strings.Join(units, " or ")
+	return np.display(figs[0].kind)
 }
 
 // How similar two figures' sentences must be before their values can
@@ -147,7 +170,7 @@ func (ix *Index) conflicting(figs []figure) bool {
 		for j := i + 1; j < len(figs); j++ {
 			a, b := figs[i], figs[j]
 			if a.ref.Source == b.ref.Source {
-				if a.value != b.value {
+				if !sameValue(a, b) {
 					return false
 				}
 				continue
@@ -204,6 +227,9 @@ func (ix *Index) datesOf(r Ref) map[string]bool {
 }
 
 func overlaps(a, b figure) bool {
+	if a.unit != b.unit {
+		return overlapsAcrossUnits(a, b)
+	}
 	const eps = 1e-9
 	return a.low <= b.high+eps && b.low <= a.high+eps
 }

@@ -16,6 +16,7 @@ type figure struct {
 	kind       text.QuantityKind
 	key        string // state|modifiers|head stem: what is counted
 	subject    string // the same, as a reader reads it
+	np         nounPhrase
 	phrase     string
 	attributed string
 	// anaphoric figures refer back to a count given before ("the two
@@ -27,6 +28,11 @@ type figure struct {
 	// measure marks a distance, area, weight or speed; toll a count of
 	// the dead, injured, missing or arrested; age a person's age.
 	measure, toll, age bool
+	// unit is the symbol of a measure's unit as the outlet wrote it;
+	// step is the place of the last digit its value is written to, which
+	// a conversion from another unit may have rounded away.
+	unit string
+	step float64
 	// vague marks "thousands", "dozens": no exact count to contradict;
 	// forecast marks a figure in a sentence about the future or a goal.
 	vague, forecast bool
@@ -66,11 +72,19 @@ func (ix *Index) appendFigures(out []figure, r Ref, prevHead *nounPhrase, carrie
 			end = q.End
 		}
 		unit, after, inUnit := unitOf(tokens, q)
+		step := 0.0 // the step its last digit is written to, when it is not the number's
 		if inUnit && unit == "feet" {
 			if inches, next, ok := inchesAfter(tokens, q, after, mk.quantities); ok {
 				q.Value, q.Low, q.High = q.Value+inches/12, q.Low+inches/12, q.High+inches/12
-				after, read = next, next
+				after, read, step = next, next, 1.0/12
 			}
+		}
+		if inUnit && belowZero(tokens, after, unit) {
+			q.Value, q.Low, q.High = -q.Value, -q.High, -q.Low
+			after += 2
+		}
+		if end, ok := conversionAfter(tokens, after, unit, mk.quantities); inUnit && ok {
+			read = end // "70 mph (113 km/h)" is one report
 		}
 		if !ok && !inUnit {
 			if paired(tokens, q, mk.quantities) {
@@ -92,6 +106,9 @@ func (ix *Index) appendFigures(out []figure, r Ref, prevHead *nounPhrase, carrie
 		}
 		pending = pending[:0]
 		out = append(out, ix.figure(r, q, np, end, carried))
+		if step > 0 {
+			out[len(out)-1].step = step
+		}
 		head := np
 		head.state, head.subset = "", false
 		*prevHead = head
@@ -115,9 +132,10 @@ func (ix *Index) figure(r Ref, q text.Quantity, np nounPhrase, end int, carried 
 	qual, qualStart := qualifierBefore(s.Tokens, q.Start)
 	f := figure{ref: r, value: q.Value, qualifier: qual, kind: q.Kind}
 	f.low, f.high = bounds(q, qual)
-	f.key, f.subject = np.key(q.Kind), np.display(q.Kind)
+	f.key, f.subject, f.np = np.key(q.Kind), np.display(q.Kind), np
 	f.anaphoric = qualStart > 0 && (s.Tokens[qualStart-1].Lower == "the" || s.Tokens[qualStart-1].Lower == "those" || s.Tokens[qualStart-1].Lower == "these")
 	f.measure = np.unit != ""
+	f.unit, f.step = np.unit, precision(s.Tokens, q)
 	f.toll = np.state != ""
 	f.age = strings.HasPrefix(np.head, "age of ")
 	f.vague = q.Low != q.High && qual == ""
@@ -251,27 +269,27 @@ func qualifierBefore(tokens []text.Token, i int) (string, int) {
 // allows at least 5% or that rounding, so figures that differ only by
 // rounding never conflict.
 func bounds(q text.Quantity, qual string) (float64, float64) {
-	v := q.Value
+	v, size := q.Value, math.Abs(q.Value) // "-20" is rounded as 20 is
 	low, high := q.Low, q.High
-	rounding := roundingOf(v)
+	rounding := roundingOf(size)
 	if low == high && rounding >= 100 {
-		margin := math.Min(rounding/2, v/4)
+		margin := math.Min(rounding/2, size/4)
 		low, high = v-margin, v+margin
 	}
 	inf := math.Inf(1)
 	switch qual {
 	case "about":
 		// At least 5%; at most a quarter, however round the number.
-		margin := math.Min(math.Max(v*0.05, rounding/2), v/4)
+		margin := math.Min(math.Max(size*0.05, rounding/2), size/4)
 		return math.Min(low, v-margin), math.Max(high, v+margin)
 	case "nearly":
-		return v * 0.9, v
+		return math.Min(v, v*0.9), math.Max(v, v*0.9)
 	case "more than":
 		return v, inf
 	case "at least":
 		return v, inf
 	case "fewer than", "up to", "at most":
-		return 0, v
+		return math.Min(0, v), math.Max(0, v)
 	case "exactly":
 		return v, v
 	}
@@ -321,8 +339,14 @@ func (np nounPhrase) key(kind text.QuantityKind) string {
 	case text.Fraction:
 		prefix = "share "
 	}
-	if np.unit != "" {
+	if np.unit != "" && np.head == np.unit {
+		// The unit alone names nothing measured: "30 miles" from a city
+		// and "50 km" of road are figures of one unit at most.
 		prefix = "measure " + np.unit + " "
+	} else if np.unit != "" {
+		// What is named meets in whatever unit of its dimension it is
+		// given: "winds in mph" and "winds in km/h" are one subject.
+		prefix = "measure " + dimensionOf(np.unit) + " "
 	}
 	stem := np.stem
 	if s, ok := synonyms[stem]; ok {

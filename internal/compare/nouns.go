@@ -288,13 +288,14 @@ func plural(w string) bool {
 }
 
 // participle reports whether a verb form modifies the noun after it, as
-// "confirmed" does in "94 confirmed cases".
+// "confirmed" does in "94 confirmed cases"; before a preposition it is the
+// verb ("the boat capsized near the harbour").
 func participle(tokens []text.Token, k int) bool {
 	if !strings.HasSuffix(tokens[k].Lower, "ed") || k+1 >= len(tokens) {
 		return false
 	}
 	next := &tokens[k+1]
-	return next.Kind == text.Word && !text.IsStop(next.Lower) && !next.Capitalized()
+	return next.Kind == text.Word && !text.IsStop(next.Lower) && !next.Capitalized() && !governing.has(next.Lower)
 }
 
 // nounOf reads "<noun> of" before a figure: "the vote of 220 to 211".

@@ -8,17 +8,19 @@ import (
 
 // unitSymbols maps the ways news writes a unit of measure to one symbol,
 // so that "200 mm" and "300 millimetres" are figures of one measure.
-// Figures in different units are kept apart: converting would make "5
-// miles" and "8 km" one figure, but outlets that give both ("8 km (5
-// miles)") would then seem to report it twice.
+// Figures in different units of one dimension meet too, compared on one
+// scale (convert.go); a conversion in brackets ("8 km (5 miles)") is read
+// with the figure it restates. "m" is here only when text did not read it
+// as a million ("1.75m tall"), and "pounds" is a weight only where the
+// words around say so (poundUnit).
 var unitSymbols = map[string]string{
 	"mm": "mm", "millimetre": "mm", "millimetres": "mm", "millimeter": "mm", "millimeters": "mm",
 	"cm": "cm", "centimetre": "cm", "centimetres": "cm", "centimeter": "cm", "centimeters": "cm",
-	"metre": "m", "metres": "m", "meter": "m", "meters": "m",
+	"m": "m", "metre": "m", "metres": "m", "meter": "m", "meters": "m",
 	"km": "km", "kilometre": "km", "kilometres": "km", "kilometer": "km", "kilometers": "km",
 	"mile": "miles", "miles": "miles", "foot": "feet", "feet": "feet", "ft": "feet", "inch": "inches", "inches": "inches",
-	"yard": "yards", "yards": "yards", "acre": "acres", "acres": "acres", "hectare": "hectares", "hectares": "hectares",
-	"kg": "kg", "kilogram": "kg", "kilograms": "kg", "gram": "grams", "grams": "grams",
+	"yard": "yards", "yards": "yards", "yd": "yards", "acre": "acres", "acres": "acres", "hectare": "hectares", "hectares": "hectares",
+	"kg": "kg", "kilogram": "kg", "kilograms": "kg", "gram": "grams", "grams": "grams", "lb": "lb", "lbs": "lb",
 	"tonne": "tonnes", "tonnes": "tonnes", "ton": "tons", "tons": "tons",
 	"litre": "litres", "litres": "litres", "liter": "litres", "liters": "litres", "gallon": "gallons", "gallons": "gallons",
 	"barrel": "barrels", "barrels": "barrels", "knot": "knots", "knots": "knots",
@@ -37,36 +39,81 @@ func unitOf(tokens []text.Token, q text.Quantity) (symbol string, end int, ok bo
 		return "", 0, false
 	}
 	symbol, ok = unitSymbols[tokens[i].Lower]
-	if !ok {
+	if ok && tokens[i].Lower == "m" && !metreSymbol(tokens, q, i) {
 		return "", 0, false
 	}
+	if !ok {
+		if symbol, ok = poundUnit(tokens, q, i); !ok {
+			return "", 0, false
+		}
+	}
 	switch tokens[i-1].Lower {
-	case "square":
+	case "square", "sq":
 		symbol = "sq " + symbol
 	case "nautical":
 		symbol = "nautical " + symbol
 	}
 	end = i + 1
-	perHour := func(i int) bool {
-		return i < len(tokens) && (tokens[i].Lower == "hour" || tokens[i].Lower == "h" || tokens[i].Lower == "hr")
+	// "per hour", "/h", "an hour"; "per second", "/s".
+	per := func(i int) string {
+		if i >= len(tokens) {
+			return ""
+		}
+		switch tokens[i].Lower {
+		case "hour", "h", "hr":
+			return "h"
+		case "second", "s", "sec":
+			return "s"
+		}
+		return ""
+	}
+	time := ""
+	if end+1 < len(tokens) && (tokens[end].Text == "/" || tokens[end].Lower == "per" || tokens[end].Lower == "an" || tokens[end].Lower == "a") {
+		time = per(end + 1)
 	}
 	switch {
-	case end+1 < len(tokens) && tokens[end].Text == "/" && perHour(end+1):
-	case end+1 < len(tokens) && (tokens[end].Lower == "per" || tokens[end].Lower == "an" || tokens[end].Lower == "a") && perHour(end+1):
-	default:
+	case time == "":
 		return symbol, end, true
-	}
-	if symbol == "miles" {
+	case symbol == "miles" && time == "h":
 		return "mph", end + 2, true
 	}
-	return symbol + "/h", end + 2, true
+	return symbol + "/" + time, end + 2, true
+}
+
+// metreSymbol reports whether the "m" at token i after figure q is the
+// symbol of metres: lower case after digits ("30 m", "1.75m"), where "M"
+// is a million and "One M8" a model.
+func metreSymbol(tokens []text.Token, q text.Quantity, i int) bool {
+	glued := i+1 < len(tokens) && tokens[i+1].Start == tokens[i].End && tokens[i+1].Kind == text.Number
+	return tokens[i].Text == "m" && tokens[q.End-1].Kind == text.Number && !glued
+}
+
+// poundUnit reads the "pound" or "pounds" at token i after figure q as a
+// weight ("lb") where text.Pounds finds one, and as "pounds" of their own
+// where it cannot tell money from weight: such figures meet only each
+// other, never a weight in kg or an amount of money. Money is no unit.
+func poundUnit(tokens []text.Token, q text.Quantity, i int) (string, bool) {
+	if w := tokens[i].Lower; q.Kind == text.Money || w != "pound" && w != "pounds" {
+		return "", false
+	}
+	if text.Pounds(tokens, i) == text.PoundsWeight {
+		return "lb", true
+	}
+	return "pounds", true
+}
+
+// belowZero reports whether a temperature whose unit ends before token i
+// is said to be below zero: "20 degrees below zero" is -20.
+func belowZero(tokens []text.Token, i int, unit string) bool {
+	return (unit == "°C" || unit == "°F" || unit == "degrees") && i+1 < len(tokens) &&
+		tokens[i].Lower == "below" && tokens[i+1].Lower == "zero"
 }
 
 // temperatureUnit reads a temperature's scale after figure q, as "°C" or
 // "°F": "40 degrees Celsius", "40°C", "104F" (a capital glued to the
-// figure, unless a noun names it: "seat 14F", "apartment 4C"). Degrees of
-// no named scale are "degrees": 40 of one scale and 104 of the other must
-// not meet.
+// figure, or after a negative one, unless a noun names it: "seat 14F",
+// "apartment 4C"). Degrees of no named scale are "degrees": 40 of one
+// scale and 104 of the other must not meet.
 func temperatureUnit(tokens []text.Token, q text.Quantity) (symbol string, end int, ok bool) {
 	i := q.End
 	if i >= len(tokens) {
@@ -90,7 +137,8 @@ func temperatureUnit(tokens []text.Token, q text.Quantity) (symbol string, end i
 			return s, i + 2, true
 		}
 		return "degrees", i + 1, true
-	case t.Start == tokens[i-1].End && (t.Text == "C" || t.Text == "F") && !label(tokens, q.Start):
+	case (t.Start == tokens[i-1].End || q.Value < 0) && (t.Text == "C" || t.Text == "F") && !label(tokens, q.Start):
+		// A label is never negative: "-25 C" is a temperature.
 		return scale(i), i + 1, true
 	}
 	return "", 0, false
@@ -136,9 +184,14 @@ func inchesAfter(tokens []text.Token, q text.Quantity, i int, all []text.Quantit
 // "winds of 90 km/h", "the river rose to 5 metres". Without it the unit
 // alone is the subject. end is the token after the unit.
 func measured(tokens []text.Token, q text.Quantity, unit string, end, qualStart int) (nounPhrase, int) {
-	if attributive(tokens, q) && end < len(tokens) && !dimensions.has(tokens[end].Lower) {
-		// "a 27-inch display", "a 9 mm pistol": the noun after the unit.
-		if np, after, ok := nounRun(tokens, end); ok {
+	if attributive(tokens, q) && end < len(tokens) {
+		// "a 27-inch display", "a 9 mm pistol", "a 30m wall": the noun
+		// after the unit, or after the way it goes ("the 8m-long boat").
+		k := end
+		if text.Dimension(tokens[k].Lower) && tokens[k].Hyphen {
+			k++
+		}
+		if np, after, ok := nounRun(tokens, k); ok && !text.Dimension(tokens[k].Lower) {
 			np.unit = unit
 			return np, after
 		}
@@ -215,31 +268,29 @@ func prepositionOpening(tokens []text.Token, k int) int {
 }
 
 // unitWord is the index of the word after figure q that may name its
-// unit, past "square" or "nautical".
+// unit, past "square" ("sq") or "nautical".
 func unitWord(tokens []text.Token, q text.Quantity) int {
 	i := q.End
-	if i < len(tokens) && (tokens[i].Lower == "square" || tokens[i].Lower == "nautical") {
+	if i < len(tokens) && (tokens[i].Lower == "square" || tokens[i].Lower == "sq" || tokens[i].Lower == "nautical") {
 		i++
 	}
 	return i
 }
 
 // attributive reports whether the unit after figure q describes the noun
-// that follows, as a hyphen ("27-inch") or the singular after a number
-// other than one ("a 9 mm pistol", "a 60 degree turn") shows.
+// that follows, as a hyphen ("27-inch"), the singular after a number
+// other than one ("a 9 mm pistol", "a 60 degree turn"), "a" before such
+// a number ("a 30m wall") or a way it goes joined to it ("8m-long") shows.
 func attributive(tokens []text.Token, q text.Quantity) bool {
 	i := unitWord(tokens, q)
 	if i >= len(tokens) {
 		return false
 	}
-	return tokens[i].Hyphen || q.Value != 1 && singularUnits.has(tokens[i].Lower)
+	article := q.Start > 0 && (tokens[q.Start-1].Lower == "a" || tokens[q.Start-1].Lower == "an")
+	joined := i+1 < len(tokens) && tokens[i+1].Hyphen && text.Dimension(tokens[i+1].Lower)
+	return tokens[i].Hyphen || joined || q.Value != 1 && (singularUnits.has(tokens[i].Lower) || article)
 }
 
 // singularUnits are the units whose singular differs from their plural.
 var singularUnits = setOf(`millimetre millimeter centimetre centimeter metre meter kilometre kilometer
-mile foot inch yard acre hectare kilogram gram tonne ton litre liter gallon barrel degree knot`)
-
-// dimensions say which way a measure goes ("5 feet tall", "10 mm
-// taller"): they describe, where a noun would be what is measured.
-var dimensions = setOf(`tall taller long longer wide wider high higher deep deeper thick thicker thin thinner
-short shorter heavy heavier across away`)
+mile foot inch yard acre hectare kilogram gram tonne ton litre liter gallon barrel degree knot pound`)

@@ -39,10 +39,13 @@ type FactValue struct {
 	Value float64 `json:"value"`
 	// Low and High bound what the qualifier allows: "about 24" is 22.8..25.2,
 	// "at least 35" is 35 and no upper bound (High is null).
-	Low       float64  `json:"low"`
-	High      *float64 `json:"high"`
-	Qualifier string   `json:"qualifier,omitempty"`
-	Text      string   `json:"text"`
+	Low  float64  `json:"low"`
+	High *float64 `json:"high"`
+	// Unit is the unit of a measure's value, low and high as the source
+	// wrote them ("mph", "km/h"): a fact's values may come in several.
+	Unit      string `json:"unit,omitempty"`
+	Qualifier string `json:"qualifier,omitempty"`
+	Text      string `json:"text"`
 	// Sentence is the sentence the figure was read from, in the first source.
 	Sentence     string   `json:"sentence"`
 	Sources      []string `json:"sources"`

@@ -1,7 +1,6 @@
 package summarize
 
 import (
-	"math"
 	"strings"
 
 	"github.com/corroborate/corroborate/internal/compare"
@@ -28,7 +27,7 @@ func counterparts(res *compare.Result, units []*unit) map[*unit][]*unit {
 		}
 		for i, a := range f.Values {
 			for j, b := range f.Values {
-				if i == j || overlap(a, b) {
+				if i == j || compare.ValuesOverlap(a, b) {
 					continue
 				}
 				for _, u := range stating[i] {
@@ -71,18 +70,6 @@ func unitsStating(byArticle map[string][]*unit, v news.FactValue) []*unit {
 		}
 	}
 	return out
-}
-
-// overlap reports whether the ranges two values allow meet.
-func overlap(a, b news.FactValue) bool {
-	aHigh, bHigh := math.Inf(1), math.Inf(1)
-	if a.High != nil {
-		aHigh = *a.High
-	}
-	if b.High != nil {
-		bHigh = *b.High
-	}
-	return a.Low <= bHigh && b.Low <= aHigh
 }
 
 func containsUnit(list []*unit, u *unit) bool {

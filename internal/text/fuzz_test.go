@@ -14,6 +14,7 @@ func FuzzAnalyze(f *testing.F) {
 		"On Wednesday, U.S. officials said \"talks\" began on 7 October 2023.",
 		"$1.5m, 35%, a dozen, half, two hundred and fifty, 2023-10-07",
 		"Mr. J. Doe — \u00a0l'été… 21-year-old; 3 days ago",
+		"-20C, (−5 °C), minus 4, a 30m wall, 2m to 15m (6ft to 50ft), 5 pounds ($6.30), 300 lbs",
 	} {
 		f.Add(seed)
 	}

@@ -71,8 +71,10 @@ var numberOpeners = func() map[string]struct{} {
 
 var currencies = map[string]string{"$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY", "₹": "INR"}
 
+// currencyWords name a currency after an amount; a pound is money only
+// where Pounds says so.
 var currencyWords = map[string]string{
-	"dollars": "USD", "dollar": "USD", "pounds": "GBP", "euros": "EUR", "euro": "EUR", "yen": "JPY",
+	"dollars": "USD", "dollar": "USD", "pounds": "GBP", "pound": "GBP", "euros": "EUR", "euro": "EUR", "yen": "JPY",
 	"rupees": "INR", "yuan": "CNY",
 }
 
@@ -143,7 +145,39 @@ func readNumber(tokens []Token, i int) (Quantity, bool) {
 	if n.Low == 0 && n.High == 0 {
 		n.Low, n.High = n.Value, n.Value
 	}
+	if start := signed(tokens, n.Start); start >= 0 && n.Kind != Year && n.Kind != Fraction {
+		n.Value, n.Low, n.High = -n.Value, -n.High, -n.Low
+		n.Start = start
+	}
 	return n, true
+}
+
+// signed finds the minus sign of the number at token i: "-20C", "−5 °C"
+// (a Unicode minus), "(-3%)", "minus 20 degrees". It returns the sign's
+// token, or -1. A hyphen joined to a word or number before it makes a
+// name or a range ("COVID-19", "10-20"), and "plus or minus" a margin.
+func signed(tokens []Token, i int) int {
+	if i == 0 {
+		return -1
+	}
+	t, prev := tokens[i], tokens[i-1]
+	switch {
+	case t.Hyphen:
+		// The tokenizer joins a hyphen to the token before it: only an
+		// opening bracket or quote before makes it a sign.
+		if prev.Kind == Punct && strings.ContainsAny(prev.Text, "([\"“'‘") {
+			return i
+		}
+	case (prev.Text == "-" || prev.Text == "−") && prev.End == t.Start:
+		if i < 2 || tokens[i-2].End < prev.Start && tokens[i-2].Kind != Number {
+			return i - 1
+		}
+	case prev.Lower == "minus":
+		if i < 2 || tokens[i-2].Kind != Number && tokens[i-2].Lower != "or" && !prev.Hyphen {
+			return i - 1
+		}
+	}
+	return -1
 }
 
 // readWordNumber reads spelled-out numbers: "Fifty-nine", "a dozen",
@@ -219,7 +253,7 @@ func scale(n *Quantity, tokens []Token) {
 		return
 	}
 	next := tokens[n.End]
-	if m, ok := multipliers[next.Lower]; ok && next.Kind == Word && (len(next.Lower) > 2 || next.Start == tokens[n.End-1].End) {
+	if m, ok := multipliers[next.Lower]; ok && next.Kind == Word && (len(next.Lower) > 2 || next.Start == tokens[n.End-1].End) && !metres(tokens, *n) {
 		n.Value *= m
 		if n.Low != n.High {
 			n.Low, n.High = n.Low*m, n.High*m
@@ -240,11 +274,18 @@ func classify(n *Quantity, tokens []Token) {
 		n.End += 2
 	case n.Currency != "":
 		n.Kind = Money
-	case n.End < len(tokens) && currencyWords[tokens[n.End].Lower] != "":
+	case n.End < len(tokens) && currencyWords[tokens[n.End].Lower] != "" && !poundNotMoney(tokens, n.End):
 		n.Kind, n.Currency = Money, currencyWords[tokens[n.End].Lower]
 	case looksLikeYear(*n, tokens):
 		n.Kind = Year
 	}
+}
+
+// poundNotMoney reports whether token i is a pound that Pounds does not
+// find to be money: "300 pounds of cocaine".
+func poundNotMoney(tokens []Token, i int) bool {
+	w := tokens[i].Lower
+	return (w == "pound" || w == "pounds") && Pounds(tokens, i) != PoundsMoney
 }
 
 // looksLikeYear tells a year ("in 1997") from a count ("2000 prisoners").

@@ -1,0 +1,186 @@
+package text
+
+import "strings"
+
+// A few abbreviations news shares between an amount and a measure: "m"
+// after a number is a million ("$5m", "2m people") or metres ("1.75m
+// tall"), and "pounds" is money ("£5", "5 pounds sterling") or weight ("300
+// pounds of cocaine"). What is written around the number tells them apart.
+
+// dimensions say which way a measure goes ("5 feet tall", "10 mm
+// taller", "30 miles away"): they follow a length, never a count.
+var dimensions = setOf(`tall taller long longer wide wider high higher deep deeper thick thicker thin thinner
+short shorter heavy heavier across away apart underground underwater offshore inland upstream downstream`)
+
+// Dimension reports whether a lower-case word says which way a measure
+// goes: "tall", "long", "away".
+func Dimension(w string) bool {
+	_, ok := dimensions[w]
+	return ok
+}
+
+// lengthNouns name a length, and lengthVerbs give one: "a height of 30m",
+// "it measures 8m".
+var lengthNouns = setOf(`height depth length width breadth altitude elevation distance diameter radius span
+wingspan thickness circumference measuring measured measures`)
+
+// imperialLengths are the units a length in metres is often converted to
+// in brackets: "23m (75ft)".
+var imperialLengths = setOf(`ft feet foot in inches yd yards mi miles`)
+
+// amountNouns name an amount of money or a change in one: a million
+// before them is not a length ("a 5m deal", "a 2m increase"), and a
+// pound before them is money ("a five-pound note", "pounds of aid").
+var amountNouns = setOf(`deal deals contract contracts fee fees fine fines salary salaries wage wages budget
+budgets fund funds funding prize prizes bonus bonuses grant grants loan loans debt debts aid bail ransom
+reward rent profit profits loss losses revenue revenues income sale sales investment investments payout
+settlement deficit surplus subsidy subsidies pension pensions bill bills note notes coin coins cheque
+check package donation donations bribe bribes compensation damages tax taxes stake bid bids price prices
+cost costs spending transfer increase rise fall drop decline jump gain cut boost shortfall`)
+
+// moneyVerbs in a clause make a pound in it money: "paid 50 pounds".
+var moneyVerbs = setOf(`paid pay pays paying cost costs costing priced worth fined spend spends spent raised
+raise earn earns earned donated owe owes owed charged charge charges sold sell sells buy buys bought
+invested lent borrowed`)
+
+// metres reports whether the "m" glued to the number n, with no currency
+// before it, is metres rather than a million. The words after it decide:
+// a dimension ("1.75m tall", "the 8m-long boat"), a conversion into feet
+// in brackets ("23m (75ft)"), a mass noun ("5m of water"), a singular
+// noun after "a" ("a 30m wall"; "a 5m deal" is an amount), or a length
+// named before it ("a depth of 30m"). A range takes its last figure's
+// reading ("from 2m to 15m long"). Otherwise it is a million, the common
+// reading in news and the one that names no measure to compare.
+func metres(tokens []Token, n Quantity) bool {
+	m := n.End
+	if n.Currency != "" || m >= len(tokens) || tokens[m].Text != "m" || tokens[m].Start != tokens[m-1].End || tokens[n.Start].Kind != Number {
+		return false
+	}
+	at := func(i int) Token {
+		if i < len(tokens) {
+			return tokens[i]
+		}
+		return Token{}
+	}
+	next := at(m + 1)
+	switch {
+	case Dimension(next.Lower):
+		return true
+	case next.Text == "(":
+		k := m + 2
+		if at(k).Kind == Word && at(k+1).Kind == Number {
+			k++ // "(about 75ft)"
+		}
+		_, unit := imperialLengths[at(k+1).Lower]
+		return at(k).Kind == Number && unit
+	case next.Lower == "of":
+		w := at(m + 2)
+		return w.Kind == Word && !w.Capitalized() && !IsStop(w.Lower) && !pluralNoun(w.Lower) && !isAmountNoun(w.Lower) && !isCurrencyWord(w.Lower)
+	case (next.Lower == "to" || next.Lower == "and" || next.Lower == "or") && m+2 < len(tokens):
+		if other, ok := readNumber(tokens, m+2); ok && other.Kind == Cardinal {
+			return metres(tokens, Quantity{Start: other.Start, End: other.Start + 1})
+		}
+	case next.Kind == Word && !next.Hyphen && !next.Capitalized() && !IsStop(next.Lower) && !pluralNoun(next.Lower) &&
+		!isAmountNoun(next.Lower) && !isCurrencyWord(next.Lower) && n.Start > 0 && (tokens[n.Start-1].Lower == "a" || tokens[n.Start-1].Lower == "an"):
+		return true
+	}
+	for k := n.Start - 1; k >= 0 && n.Start-k <= 4; k-- {
+		if _, ok := lengthNouns[tokens[k].Lower]; ok {
+			return true
+		}
+		if tokens[k].Kind != Word || !IsStop(tokens[k].Lower) {
+			break // "a height of up to 30m"; a word of content ends the look back
+		}
+	}
+	return false
+}
+
+// pluralNoun guesses whether a lower-case noun is plural, which a count
+// before it needs ("2m people", "5m barrels") and a length does not.
+func pluralNoun(w string) bool {
+	switch w {
+	case "people", "men", "women", "children", "police", "cattle", "mice", "teeth", "feet", "geese":
+		return true
+	}
+	return len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us") && !strings.HasSuffix(w, "is")
+}
+
+func isAmountNoun(w string) bool {
+	_, ok := amountNouns[w]
+	return ok
+}
+
+func isCurrencyWord(w string) bool {
+	return currencyWords[w] != ""
+}
+
+// PoundSense is what "pound" or "pounds" after a number measures.
+type PoundSense uint8
+
+const (
+	PoundsUnclear PoundSense = iota // "dropping to 80 pounds": either
+	PoundsMoney                     // "5 pounds sterling", "5 pounds ($6.30)", "paid 50 pounds"
+	PoundsWeight                    // "a 5-pound bag", "300 pounds of cocaine", "weighs 17 pounds"
+)
+
+// Pounds tells money from weight for the "pound" or "pounds" at token i,
+// after a number. Money shows in "sterling", a currency in brackets or an
+// amount noun after it; weight in a hyphen ("a 5-pound bag"), "of" and a
+// substance, or weighing in the clause; a verb of money in the clause, or
+// millions, make it money when nothing says weight. Otherwise it is
+// unclear.
+func Pounds(tokens []Token, i int) PoundSense {
+	at := func(k int) Token {
+		if 0 <= k && k < len(tokens) {
+			return tokens[k]
+		}
+		return Token{}
+	}
+	next := at(i + 1)
+	switch {
+	case next.Lower == "sterling":
+		return PoundsMoney
+	case next.Text == "(" && currencies[at(i+2).Text] != "":
+		return PoundsMoney // "5 pounds ($6.30)"
+	case tokens[i].Hyphen && isAmountNoun(next.Lower):
+		return PoundsMoney // "a five-pound note"
+	case tokens[i].Hyphen:
+		return PoundsWeight
+	case next.Lower == "of":
+		k := i + 2
+		for isDeterminer(at(k).Lower) {
+			k++
+		}
+		if isAmountNoun(at(k).Lower) {
+			return PoundsMoney // "2 million pounds of aid"
+		}
+		if at(k).Kind == Word {
+			return PoundsWeight // "300 pounds of cocaine"
+		}
+	}
+	start, end := i, i+1
+	for start > 0 && !clauseEnd(tokens[start-1]) {
+		start--
+	}
+	for end < len(tokens) && !clauseEnd(tokens[end]) {
+		end++
+	}
+	money := false
+	for _, t := range tokens[start:end] {
+		if strings.HasPrefix(t.Lower, "weigh") || t.Lower == "heavy" || t.Lower == "heavier" {
+			return PoundsWeight
+		}
+		if _, ok := moneyVerbs[t.Lower]; ok || isAmountNoun(t.Lower) {
+			money = true
+		}
+	}
+	if m := multipliers[at(i-1).Lower]; money || m >= 1e6 {
+		return PoundsMoney // "5 million pounds": weight in millions is given "of" something
+	}
+	return PoundsUnclear
+}
+
+// clauseEnd reports whether a token ends a clause for Pounds.
+func clauseEnd(t Token) bool {
+	return (t.Kind == Punct || t.Kind == Symbol) && strings.ContainsAny(t.Text, ",;:—–()")
+}
