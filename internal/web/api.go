@@ -349,7 +349,7 @@ func parseArticles(body []byte, limit int) ([]*news.Article, []news.ItemError, e
 			continue
 		}
 		if len(articles) == limit {
-			return nil, nil, fmt.Errorf("more than %d articles in one request: %w", limit, errTooLarge)
+			return nil, nil, tooMany(limit)
 		}
 		where := name(i)
 		a, err := ingest.ParseJSON(where, line)
@@ -360,6 +360,12 @@ func parseArticles(body []byte, limit int) ([]*news.Article, []news.ItemError, e
 		articles = append(articles, a)
 	}
 	return articles, errs, nil
+}
+
+// tooMany refuses a request of more articles than limit, saying so: the
+// body may be well within --max-body.
+func tooMany(limit int) error {
+	return news.Refuse(errTooLarge, "more than %d articles in one request: send them in several", limit)
 }
 
 // parseTable reads a table of articles with a header row. Rows name their
@@ -383,7 +389,7 @@ func parseTable(ctx context.Context, body []byte, tabs bool, limit int) ([]*news
 		return nil, nil, badRequest(errs[0].Error)
 	}
 	if len(articles) > limit {
-		return nil, nil, fmt.Errorf("more than %d articles in one request: %w", limit, errTooLarge)
+		return nil, nil, tooMany(limit)
 	}
 	return articles, errs, nil
 }

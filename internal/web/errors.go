@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"net/http"
 
 	"github.com/corroborate/corroborate/internal/news"
@@ -33,8 +34,10 @@ func status(err error) (int, string) {
 		return http.StatusNotFound, err.Error()
 	case errors.Is(err, store.ErrBadCursor):
 		return http.StatusBadRequest, "bad cursor"
-	case errors.As(err, &maxBytes), errors.Is(err, errTooLarge):
-		return http.StatusRequestEntityTooLarge, errTooLarge.Error()
+	case errors.As(err, &maxBytes):
+		return http.StatusRequestEntityTooLarge, fmt.Sprintf("request body too large: over %d bytes", maxBytes.Limit)
+	case errors.Is(err, errTooLarge):
+		return http.StatusRequestEntityTooLarge, err.Error()
 	case errors.Is(err, errBadRequest), errors.Is(err, service.ErrEdit):
 		return http.StatusBadRequest, err.Error()
 	case errors.Is(err, service.ErrMerged):

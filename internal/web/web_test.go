@@ -251,7 +251,9 @@ func TestIngestTable(t *testing.T) {
 		{"text/tab-separated-values", "id\ttext\nt4\tThe council approved the new budget on Wednesday evening.\n", 200, 1, nil, ""},
 		{"text/csv", "symbol,price\nACME,12\n", 400, 0, nil, "no column under any of"},
 		{"text/csv", "", 400, 0, nil, "empty table"},
-		{"text/csv", "text\nOne.\nTwo.\nThree.\n", 413, 0, nil, "too large"},
+		{"text/csv", "text\nOne.\nTwo.\nThree.\n", 413, 0, nil, "more than 2 articles in one request"},
+		{"application/x-ndjson", "{\"text\": \"One.\"}\n{\"text\": \"Two.\"}\n{\"text\": \"Three.\"}\n", 413, 0, nil, "more than 2 articles in one request"},
+		{"application/json", "[{\"text\": \"One.\"}, {\"text\": \"Two.\"}, {\"text\": \"Three.\"}]", 413, 0, nil, "more than 2 articles in one request"},
 	}
 	for _, tt := range tests {
 		code, body, _ := f.do(t, "POST", "/api/v1/articles", tt.body, "Content-Type", tt.contentType)
@@ -300,7 +302,7 @@ func TestBadRequests(t *testing.T) {
 		{"POST", "/api/v1/articles", `{"summary": "S", "url": "https://a.example/x"}`, 400, `\"maintext\"`},
 		{"POST", "/api/v1/articles", `{"maintext": "The ferry resumed service on Friday after the strike ended, the operator said.", "source_domain": "port.example", "date_publish": "2025-03-05 10:00:00"}`, 200, `"source":"body:1"`},
 		{"POST", "/api/v1/articles", ``, 400, "empty body"},
-		{"POST", "/api/v1/articles", `{"text": "` + strings.Repeat("x", 40<<10) + `"}`, 413, "too large"},
+		{"POST", "/api/v1/articles", `{"text": "` + strings.Repeat("x", 40<<10) + `"}`, 413, `{"error":"request body too large: over 32768 bytes"}`},
 		{"POST", "/api/v1/articles", "{\"id\":\"ok\",\"text\":\"The bridge reopened on Monday after two years of repairs, the city said.\"}\nnot json", 200, `"source":"body:2"`},
 		{"POST", "/api/v1/articles", `{"status": "ok", "articles": [{"id": "env", "content": "The ferry resumed service on Friday after the strike ended, the operator said."}, {"id": "bare"}]}`, 200, `"errors":[{"source":"body.articles[1]"`},
 		{"GET", "/api/v1/stories/no-such-story", "", 404, "not found"},
