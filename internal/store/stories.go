@@ -28,22 +28,24 @@ type Story struct {
 	FirstPublished string
 	LastPublished  string
 	Revision       int64
-	Analyzed       int64 // the revision the report describes
+	Analyzed       int64     // the revision the report describes
+	AnalyzedAt     time.Time // when the report was written; zero before
 	Report         *news.Story
 }
 
 const storyColumns = `id, headline, article_count, voices, conflicts, created_at, updated_at, first_published,
-	last_published, revision, analyzed_revision, updated_seq`
+	last_published, revision, analyzed_revision, analyzed_at, updated_seq`
 
 func scanStory(row scanner) (Story, int64, error) {
 	var s Story
-	var created, updated string
+	var created, updated, analyzed string
 	var first, last sql.NullString
 	var updatedSeq int64
 	err := row.Scan(&s.ID, &s.Headline, &s.Articles, &s.Voices, &s.Conflicts, &created, &updated, &first, &last,
-		&s.Revision, &s.Analyzed, &updatedSeq)
+		&s.Revision, &s.Analyzed, &analyzed, &updatedSeq)
 	s.Created, _ = time.Parse(time.RFC3339Nano, created) // written by us
 	s.Updated, _ = time.Parse(time.RFC3339Nano, updated)
+	s.AnalyzedAt, _ = time.Parse(time.RFC3339Nano, analyzed) // "" before the first report: zero
 	s.FirstPublished, s.LastPublished = first.String, last.String
 	return s, updatedSeq, err
 }

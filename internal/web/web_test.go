@@ -13,6 +13,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/corroborate/corroborate/internal/news"
 	"github.com/corroborate/corroborate/internal/pipeline"
@@ -358,8 +359,12 @@ func TestAtomWaitsForAnalysis(t *testing.T) {
 	}
 	post(`{"id": "vote", "outlet": "City Beat", "title": "Council backs bike lanes", "text": "The city council on Tuesday approved ten miles of protected bike lanes downtown by a vote of 7-2."}`)
 	got := entries()
+	pending := map[string]string{} // entry ID: its updated before the analysis
 	if len(got) != 1 || got[0].Title != "Council backs bike lanes" || got[0].Summary.Body != "1 article, not analysed yet." {
 		t.Errorf("a titled story not yet analysed: %+v", got)
+	}
+	for _, e := range got {
+		pending[e.ID] = e.Updated
 	}
 	for _, path := range []string{"/", got[0].Link.Href[len(srv.URL):]} {
 		if _, page, _ := f.do(t, "GET", path, ""); strings.Contains(page, "0 independent sources") || !strings.Contains(page, "not analysed yet") {
@@ -377,7 +382,21 @@ func TestAtomWaitsForAnalysis(t *testing.T) {
 		if e.Title == "Untitled story" || !strings.HasPrefix(e.Summary.Body, "1 article, 1 independent source.") {
 			t.Errorf("an analysed story's entry: %+v", e)
 		}
+		// Its summary changed, so its updated must move, or a reader keeps
+		// "not analysed yet".
+		if before, ok := pending[e.ID]; ok && !(atomTime(t, e.Updated).After(atomTime(t, before))) {
+			t.Errorf("entry %s analysed since it was read, still updated %s (was %s)", e.ID, e.Updated, before)
+		}
 	}
+}
+
+func atomTime(t *testing.T, s string) time.Time {
+	t.Helper()
+	at, err := time.Parse(time.RFC3339, s)
+	if err != nil {
+		t.Fatalf("updated %q: %v", s, err)
+	}
+	return at
 }
 
 func TestToken(t *testing.T) {
