@@ -298,13 +298,20 @@ func (s *Server) apiIngest(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
+// authorize checks the bearer token when the server has one. The scheme
+// is read in any case, as RFC 7235 has it ("bearer" from some clients),
+// and a token sent but wrong is told apart from none: an editor whose page
+// kept a mistyped token otherwise reads that a token is required.
 func (s *Server) authorize(r *http.Request) error {
 	if s.cfg.Token == "" {
 		return nil
 	}
-	got, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
-	if !ok || subtle.ConstantTimeCompare([]byte(got), []byte(s.cfg.Token)) != 1 {
+	scheme, got, _ := strings.Cut(strings.TrimSpace(r.Header.Get("Authorization")), " ")
+	if !strings.EqualFold(scheme, "Bearer") {
 		return errUnauthorized
+	}
+	if subtle.ConstantTimeCompare([]byte(strings.TrimSpace(got)), []byte(s.cfg.Token)) != 1 {
+		return errWrongToken
 	}
 	return nil
 }

@@ -402,14 +402,29 @@ func atomTime(t *testing.T, s string) time.Time {
 func TestToken(t *testing.T) {
 	f := newFixture(t, Config{Token: "s3cret"})
 	body := `{"id":"x","text":"The bridge reopened on Monday after two years of repairs, the city said."}`
-	if code, _, _ := f.do(t, "POST", "/api/v1/articles", body); code != 401 {
-		t.Errorf("no token: %d, want 401", code)
-	}
-	if code, _, _ := f.do(t, "POST", "/api/v1/articles", body, "Authorization", "Bearer wrong"); code != 401 {
-		t.Errorf("wrong token: %d, want 401", code)
-	}
-	if code, _, _ := f.do(t, "POST", "/api/v1/articles", body, "Authorization", "Bearer s3cret"); code != 200 {
-		t.Errorf("right token: %d, want 200", code)
+	for _, tt := range []struct {
+		name, auth string
+		code       int
+		answer     string
+	}{
+		{"no token", "", 401, "a bearer token is required to write"},
+		{"another scheme", "Basic czNjcmV0", 401, "a bearer token is required to write"},
+		{"wrong token", "Bearer wrong", 401, "the bearer token is not this server's"},
+		{"empty token", "Bearer ", 401, "the bearer token is not this server's"},
+		{"right token", "Bearer s3cret", 200, `"id":"x"`},
+		{"scheme in lower case", "bearer s3cret", 200, `"id":"x"`},
+	} {
+		var header []string
+		if tt.auth != "" {
+			header = []string{"Authorization", tt.auth}
+		}
+		code, answer, h := f.do(t, "POST", "/api/v1/articles", body, header...)
+		if code != tt.code || !strings.Contains(answer, tt.answer) {
+			t.Errorf("%s: %d %s, want %d saying %q", tt.name, code, answer, tt.code, tt.answer)
+		}
+		if code == 401 && !strings.HasPrefix(h.Get("WWW-Authenticate"), "Bearer") {
+			t.Errorf("%s: a 401 with WWW-Authenticate %q, want the Bearer scheme", tt.name, h.Get("WWW-Authenticate"))
+		}
 	}
 	if code, _, _ := f.do(t, "GET", "/api/v1/stories", ""); code != 200 {
 		t.Errorf("reads need no token: %d", code)
