@@ -278,3 +278,38 @@ func TestTwoWritersUpdateOnePage(t *testing.T) {
 		t.Errorf("marked latest: %q, want the newest alone, %q", latest, want)
 	}
 }
+
+// TestHugeArticle: an article whose text is too long for a tsvector is
+// stored with the rest of its batch, and found by its lead.
+func TestHugeArticle(t *testing.T) {
+	ctx := context.Background()
+	db := fresh(t)
+	svc, err := service.Open(ctx, db, service.Options{Pipeline: pipeline.DefaultOptions(), Manual: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer svc.Close()
+	// 1.5 MB of distinct made-up words: a tsvector of over 2 MB.
+	var b strings.Builder
+	b.WriteString("Harbourmaster Quillon closed the estuary on Monday. ")
+	for i := range 200_000 {
+		fmt.Fprintf(&b, "w%x", i*7919)
+		if i%12 == 11 {
+			b.WriteString(". ")
+		} else {
+			b.WriteByte(' ')
+		}
+	}
+	articles := []*news.Article{
+		{ID: "huge", Outlet: "Estuary Post", Text: b.String()},
+		{ID: "small", Outlet: "Estuary Post", Text: "Lifeboat crews rescued six sailors off the northern cape on Tuesday night."},
+	}
+	res, err := svc.Ingest(ctx, articles)
+	if err != nil || len(res.Articles) != 2 {
+		t.Fatalf("ingest: %+v, %v; want both stored", res, err)
+	}
+	hits, err := db.Search(ctx, "Quillon", 10)
+	if err != nil || len(hits) != 1 || hits[0].ArticleID != "huge" {
+		t.Errorf("search for the huge article's lead: %+v, %v", hits, err)
+	}
+}
