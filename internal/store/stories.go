@@ -325,8 +325,11 @@ type DayCount struct {
 	Count int
 }
 
-// Coverage counts each story's articles per day (publication day, else
-// the day they arrived), oldest first: the shape of a story over time.
+// Coverage counts each story's articles per day, oldest first: the shape
+// of a story over time. Days are publication days; an undated article is
+// counted on the day it arrived only in a story with no dated article,
+// since arrival is another clock: a backfill of last year's articles, one
+// of them undated, drew a year of nothing and a bar today.
 func (s *DB) Coverage(ctx context.Context, ids []string) (map[string][]DayCount, error) {
 	out := make(map[string][]DayCount, len(ids))
 	if len(ids) == 0 {
@@ -338,7 +341,9 @@ func (s *DB) Coverage(ctx context.Context, ids []string) (map[string][]DayCount,
 		args[i] = id
 	}
 	rows, err := s.sql.QueryContext(ctx, s.q(`SELECT story_id, SUBSTR(COALESCE(published, ingested_at), 1, 10) AS day, COUNT(*)
-		FROM articles WHERE story_id IN (`+marks+`) GROUP BY story_id, day ORDER BY story_id, day`), args...)
+		FROM articles a WHERE story_id IN (`+marks+`)
+		AND (published IS NOT NULL OR NOT EXISTS (SELECT 1 FROM articles d WHERE d.story_id = a.story_id AND d.published IS NOT NULL))
+		GROUP BY story_id, day ORDER BY story_id, day`), args...)
 	if err != nil {
 		return nil, fmt.Errorf("coverage: %w", err)
 	}
