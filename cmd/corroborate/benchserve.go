@@ -99,7 +99,7 @@ func benchServe(ctx context.Context, out io.Writer, dsn string, articles []*news
 	base := "http://" + ln.Addr().String()
 
 	fmt.Fprintf(out, "server %s, store %s; %d articles, %d writers in batches of %d, %d readers, at most %v\n",
-		base, dsn, len(articles), opts.Writers, opts.Batch, opts.Readers, opts.Duration)
+		base, storeName(dsn), len(articles), opts.Writers, opts.Batch, opts.Readers, opts.Duration)
 	rep, err := load.Run(ctx, base, articles, opts)
 	if err != nil {
 		return 1, err

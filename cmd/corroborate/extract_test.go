@@ -69,7 +69,7 @@ func TestExtractCommandErrors(t *testing.T) {
 		{"not html", []string{"extract", "-"}, "plain words only", "not an HTML page"},
 		{"a feed", []string{"extract", "-"}, `<rss version="2.0"><channel><title>F</title></channel></rss>`, "a feed, not a page"},
 		{"404", []string{"extract", "--allow-private", srv.URL + "/gone"}, "", "404"},
-		{"private refused", []string{"extract", srv.URL + "/x"}, "", "loopback, link-local or private"},
+		{"private refused", []string{"extract", srv.URL + "/x"}, "", "loopback, link-local or private, refused without --allow-private"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -112,7 +112,7 @@ func serve(ctx context.Context, cfg serveConfig, env *environment) error {
 		WriteTimeout:      2 * time.Minute,
 		IdleTimeout:       2 * time.Minute,
 	}
-	fmt.Fprintf(env.stdout, "corroborate: serving http://%s (store %s)\n", ln.Addr(), cfg.db)
+	fmt.Fprintf(env.stdout, "corroborate: serving http://%s (store %s)\n", ln.Addr(), storeName(cfg.db))
 	if len(feeds) > 0 {
 		fmt.Fprintf(env.stdout, "corroborate: polling %d feeds every %v\n", len(feeds), cfg.pollEvery)
 	}

@@ -2,7 +2,9 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
+	"net/url"
 	"strings"
 
 	"github.com/corroborate/corroborate/internal/postgres"
@@ -16,10 +18,35 @@ const defaultDB = "corroborate.db"
 // openStore opens PostgreSQL for a postgres:// address, else the SQLite
 // file at the path.
 func openStore(ctx context.Context, where string) (*store.DB, error) {
-	if strings.HasPrefix(where, "postgres://") || strings.HasPrefix(where, "postgresql://") {
+	if isPostgres(where) {
 		return postgres.Open(ctx, where)
 	}
+	if where == "" {
+		return nil, errors.New("--db is empty: name an SQLite file or a postgres:// address")
+	}
 	return sqlite.Open(ctx, where)
+}
+
+func isPostgres(where string) bool {
+	return strings.HasPrefix(where, "postgres://") || strings.HasPrefix(where, "postgresql://")
+}
+
+// storeName is where the store is, to print: a PostgreSQL address without
+// its password, which a log is no place for.
+func storeName(where string) string {
+	if !isPostgres(where) {
+		return where
+	}
+	u, err := url.Parse(where)
+	if err != nil {
+		return "postgres://…" // unparsable: pgx will say why, without it
+	}
+	if pw, ok := u.Query()["password"]; ok && len(pw) > 0 {
+		q := u.Query()
+		q.Set("password", "xxxxx")
+		u.RawQuery = q.Encode()
+	}
+	return u.Redacted()
 }
 
 // dbFlag is the --db flag of the commands that use the store.

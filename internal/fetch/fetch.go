@@ -36,7 +36,7 @@ const (
 
 // Errors a fetch can fail with, besides the network's own.
 var (
-	ErrForbiddenAddress = errors.New("address is loopback, link-local or private")
+	ErrForbiddenAddress = errors.New("address is loopback, link-local or private, refused without --allow-private")
 	ErrRedirects        = errors.New("too many redirects")
 	ErrStatus           = errors.New("unexpected HTTP status")
 )

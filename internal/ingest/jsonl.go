@@ -232,15 +232,23 @@ func parseJSONLine(where string, data []byte) (*news.Article, error) {
 	// Under another name a date is a guess at what the field holds ("date"
 	// may be a crawl time, in any format): the article is kept, undated,
 	// rather than a whole file of such lines refused.
-	id := scalar(in.ID)
+	id := field(scalar(in.ID))
 	if id == "" {
 		id = contentID(in.URL, in.Text)
 	}
 	return &news.Article{
-		ID: id, Source: where, URL: strings.TrimSpace(in.URL), Outlet: strings.TrimSpace(in.Outlet),
-		Title: strings.TrimSpace(in.Title), Author: strings.TrimSpace(in.Author), Published: published,
-		Language: news.LanguageTag(in.Language), Text: in.Text, Story: in.Story,
+		ID: id, Source: where, URL: field(in.URL), Outlet: field(in.Outlet),
+		Title: field(in.Title), Author: field(in.Author), Published: published,
+		Language: news.LanguageTag(field(in.Language)), Text: in.Text, Story: field(in.Story),
 	}, nil
+}
+
+// field is a name or an address as a line gives it, trimmed and without
+// NUL bytes, which JSON may escape ("\u0000") but no name holds: stored in
+// PostgreSQL, whose text cannot hold one, a single such ID failed the
+// whole batch it came in.
+func field(s string) string {
+	return strings.TrimSpace(strings.ReplaceAll(s, "\x00", ""))
 }
 
 // fromHTML fills the text, and the metadata the line lacks, from its

@@ -35,6 +35,9 @@ func TestParseJSONAliases(t *testing.T) {
 		{"Event Registry, source with a title",
 			`{"body": "Body.", "source": {"uri": "bbc.co.uk", "title": "BBC"}, "lang": "eng", "date": "2021-07-23"}`,
 			fields{text: "Body.", outlet: "BBC", published: "2021-07-23", language: "en"}},
+		{"NUL bytes, escaped, in names and addresses",
+			`{"text": "Body.", "url": "https://a.example/x\u0000y", "outlet": "Nul\u0000 Post", "title": "T\u0000", "author": "\u0000Ann Lee", "language": "e\u0000n", "story": "s\u00001"}`,
+			fields{text: "Body.", url: "https://a.example/xy", outlet: "Nul Post", title: "T", author: "Ann Lee", language: "en", story: "s1"}},
 		{"a date under an alias that is no date: kept, undated",
 			`{"maintext": "Body.", "date": "August 6, 2022"}`,
 			fields{text: "Body."}},
@@ -185,5 +188,19 @@ func BenchmarkParseJSON(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+// TestParseJSONIDWithoutNUL: an ID with an escaped NUL byte is read
+// without it, as PostgreSQL cannot store one.
+func TestParseJSONIDWithoutNUL(t *testing.T) {
+	for line, want := range map[string]string{
+		`{"id": "nul\u0000id", "text": "Body."}`: "nulid",
+		`{"id": "\u0000", "text": "Body."}`:      contentID("", "Body."),
+	} {
+		a, err := ParseJSON("in.jsonl:1", []byte(line))
+		if err != nil || a.ID != want {
+			t.Errorf("ParseJSON(%s): ID %q, %v; want %q", line, a.ID, err, want)
+		}
 	}
 }

@@ -246,7 +246,11 @@ func (p *Poller) read(ctx context.Context, f *store.Feed) (int, error) {
 	f.ETag, f.LastModified = resp.Validators.ETag, resp.Validators.LastModified
 	f.LastError = ""
 	if len(itemErrs) > 0 {
-		f.LastError = fmt.Sprintf("%d items unreadable, first %s: %s", len(itemErrs), itemErrs[0].Source, itemErrs[0].Error)
+		items := "items"
+		if len(itemErrs) == 1 {
+			items = "item"
+		}
+		f.LastError = fmt.Sprintf("%d %s unreadable, first %s: %s", len(itemErrs), items, itemErrs[0].Source, itemErrs[0].Error)
 	}
 	return stored, nil
 }

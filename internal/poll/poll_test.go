@@ -271,7 +271,7 @@ func TestUpdates(t *testing.T) {
 		}, 4, 4, ""},
 		{"lighthouse updated, its page failing", func(s *newsSite) {
 			s.updated["lighthouse"], s.extra["lighthouse"], s.broken["lighthouse"] = "2031-03-07T13:00:00Z", friday, true
-		}, 4, 5, "lighthouse"},
+		}, 4, 5, "1 item unreadable, first " + srv.URL + "/news/lighthouse"},
 		{"the failed page tried again, and read", func(s *newsSite) { s.broken["lighthouse"] = false }, 5, 6, ""},
 		{"a page stored by other means: taken as read", func(s *newsSite) { s.items = append(s.items, "tugboat") }, 5, 6, ""},
 		{"its entry moves: read, a version", func(s *newsSite) {

@@ -278,3 +278,47 @@ func TestTwoWritersUpdateOnePage(t *testing.T) {
 		t.Errorf("marked latest: %q, want the newest alone, %q", latest, want)
 	}
 }
+
+// TestHugeArticle: an article whose text is too long for a tsvector is
+// stored with the rest of its batch, and found by its lead; one whose URL
+// is too long for an index is refused alone.
+func TestHugeArticle(t *testing.T) {
+	ctx := context.Background()
+	db := fresh(t)
+	svc, err := service.Open(ctx, db, service.Options{Pipeline: pipeline.DefaultOptions(), Manual: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer svc.Close()
+	// 1.5 MB of distinct made-up words: a tsvector of over 2 MB.
+	var b strings.Builder
+	b.WriteString("Harbourmaster Quillon closed the estuary on Monday. ")
+	for i := range 200_000 {
+		fmt.Fprintf(&b, "w%x", i*7919)
+		if i%12 == 11 {
+			b.WriteString(". ")
+		} else {
+			b.WriteByte(' ')
+		}
+	}
+	// A URL too long for an index entry, of characters that do not
+	// compress: refused alone.
+	var url strings.Builder
+	url.WriteString("https://estuary.example/")
+	for i := range 1000 {
+		fmt.Fprintf(&url, "%x", i*2654435761%65521)
+	}
+	articles := []*news.Article{
+		{ID: "huge", Outlet: "Estuary Post", Text: b.String()},
+		{ID: "long-url", URL: url.String(), Outlet: "Estuary Post", Text: "Ferry services resumed on Saturday after the gale, the operator said."},
+		{ID: "small", Outlet: "Estuary Post", Text: "Lifeboat crews rescued six sailors off the northern cape on Tuesday night."},
+	}
+	res, err := svc.Ingest(ctx, articles)
+	if err != nil || len(res.Articles) != 2 || len(res.Errors) != 1 {
+		t.Fatalf("ingest: %+v, %v; want the huge and the small stored, the long URL refused", res, err)
+	}
+	hits, err := db.Search(ctx, "Quillon", 10)
+	if err != nil || len(hits) != 1 || hits[0].ArticleID != "huge" {
+		t.Errorf("search for the huge article's lead: %+v, %v", hits, err)
+	}
+}

@@ -227,8 +227,9 @@ type Result struct {
 // transaction. When it returns without error, every article in the result
 // is on disk; sending the same articles again changes nothing.
 func (s *Service) Ingest(ctx context.Context, articles []*news.Article) (Result, error) {
+	articles, refused := storable(articles)
 	prepared, errs := pipeline.PrepareAll(ctx, articles, s.opts.Pipeline)
-	res := Result{Errors: errs}
+	res := Result{Errors: append(refused, errs...)}
 	if err := ctx.Err(); err != nil {
 		// The batch was cut short and nothing is stored: a caller that
 		// takes no error for all stored (a poller remembering what it read)
@@ -256,6 +257,37 @@ func (s *Service) Ingest(ctx context.Context, articles []*news.Article) (Result,
 	res.Articles = statuses
 	s.poke()
 	return res, nil
+}
+
+// MaxKey is the longest ID, URL or outlet name the store takes, in bytes.
+// Each is a key of an index, and PostgreSQL refuses an index entry over
+// about 2.7 KB: one such article failed the whole batch it came in. No
+// name is that long, and 2,000 bytes is the most a URL is relied on to
+// hold.
+const MaxKey = 2000
+
+// storable returns the articles the store can hold and an error naming
+// each one it cannot.
+func storable(articles []*news.Article) ([]*news.Article, []news.ItemError) {
+	var errs []news.ItemError
+	out := articles[:0:0]
+	for _, a := range articles {
+		field := ""
+		switch {
+		case len(a.ID) > MaxKey:
+			field = "id"
+		case len(a.URL) > MaxKey:
+			field = "url"
+		case len(a.Outlet) > MaxKey:
+			field = "outlet"
+		}
+		if field != "" {
+			errs = append(errs, news.ItemError{Source: a.Source, Error: fmt.Sprintf("%s over %d bytes", field, MaxKey)})
+			continue
+		}
+		out = append(out, a)
+	}
+	return out, errs
 }
 
 // add stores one prepared article, unless the store holds it already.

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -107,6 +108,34 @@ func TestIngest(t *testing.T) {
 	}
 	if d, err := db.Article(ctx, "northwind-wire"); err != nil || d.DuplicateOf == nil {
 		t.Errorf("the wire copy under another outlet is not kept as a copy: %+v, %v", d, err)
+	}
+}
+
+// TestIngestRefusesOverlongKeys: an article whose ID, URL or outlet is
+// too long for the store's indexes is refused by name, and the rest of
+// its batch stored.
+func TestIngestRefusesOverlongKeys(t *testing.T) {
+	ctx := context.Background()
+	s := openService(t, openDB(t, filepath.Join(t.TempDir(), "c.db")))
+	long := strings.Repeat("x", MaxKey+1)
+	text := "Lifeboat crews rescued six sailors off the northern cape on Tuesday night, the coastguard said."
+	articles := []*news.Article{
+		{ID: long, Source: "body:1", Outlet: "Cape Post", Text: text},
+		{ID: "u", Source: "body:2", URL: "https://cape.example/" + long, Outlet: "Cape Post", Text: text},
+		{ID: "o", Source: "body:3", Outlet: long, Text: text},
+		{ID: "fits", Source: "body:4", URL: "https://cape.example/" + strings.Repeat("x", MaxKey-30), Outlet: "Cape Post", Text: text},
+	}
+	res, err := s.Ingest(ctx, articles)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []news.ItemError{
+		{Source: "body:1", Error: fmt.Sprintf("id over %d bytes", MaxKey)},
+		{Source: "body:2", Error: fmt.Sprintf("url over %d bytes", MaxKey)},
+		{Source: "body:3", Error: fmt.Sprintf("outlet over %d bytes", MaxKey)},
+	}
+	if !reflect.DeepEqual(res.Errors, want) || len(res.Articles) != 1 || res.Articles[0].ID != "fits" {
+		t.Errorf("stored %+v, errors %+v; want fits stored, errors %+v", res.Articles, res.Errors, want)
 	}
 }
 

@@ -7,6 +7,7 @@ import (
 	"context"
 	"database/sql"
 	"embed"
+	"errors"
 	"fmt"
 	"io/fs"
 	"net/url"
@@ -22,7 +23,12 @@ import (
 var migrations embed.FS
 
 // Open opens (creating if need be) the store in the SQLite file at path.
+// An empty path is refused: SQLite would open a temporary database that
+// vanishes on close, losing every write it acknowledged.
 func Open(ctx context.Context, path string) (*store.DB, error) {
+	if path == "" {
+		return nil, errors.New("open sqlite: no file named")
+	}
 	// WAL lets readers work while one writer writes; synchronous=FULL makes
 	// every acknowledged commit survive a crash of the machine, not only of
 	// the process; busy_timeout makes a second writer wait its turn.
@@ -31,7 +37,7 @@ func Open(ctx context.Context, path string) (*store.DB, error) {
 		params.Add("_pragma", p)
 	}
 	params.Set("_txlock", "immediate")
-	db, err := sql.Open("sqlite", "file:"+path+"?"+params.Encode())
+	db, err := sql.Open("sqlite", fileURI(path)+"?"+params.Encode())
 	if err != nil {
 		return nil, fmt.Errorf("open sqlite %s: %w", path, err)
 	}
@@ -56,6 +62,13 @@ func Open(ctx context.Context, path string) (*store.DB, error) {
 		return nil, err
 	}
 	return s, nil
+}
+
+// fileURI is path as an SQLite URI. The characters a URI reads ("%",
+// "?", "#") are escaped: unescaped, "news#2.db" would open "news" with the
+// pragmas above cut off as a fragment, WAL and synchronous=FULL among them.
+func fileURI(path string) string {
+	return "file:" + strings.NewReplacer("%", "%25", "?", "%3f", "#", "%23").Replace(path)
 }
 
 // searchTerms quotes each word of a user's query for FTS5, so that no

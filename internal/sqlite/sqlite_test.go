@@ -2,6 +2,7 @@ package sqlite
 
 import (
 	"context"
+	"os"
 	"path/filepath"
 	"testing"
 
@@ -49,5 +50,40 @@ func TestSearchTerms(t *testing.T) {
 		if got := searchTerms(in); got != want {
 			t.Errorf("searchTerms(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+// TestOpenPath checks that the file opened is the one named, whatever
+// characters its name holds, with the pragmas that make writes durable,
+// and that no name opens a throwaway database.
+func TestOpenPath(t *testing.T) {
+	ctx := context.Background()
+	for _, name := range []string{"corroborate.db", "news#2.db", "what?.db", "100%.db", "a%20b.db", "with space.db"} {
+		t.Run(name, func(t *testing.T) {
+			dir := t.TempDir()
+			s, err := Open(ctx, filepath.Join(dir, name))
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer s.Close()
+			var mode string
+			var sync int
+			if err := s.SQL().QueryRowContext(ctx, "PRAGMA journal_mode").Scan(&mode); err != nil {
+				t.Fatal(err)
+			}
+			if err := s.SQL().QueryRowContext(ctx, "PRAGMA synchronous").Scan(&sync); err != nil {
+				t.Fatal(err)
+			}
+			if mode != "wal" || sync != 2 {
+				t.Errorf("journal_mode %s, synchronous %d; want wal, 2 (FULL)", mode, sync)
+			}
+			if _, err := os.Stat(filepath.Join(dir, name)); err != nil {
+				t.Errorf("no file under the name given: %v", err)
+			}
+		})
+	}
+	if s, err := Open(ctx, ""); err == nil {
+		s.Close()
+		t.Error(`Open("") opened a temporary database`)
 	}
 }

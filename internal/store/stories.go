@@ -28,22 +28,24 @@ type Story struct {
 	FirstPublished string
 	LastPublished  string
 	Revision       int64
-	Analyzed       int64 // the revision the report describes
+	Analyzed       int64     // the revision the report describes
+	AnalyzedAt     time.Time // when the report was written; zero before
 	Report         *news.Story
 }
 
 const storyColumns = `id, headline, article_count, voices, conflicts, created_at, updated_at, first_published,
-	last_published, revision, analyzed_revision, updated_seq`
+	last_published, revision, analyzed_revision, analyzed_at, updated_seq`
 
 func scanStory(row scanner) (Story, int64, error) {
 	var s Story
-	var created, updated string
+	var created, updated, analyzed string
 	var first, last sql.NullString
 	var updatedSeq int64
 	err := row.Scan(&s.ID, &s.Headline, &s.Articles, &s.Voices, &s.Conflicts, &created, &updated, &first, &last,
-		&s.Revision, &s.Analyzed, &updatedSeq)
+		&s.Revision, &s.Analyzed, &analyzed, &updatedSeq)
 	s.Created, _ = time.Parse(time.RFC3339Nano, created) // written by us
 	s.Updated, _ = time.Parse(time.RFC3339Nano, updated)
+	s.AnalyzedAt, _ = time.Parse(time.RFC3339Nano, analyzed) // "" before the first report: zero
 	s.FirstPublished, s.LastPublished = first.String, last.String
 	return s, updatedSeq, err
 }
@@ -323,8 +325,11 @@ type DayCount struct {
 	Count int
 }
 
-// Coverage counts each story's articles per day (publication day, else
-// the day they arrived), oldest first: the shape of a story over time.
+// Coverage counts each story's articles per day, oldest first: the shape
+// of a story over time. Days are publication days; an undated article is
+// counted on the day it arrived only in a story with no dated article,
+// since arrival is another clock: a backfill of last year's articles, one
+// of them undated, drew a year of nothing and a bar today.
 func (s *DB) Coverage(ctx context.Context, ids []string) (map[string][]DayCount, error) {
 	out := make(map[string][]DayCount, len(ids))
 	if len(ids) == 0 {
@@ -336,7 +341,9 @@ func (s *DB) Coverage(ctx context.Context, ids []string) (map[string][]DayCount,
 		args[i] = id
 	}
 	rows, err := s.sql.QueryContext(ctx, s.q(`SELECT story_id, SUBSTR(COALESCE(published, ingested_at), 1, 10) AS day, COUNT(*)
-		FROM articles WHERE story_id IN (`+marks+`) GROUP BY story_id, day ORDER BY story_id, day`), args...)
+		FROM articles a WHERE story_id IN (`+marks+`)
+		AND (published IS NOT NULL OR NOT EXISTS (SELECT 1 FROM articles d WHERE d.story_id = a.story_id AND d.published IS NOT NULL))
+		GROUP BY story_id, day ORDER BY story_id, day`), args...)
 	if err != nil {
 		return nil, fmt.Errorf("coverage: %w", err)
 	}

@@ -43,7 +43,7 @@ func story(res *compare.Result, cs *concepts, opts Options) []news.Sentence {
 	picked = arrange(res.Index, picked)
 	out := make([]news.Sentence, 0, len(picked))
 	for _, u := range picked {
-		out = append(out, news.Sentence{Text: u.clause.text, Sources: res.Index.IDs(citedFor(res.Index, u))})
+		out = append(out, news.Sentence{Text: u.clause.text, Sources: res.Index.IDs(citedFor(res, u))})
 	}
 	return out
 }

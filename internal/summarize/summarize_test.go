@@ -231,6 +231,64 @@ func TestQuotedSentenceCitesItsWords(t *testing.T) {
 	}
 }
 
+// TestFiguresCiteTheirSources: a summary sentence that gives figures cites
+// only the articles whose sentence gives them, however alike the rest:
+// an update that changed the toll, or an outlet with another count, is
+// not a source for the first figure.
+func TestFiguresCiteTheirSources(t *testing.T) {
+	tests := []struct {
+		name     string
+		articles []article
+		sentence string // a summary sentence holds this
+		want     []string
+	}{
+		{"another count", []article{
+			{voice: "Post", text: "A ferry sank off the coast of Ostrava on Tuesday, killing 12 people, officials said."},
+			{voice: "Courier", text: "A ferry sank off the coast of Ostrava on Tuesday, killing 15 people, officials said."},
+		}, "killing 12 people", []string{"a"}},
+		{"the same count in words", []article{
+			{voice: "Post", text: "A ferry sank off the coast of Ostrava on Tuesday, killing 12 people, officials said."},
+			{voice: "Courier", text: "A ferry sank off the coast of Ostrava on Tuesday, killing twelve people, officials said."},
+		}, "people, officials said", []string{"a", "b"}},
+		{"a figure left out: a paraphrase, cited", []article{
+			{voice: "Post", text: "The storm cut power to 20,000 homes in Marrowby on Monday and closed 14 schools, officials said."},
+			{voice: "Courier", text: "The storm cut power to 20,000 homes in Marrowby on Monday and closed schools, officials said."},
+		}, "20,000 homes", []string{"a", "b"}},
+		{"another age", []article{
+			{voice: "Post", text: "Twenty-eight-year-old Geraldine Alcorn was arraigned in Ostrava on Wednesday on charges of child luring, police said."},
+			{voice: "Courier", text: "Twenty-nine-year-old Geraldine Alcorn was arraigned in Ostrava on Wednesday on charges of child luring, police said."},
+		}, "-year-old Geraldine Alcorn", nil},
+		{"no figures", []article{
+			{voice: "Post", text: "The storm cut power to homes across Marrowby on Monday and closed the schools, officials said."},
+			{voice: "Courier", text: "The storm cut power to homes across Marrowby on Monday and closed the schools, officials said."},
+		}, "cut power", []string{"a", "b"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			found := false
+			for _, s := range Story(analyze(tt.articles), Options{}) {
+				if !strings.Contains(s.Text, tt.sentence) {
+					continue
+				}
+				found = true
+				want := tt.want
+				if want == nil { // whichever is printed cites itself alone
+					want = []string{"a"}
+					if s.Text != tt.articles[0].text {
+						want = []string{"b"}
+					}
+				}
+				if !slices.Equal(s.Sources, want) {
+					t.Errorf("%q cites %v, want %v", s.Text, s.Sources, want)
+				}
+			}
+			if !found {
+				t.Fatalf("no summary sentence holds %q", tt.sentence)
+			}
+		})
+	}
+}
+
 func TestQuotedSpans(t *testing.T) {
 	tests := []struct {
 		in   string

@@ -298,13 +298,20 @@ func (s *Server) apiIngest(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
+// authorize checks the bearer token when the server has one. The scheme
+// is read in any case, as RFC 7235 has it ("bearer" from some clients),
+// and a token sent but wrong is told apart from none: an editor whose page
+// kept a mistyped token otherwise reads that a token is required.
 func (s *Server) authorize(r *http.Request) error {
 	if s.cfg.Token == "" {
 		return nil
 	}
-	got, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
-	if !ok || subtle.ConstantTimeCompare([]byte(got), []byte(s.cfg.Token)) != 1 {
+	scheme, got, _ := strings.Cut(strings.TrimSpace(r.Header.Get("Authorization")), " ")
+	if !strings.EqualFold(scheme, "Bearer") {
 		return errUnauthorized
+	}
+	if subtle.ConstantTimeCompare([]byte(strings.TrimSpace(got)), []byte(s.cfg.Token)) != 1 {
+		return errWrongToken
 	}
 	return nil
 }
@@ -349,7 +356,7 @@ func parseArticles(body []byte, limit int) ([]*news.Article, []news.ItemError, e
 			continue
 		}
 		if len(articles) == limit {
-			return nil, nil, fmt.Errorf("more than %d articles in one request: %w", limit, errTooLarge)
+			return nil, nil, tooMany(limit)
 		}
 		where := name(i)
 		a, err := ingest.ParseJSON(where, line)
@@ -360,6 +367,12 @@ func parseArticles(body []byte, limit int) ([]*news.Article, []news.ItemError, e
 		articles = append(articles, a)
 	}
 	return articles, errs, nil
+}
+
+// tooMany refuses a request of more articles than limit, saying so: the
+// body may be well within --max-body.
+func tooMany(limit int) error {
+	return news.Refuse(errTooLarge, "more than %d articles in one request: send them in several", limit)
 }
 
 // parseTable reads a table of articles with a header row. Rows name their
@@ -383,7 +396,7 @@ func parseTable(ctx context.Context, body []byte, tabs bool, limit int) ([]*news
 		return nil, nil, badRequest(errs[0].Error)
 	}
 	if len(articles) > limit {
-		return nil, nil, fmt.Errorf("more than %d articles in one request: %w", limit, errTooLarge)
+		return nil, nil, tooMany(limit)
 	}
 	return articles, errs, nil
 }

@@ -50,24 +50,30 @@ func (s *Server) atom(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	base := baseURL(r)
-	feed := atomFeed{ID: base + "/", Title: "corroborate: stories", Updated: time.Now().UTC().Format(time.RFC3339),
+	feed := atomFeed{ID: base + "/", Title: "corroborate: stories",
 		Links: []atomLink{{Rel: "self", Href: base + "/feed.atom"}, {Href: base + "/"}}}
-	if len(list) > 0 {
-		feed.Updated = list[0].Updated.UTC().Format(time.RFC3339)
-	}
+	var latest time.Time
 	for _, st := range list {
 		if st.Analyzed == 0 && st.Headline == "" {
 			// Not analysed, and its first article has no title: a feed
 			// reader would keep "Untitled story". It enters once analysed.
 			continue
 		}
+		updated := entryUpdated(st)
+		if updated.After(latest) {
+			latest = updated
+		}
 		e := atomEntry{
 			ID: "tag:corroborate," + st.Created.UTC().Format("2006-01-02") + ":story:" + st.ID, Title: orUntitled(st.Headline),
-			Updated: st.Updated.UTC().Format(time.RFC3339), Link: atomLink{Href: base + "/stories/" + st.ID},
+			Updated: updated.UTC().Format(time.RFC3339Nano), Link: atomLink{Href: base + "/stories/" + st.ID},
 			Summary: atomText{Type: "text", Body: s.entrySummary(r, st)}, Author: atomAuthor{Name: "corroborate"},
 		}
 		feed.Entries = append(feed.Entries, e)
 	}
+	if latest.IsZero() {
+		latest = time.Now()
+	}
+	feed.Updated = latest.UTC().Format(time.RFC3339Nano)
 	w.Header().Set("Content-Type", "application/atom+xml; charset=utf-8")
 	if _, err := w.Write([]byte(xml.Header)); err != nil {
 		return nil // the client left
@@ -76,6 +82,18 @@ func (s *Server) atom(w http.ResponseWriter, r *http.Request) error {
 	enc.Indent("", "  ")
 	enc.Encode(feed) // the status is sent; a write error means the client left
 	return nil
+}
+
+// entryUpdated is when a story's entry last changed: an article joined,
+// or an analysis rewrote its title and summary. A reader that sees the
+// same updated keeps the entry it has, "not analysed yet" and all. The
+// time keeps its fractions, as an analysis often lands within the second
+// its article arrived.
+func entryUpdated(st store.Story) time.Time {
+	if st.AnalyzedAt.After(st.Updated) {
+		return st.AnalyzedAt
+	}
+	return st.Updated
 }
 
 // entrySummary is a story's summary as plain text, with its counts.

@@ -23,6 +23,9 @@ type bar struct {
 	Label      string
 }
 
+// maxBarWidth is the widest a day's bar is drawn.
+const maxBarWidth = 12
+
 // coverageChart lays out a small bar chart of articles per day, from the
 // first day to the last.
 func coverageChart(days []store.DayCount) chart {
@@ -41,7 +44,10 @@ func coverageChart(days []store.DayCount) chart {
 	for _, d := range days {
 		most = max(most, d.Count)
 	}
-	w := max(c.Width/span, 2)
+	// A day is at most a bar's width: a story of one day drawn as a block
+	// the chart's width looked like a progress bar, on every such story.
+	w := min(max(c.Width/span, 2), maxBarWidth)
+	c.Width = span * w
 	for _, d := range days {
 		day, err := time.Parse("2006-01-02", d.Day)
 		if err != nil {

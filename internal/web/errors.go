@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"net/http"
 
 	"github.com/corroborate/corroborate/internal/news"
@@ -14,7 +15,8 @@ import (
 // Errors the handlers return, mapped to statuses in one place.
 var (
 	errBadRequest   = errors.New("bad request")
-	errUnauthorized = errors.New("a bearer token is required to write")
+	errUnauthorized = errors.New("a bearer token is required to write: send Authorization: Bearer TOKEN")
+	errWrongToken   = news.Refuse(errUnauthorized, "the bearer token is not this server's")
 	errTooLarge     = errors.New("request body too large")
 	errReadOnly     = errors.New("this server is read-only")
 	errMediaType    = errors.New("send the body as JSON, Content-Type: application/json (articles also as JSON Lines, application/x-ndjson, or a table, text/csv or text/tab-separated-values)")
@@ -33,8 +35,10 @@ func status(err error) (int, string) {
 		return http.StatusNotFound, err.Error()
 	case errors.Is(err, store.ErrBadCursor):
 		return http.StatusBadRequest, "bad cursor"
-	case errors.As(err, &maxBytes), errors.Is(err, errTooLarge):
-		return http.StatusRequestEntityTooLarge, errTooLarge.Error()
+	case errors.As(err, &maxBytes):
+		return http.StatusRequestEntityTooLarge, fmt.Sprintf("request body too large: over %d bytes", maxBytes.Limit)
+	case errors.Is(err, errTooLarge):
+		return http.StatusRequestEntityTooLarge, err.Error()
 	case errors.Is(err, errBadRequest), errors.Is(err, service.ErrEdit):
 		return http.StatusBadRequest, err.Error()
 	case errors.Is(err, service.ErrMerged):
@@ -56,6 +60,9 @@ func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
 	code, msg := status(err)
 	if code >= 500 {
 		s.cfg.Log.Error("request failed", "method", r.Method, "path", r.URL.Path, "error", err)
+	}
+	if code == http.StatusUnauthorized {
+		w.Header().Set("WWW-Authenticate", `Bearer realm="corroborate"`) // RFC 7235: a 401 names its scheme
 	}
 	if isPage(r) {
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")

@@ -13,6 +13,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/corroborate/corroborate/internal/news"
 	"github.com/corroborate/corroborate/internal/pipeline"
@@ -251,7 +252,9 @@ func TestIngestTable(t *testing.T) {
 		{"text/tab-separated-values", "id\ttext\nt4\tThe council approved the new budget on Wednesday evening.\n", 200, 1, nil, ""},
 		{"text/csv", "symbol,price\nACME,12\n", 400, 0, nil, "no column under any of"},
 		{"text/csv", "", 400, 0, nil, "empty table"},
-		{"text/csv", "text\nOne.\nTwo.\nThree.\n", 413, 0, nil, "too large"},
+		{"text/csv", "text\nOne.\nTwo.\nThree.\n", 413, 0, nil, "more than 2 articles in one request"},
+		{"application/x-ndjson", "{\"text\": \"One.\"}\n{\"text\": \"Two.\"}\n{\"text\": \"Three.\"}\n", 413, 0, nil, "more than 2 articles in one request"},
+		{"application/json", "[{\"text\": \"One.\"}, {\"text\": \"Two.\"}, {\"text\": \"Three.\"}]", 413, 0, nil, "more than 2 articles in one request"},
 	}
 	for _, tt := range tests {
 		code, body, _ := f.do(t, "POST", "/api/v1/articles", tt.body, "Content-Type", tt.contentType)
@@ -300,9 +303,15 @@ func TestBadRequests(t *testing.T) {
 		{"POST", "/api/v1/articles", `{"summary": "S", "url": "https://a.example/x"}`, 400, `\"maintext\"`},
 		{"POST", "/api/v1/articles", `{"maintext": "The ferry resumed service on Friday after the strike ended, the operator said.", "source_domain": "port.example", "date_publish": "2025-03-05 10:00:00"}`, 200, `"source":"body:1"`},
 		{"POST", "/api/v1/articles", ``, 400, "empty body"},
-		{"POST", "/api/v1/articles", `{"text": "` + strings.Repeat("x", 40<<10) + `"}`, 413, "too large"},
+		{"POST", "/api/v1/articles", `{"text": "` + strings.Repeat("x", 40<<10) + `"}`, 413, `{"error":"request body too large: over 32768 bytes"}`},
 		{"POST", "/api/v1/articles", "{\"id\":\"ok\",\"text\":\"The bridge reopened on Monday after two years of repairs, the city said.\"}\nnot json", 200, `"source":"body:2"`},
 		{"POST", "/api/v1/articles", `{"status": "ok", "articles": [{"id": "env", "content": "The ferry resumed service on Friday after the strike ended, the operator said."}, {"id": "bare"}]}`, 200, `"errors":[{"source":"body.articles[1]"`},
+		{"GET", "/api/v1/search?q=a%00b", "", 400, `query parameter \"q\" holds a NUL byte`},
+		{"GET", "/api/v1/search?q=%FF", "", 400, "not UTF-8"},
+		{"GET", "/api/v1/stories?outlet=%FF", "", 400, `query parameter \"outlet\"`},
+		{"GET", "/api/v1/articles/a%00b", "", 400, "the path holds a NUL byte"},
+		{"GET", "/api/v1/stories/%FF", "", 400, "not UTF-8"},
+		{"GET", "/stories/%FF", "", 400, "<!doctype html>"},
 		{"GET", "/api/v1/stories/no-such-story", "", 404, "not found"},
 		{"GET", "/api/v1/articles/no-such", "", 404, "not found"},
 		{"GET", "/api/v1/stories?cursor=%%%", "", 400, ""},
@@ -356,8 +365,12 @@ func TestAtomWaitsForAnalysis(t *testing.T) {
 	}
 	post(`{"id": "vote", "outlet": "City Beat", "title": "Council backs bike lanes", "text": "The city council on Tuesday approved ten miles of protected bike lanes downtown by a vote of 7-2."}`)
 	got := entries()
+	pending := map[string]string{} // entry ID: its updated before the analysis
 	if len(got) != 1 || got[0].Title != "Council backs bike lanes" || got[0].Summary.Body != "1 article, not analysed yet." {
 		t.Errorf("a titled story not yet analysed: %+v", got)
+	}
+	for _, e := range got {
+		pending[e.ID] = e.Updated
 	}
 	for _, path := range []string{"/", got[0].Link.Href[len(srv.URL):]} {
 		if _, page, _ := f.do(t, "GET", path, ""); strings.Contains(page, "0 independent sources") || !strings.Contains(page, "not analysed yet") {
@@ -375,20 +388,49 @@ func TestAtomWaitsForAnalysis(t *testing.T) {
 		if e.Title == "Untitled story" || !strings.HasPrefix(e.Summary.Body, "1 article, 1 independent source.") {
 			t.Errorf("an analysed story's entry: %+v", e)
 		}
+		// Its summary changed, so its updated must move, or a reader keeps
+		// "not analysed yet".
+		if before, ok := pending[e.ID]; ok && !(atomTime(t, e.Updated).After(atomTime(t, before))) {
+			t.Errorf("entry %s analysed since it was read, still updated %s (was %s)", e.ID, e.Updated, before)
+		}
 	}
+}
+
+func atomTime(t *testing.T, s string) time.Time {
+	t.Helper()
+	at, err := time.Parse(time.RFC3339, s)
+	if err != nil {
+		t.Fatalf("updated %q: %v", s, err)
+	}
+	return at
 }
 
 func TestToken(t *testing.T) {
 	f := newFixture(t, Config{Token: "s3cret"})
 	body := `{"id":"x","text":"The bridge reopened on Monday after two years of repairs, the city said."}`
-	if code, _, _ := f.do(t, "POST", "/api/v1/articles", body); code != 401 {
-		t.Errorf("no token: %d, want 401", code)
-	}
-	if code, _, _ := f.do(t, "POST", "/api/v1/articles", body, "Authorization", "Bearer wrong"); code != 401 {
-		t.Errorf("wrong token: %d, want 401", code)
-	}
-	if code, _, _ := f.do(t, "POST", "/api/v1/articles", body, "Authorization", "Bearer s3cret"); code != 200 {
-		t.Errorf("right token: %d, want 200", code)
+	for _, tt := range []struct {
+		name, auth string
+		code       int
+		answer     string
+	}{
+		{"no token", "", 401, "a bearer token is required to write"},
+		{"another scheme", "Basic czNjcmV0", 401, "a bearer token is required to write"},
+		{"wrong token", "Bearer wrong", 401, "the bearer token is not this server's"},
+		{"empty token", "Bearer ", 401, "the bearer token is not this server's"},
+		{"right token", "Bearer s3cret", 200, `"id":"x"`},
+		{"scheme in lower case", "bearer s3cret", 200, `"id":"x"`},
+	} {
+		var header []string
+		if tt.auth != "" {
+			header = []string{"Authorization", tt.auth}
+		}
+		code, answer, h := f.do(t, "POST", "/api/v1/articles", body, header...)
+		if code != tt.code || !strings.Contains(answer, tt.answer) {
+			t.Errorf("%s: %d %s, want %d saying %q", tt.name, code, answer, tt.code, tt.answer)
+		}
+		if code == 401 && !strings.HasPrefix(h.Get("WWW-Authenticate"), "Bearer") {
+			t.Errorf("%s: a 401 with WWW-Authenticate %q, want the Bearer scheme", tt.name, h.Get("WWW-Authenticate"))
+		}
 	}
 	if code, _, _ := f.do(t, "GET", "/api/v1/stories", ""); code != 200 {
 		t.Errorf("reads need no token: %d", code)

@@ -31,6 +31,7 @@ func Run(t *testing.T, open Opener) {
 		{"list and page", testList},
 		{"filters", testFilters},
 		{"search", testSearch},
+		{"coverage by day", testCoverage},
 		{"reports", testReports},
 		{"reports of an older version", testOutdatedReports},
 		{"since and replay", testSinceReplay},
@@ -111,6 +112,42 @@ func testWriteRead(t *testing.T, s *store.DB) {
 	}
 	if _, err := s.Story(ctx, "nope"); !errors.Is(err, store.ErrNotFound) {
 		t.Errorf("unknown story: %v, want ErrNotFound", err)
+	}
+}
+
+// testCoverage: a story's articles are counted on the days they were
+// published; undated ones on their day of arrival only where no article
+// of the story has a date.
+func testCoverage(t *testing.T, s *store.DB) {
+	undated := func(id, story string, arrived time.Time) *store.Article {
+		a := article(id, story, "Courier", "Text of "+id+".", "")
+		a.IngestedAt = arrived
+		return a
+	}
+	arrived := time.Date(2031, 5, 2, 9, 0, 0, 0, time.UTC)
+	add(t, s,
+		article("d1", "mixed", "Courier", "One.", "2031-04-14"),
+		article("d2", "mixed", "Post", "Two.", "2031-04-14T18:30:00Z"),
+		article("d3", "mixed", "Wire", "Three.", "2031-04-16"),
+		undated("u1", "mixed", arrived),
+		undated("u2", "undated", arrived),
+		undated("u3", "undated", arrived.Add(24*time.Hour)),
+	)
+	got, err := s.Coverage(context.Background(), []string{"mixed", "undated", "none"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string][]store.DayCount{
+		"mixed":   {{Day: "2031-04-14", Count: 2}, {Day: "2031-04-16", Count: 1}},
+		"undated": {{Day: "2031-05-02", Count: 1}, {Day: "2031-05-03", Count: 1}},
+	}
+	for story, days := range want {
+		if !slices.Equal(got[story], days) {
+			t.Errorf("coverage of %s: %v, want %v", story, got[story], days)
+		}
+	}
+	if len(got["none"]) != 0 {
+		t.Errorf("coverage of a story without articles: %v", got["none"])
 	}
 }
 
