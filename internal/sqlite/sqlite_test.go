@@ -2,9 +2,12 @@ package sqlite
 
 import (
 	"context"
+	"database/sql"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
+	"testing/fstest"
 
 	"github.com/corroborate/corroborate/internal/store"
 	"github.com/corroborate/corroborate/internal/store/storetest"
@@ -85,5 +88,24 @@ func TestOpenPath(t *testing.T) {
 	if s, err := Open(ctx, ""); err == nil {
 		s.Close()
 		t.Error(`Open("") opened a temporary database`)
+	}
+}
+
+// TestMigrationNumbersUnique: two migrations of one number are refused by
+// name, where the second would have been taken as applied and skipped.
+func TestMigrationNumbersUnique(t *testing.T) {
+	db, err := sql.Open("sqlite", "file:"+filepath.Join(t.TempDir(), "m.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	files := fstest.MapFS{
+		"001_init.sql":  {Data: []byte("CREATE TABLE a (x INTEGER);")},
+		"002_one.sql":   {Data: []byte("CREATE TABLE b (x INTEGER);")},
+		"002_other.sql": {Data: []byte("CREATE TABLE c (x INTEGER);")},
+	}
+	_, err = store.Open(context.Background(), db, store.Dialect{Name: "sqlite", Migrations: files, Rebind: func(q string) string { return q }})
+	if err == nil || !strings.Contains(err.Error(), "002_one.sql and 002_other.sql share the number 2") {
+		t.Errorf("Open with two migrations numbered 2: %v", err)
 	}
 }

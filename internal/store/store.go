@@ -80,11 +80,18 @@ func (s *DB) migrate(ctx context.Context) error {
 	if _, err := s.sql.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY)`); err != nil {
 		return err
 	}
+	seen := make(map[int]string, len(names))
 	for _, name := range names {
 		version, err := strconv.Atoi(strings.SplitN(name, "_", 2)[0])
 		if err != nil {
 			return fmt.Errorf("migration %s: name must start with a number", name)
 		}
+		// Two files of one number (branches that each added the next one)
+		// would have the second taken as applied and silently skipped.
+		if other, ok := seen[version]; ok {
+			return fmt.Errorf("migrations %s and %s share the number %d", other, name, version)
+		}
+		seen[version] = name
 		if err := s.apply(ctx, name, version); err != nil {
 			return err
 		}

@@ -75,7 +75,7 @@ func contradicts(res *compare.Result, m compare.Ref, figures []figureIn) bool {
 			if g.fact != f.fact {
 				continue
 			}
-			if overlap(g.value, f.value) {
+			if compare.ValuesOverlap(g.value, f.value) {
 				same = true
 			} else {
 				other = true
