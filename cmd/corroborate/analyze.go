@@ -1,6 +1,8 @@
 package main
 
 import (
+	"bufio"
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -114,6 +116,11 @@ func writerFor(format string) (func(io.Writer, *news.Report) error, error) {
 	return nil, errors.New("unknown format " + format + ": want text, markdown or json")
 }
 
+// writeJSON writes the report as json.Encoder would, indented, one article
+// or story at a time: the Encoder holds the whole document twice (compact,
+// then indented) before it writes, which for a large batch is more memory
+// than the report itself. TestWriteJSONAsEncoder holds it to the Encoder's
+// bytes.
 func writeJSON(w io.Writer, r *news.Report) error {
 	if r.Articles == nil {
 		r.Articles = []*news.Article{}
@@ -121,10 +128,52 @@ func writeJSON(w io.Writer, r *news.Report) error {
 	if r.Stories == nil {
 		r.Stories = []*news.Story{}
 	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
+	out := bufio.NewWriter(w)
+	var elem bytes.Buffer
+	enc := json.NewEncoder(&elem)
 	enc.SetEscapeHTML(false)
-	return enc.Encode(r)
+	enc.SetIndent("    ", "  ") // an element of one of the report's lists
+	encode := func(v any) ([]byte, error) {
+		elem.Reset()
+		err := enc.Encode(v)
+		return bytes.TrimSuffix(elem.Bytes(), []byte("\n")), err // Encode ends a value with a newline
+	}
+	fmt.Fprintf(out, "{\n  \"version\": %d,\n", r.Version)
+	err := errors.Join(
+		writeList(out, encode, "articles", r.Articles, ","),
+		writeList(out, encode, "stories", r.Stories, ","),
+		writeList(out, encode, "errors", r.Errors, ""),
+	)
+	out.WriteString("}\n")
+	return errors.Join(err, out.Flush())
+}
+
+// writeList writes one of the report's lists and the separator after it.
+func writeList[T any](out *bufio.Writer, encode func(any) ([]byte, error), name string, list []T, sep string) error {
+	fmt.Fprintf(out, "  %q: ", name)
+	switch {
+	case list == nil:
+		out.WriteString("null")
+	case len(list) == 0:
+		out.WriteString("[]")
+	default:
+		out.WriteString("[\n")
+		for i, v := range list {
+			b, err := encode(v)
+			if err != nil {
+				return err
+			}
+			out.WriteString("    ")
+			out.Write(b)
+			if i < len(list)-1 {
+				out.WriteString(",")
+			}
+			out.WriteString("\n")
+		}
+		out.WriteString("  ]")
+	}
+	out.WriteString(sep + "\n")
+	return nil
 }
 
 func printErrors(w io.Writer, errs []news.ItemError) {

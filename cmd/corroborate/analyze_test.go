@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -8,7 +9,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/corroborate/corroborate/internal/ingest"
 	"github.com/corroborate/corroborate/internal/news"
+	"github.com/corroborate/corroborate/internal/pipeline"
 )
 
 // TestAnalyzeExamples checks the report on the bundled sample in every
@@ -316,4 +319,46 @@ func TestAnalyzeDeterministic(t *testing.T) {
 			t.Fatalf("run %d printed another report than the first:\n%s", run+1, firstDiff(report, first))
 		}
 	}
+}
+
+// TestWriteJSONAsEncoder: writeJSON writes a list's elements one at a
+// time, and must give the bytes json.Encoder gives for the whole report.
+func TestWriteJSONAsEncoder(t *testing.T) {
+	sample := pipeline.Analyze(context.Background(), readDir(t, examples), pipeline.DefaultOptions())
+	sample.Errors = []news.ItemError{{Source: "a <b>.html", Error: "no text & no title"}, {Source: "c.txt", Error: "empty"}}
+	tests := []struct {
+		name   string
+		report *news.Report
+	}{
+		{"the sample, with errors", sample},
+		{"nothing read", &news.Report{Version: news.ReportVersion}},
+		{"no errors", &news.Report{Version: news.ReportVersion, Articles: sample.Articles[:1], Stories: sample.Stories[:1], Errors: []news.ItemError{}}},
+	}
+	for _, tt := range tests {
+		var got, want strings.Builder
+		if err := writeJSON(&got, tt.report); err != nil {
+			t.Fatal(err)
+		}
+		enc := json.NewEncoder(&want)
+		enc.SetIndent("", "  ")
+		enc.SetEscapeHTML(false)
+		if err := enc.Encode(tt.report); err != nil {
+			t.Fatal(err)
+		}
+		if got.String() != want.String() {
+			t.Errorf("%s: writeJSON gave\n%s\nwant\n%s", tt.name, got.String(), want.String())
+		}
+	}
+}
+
+func readDir(t *testing.T, dir string) []*news.Article {
+	t.Helper()
+	var articles []*news.Article
+	ingest.Paths(context.Background(), []string{dir}, nil, ingest.Options{}, func(a *news.Article, e *news.ItemError) {
+		if e != nil {
+			t.Fatalf("reading %s: %+v", dir, e)
+		}
+		articles = append(articles, a)
+	})
+	return articles
 }

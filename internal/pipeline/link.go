@@ -6,13 +6,15 @@ import (
 
 	"github.com/corroborate/corroborate/internal/dedupe"
 	"github.com/corroborate/corroborate/internal/news"
+	"github.com/corroborate/corroborate/internal/text"
 )
 
 // link records the versions and copies the engine found: within each set
 // of versions it makes the oldest the original, marks the newest and
 // records what each version changed; within each set of copies it picks the
-// original the text credits.
-func link(items []*Prepared, placed []Placement) {
+// original the text credits. changes records what each version changed,
+// which takes the versions' text analyses.
+func link(items []*Prepared, placed []Placement, changes bool) {
 	family := map[string][]*Prepared{}
 	copies := map[string][]*Prepared{}
 	var roots, copyRoots []string
@@ -39,7 +41,7 @@ func link(items []*Prepared, placed []Placement) {
 	}
 	for _, root := range roots {
 		versions := append([]*Prepared{byID[root]}, family[root]...)
-		orderVersions(versions)
+		orderVersions(versions, changes)
 	}
 }
 
@@ -101,22 +103,28 @@ func isWordByte(b byte) bool {
 }
 
 // orderVersions sorts one article's versions oldest first (undated ones
-// keep their reading order) and links each to the oldest.
-func orderVersions(versions []*Prepared) {
+// keep their reading order) and links each to the oldest, and with
+// changes records what each changed since the one before.
+func orderVersions(versions []*Prepared, changes bool) {
 	sort.SliceStable(versions, func(i, j int) bool {
 		a, b := versions[i].article.Published, versions[j].article.Published
 		return !a.IsZero() && !b.IsZero() && a.Before(b.Time)
 	})
 	first := versions[0].article
 	first.VersionOf = nil
+	var prevDoc *text.Doc
+	if changes {
+		prevDoc = versions[0].analysis()
+	}
 	for i, v := range versions[1:] {
 		id := first.ID
 		v.article.VersionOf = &id
 		v.article.DuplicateOf = nil
-		prev := versions[i]
-		if prev.doc != nil && v.doc != nil { // a run that only groups keeps no analysis
-			added, removed := dedupe.Changes(prev.doc.Sentences, v.doc.Sentences)
-			v.article.Changes = &news.Changes{Against: prev.article.ID, Added: added, Removed: removed}
+		if changes {
+			doc := v.analysis()
+			added, removed := dedupe.Changes(prevDoc.Sentences, doc.Sentences)
+			v.article.Changes = &news.Changes{Against: versions[i].article.ID, Added: added, Removed: removed}
+			prevDoc = doc
 		}
 	}
 	versions[len(versions)-1].article.Latest = true

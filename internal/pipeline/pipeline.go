@@ -42,9 +42,13 @@ func DefaultOptions() Options {
 func Analyze(ctx context.Context, articles []*news.Article, opts Options) *news.Report {
 	report := &news.Report{Version: news.ReportVersion}
 	uniqueIDs(articles)
-	items, errs := prepare(ctx, articles, opts, true)
+	// Each article's text analysis is most of its memory, and only its
+	// story's comparison reads it: it is made again then, so that a batch
+	// holds the analyses of the stories being compared, not of every
+	// article.
+	items, errs := prepare(ctx, articles, opts, false)
 	report.Errors = append(report.Errors, errs...)
-	stories := group(items, opts)
+	stories := group(items, opts, true)
 	for _, it := range items {
 		report.Articles = append(report.Articles, it.article)
 		it.terms = nil // clustering is done: free them for comparing
@@ -72,7 +76,8 @@ func uniqueIDs(articles []*news.Article) {
 // order. Articles left with no text are reported, not kept. keepDocs keeps
 // each article's text analysis (text.Doc), which comparing stories reads
 // and clustering does not: it is most of a prepared article's memory, so a
-// run that only groups drops it as soon as the features are taken.
+// run of many stories drops it as soon as the features are taken (and
+// Analyze makes it again when the article's story is compared).
 func prepare(ctx context.Context, articles []*news.Article, opts Options, keepDocs bool) ([]*Prepared, []news.ItemError) {
 	out := make([]*Prepared, len(articles))
 	var done atomic.Int64
@@ -140,8 +145,9 @@ type storyOf struct {
 
 // group links and clusters the articles in input order, then marks
 // versions and copies across the batch. The batch's term statistics are
-// known up front, so they weigh every article alike.
-func group(items []*Prepared, opts Options) []storyOf {
+// known up front, so they weigh every article alike. changes records what
+// each version changed.
+func group(items []*Prepared, opts Options, changes bool) []storyOf {
 	e := NewEngine(opts.Cluster)
 	for _, it := range items {
 		e.Prime(it)
@@ -152,7 +158,7 @@ func group(items []*Prepared, opts Options) []storyOf {
 		progress(opts, "cluster", n+1, len(items))
 	}
 	e.Settle()
-	link(items, placed)
+	link(items, placed, changes)
 	byID := make(map[string]*Prepared, len(items))
 	for _, it := range items {
 		byID[it.article.ID] = it
@@ -202,8 +208,8 @@ func compareAll(ctx context.Context, stories []storyOf, opts Options) ([]*news.S
 		defer progress(opts, "compare", int(done.Add(1)), len(stories))
 		defer recoverInto(&failed[i])
 		out[i] = compareStory(stories[i], opts)
-		// A story's text analysis is most of a batch's memory, and nothing
-		// reads it once the story is compared.
+		// Analyses kept from Prepare (Story keeps its one story's) are
+		// read by nothing once the story is compared.
 		for _, it := range stories[i].items {
 			it.doc = nil
 		}
@@ -261,7 +267,7 @@ func compareStory(st storyOf, opts Options) *news.Story {
 	story := &news.Story{ID: st.id, Outlets: []string{}}
 	seenOutlet := map[string]bool{}
 	for i, it := range st.items {
-		sources[i] = compare.Source{Article: it.article, Doc: it.doc, Voice: voices[it.article.ID]}
+		sources[i] = compare.Source{Article: it.article, Doc: it.analysis(), Voice: voices[it.article.ID]}
 		story.Articles = append(story.Articles, it.article.ID)
 		if o := it.article.Outlet; o != "" && !seenOutlet[o] {
 			seenOutlet[o] = true

@@ -111,7 +111,7 @@ func BenchmarkGroup(b *testing.B) {
 	b.ReportAllocs()
 	b.ResetTimer()
 	for range b.N {
-		group(items, DefaultOptions())
+		group(items, DefaultOptions(), false)
 	}
 	b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(len(items)*b.N), "µs/article")
 }

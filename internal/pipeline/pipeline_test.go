@@ -3,6 +3,7 @@ package pipeline
 import (
 	"context"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"testing"
 	"time"
@@ -234,6 +235,31 @@ func TestLanguageShown(t *testing.T) {
 		}
 		if got := p.Article().Language; got != tt.want {
 			t.Errorf("%s: language %q, want %q", tt.name, got, tt.want)
+		}
+	}
+}
+
+// TestAnalysisMadeAgain: Analyze drops each article's text analysis once
+// its features are taken and makes it again from the cleaned article when
+// the story is compared; what it makes must be what Prepare had, whatever
+// the text shows or the input says of its language.
+func TestAnalysisMadeAgain(t *testing.T) {
+	tests := []struct{ name, declared, text string }{
+		{"english, undeclared", "", "The ministry said on Tuesday that the talks would resume after the holiday.\n\nUnion leaders, who walked out in May, welcomed the news."},
+		{"french, undeclared", "", "Le ministère a indiqué mardi que les négociations reprendraient après les fêtes."},
+		{"french, declared english", "en", "Le ministère a indiqué mardi que les négociations reprendraient après les fêtes."},
+		{"too short to show, declared", "fr", "Grève à la SNCF"},
+		{"too short to show, undeclared", "", "Talks resume"},
+		{"chinese, undeclared", "", "四川省泸定县周二发生了六点八级地震，造成至少四十六人死亡。救援人员正在废墟中搜救被困的群众。"},
+	}
+	for _, tt := range tests {
+		p, err := Prepare(news.Article{ID: "a", Language: tt.declared, Text: tt.text})
+		if err != nil {
+			t.Fatal(err)
+		}
+		again := (&Prepared{article: p.Article()}).analysis()
+		if !reflect.DeepEqual(again, p.Doc()) {
+			t.Errorf("%s: the analysis made again differs from Prepare's (language %v against %v)", tt.name, again.Language, p.Doc().Language)
 		}
 	}
 }

@@ -20,7 +20,7 @@ func Stories(ctx context.Context, articles []*news.Article, opts Options) Assign
 	uniqueIDs(articles)
 	items, errs := prepare(ctx, articles, opts, false)
 	out := Assignment{StoryOf: make(map[string]string, len(items)), Errors: errs}
-	for _, st := range group(items, opts) {
+	for _, st := range group(items, opts, false) {
 		for _, it := range st.items {
 			out.StoryOf[it.article.ID] = st.id
 		}

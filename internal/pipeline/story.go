@@ -19,7 +19,7 @@ func Story(ctx context.Context, articles []*news.Article, opts Options) *news.Re
 	if len(items) == 0 {
 		return report
 	}
-	link(items, relate(items))
+	link(items, relate(items), true)
 	for _, it := range items {
 		report.Articles = append(report.Articles, it.article)
 	}

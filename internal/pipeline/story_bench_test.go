@@ -37,7 +37,7 @@ func storyPool(b *testing.B) map[string][]*news.Article {
 func prepareStory(b *testing.B, articles []*news.Article) storyOf {
 	b.Helper()
 	items, _ := prepare(context.Background(), copyArticles(articles), Options{}, true)
-	link(items, relate(items))
+	link(items, relate(items), true)
 	return storyOf{id: "bench", items: items}
 }
 
