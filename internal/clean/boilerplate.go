@@ -160,6 +160,8 @@ func pageChrome(line, lower string, words int) bool {
 		return false
 	case words <= 12 && chrome.matchLower(line, lower) && (words <= 8 || !endsSentence(line)):
 		return true
+	case words <= 8 && linkArrow(line):
+		return true
 	case words <= 12 && (strings.Contains(line, "©") || strings.HasPrefix(lower, "(c) ")):
 		return true
 	case creditLine.matchLower(line, lower), label.matchLower(line, lower):
@@ -170,6 +172,21 @@ func pageChrome(line, lower string, words int) bool {
 		return true
 	}
 	return false
+}
+
+// linkArrow reports whether a line ends in an arrow, as a link to a
+// section or a list does ("Local News More>>", "All stories ›"): prose and
+// headlines never end so. "»" and "›" close a quotation in French and
+// other languages (« … »), so they count only where none was opened.
+func linkArrow(line string) bool {
+	trimmed := strings.TrimRightFunc(line, unicode.IsSpace)
+	for _, arrow := range []string{">>", "→", "▸", "▶"} {
+		if strings.HasSuffix(trimmed, arrow) {
+			return true
+		}
+	}
+	return strings.HasSuffix(trimmed, "»") && !strings.Contains(trimmed, "«") ||
+		strings.HasSuffix(trimmed, "›") && !strings.Contains(trimmed, "‹")
 }
 
 // sentenceNoise reports whether one sentence is an appeal or addresses the

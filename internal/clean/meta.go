@@ -91,7 +91,7 @@ func readByline(line string) (author, outlet string, ok bool) {
 func titleLike(line string) bool {
 	words := fieldCount(line)
 	trimmed := strings.TrimRight(line, `"' `)
-	return words >= 3 && words <= 30 && !strings.HasSuffix(trimmed, ".") && !strings.HasSuffix(trimmed, ":")
+	return words >= 3 && words <= 30 && !strings.HasSuffix(trimmed, ".") && !strings.HasSuffix(trimmed, ":") && !linkArrow(line)
 }
 
 // dateline strips a wire dateline from the first paragraph: "WASHINGTON

@@ -30,6 +30,10 @@ func TestNoise(t *testing.T) {
 		{"This article is the copyrighted property of The Ledger.", true},
 		{"To view the full story, please subscribe to The Ledger.", true},
 		{"For the latest stories download the Ledger apps for iOS and Android.", true},
+		{"Local News More>>", true},
+		{"Most Popular Stories Most Popular Stories More>>", true},
+		{"All stories ›", true},
+		{"Weather →", true},
 		// The article.
 		{"The council said residents could download the new parking app from Monday.", false},
 		{"She had asked officials to follow the court's ruling on the permits.", false},
@@ -41,6 +45,8 @@ func TestNoise(t *testing.T) {
 		{"Fazit", false},
 		{"Kommentare zur Lage in der Ukraine gab es viele, doch die Regierung schwieg am Montag.", false},
 		{"BREAKING: The Hollin Dam above Marrowby failed on Sunday, officials said.", false},
+		{"« Nous ne céderons pas »", false},
+		{"Le maire répond : « Je reste »", false},
 	}
 	for _, tt := range tests {
 		if got := Noise(tt.para); got != tt.want {
