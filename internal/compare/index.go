@@ -47,6 +47,7 @@ type Index struct {
 	titledBy       map[string]string          // title words → the one person holding them all, or ""
 	editions       []edition                  // per source: its place among its article's versions
 	revised        map[Ref]bool               // sentences giving a figure their outlet has since revised
+	cases          map[string]wordCase        // how the story writes each word, once caseOf is asked
 
 	// shared and touched are scratch space for toldElsewhere, kept between
 	// calls: an Index is used by one goroutine at a time.
