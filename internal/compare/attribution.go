@@ -131,6 +131,9 @@ func (ix *Index) citationsIn(r Ref) []citation {
 			}
 			if start, end, ok := subjectBefore(tokens, subjectEnd); ok {
 				add(start, end, true, first)
+				for _, c := range ix.conjunctsBefore(r, start, end) {
+					add(c[0], c[1], true, first)
+				}
 			}
 		case (w == "told" || w == "cited") && i+1 < len(tokens):
 			next := i + 1
@@ -145,6 +148,9 @@ func (ix *Index) citationsIn(r Ref) []citation {
 		case isVerb(tokens, i, reportingVerbs) && w != "according" && !strings.HasSuffix(w, "ing") && !passive(tokens, i):
 			if start, end, ok := subjectBefore(tokens, i); ok {
 				add(start, end, false, false)
+				for _, c := range ix.conjunctsBefore(r, start, end) {
+					add(c[0], c[1], false, false)
+				}
 			} else if start, end, ok := subjectAfter(tokens, i); ok {
 				add(start, end, false, false)
 			}
@@ -355,6 +361,9 @@ func (ix *Index) classify(r Ref, start, end int, viaOutlet bool) (string, string
 		return firstNonEmpty(proper, name), "outlet"
 	case has(officialCues) || officialCues.has(strings.ToLower(lastField(name))):
 		return name, "official"
+	case ix.commonOpening(r, start, end):
+		// "Researchers said": an unnamed group, as "researchers said" is.
+		return "", ""
 	case viaOutlet && proper != "":
 		return proper, "outlet"
 	}

@@ -12,6 +12,7 @@ import (
 
 // facts reads every figure of the story and groups them by what they count.
 func facts(ix *Index) []news.Fact {
+	ix.editions, ix.revised = editionsOf(ix.Sources), map[Ref]bool{}
 	byKey := map[string][]figure{}
 	var order []string
 	var found []figure // one sentence's figures, reused
@@ -80,21 +81,39 @@ func (c *carrier) before(i int) string {
 }
 
 // factOf builds one fact from the figures given for its subject. Values are
-// kept apart by range and by whom they are attributed to.
+// kept apart by range, by whom they are attributed to, and by whether an
+// outlet has since revised them: a revised figure is that outlet's
+// history, listed after the values that stand and never in conflict.
 func (ix *Index) factOf(figs []figure) news.Fact {
 	fact := news.Fact{Subject: factSubject(figs)}
 	type slot struct {
 		value   news.FactValue
 		sources []int // positions, in story order
+		rank    int   // of a revised value: the rank of its first version
+		current []int // of a revised value: the versions giving the subject now
 	}
 	var slots []*slot
 	type slotKey struct {
 		value, low, high float64
 		unit, attributed string
+		revised          bool
 	}
 	byKey := map[slotKey]*slot{}
-	for _, f := range figs {
-		key := slotKey{f.value, f.low, f.high, f.unit, f.attributed}
+	revised := ix.revisions(figs)
+	standing := figs
+	if revised != nil {
+		standing = make([]figure, 0, len(figs))
+	}
+	for i, f := range figs {
+		var current []int
+		if revised != nil {
+			if current = revised[i]; current == nil {
+				standing = append(standing, f)
+			} else {
+				ix.revised[f.ref] = true
+			}
+		}
+		key := slotKey{f.value, f.low, f.high, f.unit, f.attributed, current != nil}
 		sl, ok := byKey[key]
 		if !ok {
 			v := news.FactValue{Value: f.value, Low: f.low, Unit: f.unit, Qualifier: f.qualifier, Text: f.phrase, Sentence: ix.sentence(f.ref).Text, AttributedTo: f.attributed}
@@ -102,19 +121,43 @@ func (ix *Index) factOf(figs []figure) news.Fact {
 				high := f.high
 				v.High = &high
 			}
-			sl = &slot{value: v}
+			sl = &slot{value: v, rank: ix.editions[f.ref.Source].rank}
 			byKey[key] = sl
 			slots = append(slots, sl)
 		}
 		sl.sources = addSource(sl.sources, f.ref.Source) // figures come in story order
+		for _, p := range current {
+			if !slices.Contains(sl.current, p) {
+				sl.current = append(sl.current, p)
+			}
+		}
 	}
+	// Values that stand first, in story order; revisions after, oldest first.
+	sort.SliceStable(slots, func(i, j int) bool {
+		ri, rj := slots[i].current != nil, slots[j].current != nil
+		if ri != rj {
+			return rj
+		}
+		return ri && slots[i].rank < slots[j].rank
+	})
 	fact.Values = make([]news.FactValue, 0, len(slots))
 	for _, sl := range slots {
 		sl.value.Sources = ix.idsAt(sl.sources)
 		sl.value.Outlets = ix.outletsOf(sl.value.Sources)
+		if sl.current != nil {
+			slices.Sort(sl.current)
+			sl.value.SupersededBy = ix.idsAt(sl.current)
+		}
 		fact.Values = append(fact.Values, sl.value)
 	}
-	fact.Conflict = ix.conflicting(figs)
+	for i, v := range fact.Values {
+		for _, r := range fact.Revisions(v) {
+			if !slices.Contains(v.UpdatedFrom, r.Text) {
+				fact.Values[i].UpdatedFrom = append(fact.Values[i].UpdatedFrom, r.Text)
+			}
+		}
+	}
+	fact.Conflict = ix.conflicting(standing)
 	var all []int
 	for _, f := range figs {
 		all = addSource(all, f.ref.Source)

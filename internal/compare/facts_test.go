@@ -1,6 +1,8 @@
 package compare
 
 import (
+	"maps"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -98,6 +100,107 @@ func TestVersionsNeverConflict(t *testing.T) {
 		if f.Conflict {
 			t.Errorf("one outlet's update conflicts with itself: %+v", f)
 		}
+	}
+}
+
+// TestRevisedFigures: an outlet's figure is its latest version's; what
+// its earlier versions gave is its revision history, and a conflict is
+// only between different outlets' current figures. A copy of an earlier
+// version is as out of date as that version.
+func TestRevisedFigures(t *testing.T) {
+	toll := func(n string) string {
+		return "Floodwaters killed " + n + " people when the dam burst on Sunday, officials said."
+	}
+	tests := []struct {
+		name     string
+		arts     []art
+		conflict bool
+		// standing maps each value that stands to what it was updated
+		// from; revised maps each revised value to the versions that
+		// superseded it.
+		standing map[string]string
+		revised  map[string]string
+	}{
+		{"one outlet's updates", []art{
+			{id: "a1", outlet: "Courier", text: toll("12")},
+			{id: "a2", outlet: "Courier", versionOf: "a1", text: toll("15")},
+			{id: "a3", outlet: "Courier", versionOf: "a1", text: toll("17")},
+		}, false, map[string]string{"17 people": "12 people,15 people"}, map[string]string{"12 people": "a3", "15 people": "a3"}},
+		{"an update that agrees with another outlet", []art{
+			{id: "a1", outlet: "Courier", text: toll("12")},
+			{id: "b", outlet: "Post", text: toll("17")},
+			{id: "a2", outlet: "Courier", versionOf: "a1", text: toll("17")},
+		}, false, map[string]string{"17 people": "12 people"}, map[string]string{"12 people": "a2"}},
+		{"an update away from another outlet", []art{
+			{id: "a1", outlet: "Courier", text: toll("12")},
+			{id: "b", outlet: "Post", text: toll("12")},
+			{id: "a2", outlet: "Courier", versionOf: "a1", text: toll("17")},
+		}, true, map[string]string{"17 people": "12 people", "12 people": ""}, map[string]string{"12 people": "a2"}},
+		{"versions ordered by date, not arrival", []art{
+			{id: "a2", outlet: "Courier", versionOf: "a1", date: "2025-03-06", text: toll("17")},
+			{id: "a1", outlet: "Courier", date: "2025-03-05", text: toll("12")},
+			{id: "b", outlet: "Post", text: toll("17")},
+		}, false, map[string]string{"17 people": "12 people"}, map[string]string{"12 people": "a2"}},
+		{"a later version without the figure leaves it standing", []art{
+			{id: "a1", outlet: "Courier", text: toll("12")},
+			{id: "b", outlet: "Post", text: toll("17")},
+			{id: "a2", outlet: "Courier", versionOf: "a1", text: "The dam burst on Sunday after days of rain, officials said."},
+		}, true, map[string]string{"12 people": "", "17 people": ""}, nil},
+		{"an unchanged figure is not a revision", []art{
+			{id: "a1", outlet: "Courier", text: toll("12")},
+			{id: "a2", outlet: "Courier", versionOf: "a1", text: toll("12")},
+			{id: "b", outlet: "Post", text: toll("17")},
+		}, true, map[string]string{"12 people": "", "17 people": ""}, nil},
+		{"a copy of an earlier version", []art{
+			{id: "a1", outlet: "Courier", text: toll("12")},
+			{id: "c", outlet: "Gazette", copyOf: "a1", text: toll("12")},
+			{id: "a2", outlet: "Courier", versionOf: "a1", text: toll("17")},
+			{id: "b", outlet: "Post", text: toll("17")},
+		}, false, map[string]string{"17 people": "12 people"}, map[string]string{"12 people": "a2"}},
+		{"a copy of the current version confirms nothing", []art{
+			{id: "a", outlet: "Courier", text: toll("12")},
+			{id: "c", outlet: "Gazette", copyOf: "a", text: toll("12")},
+			{id: "b", outlet: "Post", text: toll("17")},
+		}, true, map[string]string{"12 people": "", "17 people": ""}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res := analyze(t, tt.arts...)
+			i, ok := findFact(res, "dead people")
+			if !ok {
+				t.Fatalf("no toll: %+v", res.Facts)
+			}
+			f := res.Facts[i]
+			if f.Conflict != tt.conflict {
+				t.Errorf("conflict = %v, want %v: %+v", f.Conflict, tt.conflict, f.Values)
+			}
+			outlets := map[string]bool{}
+			for _, a := range tt.arts {
+				outlets[a.outlet] = a.copyOf == ""
+			}
+			if want := len(slices.DeleteFunc(slices.Collect(maps.Values(outlets)), func(b bool) bool { return !b })); f.Voices != want {
+				t.Errorf("voices = %d, want %d", f.Voices, want)
+			}
+			standing, revised := map[string]string{}, map[string]string{}
+			seenRevised := false
+			for _, v := range f.Values {
+				if len(v.SupersededBy) > 0 {
+					seenRevised = true
+					revised[v.Text] = strings.Join(v.SupersededBy, ",")
+					continue
+				}
+				if seenRevised {
+					t.Errorf("value %q that stands comes after a revised one", v.Text)
+				}
+				if _, ok := standing[v.Text]; ok {
+					t.Errorf("value %q stands twice", v.Text)
+				}
+				standing[v.Text] = strings.Join(v.UpdatedFrom, ",")
+			}
+			if !maps.Equal(standing, tt.standing) || !maps.Equal(revised, tt.revised) && len(revised)+len(tt.revised) > 0 {
+				t.Errorf("standing %v, revised %v; want %v, %v", standing, revised, tt.standing, tt.revised)
+			}
+		})
 	}
 }
 

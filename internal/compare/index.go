@@ -45,6 +45,9 @@ type Index struct {
 	roles          map[string]string          // person → fullest role in the story
 	titles         map[string]map[string]bool // person → title words the story gives them
 	titledBy       map[string]string          // title words → the one person holding them all, or ""
+	editions       []edition                  // per source: its place among its article's versions
+	revised        map[Ref]bool               // sentences giving a figure their outlet has since revised
+	cases          map[string]wordCase        // how the story writes each word, once caseOf is asked
 
 	// shared and touched are scratch space for toldElsewhere, kept between
 	// calls: an Index is used by one goroutine at a time.

@@ -27,7 +27,8 @@ type Sentence struct {
 // hostages"), with every value given for it.
 type Fact struct {
 	Subject string `json:"subject"`
-	// Conflict is set when two voices give values whose ranges do not overlap.
+	// Conflict is set when two voices give values whose ranges do not
+	// overlap: each outlet's current figures, those of its latest version.
 	Conflict bool `json:"conflict"`
 	// Voices counts the independent sources giving any value.
 	Voices int         `json:"voices"`
@@ -51,6 +52,15 @@ type FactValue struct {
 	Sources      []string `json:"sources"`
 	Outlets      []string `json:"outlets"`
 	AttributedTo string   `json:"attributed_to"`
+	// SupersededBy is set on a figure only earlier versions of an article
+	// give, when a later version by the same outlet gives the subject
+	// another figure: it names those later versions. Such a value is the
+	// outlet's revision history, not its current report, and never makes
+	// a conflict. Values that stand come first.
+	SupersededBy []string `json:"superseded_by,omitempty"`
+	// UpdatedFrom, on a value that stands, lists as written the figures it
+	// replaced in earlier versions by the same outlet, oldest first.
+	UpdatedFrom []string `json:"updated_from,omitempty"`
 }
 
 // Quote is what one speaker said, with each wording the outlets printed.
@@ -115,4 +125,28 @@ type Event struct {
 	Date    string   `json:"date"`
 	Text    string   `json:"text"`
 	Sources []string `json:"sources"`
+}
+
+// Revisions returns the values of f that outlets have since revised into
+// v, in the order f lists them: the revision history of v ("updated from
+// 12"), found through the later versions each names in SupersededBy.
+func (f Fact) Revisions(v FactValue) []FactValue {
+	var out []FactValue
+	for _, r := range f.Values {
+		if len(r.SupersededBy) > 0 && sharesAny(r.SupersededBy, v.Sources) {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+func sharesAny(a, b []string) bool {
+	for _, x := range a {
+		for _, y := range b {
+			if x == y {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -56,3 +56,26 @@ func TestNoStories(t *testing.T) {
 		t.Errorf("empty report: %q", b.String())
 	}
 }
+
+// TestRevisionShownAsHistory: a figure an outlet's later version replaced
+// is printed beside the figure that replaced it, not as a value of its own.
+func TestRevisionShownAsHistory(t *testing.T) {
+	r := &news.Report{Version: 1,
+		Articles: []*news.Article{{ID: "a1", Outlet: "Courier"}, {ID: "a2", Outlet: "Courier"}, {ID: "b", Outlet: "Post"}},
+		Stories: []*news.Story{{ID: "s1", Headline: "Dam fails", Articles: []string{"a1", "a2", "b"}, Voices: 2,
+			Facts: []news.Fact{{Subject: "dead people", Voices: 2, Values: []news.FactValue{
+				{Value: 17, Text: "17 people", Sources: []string{"a2", "b"}, UpdatedFrom: []string{"12 people"}},
+				{Value: 12, Text: "12 people", Sources: []string{"a1"}, SupersededBy: []string{"a2"}}}}},
+		}}}
+	var b bytes.Buffer
+	if err := Text(&b, r); err != nil {
+		t.Fatal(err)
+	}
+	out := b.String()
+	if want := "dead people: 17 people [2,3] (updated from 12 people [1])"; !strings.Contains(out, want) {
+		t.Errorf("report lacks %q:\n%s", want, out)
+	}
+	if strings.Contains(out, "; 12 people") {
+		t.Errorf("the revised figure is listed as a value:\n%s", out)
+	}
+}

@@ -28,7 +28,9 @@ func writeFacts(w io.Writer, st style, s *news.Story, cite citations) {
 		for _, f := range conflicts {
 			st.line(w, 1, f.Subject)
 			for _, v := range f.Values {
-				st.line(w, 2, valueLine(v, cite))
+				if len(v.SupersededBy) == 0 {
+					st.line(w, 2, valueLine(f, v, cite))
+				}
 			}
 		}
 	}
@@ -37,19 +39,27 @@ func writeFacts(w io.Writer, st style, s *news.Story, cite citations) {
 		for _, f := range agreed[:min(len(agreed), maxListed)] {
 			var vals []string
 			for _, v := range f.Values {
-				vals = append(vals, valueLine(v, cite))
+				if len(v.SupersededBy) == 0 {
+					vals = append(vals, valueLine(f, v, cite))
+				}
 			}
 			st.line(w, 1, f.Subject+": "+strings.Join(vals, "; "))
 		}
 	}
 }
 
-func valueLine(v news.FactValue, cite citations) string {
+// valueLine prints a value that stands, with the figures its outlet's
+// earlier versions gave instead: "17 people [3] (updated from 12 people [1])".
+func valueLine(f news.Fact, v news.FactValue, cite citations) string {
 	s := v.Text
 	if v.AttributedTo != "" {
 		s += ", per " + v.AttributedTo
 	}
-	return s + " " + cite.of(v.Sources)
+	s += " " + cite.of(v.Sources)
+	for _, r := range f.Revisions(v) {
+		s += " (updated from " + r.Text + " " + cite.of(r.Sources) + ")"
+	}
+	return s
 }
 
 func writeQuotes(w io.Writer, st style, s *news.Story, cite citations) {

@@ -27,7 +27,8 @@ func counterparts(res *compare.Result, units []*unit) map[*unit][]*unit {
 		}
 		for i, a := range f.Values {
 			for j, b := range f.Values {
-				if i == j || compare.ValuesOverlap(a, b) {
+				// A revised figure is history, disputed by nobody.
+				if i == j || compare.ValuesOverlap(a, b) || len(a.SupersededBy) > 0 || len(b.SupersededBy) > 0 {
 					continue
 				}
 				for _, u := range stating[i] {

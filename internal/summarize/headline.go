@@ -29,8 +29,8 @@ const (
 // When titles disagree, no outlet's headline is copied: the headline is the
 // run of title words the other voices bear out (their titles and leads),
 // without the framing only one outlet uses. A headline never states a
-// figure the sources dispute; without titles it is the main clause of the
-// first summary sentence that states none.
+// figure the sources dispute or an outlet has revised; without titles it
+// is the main clause of the first summary sentence that states none.
 func Headline(res *compare.Result, summary []news.Sentence) string {
 	return headline(res, weigh(res.Index), summary)
 }
@@ -161,12 +161,14 @@ func titleCased(s string) bool {
 // smallWords stay in lower case inside a title.
 var smallWords = setOf(`a an the and or but of in on at to for with by from as nor vs`)
 
-// disputedFigures are the written forms of figures in conflict.
+// disputedFigures are the written forms of figures in conflict, and of
+// those an outlet has since revised (an earlier version's title may still
+// give the old toll).
 func disputedFigures(res *compare.Result) []string {
 	var out []string
 	for _, f := range res.Facts {
-		if f.Conflict {
-			for _, v := range f.Values {
+		for _, v := range f.Values {
+			if f.Conflict || len(v.SupersededBy) > 0 {
 				out = append(out, v.Text)
 			}
 		}

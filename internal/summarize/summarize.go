@@ -90,14 +90,16 @@ func candidates(res *compare.Result, cs *concepts) []*unit {
 // bestWorded chooses the member a group is printed as: of those that stand
 // alone, the one that says most of what the story's voices say for its
 // length, so that the wording the outlets share wins over one outlet's
-// aside. Ties go to the group's representative, then to the first.
+// aside. Ties go to the group's representative, then to the first. A
+// sentence giving a figure its outlet has since revised is never printed:
+// the summary tells each outlet's current account.
 func bestWorded(ix *compare.Index, cs *concepts, g compare.Group) (compare.Ref, clause, bool) {
 	var best compare.Ref
 	var bestClause clause
 	bestScore := math.Inf(-1)
 	for _, m := range g.Members {
-		if m.Sentence >= len(cs.of[m.Source]) {
-			continue // beyond the summary's reach
+		if m.Sentence >= len(cs.of[m.Source]) || ix.Revised(m) {
+			continue // beyond the summary's reach, or out of date
 		}
 		c, ok := standalone(ix.Sentence(m))
 		if !ok {
@@ -115,7 +117,7 @@ func bestWorded(ix *compare.Index, cs *concepts, g compare.Group) (compare.Ref, 
 // sentence before it in its article.
 func following(ix *compare.Index, cs *concepts, g compare.Group) (compare.Ref, clause, bool) {
 	for _, m := range g.Members {
-		if m.Sentence == 0 || m.Sentence >= len(cs.of[m.Source]) {
+		if m.Sentence == 0 || m.Sentence >= len(cs.of[m.Source]) || ix.Revised(m) {
 			continue
 		}
 		if c, ok := followOn(ix.Sentence(m)); ok {

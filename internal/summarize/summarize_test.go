@@ -17,9 +17,10 @@ var flood = []string{
 	"The Hollin Dam above Marrowby collapsed early on Sunday after days of rain swelled the Tessel river. The regional governor promised an independent inquiry into the upkeep of the dam.",
 }
 
-// article describes one source of a test story.
+// article describes one source of a test story: versionOf, when set, is
+// the ID of its outlet's first version of it.
 type article struct {
-	text, title, voice string
+	text, title, voice, versionOf string
 }
 
 func analyze(articles []article) *compare.Result {
@@ -28,6 +29,9 @@ func analyze(articles []article) *compare.Result {
 		art := &news.Article{ID: string(rune('a' + i)), Outlet: a.voice, Title: a.title, Text: a.text}
 		if a.voice == "" {
 			art.Outlet = string(rune('A' + i))
+		}
+		if a.versionOf != "" {
+			art.VersionOf = &a.versionOf
 		}
 		sources[i] = compare.Source{Article: art, Doc: text.Analyze(a.text), Voice: art.Outlet}
 	}
@@ -178,6 +182,28 @@ func TestDisputeShownWhole(t *testing.T) {
 		}
 		if twelve != fourteen {
 			t.Errorf("budget %d: one side of the dispute only: %+v", budget, summary)
+		}
+	}
+}
+
+// TestRevisedFigureNotSummarised: an outlet's update replaces the toll
+// its first version gave; the summary tells the current toll, and the old
+// one neither appears nor is set against it as a dispute.
+func TestRevisedFigureNotSummarised(t *testing.T) {
+	articles := []article{
+		{voice: "Courier", text: "A ferry sank off the coast of Ostrava on Tuesday, killing 12 people, officials said. Rescuers searched the water through the night."},
+		{voice: "Courier", versionOf: "a", text: "A ferry sank off the coast of Ostrava on Tuesday, killing 17 people, officials said. Rescuers searched the water through the night."},
+		{voice: "Post", text: "The ferry went down in heavy seas off Ostrava on Tuesday, the coastguard said. Rescuers searched the water through the night."},
+	}
+	for _, budget := range []int{25, 100} {
+		summary := Story(analyze(articles), Options{Words: budget})
+		var twelve, seventeen bool
+		for _, s := range summary {
+			twelve = twelve || strings.Contains(s.Text, "12 people")
+			seventeen = seventeen || strings.Contains(s.Text, "17 people")
+		}
+		if twelve || !seventeen {
+			t.Errorf("budget %d: want the updated toll alone: %+v", budget, summary)
 		}
 	}
 }

@@ -148,6 +148,8 @@ type factView struct {
 type valueView struct {
 	news.FactValue
 	Cites []int
+	// Updated lists the figures its outlet's earlier versions gave instead.
+	Updated []cited
 }
 
 type quoteView struct {
@@ -187,7 +189,14 @@ func newStoryView(b storyBody) storyView {
 	for _, f := range st.Facts {
 		fv := factView{Subject: f.Subject}
 		for _, val := range f.Values {
-			fv.Values = append(fv.Values, valueView{FactValue: val, Cites: v.numbers(val.Sources)})
+			if len(val.SupersededBy) > 0 {
+				continue // shown beside the figure that replaced it
+			}
+			vv := valueView{FactValue: val, Cites: v.numbers(val.Sources)}
+			for _, r := range f.Revisions(val) {
+				vv.Updated = append(vv.Updated, cited{Text: r.Text, Cites: v.numbers(r.Sources)})
+			}
+			fv.Values = append(fv.Values, vv)
 		}
 		if f.Conflict {
 			v.Conflicts = append(v.Conflicts, fv)
