@@ -10,7 +10,7 @@ import (
 	"github.com/corroborate/corroborate/internal/store"
 )
 
-var funcs = template.FuncMap{"plural": plural, "untitled": orUntitled}
+var funcs = template.FuncMap{"plural": plural, "untitled": orUntitled, "date": dateOf}
 
 func plural(n int, noun string) string {
 	if n == 1 {
