@@ -5,6 +5,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/corroborate/corroborate/internal/news"
 )
 
 func TestDateOf(t *testing.T) {
@@ -70,6 +72,37 @@ func TestPageDates(t *testing.T) {
 		shown := regexp.MustCompile(`datetime="[^"]*"`).ReplaceAllString(page, "")
 		if raw := rawTime.FindString(shown); raw != "" {
 			t.Errorf("%s shows %q raw", tt.path, raw)
+		}
+	}
+}
+
+// TestSourceLinks: a source's link is shown only when it leads to a web
+// page; an address of another scheme stored before ingest refused them is
+// left off, not drawn as a dead link.
+func TestSourceLinks(t *testing.T) {
+	s := New(nil, nil, Config{})
+	tests := []struct {
+		url, want string
+	}{
+		{"https://news.example/a", `<a href="https://news.example/a"`},
+		{"javascript:alert(1)", ""},
+		{"data:text/html,x", ""},
+		{"vbscript:msgbox(1)", ""},
+		{"/relative/path", ""},
+	}
+	for _, tt := range tests {
+		body := storyBody{Story: &news.Story{ID: "s1", Headline: "Ferry halted"}, Articles: []*news.Article{{ID: "a", Outlet: "Courier", URL: tt.url}}}
+		var b strings.Builder
+		if err := s.pages.ExecuteTemplate(&b, "story.html", newStoryView(body)); err != nil {
+			t.Fatal(err)
+		}
+		page := b.String()
+		sources := page[strings.Index(page, `id="sources"`):]
+		if tt.want == "" && (strings.Contains(sources, "<a ") || strings.Contains(sources, "ZgotmplZ")) {
+			t.Errorf("url %q: the sources show a link:\n%s", tt.url, sources)
+		}
+		if tt.want != "" && !strings.Contains(sources, tt.want) {
+			t.Errorf("url %q: the sources lack %s:\n%s", tt.url, tt.want, sources)
 		}
 	}
 }
