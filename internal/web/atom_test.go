@@ -3,33 +3,10 @@ package web
 import (
 	"context"
 	"encoding/xml"
-	"io"
 	"net/http"
 	"strings"
 	"testing"
 )
-
-// getFeed fetches /feed.atom under host, with conditional headers.
-func (f *fixture) getFeed(t *testing.T, host string, header ...string) (int, string, http.Header) {
-	t.Helper()
-	req, err := http.NewRequest("GET", f.srv.URL+"/feed.atom", nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if host != "" {
-		req.Host = host
-	}
-	for i := 0; i+1 < len(header); i += 2 {
-		req.Header.Set(header[i], header[i+1])
-	}
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	b, _ := io.ReadAll(resp.Body)
-	return resp.StatusCode, string(b), resp.Header
-}
 
 // TestAtomValidators: the feed carries an ETag and Last-Modified and
 // answers a conditional request for an unchanged feed with 304, and a
@@ -37,7 +14,7 @@ func (f *fixture) getFeed(t *testing.T, host string, header ...string) (int, str
 func TestAtomValidators(t *testing.T) {
 	f := newFixture(t, Config{})
 	f.load(t)
-	code, _, h := f.getFeed(t, "")
+	code, _, h := f.do(t, "GET", "/feed.atom", "")
 	etag, modified := h.Get("ETag"), h.Get("Last-Modified")
 	if code != 200 || etag == "" || modified == "" {
 		t.Fatalf("feed: %d, ETag %q, Last-Modified %q", code, etag, modified)
@@ -56,7 +33,7 @@ func TestAtomValidators(t *testing.T) {
 		{"unconditional", nil, http.StatusOK},
 	}
 	for _, tt := range tests {
-		code, body, h := f.getFeed(t, "", tt.header...)
+		code, body, h := f.do(t, "GET", "/feed.atom", "", tt.header...)
 		if code != tt.want {
 			t.Errorf("%s: %d, want %d", tt.name, code, tt.want)
 		}
@@ -74,7 +51,7 @@ func TestAtomValidators(t *testing.T) {
 	if err := f.svc.Settle(context.Background()); err != nil {
 		t.Fatal(err)
 	}
-	code, body, h := f.getFeed(t, "", "If-None-Match", etag)
+	code, body, h := f.do(t, "GET", "/feed.atom", "", "If-None-Match", etag)
 	if code != http.StatusOK || h.Get("ETag") == etag || !strings.Contains(body, "Ferry crossings halted") {
 		t.Errorf("changed feed: %d, ETag %q (was %q)", code, h.Get("ETag"), etag)
 	}
@@ -95,7 +72,7 @@ func TestAtomStableID(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			f := newFixture(t, Config{BaseURL: tt.base})
-			code, body, _ := f.getFeed(t, tt.host)
+			code, body, _ := f.do(t, "GET", "/feed.atom", "", "Host", tt.host)
 			var feed atomFeed
 			if err := xml.Unmarshal([]byte(body), &feed); code != 200 || err != nil {
 				t.Fatalf("%d %v", code, err)
