@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/corroborate/corroborate/internal/fetch"
+	"github.com/corroborate/corroborate/internal/ingest"
 	"github.com/corroborate/corroborate/internal/pipeline"
 	"github.com/corroborate/corroborate/internal/poll"
 	"github.com/corroborate/corroborate/internal/service"
@@ -24,6 +25,7 @@ type serveConfig struct {
 	addr      string
 	db        string
 	token     string
+	baseURL   string
 	analyzers int
 	maxBody   int64
 	feeds     string
@@ -39,6 +41,7 @@ func runServe(ctx context.Context, args []string, env *environment) int {
 	fs.StringVar(&cfg.addr, "addr", envOr(env, "CORROBORATE_ADDR", "127.0.0.1:8080"), "address to listen on (port 0 picks a free port)")
 	dbFlag(fs, env, &cfg.db)
 	fs.StringVar(&cfg.token, "token", env.getenv("CORROBORATE_TOKEN"), "bearer token required to write (also CORROBORATE_TOKEN); required beyond loopback")
+	fs.StringVar(&cfg.baseURL, "base-url", env.getenv("CORROBORATE_BASE_URL"), "public address of the server (https://news.example.org; also CORROBORATE_BASE_URL), where the Atom feed's links point whatever Host a request names")
 	fs.IntVar(&cfg.analyzers, "analyzers", 2, "stories analysed at once in the background")
 	fs.Int64Var(&cfg.maxBody, "max-body", 32<<20, "largest request body accepted, in bytes")
 	fs.StringVar(&cfg.feeds, "feeds", "", "file of feed URLs to poll, one a line (# starts a comment)")
@@ -51,6 +54,10 @@ func runServe(ctx context.Context, args []string, env *environment) int {
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	if cfg.baseURL != "" && ingest.WebURL(cfg.baseURL) == "" {
+		fmt.Fprintf(env.stderr, "corroborate serve: --base-url %q: want an http or https URL\n", cfg.baseURL)
 		return 2
 	}
 	if err := serve(ctx, cfg, env); err != nil {
@@ -106,7 +113,7 @@ func serve(ctx context.Context, cfg serveConfig, env *environment) error {
 		defer func() { stopPolling(); <-polled }()
 	}
 	srv := &http.Server{
-		Handler:           web.New(db, svc, web.Config{Token: cfg.token, MaxBody: cfg.maxBody, Log: log}),
+		Handler:           web.New(db, svc, web.Config{Token: cfg.token, MaxBody: cfg.maxBody, Log: log, BaseURL: cfg.baseURL}),
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       2 * time.Minute,
 		WriteTimeout:      2 * time.Minute,

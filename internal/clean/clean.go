@@ -26,7 +26,7 @@ func Article(a news.Article) news.Article {
 		a.Title = body[0]
 		body = body[1:]
 	}
-	a.Title = strings.TrimSpace(Normalize(a.Title))
+	a.Title = strings.Join(strings.Fields(Normalize(a.Title)), " ") // one line, whatever breaks it held
 	body = dropHeaders(body, a.Title, len(noise) > 0)
 	body, agency := stripFirstDateline(body)
 	if meta.outlet == "" {

@@ -197,10 +197,48 @@ func TestStripCredits(t *testing.T) {
 }
 
 func TestNormalize(t *testing.T) {
-	in := "“We won’t stop,”\u00a0she said.&nbsp;\r\nNext\u200b line\t here"
-	want := "\"We won't stop,\" she said.\nNext line here"
-	if got := Normalize(in); got != want {
-		t.Errorf("Normalize = %q, want %q", got, want)
+	tests := []struct{ in, want string }{
+		{"“We won’t stop,”\u00a0she said.&nbsp;\r\nNext\u200b line\t here", "\"We won't stop,\" she said.\nNext line here"},
+		// A page break or vertical tab inside a sentence is a space: the
+		// sentence goes on on the next page.
+		{"The ferry\f operator said", "The ferry operator said"},
+		{"The ferry\foperator said", "The ferry operator said"},
+		{"The ferry\voperator said", "The ferry operator said"},
+		// After a sentence's end it ends the paragraph.
+		{"The ferry sank.\fThe operator said", "The ferry sank.\nThe operator said"},
+		{"\"It sank.\"\vThe operator said", "\"It sank.\"\nThe operator said"},
+		{"The ferry sank.\n\fThe operator said", "The ferry sank.\n The operator said"},
+		// Other control characters keep the words either side apart.
+		{"ferry\x1coperator\x00said\x7fon\u0090Monday", "ferry operator said on Monday"},
+	}
+	for _, tt := range tests {
+		if got := Normalize(tt.in); got != tt.want {
+			t.Errorf("Normalize(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+// TestControlCharactersLoseNoText: text copied from a PDF or Word keeps
+// every word through the cleaner, whatever control character sits in a
+// sentence ("The ferry\f operator said…" was stored as "operator said…").
+func TestControlCharactersLoseNoText(t *testing.T) {
+	const sentence = "The ferry operator said the crossing would resume on Monday after repairs to the ramp."
+	for _, control := range []string{"\f", "\f ", " \f", "\v", "\x1c", "\x0b\x0c"} {
+		in := strings.Replace(sentence, " operator", control+"operator", 1)
+		for _, title := range []string{"", "Ferry crossing to resume"} {
+			a := Article(news.Article{ID: "x", Title: title, Text: in})
+			if a.Text != sentence {
+				t.Errorf("Article(%q, title %q).Text = %q, want %q", in, title, a.Text, sentence)
+			}
+		}
+	}
+	for title, want := range map[string]string{
+		"Ferry\fcrossing to resume":    "Ferry crossing to resume",
+		"Ferry sank.\fCrossing closed": "Ferry sank. Crossing closed", // a title is one line
+	} {
+		if a := Article(news.Article{ID: "x", Title: title, Text: sentence}); a.Title != want {
+			t.Errorf("title %q cleaned to %q, want %q", title, a.Title, want)
+		}
 	}
 }
 

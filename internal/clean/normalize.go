@@ -17,15 +17,15 @@ var quoteMarks = strings.NewReplacer(
 	"‘", "'", "’", "'", "‚", "'", "‛", "'", "′", "'",
 	"\u00a0", " ", "\u2007", " ", "\u2009", " ", "\u202f", " ", "\u200a", " ",
 	"\u200b", "", "\u200c", "", "\u200d", "", "\ufeff", "", "\u00ad", "",
-	"\r\n", "\n", "\r", "\n", "\t", " ", "\f", "\n",
+	"\r\n", "\n", "\r", "\n", "\t", " ",
 )
 
 // mayHaveQuoteMarks reports whether s holds a byte that starts one of
-// quoteMarks' keys: every key is non-ASCII or one of \r, \t and \f, so
-// plain ASCII prose skips the replacer's walk over every byte.
+// quoteMarks' keys: every key is non-ASCII or one of \r and \t, so plain
+// ASCII prose skips the replacer's walk over every byte.
 func mayHaveQuoteMarks(s string) bool {
 	for i := 0; i < len(s); i++ {
-		if c := s[i]; c >= utf8.RuneSelf || c == '\r' || c == '\t' || c == '\f' {
+		if c := s[i]; c >= utf8.RuneSelf || c == '\r' || c == '\t' {
 			return true
 		}
 	}
@@ -34,6 +34,13 @@ func mayHaveQuoteMarks(s string) bool {
 
 // Normalize puts text in NFC, straightens quotes, decodes stray HTML
 // entities, and collapses white space, keeping line breaks.
+//
+// A page break (form feed) or vertical tab, as text copied from a PDF or
+// Word has them, ends the paragraph only after a sentence's end; inside a
+// sentence it is a space, so "The ferry\f operator said" stays one
+// sentence rather than leaving "The ferry" as a line the cleaner drops.
+// Other control characters are spaces too: dropped, they would glue the
+// words either side into one.
 func Normalize(s string) string {
 	if strings.Contains(s, "&") && strings.Contains(s, ";") {
 		s = html.UnescapeString(s)
@@ -45,15 +52,15 @@ func Normalize(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	space := false
+	lineStart := 0
 	for _, r := range s {
 		switch {
-		case r == '\n':
+		case r == '\n' || (r == '\f' || r == '\v') && endsSentence(b.String()[lineStart:]):
 			b.WriteByte('\n')
+			lineStart = b.Len()
 			space = false
-		case unicode.IsSpace(r):
+		case unicode.IsSpace(r), unicode.IsControl(r):
 			space = true
-		case unicode.IsControl(r):
-			// Control characters carry nothing a reader sees.
 		default:
 			if space {
 				b.WriteByte(' ')

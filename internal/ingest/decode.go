@@ -54,7 +54,9 @@ func decodeUTF16(data []byte) (string, error) {
 }
 
 // looksBinary samples the start of data for NUL bytes and control
-// characters, which text does not contain.
+// characters, which text does not contain; page breaks (\f) and Word's line
+// breaks (\v) are text, which the cleaner reads as spaces or paragraph
+// breaks.
 func looksBinary(data []byte) bool {
 	sample := data[:min(len(data), 8192)]
 	if bytes.IndexByte(sample, 0) >= 0 {
@@ -62,7 +64,7 @@ func looksBinary(data []byte) bool {
 	}
 	control := 0
 	for _, b := range sample {
-		if b < 0x20 && b != '\n' && b != '\r' && b != '\t' && b != '\f' {
+		if b < 0x20 && b != '\n' && b != '\r' && b != '\t' && b != '\f' && b != '\v' {
 			control++
 		}
 	}

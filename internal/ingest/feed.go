@@ -47,7 +47,9 @@ func FeedItems(ctx context.Context, source string, data []byte, opts Options, em
 		base = source
 	}
 	for i := range f.Items {
-		f.Items[i].Link = resolve(base, f.Items[i].Link)
+		// A link that is not a web page's (javascript:, data:) is no
+		// link: the item is read from the feed, and kept without it.
+		f.Items[i].Link = WebURL(resolve(base, f.Items[i].Link))
 	}
 	// Which items to read is decided here, for the whole feed at once, so
 	// that Skip (which may ask a store) is asked once, from one goroutine.

@@ -17,12 +17,13 @@ func ReadHTML(source string, data []byte, page pageInfo, opts Options) (*news.Ar
 	if err != nil {
 		return nil, fmt.Errorf("extract: %w", err)
 	}
+	address := WebURL(p.URL)
 	id := stem(source)
 	if page.url != "" {
-		id = contentID(p.URL, p.Text)
+		id = contentID(address, p.Text)
 	}
 	return &news.Article{
-		ID: id, Source: source, URL: p.URL, Outlet: p.Outlet, Title: p.Title, Author: p.Author,
+		ID: id, Source: source, URL: address, Outlet: p.Outlet, Title: p.Title, Author: p.Author,
 		Published: p.Published, Language: p.Language, Text: p.Text,
 	}, nil
 }

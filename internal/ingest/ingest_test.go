@@ -29,6 +29,9 @@ func TestDecode(t *testing.T) {
 		{"utf-16le", []byte{0xff, 0xfe, 'h', 0, 'i', 0}, "hi", nil},
 		{"empty", []byte("  \n "), "", news.ErrEmpty},
 		{"binary", []byte("PK\x03\x04\x00\x00binary"), "", news.ErrBinary},
+		// Page breaks and Word's line breaks are text, however many there are.
+		{"pages", []byte("p.1\fp.2\fp.3\f"), "p.1\fp.2\fp.3\f", nil},
+		{"word line breaks", []byte("Harbour Road\vPort Ellen\vIslay\v"), "Harbour Road\vPort Ellen\vIslay\v", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

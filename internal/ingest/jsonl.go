@@ -232,12 +232,13 @@ func parseJSONLine(where string, data []byte) (*news.Article, error) {
 	// Under another name a date is a guess at what the field holds ("date"
 	// may be a crawl time, in any format): the article is kept, undated,
 	// rather than a whole file of such lines refused.
+	address := WebURL(field(in.URL))
 	id := field(scalar(in.ID))
 	if id == "" {
-		id = contentID(in.URL, in.Text)
+		id = contentID(address, in.Text)
 	}
 	return &news.Article{
-		ID: id, Source: where, URL: field(in.URL), Outlet: field(in.Outlet),
+		ID: id, Source: where, URL: address, Outlet: field(in.Outlet),
 		Title: field(in.Title), Author: field(in.Author), Published: published,
 		Language: news.LanguageTag(field(in.Language)), Text: in.Text, Story: field(in.Story),
 	}, nil
@@ -259,7 +260,7 @@ func (in *jsonArticle) fromHTML() error {
 		return fmt.Errorf("html: %w", err)
 	}
 	in.Text = p.Text
-	in.URL = firstOf(in.URL, p.URL)
+	in.URL = firstOf(WebURL(in.URL), p.URL)
 	in.Outlet = firstOf(in.Outlet, p.Outlet)
 	in.Title = firstOf(in.Title, p.Title)
 	in.Author = firstOf(in.Author, p.Author)

@@ -85,10 +85,10 @@ func TestParseJSONAliases(t *testing.T) {
 		{"story_id", `{"text": "Body.", "story_id": 12}`, fields{text: "Body.", story: "12"}},
 		{"event_id", `{"text": "Body.", "event_id": "eng-123"}`, fields{text: "Body.", story: "eng-123"}},
 		{"our names win",
-			`{"text": "Ours.", "maintext": "Theirs.", "content": "Theirs.", "url": "u1", "link": "u2", "outlet": "Ours", "source": "Theirs", "domain": "theirs.example",
+			`{"text": "Ours.", "maintext": "Theirs.", "content": "Theirs.", "url": "https://ours.example/1", "link": "https://theirs.example/2", "outlet": "Ours", "source": "Theirs", "domain": "theirs.example",
 			  "title": "Ours", "headline": "Theirs", "author": "Us", "authors": ["Them"], "published": "2025-03-05", "date_publish": "2001-01-01 00:00:00", "date": "2001-01-01",
 			  "language": "en", "lang": "de", "story": "s1", "cluster": 9, "event_id": 10}`,
-			fields{text: "Ours.", url: "u1", outlet: "Ours", title: "Ours", author: "Us", published: "2025-03-05", language: "en", story: "s1"}},
+			fields{text: "Ours.", url: "https://ours.example/1", outlet: "Ours", title: "Ours", author: "Us", published: "2025-03-05", language: "en", story: "s1"}},
 		{"blank text of ours gives way", `{"text": "  ", "maintext": "Theirs."}`, fields{text: "Theirs."}},
 		// Our own output writes "outlet" (empty when unknown) beside
 		// "source", where the article was read from.

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"net/url"
 	"strings"
 
 	"github.com/corroborate/corroborate/internal/fetch"
@@ -20,6 +21,20 @@ type Fetcher interface {
 func IsURL(arg string) bool {
 	lower := strings.ToLower(arg)
 	return strings.HasPrefix(lower, "http://") || strings.HasPrefix(lower, "https://")
+}
+
+// WebURL returns an article's address when it is one a reader can follow,
+// an absolute http or https URL, and "" otherwise. A javascript:, data: or
+// vbscript: link, a mailto:, or a relative path names no page: the article
+// is kept without it, since its text is what matters, rather than stored
+// with a link that a page would show dead (or, rendered as given, run).
+func WebURL(s string) string {
+	s = strings.TrimSpace(s)
+	u, err := url.Parse(s)
+	if err != nil || u.Host == "" || !strings.EqualFold(u.Scheme, "http") && !strings.EqualFold(u.Scheme, "https") {
+		return ""
+	}
+	return s
 }
 
 // ReadURL fetches a page or a feed and emits its articles: one for a page,

@@ -13,6 +13,7 @@ import (
 	"log/slog"
 	"strconv"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/corroborate/corroborate/internal/dedupe"
@@ -65,6 +66,22 @@ type Service struct {
 	wake   chan struct{}
 	cancel context.CancelFunc
 	done   sync.WaitGroup
+
+	// stored and duplicates count what Ingest took, for Ingested.
+	stored, duplicates atomic.Int64
+}
+
+// Ingested counts the articles Ingest has acknowledged since Open, by
+// whichever path they came (an API request, the feed poller): Stored are
+// new to the store, Duplicates were held already (a retry, a feed item
+// read twice) and changed nothing.
+type Ingested struct {
+	Stored, Duplicates int64
+}
+
+// Ingested returns the counts of what Ingest has taken since Open.
+func (s *Service) Ingested() Ingested {
+	return Ingested{Stored: s.stored.Load(), Duplicates: s.duplicates.Load()}
 }
 
 // Open rebuilds the dedupe and clustering state from the store's log and
@@ -255,6 +272,13 @@ func (s *Service) Ingest(ctx context.Context, articles []*news.Article) (Result,
 		return res, fmt.Errorf("ingest: %w", err)
 	}
 	res.Articles = statuses
+	for _, st := range statuses {
+		if st.Duplicate {
+			s.duplicates.Add(1)
+		} else {
+			s.stored.Add(1)
+		}
+	}
 	s.poke()
 	return res, nil
 }

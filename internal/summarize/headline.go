@@ -30,7 +30,8 @@ const (
 // run of title words the other voices bear out (their titles and leads),
 // without the framing only one outlet uses. A headline never states a
 // figure the sources dispute or an outlet has revised; without titles it
-// is the main clause of the first summary sentence that states none.
+// is the main clause of the first summary sentence that states none. A
+// story with any text always has a headline: see anyHeadline.
 func Headline(res *compare.Result, summary []news.Sentence) string {
 	return headline(res, weigh(res.Index), summary)
 }
@@ -54,7 +55,31 @@ func headline(res *compare.Result, cs *concepts, summary []news.Sentence) string
 	if len(summary) > 0 {
 		return headlineFrom(summary[0].Text)
 	}
-	return centralTitle(ix, cs, titles)
+	if t := centralTitle(ix, cs, titles); t != "" {
+		return t
+	}
+	return anyHeadline(ix)
+}
+
+// anyHeadline names a story that offered nothing better: no sentence fit
+// for the summary and no title fit for a headline, as with a short
+// fragment, or a title too long or not borne out by the text. An outlet's
+// title, cut to headline length, comes first, then the first sentence;
+// only a story without a word of text is left without a name.
+func anyHeadline(ix *compare.Index) string {
+	for _, s := range ix.Sources {
+		if h := headlineFrom(s.Article.Title); text.Words(h) > 0 {
+			return h
+		}
+	}
+	for _, s := range ix.Sources {
+		for _, sent := range s.Doc.Sentences {
+			if h := headlineFrom(sent.Text); text.Words(h) > 0 {
+				return h
+			}
+		}
+	}
+	return ""
 }
 
 // titlesByVoice returns the usable titles of each independent voice: of

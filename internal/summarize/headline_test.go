@@ -166,3 +166,39 @@ func TestSpanScoreExact(t *testing.T) {
 		}
 	}
 }
+
+// TestHeadlineNeverEmpty: a story with any text has a headline, even when
+// no sentence is fit for the summary and no title for a headline, so that
+// feed readers and the story list do not show it untitled.
+func TestHeadlineNeverEmpty(t *testing.T) {
+	const longTitle = "Ferry operator says the crossing to the island will not resume before Monday after the ramp at the harbour failed"
+	tests := []struct {
+		name     string
+		articles []article
+		want     string
+	}{
+		{"a fragment", texts("Ferry late."), "Ferry late"},
+		{"a time stamp", texts("Updated 09:30"), "Updated 09:30"},
+		{"one word", texts("Breaking"), "Breaking"},
+		{"a caption", texts("Pictured: the ferry at dawn"), "Pictured: the ferry at dawn"},
+		{"fragments in two articles", texts("Ferry late.", "Storm."), "Ferry late"},
+		{"a dash before the words", texts("— Ferry late"), "Ferry late"},
+		{"the first sentence with words", texts("***\n\n!!!\n\nFerry late."), "Ferry late"},
+		{"a title too long to be a headline", []article{{text: "Ferry late.", title: longTitle}},
+			"Ferry operator says the crossing to the island will not resume before Monday after the ramp"},
+		{"a title the text does not bear out", []article{{text: "Updated 09:30", title: "Ferry crossing resumes"}}, "Ferry crossing resumes"},
+		{"no words at all", texts("—"), ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res := analyze(tt.articles)
+			h, _ := Write(res, Options{})
+			if h != tt.want {
+				t.Errorf("Write headline = %q, want %q", h, tt.want)
+			}
+			if got := Headline(res, Story(res, Options{})); got != h {
+				t.Errorf("Headline = %q, Write's headline %q", got, h)
+			}
+		})
+	}
+}

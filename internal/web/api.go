@@ -293,7 +293,6 @@ func (s *Server) apiIngest(w http.ResponseWriter, r *http.Request) error {
 	if res.Errors == nil {
 		res.Errors = []news.ItemError{}
 	}
-	s.metrics.ingested.Add(int64(len(res.Articles)))
 	writeJSON(w, http.StatusOK, res)
 	return nil
 }

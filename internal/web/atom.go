@@ -1,7 +1,11 @@
 package web
 
 import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/xml"
+	"fmt"
 	"net/http"
 	"strings"
 	"time"
@@ -44,13 +48,18 @@ type atomAuthor struct {
 	Name string `xml:"name"`
 }
 
+// feedID names the feed for good: a feed reader that keys its
+// subscription by the id keeps it whichever hostname the feed was read
+// under. Entry ids are tag: URIs too.
+const feedID = "tag:corroborate,2025:stories"
+
 func (s *Server) atom(w http.ResponseWriter, r *http.Request) error {
 	list, _, err := s.stories.Stories(r.Context(), store.Query{Sort: store.Newest, Limit: 50})
 	if err != nil {
 		return err
 	}
-	base := baseURL(r)
-	feed := atomFeed{ID: base + "/", Title: "corroborate: stories",
+	base := s.baseURL(r)
+	feed := atomFeed{ID: feedID, Title: "corroborate: stories",
 		Links: []atomLink{{Rel: "self", Href: base + "/feed.atom"}, {Href: base + "/"}}}
 	var latest time.Time
 	for _, st := range list {
@@ -71,16 +80,32 @@ func (s *Server) atom(w http.ResponseWriter, r *http.Request) error {
 		feed.Entries = append(feed.Entries, e)
 	}
 	if latest.IsZero() {
-		latest = time.Now()
+		// No entries: a fixed time, so that the empty feed stays the same
+		// document and its validators hold.
+		latest = time.Unix(0, 0)
 	}
 	feed.Updated = latest.UTC().Format(time.RFC3339Nano)
-	w.Header().Set("Content-Type", "application/atom+xml; charset=utf-8")
-	if _, err := w.Write([]byte(xml.Header)); err != nil {
-		return nil // the client left
-	}
-	enc := xml.NewEncoder(w)
+	var body bytes.Buffer
+	body.WriteString(xml.Header)
+	enc := xml.NewEncoder(&body)
 	enc.Indent("", "  ")
-	enc.Encode(feed) // the status is sent; a write error means the client left
+	if err := enc.Encode(feed); err != nil {
+		return fmt.Errorf("encode atom feed: %w", err)
+	}
+	// Validators, so that a feed reader polling often downloads the feed
+	// only when it changed: the ETag is the document's hash (it changes
+	// with any entry's text), Last-Modified its newest entry's time.
+	// ServeContent answers If-None-Match and If-Modified-Since with 304.
+	sum := sha256.Sum256(body.Bytes())
+	h := w.Header()
+	h.Set("Content-Type", "application/atom+xml; charset=utf-8")
+	h.Set("ETag", `"`+hex.EncodeToString(sum[:16])+`"`)
+	h.Set("Cache-Control", "no-cache") // a cache must ask again, with the validators
+	modified := latest
+	if modified.Unix() <= 0 {
+		modified = time.Time{} // no Last-Modified for the empty feed
+	}
+	http.ServeContent(w, r, "", modified, bytes.NewReader(body.Bytes()))
 	return nil
 }
 
@@ -118,8 +143,12 @@ func (s *Server) entrySummary(r *http.Request, st store.Story) string {
 	return b.String()
 }
 
-// baseURL is where the client reached this server, for absolute links.
-func baseURL(r *http.Request) string {
+// baseURL is where the server's links point: the configured base URL, or
+// else where the client reached this server.
+func (s *Server) baseURL(r *http.Request) string {
+	if s.cfg.BaseURL != "" {
+		return s.cfg.BaseURL
+	}
 	scheme := "http"
 	if r.TLS != nil {
 		scheme = "https"

@@ -1,12 +1,10 @@
 package web
 
 import (
-	"strconv"
 	"time"
 
 	"github.com/corroborate/corroborate/internal/news"
 	"github.com/corroborate/corroborate/internal/store"
-	"github.com/corroborate/corroborate/internal/text"
 )
 
 // Charts are drawn as inline SVG by the templates; here they are laid out
@@ -58,16 +56,18 @@ func coverageChart(days []store.DayCount) chart {
 			continue
 		}
 		h := max(2, d.Count*c.Height/most)
-		c.Bars = append(c.Bars, bar{X: i * w, Y: c.Height - h, W: max(w-1, 1), H: h, Label: d.Day + ": " + plural(d.Count, "article")})
+		c.Bars = append(c.Bars, bar{X: i * w, Y: c.Height - h, W: max(w-1, 1), H: h, Label: dateOf(d.Day).Human + ": " + plural(d.Count, "article")})
 	}
 	return c
 }
 
-// timelineChart places a story's dated events on a time axis.
+// timelineChart places a story's dated events on a time axis, its first
+// and last days written under the axis's ends.
 type timelineChart struct {
-	Width, Height int
-	Points        []point
-	From, To      string
+	Width, Height   int
+	AxisEnd, LabelY int
+	Points          []point
+	From, To        string
 }
 
 type point struct {
@@ -76,15 +76,15 @@ type point struct {
 }
 
 func newTimelineChart(events []news.Event) timelineChart {
-	c := timelineChart{Width: 640, Height: 60}
+	c := timelineChart{Width: 640, Height: 76, AxisEnd: 630, LabelY: 70}
 	type dated struct {
-		at    time.Time
-		label string
+		at          time.Time
+		date, label string
 	}
 	var all []dated
 	for _, e := range events {
-		if at, ok := eventStart(e.Date); ok {
-			all = append(all, dated{at, e.Date + ": " + e.Text})
+		if w := dateOf(e.Date); !w.start.IsZero() {
+			all = append(all, dated{w.start, w.Human, w.Human + ": " + e.Text})
 		}
 	}
 	if len(all) < 2 {
@@ -92,7 +92,8 @@ func newTimelineChart(events []news.Event) timelineChart {
 	}
 	first, last := all[0].at, all[len(all)-1].at
 	span := last.Sub(first).Hours()
-	c.From, c.To = first.Format("2006-01-02"), last.Format("2006-01-02")
+	// The ends say what the events say: "1997", not "1 Jan 1997".
+	c.From, c.To = all[0].date, all[len(all)-1].date
 	for i, d := range all {
 		x := 10
 		if span > 0 {
@@ -106,22 +107,4 @@ func newTimelineChart(events []news.Event) timelineChart {
 		c.Points = append(c.Points, point{X: x, Y: y, Label: d.label})
 	}
 	return c
-}
-
-// eventStart reads the first day of a timeline date: "1997", "2025-01",
-// "2025-W10", "2023-10-07".
-func eventStart(date string) (time.Time, bool) {
-	for _, layout := range []string{"2006-01-02", "2006-01", "2006"} {
-		if t, err := time.Parse(layout, date); err == nil {
-			return t, true
-		}
-	}
-	if len(date) == 8 && date[4:6] == "-W" {
-		y, err1 := strconv.Atoi(date[:4])
-		w, err2 := strconv.Atoi(date[6:])
-		if err1 == nil && err2 == nil && w >= 1 && w <= 53 {
-			return text.Date{Year: y, Week: w}.Start(), true
-		}
-	}
-	return time.Time{}, false
 }

@@ -6,8 +6,9 @@ import (
 	"sort"
 	"strconv"
 	"sync"
-	"sync/atomic"
 	"time"
+
+	"github.com/corroborate/corroborate/internal/service"
 )
 
 // buckets are the latency histogram's upper bounds, in seconds.
@@ -19,7 +20,12 @@ type metrics struct {
 	mu       sync.Mutex
 	requests map[[2]string]int64 // route, status
 	latency  map[string]*histogram
-	ingested atomic.Int64
+}
+
+// ingestCounter is what /metrics asks the writer for: the articles stored
+// by every path into this process, the API's and the feed poller's alike.
+type ingestCounter interface {
+	Ingested() service.Ingested
 }
 
 type histogram struct {
@@ -89,7 +95,12 @@ func (s *Server) serveMetrics(w http.ResponseWriter, r *http.Request) error {
 	fmt.Fprintf(w, "# HELP corroborate_articles Articles in the store.\n# TYPE corroborate_articles gauge\ncorroborate_articles %d\n", counts.Articles)
 	fmt.Fprintf(w, "# HELP corroborate_stories Stories in the store.\n# TYPE corroborate_stories gauge\ncorroborate_stories %d\n", counts.Stories)
 	fmt.Fprintf(w, "# HELP corroborate_stories_stale Stories waiting for their analysis.\n# TYPE corroborate_stories_stale gauge\ncorroborate_stories_stale %d\n", counts.Stale)
-	fmt.Fprintf(w, "# HELP corroborate_ingested_total Articles this process stored or found stored.\n# TYPE corroborate_ingested_total counter\ncorroborate_ingested_total %d\n", m.ingested.Load())
+	var ingested service.Ingested // a server that cannot write stores none
+	if c, ok := s.writer.(ingestCounter); ok {
+		ingested = c.Ingested()
+	}
+	fmt.Fprint(w, "# HELP corroborate_ingested_total Articles this process took in, by the API, the feed poller or any other path: outcome=\"stored\" new to the store, outcome=\"duplicate\" held already (a retry, a feed item read twice).\n# TYPE corroborate_ingested_total counter\n")
+	fmt.Fprintf(w, "corroborate_ingested_total{outcome=\"stored\"} %d\ncorroborate_ingested_total{outcome=\"duplicate\"} %d\n", ingested.Stored, ingested.Duplicates)
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	fmt.Fprint(w, "# HELP corroborate_http_requests_total HTTP requests by route and status.\n# TYPE corroborate_http_requests_total counter\n")

@@ -6,11 +6,15 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/corroborate/corroborate/internal/ingest"
 	"github.com/corroborate/corroborate/internal/news"
 	"github.com/corroborate/corroborate/internal/store"
 )
 
-var funcs = template.FuncMap{"plural": plural, "untitled": orUntitled}
+// funcs are the templates' helpers. webURL keeps a link off the page unless
+// it leads to a web page: a row stored before ingest refused other schemes
+// would otherwise show as html/template's dead "#ZgotmplZ" link.
+var funcs = template.FuncMap{"plural": plural, "untitled": orUntitled, "date": dateOf, "webURL": ingest.WebURL}
 
 func plural(n int, noun string) string {
 	if n == 1 {

@@ -78,6 +78,10 @@ type Config struct {
 	// Timeout bounds the work of one request.
 	Timeout time.Duration
 	Log     *slog.Logger
+	// BaseURL, when set ("https://news.example.org"), is where the Atom
+	// feed's links point, whatever Host a request came with; without it
+	// they point where the request was sent.
+	BaseURL string
 }
 
 func (c *Config) defaults() {
@@ -93,6 +97,7 @@ func (c *Config) defaults() {
 	if c.Log == nil {
 		c.Log = slog.New(slog.DiscardHandler)
 	}
+	c.BaseURL = strings.TrimRight(c.BaseURL, "/")
 }
 
 //go:embed templates/*.html static/*

@@ -123,6 +123,9 @@ func (f *fixture) do(t *testing.T, method, path, body string, header ...string) 
 	}
 	for i := 0; i+1 < len(header); i += 2 {
 		req.Header.Set(header[i], header[i+1])
+		if header[i] == "Host" {
+			req.Host = header[i+1] // the client sends req.Host, not the header
+		}
 	}
 	resp, err := http.DefaultClient.Do(req)
 	if err != nil {
