@@ -242,3 +242,24 @@ func TestFingerprintHash(t *testing.T) {
 		}
 	}
 }
+
+// A text of many initials followed by capitalised plurals ("Q. Bobs
+// went") asks at each period how the document writes the word after it;
+// answering by searching the whole text each time made a 1.2 MB page take
+// about forty seconds.
+func TestSplitSentencesLinearInInitials(t *testing.T) {
+	if testing.Short() {
+		t.Skip("reads 1.2 MB")
+	}
+	doc := strings.Repeat("Q. Bobs went home. ", 64000)
+	done := make(chan int, 1)
+	go func() { done <- len(Analyze(doc).Sentences) }()
+	select {
+	case n := <-done:
+		if n != 64000 {
+			t.Errorf("got %d sentences, want 64000", n)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("splitting 1.2 MB of initials took over 10 seconds")
+	}
+}
