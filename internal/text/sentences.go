@@ -14,8 +14,13 @@ pres supt det insp vs`)
 
 // abbreviations end with a period that ends a sentence only when a
 // sentence opener follows: "St. Louis", "Jan. 5", "Apple Inc. The company".
-var abbreviations = setOf(`st jr sr govt dept univ corp inc ltd co bros no nos fig figs approx est jan
+var abbreviations = setOf(`st jr sr govt dept univ corp inc ltd co bros approx est jan
 feb mar apr jun jul aug sep sept oct nov dec mt ft ave blvd rd`)
+
+// numberAbbreviations stand before a number ("No. 1", "Fig. 3"), so their
+// period ends a sentence whenever no figure follows: "He said no. Smith
+// left."
+var numberAbbreviations = setOf(`no nos fig figs`)
 
 // TitleAbbreviation reports whether a lower-case word, written with a
 // period, is a title that comes before a person's name: "mr", "sen".
@@ -109,6 +114,10 @@ func periodEnds(before, after string, doc *docWords) bool {
 	lower := strings.ToLower(word)
 	if _, ok := titleAbbreviations[lower]; ok {
 		return false
+	}
+	if _, ok := numberAbbreviations[lower]; ok {
+		r, _ := utf8.DecodeRuneInString(after)
+		return !unicode.IsDigit(r)
 	}
 	_, abbreviated := abbreviations[lower]
 	r, size := utf8.DecodeRuneInString(word)

@@ -30,6 +30,7 @@ func TestSplitSentences(t *testing.T) {
 		{"The blast came at 9:30 p.m. Another followed at 11 a.m. May 29.", []string{"The blast came at 9:30 p.m.", "Another followed at 11 a.m. May 29."}},
 		{"Shares of Apple Inc. The company rose.", []string{"Shares of Apple Inc.", "The company rose."}},
 		{"The answer is no. When asked, he left.", []string{"The answer is no.", "When asked, he left."}},
+		{"The answer is no. Smith left. He was No. 1 at No. 10 Downing Street (Fig. 2).", []string{"The answer is no.", "Smith left.", "He was No. 1 at No. 10 Downing Street (Fig. 2)."}},
 		{"Dr. Fauci and Mr. Smith met U.S. Navy staff in St. Louis on Jan. 5 before the U.S. Embassy opened; the embassy staff came.",
 			[]string{"Dr. Fauci and Mr. Smith met U.S. Navy staff in St. Louis on Jan. 5 before the U.S. Embassy opened; the embassy staff came."}},
 		{"Samuel L. Jackson and John Q. Adams met Whitney M. Young and young fans.", []string{"Samuel L. Jackson and John Q. Adams met Whitney M. Young and young fans."}},
