@@ -66,6 +66,8 @@ func TestNegativeQuantities(t *testing.T) {
 		{"It was −5 °C in the capital.", -5, "−5"},
 		{"Output fell to -3% in May.", -3, "-3%"},
 		{"Growth was revised (-0.4%) in June.", -0.4, "0.4%"},
+		{"Growth was revised (−0.4%) in June.", -0.4, "−0.4%"},
+		{"Growth was “−0.4%” in June.", -0.4, "−0.4%"},
 		{"-12 degrees was the low.", -12, "-12"},
 		{"Minus five degrees was the low.", -5, "Minus five"},
 		// No sign.
