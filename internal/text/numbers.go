@@ -256,7 +256,10 @@ func scale(n *Quantity, tokens []Token) {
 		return
 	}
 	next := tokens[n.End]
-	if m, ok := multipliers[next.Lower]; ok && next.Kind == Word && (len(next.Lower) > 2 || next.Start == tokens[n.End-1].End) && !metres(tokens, *n) {
+	// A short multiplier ("m", "bn") is glued to its figure, or follows an
+	// amount of money: "$30 m" is $30 million, "30 m" a length.
+	short := next.Start == tokens[n.End-1].End || n.Currency != ""
+	if m, ok := multipliers[next.Lower]; ok && next.Kind == Word && (len(next.Lower) > 2 || short) && !metres(tokens, *n) {
 		n.Value *= m
 		if n.Low != n.High {
 			n.Low, n.High = n.Low*m, n.High*m
