@@ -330,11 +330,7 @@ func TestHugeArticle(t *testing.T) {
 func TestNamesPostgresCannotHold(t *testing.T) {
 	ctx := context.Background()
 	db := fresh(t)
-	svc, err := service.Open(ctx, db, service.Options{Pipeline: pipeline.DefaultOptions(), Manual: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer svc.Close()
+	svc := manualServices(t, db)[0]
 	articles := []*news.Article{
 		{ID: "author", Outlet: "Estuary Post", Author: "Ann\x00 Lee", Text: "Lifeboat crews rescued six sailors off the northern cape on Tuesday night."},
 		{ID: "id\x00", Outlet: "Estuary Post", Text: "Ferry services resumed on Saturday after the gale, the operator said."},
