@@ -123,6 +123,11 @@ func periodEnds(before, after string, doc *docWords) bool {
 	r, size := utf8.DecodeRuneInString(word)
 	initial := size == len(word) && unicode.IsUpper(r)
 	if abbreviated || initial || strings.Contains(word, ".") {
+		// After an ellipsis ("I know ... I look") a lone letter goes on the
+		// sentence as before.
+		if strings.Trim(word, ".") != "" && articleOrPronoun(after) {
+			return true
+		}
 		return opensSentence(after, doc)
 	}
 	return true
@@ -142,6 +147,19 @@ func opensSentence(s string, doc *docWords) bool {
 		return utf8.RuneCountInString(lower) > 1 && lower != "may"
 	}
 	return verbFollows(s[end:]) && commonPlural(word, lower, doc)
+}
+
+// articleOrPronoun reports whether s opens with "A" or "I" and a word in
+// lower case: the article or the pronoun ("in the U.S. A spokesman said",
+// "at 7:15 p.m. A man"), where an initial has its period ("Samuel L. A.
+// Jackson").
+func articleOrPronoun(s string) bool {
+	rest, ok := strings.CutPrefix(s, "A ")
+	if !ok {
+		rest, ok = strings.CutPrefix(s, "I ")
+	}
+	r, _ := utf8.DecodeRuneInString(rest)
+	return ok && unicode.IsLower(r)
 }
 
 // verbFollows reports whether the text after a word opens with a word in
