@@ -32,6 +32,7 @@ func TestSplitSentences(t *testing.T) {
 		{"The answer is no. When asked, he left.", []string{"The answer is no.", "When asked, he left."}},
 		{"Prices rose in the U.S. A spokesman said so. In the U.K. I think so. Samuel L. A. Jackson came.",
 			[]string{"Prices rose in the U.S.", "A spokesman said so.", "In the U.K.", "I think so.", "Samuel L. A. Jackson came."}},
+		{"They used the U.S. Navy’s towed locator. Navy’s divers and the navy’s ships came.", []string{"They used the U.S. Navy’s towed locator.", "Navy’s divers and the navy’s ships came."}},
 		{"She said \"I know ... I look fine.\" Shots came at 7:15 p.m. A man fled.", []string{"She said \"I know ... I look fine.\"", "Shots came at 7:15 p.m.", "A man fled."}},
 		{"The answer is no. Smith left. He was No. 1 at No. 10 Downing Street (Fig. 2).", []string{"The answer is no.", "Smith left.", "He was No. 1 at No. 10 Downing Street (Fig. 2)."}},
 		{"Dr. Fauci and Mr. Smith met U.S. Navy staff in St. Louis on Jan. 5 before the U.S. Embassy opened; the embassy staff came.",
