@@ -135,7 +135,10 @@ func titleBefore(tokens []text.Token, k int) bool {
 func joinInitials(tokens []text.Token, spans []text.Span) []text.Span {
 	var out []text.Span
 	for i, s := range spans {
-		if i > 0 && s.Start == spans[i-1].End+1 && initialAt(tokens, s.Start-1) {
+		// The initial is in the name before ("David L"), or between the
+		// two when the names found left it out ("Mark A. Milley": "A" is
+		// also a word).
+		if i > 0 && (s.Start == spans[i-1].End+1 || s.Start == spans[i-1].End+2 && initialAt(tokens, s.Start-2)) && initialAt(tokens, s.Start-1) {
 			if out == nil {
 				out = append(make([]text.Span, 0, len(spans)), spans[:i]...)
 			}

@@ -32,6 +32,8 @@ func TestQuoteSpeakers(t *testing.T) {
 		{"a middle initial", "\"We are grateful to everyone who wrote,\" Michael J. Fox said.", "We are grateful to everyone who wrote", "Michael J. Fox"},
 		{"a middle initial, the verb first", "\"This is a huge deal,\" said David L. Evans, the director of the association.", "This is a huge deal", "David L. Evans"},
 		{"an abbreviated title after the verb", "\"We are ready for a long fight,\" said Dr. Anthony Fauci, the top infectious disease expert.", "We are ready for a long fight", "Anthony Fauci"},
+		{"an abbreviated title and the initial A after the verb", "\"The war is far from over for us,\" said Gen. Mark A. Milley.", "The war is far from over for us", "Mark A. Milley"},
+		{"a surname of a full name with the initial A", "Gen. Mark A. Milley spoke to reporters on Monday. \"The war is far from over for us,\" Milley said.", "The war is far from over for us", "Mark A. Milley"},
 		{"two abbreviated titles after the verb", "\"We are ready for a long fight,\" said Lt. Col. Ann Smith.", "We are ready for a long fight", "Ann Smith"},
 		{"an abbreviated title after the verb, the quote running on", "\"We can stop\" the virus, said Sen. Mazie Hirono.", "We can stop", "Mazie Hirono"},
 		{"speaker after the verb", "\"We can stop\" the virus, said Kathrin Jansen, head of research.", "We can stop", "Kathrin Jansen"},

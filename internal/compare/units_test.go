@@ -56,6 +56,7 @@ func TestMoneyInPounds(t *testing.T) {
 		"The tickets cost 5 pounds sterling at the door.",
 		"The tickets cost 5 pounds ($6.30) at the door.",
 		"The tickets cost £5 at the door.",
+		"The club paid £30 m for the striker.", // a million, not metres
 	} {
 		res := analyze(t, art{id: "a", text: s})
 		for _, f := range res.Facts {

@@ -37,7 +37,10 @@ import (
 // time it was made, which moves at every fetch: its stamps leave it out.
 //
 // On a store error every item is read: the service answers the pages it
-// holds as duplicates.
+// holds as duplicates. Nothing is remembered of them then, since what was
+// remembered before (when each page was first read, how often since) is
+// not known and would be overwritten: every page of the feed would be
+// revisited anew.
 func (p *Poller) sift(ctx context.Context, feedURL string, items []feed.Item, due map[string]store.ItemState) (skip []bool, remember map[string]store.ItemState) {
 	keys := make([]string, len(items))
 	for i, it := range items {
@@ -52,8 +55,8 @@ func (p *Poller) sift(ctx context.Context, feedURL string, items []feed.Item, du
 	skip = make([]bool, len(items))
 	remember = make(map[string]store.ItemState)
 	for i, key := range keys {
-		if key == "" {
-			continue // no link to know it by: read it, as ever
+		if key == "" || err != nil {
+			continue // no link to know it by, or nothing known of it: read it, as ever
 		}
 		stamp := stamps[key]
 		last, ok := stored[key]

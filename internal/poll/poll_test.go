@@ -13,6 +13,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/corroborate/corroborate/internal/dedupe"
+	"github.com/corroborate/corroborate/internal/feed"
 	"github.com/corroborate/corroborate/internal/fetch"
 	"github.com/corroborate/corroborate/internal/news"
 	"github.com/corroborate/corroborate/internal/pipeline"
@@ -605,4 +607,34 @@ func FuzzReadList(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestRevisitsAfterFailedLookup: a poll that cannot look up what it
+// remembers of a feed's items reads them all, and keeps what it
+// remembered of each: their first readings are not moved to now, which
+// would have every page read again at each revisit time anew.
+func TestRevisitsAfterFailedLookup(t *testing.T) {
+	ctx := context.Background()
+	p, db, _, srv := setup(t, Options{HostGap: -1, Revisits: []time.Duration{time.Hour}})
+	start := time.Date(2031, 3, 7, 8, 0, 0, 0, time.UTC)
+	p.now = func() time.Time { return start }
+	f := p.Poll(ctx, store.Feed{URL: srv.URL + "/feed/harbour"})
+	items := []feed.Item{{Link: srv.URL + "/news/ferry"}, {Link: srv.URL + "/news/lighthouse"}}
+	keys := []string{dedupe.URLKey(items[0].Link), dedupe.URLKey(items[1].Link)}
+	before, err := db.ItemStates(ctx, f.URL, keys)
+	if err != nil || len(before) != 2 {
+		t.Fatalf("items remembered after the first poll: %v, %v", before, err)
+	}
+	p.now = func() time.Time { return start.Add(2 * time.Hour) }
+	failing, cancel := context.WithCancel(ctx)
+	cancel()
+	skip, remember := p.sift(failing, f.URL, items, nil)
+	if slices.Contains(skip, true) {
+		t.Errorf("with the lookup failing, skipped %v; want every item read", skip)
+	}
+	for key, st := range remember {
+		if st != before[key] {
+			t.Errorf("with the lookup failing, %s remembered as %+v; was %+v", key, st, before[key])
+		}
+	}
 }

@@ -322,3 +322,30 @@ func TestHugeArticle(t *testing.T) {
 		t.Errorf("search for the huge article's lead: %+v, %v", hits, err)
 	}
 }
+
+// TestNamesPostgresCannotHold: names and addresses with a NUL byte or
+// bytes that are not UTF-8, which PostgreSQL's text refuses, are stored
+// without them, each with the rest of its batch, whichever reader let
+// them through (a JSON Feed's author, a caller of the service).
+func TestNamesPostgresCannotHold(t *testing.T) {
+	ctx := context.Background()
+	db := fresh(t)
+	svc := manualServices(t, db)[0]
+	articles := []*news.Article{
+		{ID: "author", Outlet: "Estuary Post", Author: "Ann\x00 Lee", Text: "Lifeboat crews rescued six sailors off the northern cape on Tuesday night."},
+		{ID: "id\x00", Outlet: "Estuary Post", Text: "Ferry services resumed on Saturday after the gale, the operator said."},
+		{ID: "outlet", Outlet: "Estuary\xff Post", Story: "s\x001", Text: "The harbour reopened to fishing boats on Sunday morning, the council said."},
+	}
+	res, err := svc.Ingest(ctx, articles)
+	if err != nil || len(res.Articles) != 3 || len(res.Errors) != 0 {
+		t.Fatalf("ingest: %+v, %v; want all three stored", res, err)
+	}
+	for id, want := range map[string]string{"author": "Ann Lee", "id": "", "outlet": ""} {
+		a, err := db.Article(ctx, id)
+		if err != nil {
+			t.Errorf("article %q: %v", id, err)
+		} else if a.Author != want {
+			t.Errorf("article %q: author %q, want %q", id, a.Author, want)
+		}
+	}
+}

@@ -11,10 +11,13 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"slices"
 	"strconv"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
+	"unicode/utf8"
 
 	"github.com/corroborate/corroborate/internal/dedupe"
 	"github.com/corroborate/corroborate/internal/news"
@@ -291,11 +294,15 @@ func (s *Service) Ingest(ctx context.Context, articles []*news.Article) (Result,
 const MaxKey = 2000
 
 // storable returns the articles the store can hold and an error naming
-// each one it cannot.
+// each one it cannot. Names and addresses lose NUL bytes and bytes that
+// are not UTF-8, which PostgreSQL refuses (the pipeline cleans the text
+// and title): a JSON Feed's author "\u0000", or a name from any reader
+// that lets one through, failed the whole batch with a 500.
 func storable(articles []*news.Article) ([]*news.Article, []news.ItemError) {
 	var errs []news.ItemError
 	out := articles[:0:0]
 	for _, a := range articles {
+		a = withStorableNames(a)
 		field := ""
 		switch {
 		case len(a.ID) > MaxKey:
@@ -313,6 +320,26 @@ func storable(articles []*news.Article) ([]*news.Article, []news.ItemError) {
 	}
 	return out, errs
 }
+
+// withStorableNames returns a, or a copy of it whose names and addresses
+// hold no NUL byte and only UTF-8.
+func withStorableNames(a *news.Article) *news.Article {
+	fields := func(a *news.Article) []*string {
+		return []*string{&a.ID, &a.Source, &a.Outlet, &a.Author, &a.URL, &a.Language, &a.Story}
+	}
+	if !slices.ContainsFunc(fields(a), func(s *string) bool { return !storableText(*s) }) {
+		return a
+	}
+	c := *a
+	for _, s := range fields(&c) {
+		if !storableText(*s) {
+			*s = strings.ToValidUTF8(strings.ReplaceAll(*s, "\x00", ""), "\uFFFD")
+		}
+	}
+	return &c
+}
+
+func storableText(s string) bool { return utf8.ValidString(s) && !strings.ContainsRune(s, 0) }
 
 // add stores one prepared article, unless the store holds it already.
 func (s *Service) add(tx *store.Tx, p *pipeline.Prepared) (Status, error) {

@@ -43,8 +43,9 @@ func Analyze(cleaned string) *Doc { return AnalyzeIn(cleaned, "") }
 // a snippet with too few is read as declared.
 func AnalyzeIn(cleaned, declared string) *Doc {
 	doc := &Doc{}
+	words := &docWords{doc: cleaned}
 	for p, para := range Paragraphs(cleaned) {
-		for _, s := range splitSentences(para, cleaned) {
+		for _, s := range splitSentences(para, words) {
 			doc.Sentences = append(doc.Sentences, Sentence{
 				Text:   s,
 				Para:   p,

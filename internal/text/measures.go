@@ -38,6 +38,12 @@ settlement deficit surplus subsidy subsidies pension pensions bill bills note no
 check package donation donations bribe bribes compensation damages tax taxes stake bid bids price prices
 cost costs spending transfer increase rise fall drop decline jump gain cut boost shortfall`)
 
+// countNouns name a number of people as one thing, or the people counted
+// as a noun before another: a million before them is not a length ("a
+// 3m population", "a 5m user base").
+var countNouns = setOf(`population audience viewership readership following workforce crowd membership
+electorate turnout user subscriber customer viewer reader member passenger visitor voter`)
+
 // moneyVerbs in a clause make a pound in it money: "paid 50 pounds".
 var moneyVerbs = setOf(`paid pay pays paying cost costs costing priced worth fined spend spends spent raised
 raise earn earns earned donated owe owes owed charged charge charges sold sell sells buy buys bought
@@ -81,7 +87,7 @@ func metres(tokens []Token, n Quantity) bool {
 			return metres(tokens, Quantity{Start: other.Start, End: other.Start + 1})
 		}
 	case next.Kind == Word && !next.Hyphen && !next.Capitalized() && !IsStop(next.Lower) && !pluralNoun(next.Lower) &&
-		!isAmountNoun(next.Lower) && !isCurrencyWord(next.Lower) && n.Start > 0 && (tokens[n.Start-1].Lower == "a" || tokens[n.Start-1].Lower == "an"):
+		!isAmountNoun(next.Lower) && !isCountNoun(next.Lower) && !isCurrencyWord(next.Lower) && n.Start > 0 && (tokens[n.Start-1].Lower == "a" || tokens[n.Start-1].Lower == "an"):
 		return true
 	}
 	for k := n.Start - 1; k >= 0 && n.Start-k <= 4; k-- {
@@ -107,6 +113,11 @@ func pluralNoun(w string) bool {
 
 func isAmountNoun(w string) bool {
 	_, ok := amountNouns[w]
+	return ok
+}
+
+func isCountNoun(w string) bool {
+	_, ok := countNouns[w]
 	return ok
 }
 

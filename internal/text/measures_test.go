@@ -34,6 +34,8 @@ func TestMetresOrMillion(t *testing.T) {
 		{"The search area shrank from 2.24m sq nautical miles.", 2.24e6, "2.24m"},
 		{"The club spent 5M on players.", 5e6, "5M"},
 		{"The bank wrote off 3m of cuts.", 3e6, "3m"},
+		{"The city has a 3m population.", 3e6, "3m"},
+		{"The app has a 5m user base.", 5e6, "5m"},
 		// Metres.
 		{"He is 1.75m tall and slim.", 1.75, "1.75"},
 		{"They built a 30m wall around the site.", 30, "30"},
@@ -66,6 +68,8 @@ func TestNegativeQuantities(t *testing.T) {
 		{"It was −5 °C in the capital.", -5, "−5"},
 		{"Output fell to -3% in May.", -3, "-3%"},
 		{"Growth was revised (-0.4%) in June.", -0.4, "0.4%"},
+		{"Growth was revised (−0.4%) in June.", -0.4, "−0.4%"},
+		{"Growth was “−0.4%” in June.", -0.4, "−0.4%"},
 		{"-12 degrees was the low.", -12, "-12"},
 		{"Minus five degrees was the low.", -5, "Minus five"},
 		// No sign.

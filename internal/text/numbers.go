@@ -161,15 +161,18 @@ func signed(tokens []Token, i int) int {
 		return -1
 	}
 	t, prev := tokens[i], tokens[i-1]
+	opener := func(t Token) bool { return t.Kind == Punct && strings.ContainsAny(t.Text, "([\"“'‘") }
 	switch {
 	case t.Hyphen:
 		// The tokenizer joins a hyphen to the token before it: only an
 		// opening bracket or quote before makes it a sign.
-		if prev.Kind == Punct && strings.ContainsAny(prev.Text, "([\"“'‘") {
+		if opener(prev) {
 			return i
 		}
 	case (prev.Text == "-" || prev.Text == "−") && prev.End == t.Start:
-		if i < 2 || tokens[i-2].End < prev.Start && tokens[i-2].Kind != Number {
+		// A sign stands apart from what is before it, or just inside a
+		// bracket or quote: "(−3%)".
+		if i < 2 || tokens[i-2].Kind != Number && (tokens[i-2].End < prev.Start || opener(tokens[i-2])) {
 			return i - 1
 		}
 	case prev.Lower == "minus":
@@ -253,7 +256,10 @@ func scale(n *Quantity, tokens []Token) {
 		return
 	}
 	next := tokens[n.End]
-	if m, ok := multipliers[next.Lower]; ok && next.Kind == Word && (len(next.Lower) > 2 || next.Start == tokens[n.End-1].End) && !metres(tokens, *n) {
+	// A short multiplier ("m", "bn") is glued to its figure, or follows an
+	// amount of money: "$30 m" is $30 million, "30 m" a length.
+	short := next.Start == tokens[n.End-1].End || n.Currency != ""
+	if m, ok := multipliers[next.Lower]; ok && next.Kind == Word && (len(next.Lower) > 2 || short) && !metres(tokens, *n) {
 		n.Value *= m
 		if n.Low != n.High {
 			n.Low, n.High = n.Low*m, n.High*m

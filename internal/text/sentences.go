@@ -14,8 +14,13 @@ pres supt det insp vs`)
 
 // abbreviations end with a period that ends a sentence only when a
 // sentence opener follows: "St. Louis", "Jan. 5", "Apple Inc. The company".
-var abbreviations = setOf(`st jr sr govt dept univ corp inc ltd co bros no nos fig figs approx est jan
+var abbreviations = setOf(`st jr sr govt dept univ corp inc ltd co bros approx est jan
 feb mar apr jun jul aug sep sept oct nov dec mt ft ave blvd rd`)
+
+// numberAbbreviations stand before a number ("No. 1", "Fig. 3"), so their
+// period ends a sentence whenever no figure follows: "He said no. Smith
+// left."
+var numberAbbreviations = setOf(`no nos fig figs`)
 
 // TitleAbbreviation reports whether a lower-case word, written with a
 // period, is a title that comes before a person's name: "mr", "sen".
@@ -26,11 +31,11 @@ func TitleAbbreviation(lower string) bool {
 
 // SplitSentences splits one paragraph into sentences. Line breaks always end
 // a sentence.
-func SplitSentences(para string) []string { return splitSentences(para, para) }
+func SplitSentences(para string) []string { return splitSentences(para, &docWords{doc: para}) }
 
 // splitSentences splits a paragraph of doc, which tells how the text
 // writes the words that follow an abbreviation.
-func splitSentences(para, doc string) []string {
+func splitSentences(para string, doc *docWords) []string {
 	var out []string
 	add := func(s string) {
 		if s = strings.TrimSpace(s); s != "" {
@@ -104,16 +109,25 @@ func startsSentence(s string) bool {
 // word is as likely to go on a name ("U.S. Navy", "St. Louis") as to open
 // a sentence, so only a word that cannot go on a name ends it: a function
 // word ("The", "But", "He") or a common noun ("Analysts").
-func periodEnds(before, after, doc string) bool {
+func periodEnds(before, after string, doc *docWords) bool {
 	word := lastWord(before)
 	lower := strings.ToLower(word)
 	if _, ok := titleAbbreviations[lower]; ok {
 		return false
 	}
+	if _, ok := numberAbbreviations[lower]; ok {
+		r, _ := utf8.DecodeRuneInString(after)
+		return !unicode.IsDigit(r)
+	}
 	_, abbreviated := abbreviations[lower]
 	r, size := utf8.DecodeRuneInString(word)
 	initial := size == len(word) && unicode.IsUpper(r)
 	if abbreviated || initial || strings.Contains(word, ".") {
+		// After an ellipsis ("I know ... I look") a lone letter goes on the
+		// sentence as before.
+		if strings.Trim(word, ".") != "" && articleOrPronoun(after) {
+			return true
+		}
 		return opensSentence(after, doc)
 	}
 	return true
@@ -122,7 +136,7 @@ func periodEnds(before, after, doc string) bool {
 // opensSentence reports whether the word s starts with cannot go on a name
 // before it: a function word other than a lone letter (an initial, "A.")
 // or "May" (a month), or a plural common noun with its verb after it.
-func opensSentence(s, doc string) bool {
+func opensSentence(s string, doc *docWords) bool {
 	end := strings.IndexFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' && r != '’' })
 	if end < 0 {
 		end = len(s)
@@ -133,6 +147,19 @@ func opensSentence(s, doc string) bool {
 		return utf8.RuneCountInString(lower) > 1 && lower != "may"
 	}
 	return verbFollows(s[end:]) && commonPlural(word, lower, doc)
+}
+
+// articleOrPronoun reports whether s opens with "A" or "I" and a word in
+// lower case: the article or the pronoun ("in the U.S. A spokesman said",
+// "at 7:15 p.m. A man"), where an initial has its period ("Samuel L. A.
+// Jackson").
+func articleOrPronoun(s string) bool {
+	rest, ok := strings.CutPrefix(s, "A ")
+	if !ok {
+		rest, ok = strings.CutPrefix(s, "I ")
+	}
+	r, _ := utf8.DecodeRuneInString(rest)
+	return ok && unicode.IsLower(r)
 }
 
 // verbFollows reports whether the text after a word opens with a word in
@@ -162,15 +189,50 @@ func verbFollows(s string) bool {
 // U.S. Embassy", "the embassy") but are singular; the plurals that go on
 // names are surnames ("Samuel L. Jackson", "John Q. Adams"), which the
 // text does not write in lower case.
-func commonPlural(word, lower, doc string) bool {
+func commonPlural(word, lower string, doc *docWords) bool {
 	if len(lower) < 4 || lower == word || strings.ToUpper(word) == word || !strings.HasSuffix(lower, "s") ||
-		strings.HasSuffix(lower, "ss") || strings.HasSuffix(lower, "us") || strings.HasSuffix(lower, "is") {
+		strings.HasSuffix(lower, "ss") || strings.HasSuffix(lower, "us") || strings.HasSuffix(lower, "is") ||
+		strings.ContainsAny(word, "'’") {
 		return false
 	}
-	if !hasWord(doc, lower, nil) {
-		return false
+	return doc.uses(lower)&wordSeen != 0 && doc.uses(word)&wordInside == 0
+}
+
+// docWords tells how a document writes its words. It reads the document
+// once, when a period first needs it, rather than searching it at every
+// such period: a long text of initials ("Q. Bobs went") took seconds.
+type docWords struct {
+	doc   string
+	words map[string]uint8 // each run of letters: wordSeen, wordInside
+}
+
+const (
+	wordSeen   = 1 << iota // the word is written
+	wordInside             // after a word in lower case or a comma and a space
+)
+
+func (d *docWords) uses(w string) uint8 {
+	if d.words == nil {
+		d.words = map[string]uint8{}
+		for i := 0; i < len(d.doc); {
+			r, size := utf8.DecodeRuneInString(d.doc[i:])
+			if !unicode.IsLetter(r) {
+				i += size
+				continue
+			}
+			end := i + strings.IndexFunc(d.doc[i:], func(r rune) bool { return !unicode.IsLetter(r) })
+			if end < i {
+				end = len(d.doc)
+			}
+			flags := d.words[d.doc[i:end]] | wordSeen
+			if insideSentence(d.doc[:i]) {
+				flags |= wordInside
+			}
+			d.words[d.doc[i:end]] = flags
+			i = end
+		}
 	}
-	return !hasWord(doc, word, insideSentence)
+	return d.words[w]
 }
 
 // insideSentence reports whether the text before a word ends in a word in
@@ -183,27 +245,6 @@ func insideSentence(before string) bool {
 	}
 	r, _ := utf8.DecodeLastRuneInString(trimmed)
 	return unicode.IsLower(r) || r == ','
-}
-
-// hasWord reports whether doc has w as a whole word, with text before it
-// that where accepts when where is not nil.
-func hasWord(doc, w string, where func(before string) bool) bool {
-	for from := 0; ; {
-		i := strings.Index(doc[from:], w)
-		if i < 0 {
-			return false
-		}
-		i += from
-		from = i + len(w)
-		prev, _ := utf8.DecodeLastRuneInString(doc[:i])
-		next, _ := utf8.DecodeRuneInString(doc[from:])
-		if i > 0 && unicode.IsLetter(prev) || from < len(doc) && unicode.IsLetter(next) {
-			continue
-		}
-		if where == nil || where(doc[:i]) {
-			return true
-		}
-	}
 }
 
 // lastWord returns the run of letters and periods that ends s.
