@@ -72,6 +72,8 @@ func metres(tokens []Token, n Quantity) bool {
 	switch {
 	case Dimension(next.Lower):
 		return true
+	case raceEvent(next.Lower):
+		return true // "the 100m sprint", "the 400m hurdles"
 	case next.Text == "(":
 		k := m + 2
 		if at(k).Kind == Word && at(k+1).Kind == Number {
@@ -97,6 +99,17 @@ func metres(tokens []Token, n Quantity) bool {
 		if tokens[k].Kind != Word || !IsStop(tokens[k].Lower) {
 			break // "a height of up to 30m"; a word of content ends the look back
 		}
+	}
+	return false
+}
+
+// raceEvent reports whether a word names a race run or swum over a
+// distance, which a length in metres names: "100m sprint", "400m hurdles",
+// "200m freestyle".
+func raceEvent(w string) bool {
+	switch w {
+	case "sprint", "dash", "hurdles", "relay", "steeplechase", "freestyle", "backstroke", "breaststroke", "butterfly", "medley":
+		return true
 	}
 	return false
 }

@@ -38,6 +38,9 @@ func TestMetresOrMillion(t *testing.T) {
 		{"The app has a 5m user base.", 5e6, "5m"},
 		// Metres.
 		{"He is 1.75m tall and slim.", 1.75, "1.75"},
+		{"She won the 100m sprint in 10.9 seconds.", 100, "100"},
+		{"He holds the women's 400m hurdles record.", 400, "400"},
+		{"Ledecky took the 1,500m freestyle.", 1500, "1,500"},
 		{"They built a 30m wall around the site.", 30, "30"},
 		{"The 8m-long boat capsized.", 8, "8"},
 		{"The wreck lies 5,500m deep.", 5500, "5,500"},
