@@ -2,6 +2,8 @@ package summarize
 
 import (
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/corroborate/corroborate/internal/compare"
 	"github.com/corroborate/corroborate/internal/news"
@@ -65,12 +67,44 @@ func unitsStating(byArticle map[string][]*unit, v news.FactValue) []*unit {
 	}
 	for _, id := range v.Sources {
 		for _, u := range byArticle[id] {
-			if strings.Contains(u.clause.text, v.Text) && !containsUnit(out, u) {
+			if statesFigure(u.clause.text, v.Text) && !containsUnit(out, u) {
 				out = append(out, u)
 			}
 		}
 	}
 	return out
+}
+
+// statesFigure reports whether text holds figure as written, whole: "12"
+// is not in "120", "2012", "1.12" or "12,000", which would tie a sentence
+// to a figure it does not give.
+func statesFigure(text, figure string) bool {
+	first, _ := utf8.DecodeRuneInString(figure)
+	last, _ := utf8.DecodeLastRuneInString(figure)
+	for from := 0; ; {
+		at := strings.Index(text[from:], figure)
+		if at < 0 || figure == "" {
+			return false
+		}
+		start, end := from+at, from+at+len(figure)
+		before, size := utf8.DecodeLastRuneInString(text[:start])
+		beyondBefore, _ := utf8.DecodeLastRuneInString(text[:start-size])
+		after, size := utf8.DecodeRuneInString(text[end:])
+		beyondAfter, _ := utf8.DecodeRuneInString(text[end+size:])
+		if !(alnum(first) && goesOn(before, beyondBefore)) && !(alnum(last) && goesOn(after, beyondAfter)) {
+			return true
+		}
+		from = start + 1
+	}
+}
+
+func alnum(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+// goesOn reports whether r, beside a figure, makes it part of a longer
+// word or number: a letter or digit, or a decimal or thousands separator
+// with a digit beyond it.
+func goesOn(r, beyond rune) bool {
+	return alnum(r) || (r == '.' || r == ',') && unicode.IsDigit(beyond)
 }
 
 func containsUnit(list []*unit, u *unit) bool {

@@ -50,7 +50,7 @@ func figuresIn(res *compare.Result, r compare.Ref) []figureIn {
 	var out []figureIn
 	for i, f := range res.Facts {
 		for _, v := range f.Values {
-			if v.Text != "" && slices.Contains(v.Sources, id) && strings.Contains(sentence, v.Text) {
+			if v.Text != "" && slices.Contains(v.Sources, id) && statesFigure(sentence, v.Text) {
 				out = append(out, figureIn{i, v})
 			}
 		}

@@ -332,3 +332,30 @@ func TestQuotedSpans(t *testing.T) {
 		}
 	}
 }
+
+func TestStatesFigure(t *testing.T) {
+	tests := []struct {
+		text, figure string
+		want         bool
+	}{
+		{"The blast killed 12 people on Monday.", "12 people", true},
+		{"The blast killed 12.", "12", true},
+		{"At least 12, police said.", "12", true},
+		{"The blast killed 120 people.", "12", false},
+		{"The law passed in 2012.", "12", false},
+		{"Shares rose 1.12 points.", "12", false},
+		{"Some 12,000 fled.", "12", false},
+		{"It was 12.5 degrees.", "12", false},
+		{"A 12-year-old was hurt.", "12", true},
+		{"The fund lost US$5m.", "$5m", true},
+		{"The fund lost $5m.", "$5m", true},
+		{"The fund lost $5mn.", "$5m", false},
+		{"No figure here.", "12", false},
+		{"Twelve people, then 12 more.", "12", true},
+	}
+	for _, tt := range tests {
+		if got := statesFigure(tt.text, tt.figure); got != tt.want {
+			t.Errorf("statesFigure(%q, %q) = %v, want %v", tt.text, tt.figure, got, tt.want)
+		}
+	}
+}
