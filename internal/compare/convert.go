@@ -182,3 +182,20 @@ func valueFigure(v news.FactValue) figure {
 	}
 	return f
 }
+
+// Convert expresses x, in unit from, in unit to, for drawing figures of one
+// measure on one axis. A unit of two sizes converts at their midpoint. It
+// reports false when the units measure different things or either is
+// unknown; a unit converts to itself unchanged.
+func Convert(x float64, from, to string) (float64, bool) {
+	if from == to {
+		return x, true
+	}
+	f, okf := scales[from]
+	t, okt := scales[to]
+	if !okf || !okt || f.dimension != t.dimension {
+		return 0, false
+	}
+	canonical := (x + f.offset) * (f.low + f.high) / 2
+	return canonical/((t.low+t.high)/2) - t.offset, true
+}

@@ -1,6 +1,7 @@
 package compare
 
 import (
+	"math"
 	"testing"
 
 	"github.com/corroborate/corroborate/internal/news"
@@ -199,6 +200,31 @@ func TestValuesOverlap(t *testing.T) {
 	for _, tt := range tests {
 		if got := ValuesOverlap(tt.a, tt.b); got != tt.want {
 			t.Errorf("ValuesOverlap(%q, %q) = %v, want %v", tt.a.Text, tt.b.Text, got, tt.want)
+		}
+	}
+}
+
+// TestConvert: figures of one measure move between its units, both ways
+// and with an offset; units of different measures do not meet.
+func TestConvert(t *testing.T) {
+	tests := []struct {
+		x        float64
+		from, to string
+		want     float64
+		ok       bool
+	}{
+		{70, "mph", "km/h", 112.65408, true},
+		{112.65408, "km/h", "mph", 70, true},
+		{212, "°F", "°C", 100, true},
+		{-40, "°C", "°F", -40, true},
+		{3, "pounds", "pounds", 3, true},
+		{5, "km", "kg", 0, false},
+		{5, "km", "furlongs", 0, false},
+	}
+	for _, tt := range tests {
+		got, ok := Convert(tt.x, tt.from, tt.to)
+		if ok != tt.ok || math.Abs(got-tt.want) > 1e-9 {
+			t.Errorf("Convert(%v, %q, %q) = %v, %v; want %v, %v", tt.x, tt.from, tt.to, got, ok, tt.want, tt.ok)
 		}
 	}
 }

@@ -3,7 +3,6 @@ package web
 import (
 	"time"
 
-	"github.com/corroborate/corroborate/internal/news"
 	"github.com/corroborate/corroborate/internal/store"
 )
 
@@ -57,54 +56,6 @@ func coverageChart(days []store.DayCount) chart {
 		}
 		h := max(2, d.Count*c.Height/most)
 		c.Bars = append(c.Bars, bar{X: i * w, Y: c.Height - h, W: max(w-1, 1), H: h, Label: dateOf(d.Day).Human + ": " + plural(d.Count, "article")})
-	}
-	return c
-}
-
-// timelineChart places a story's dated events on a time axis, its first
-// and last days written under the axis's ends.
-type timelineChart struct {
-	Width, Height   int
-	AxisEnd, LabelY int
-	Points          []point
-	From, To        string
-}
-
-type point struct {
-	X, Y  int
-	Label string
-}
-
-func newTimelineChart(events []news.Event) timelineChart {
-	c := timelineChart{Width: 640, Height: 76, AxisEnd: 630, LabelY: 70}
-	type dated struct {
-		at          time.Time
-		date, label string
-	}
-	var all []dated
-	for _, e := range events {
-		if w := dateOf(e.Date); !w.start.IsZero() {
-			all = append(all, dated{w.start, w.Human, w.Human + ": " + e.Text})
-		}
-	}
-	if len(all) < 2 {
-		return c
-	}
-	first, last := all[0].at, all[len(all)-1].at
-	span := last.Sub(first).Hours()
-	// The ends say what the events say: "1997", not "1 Jan 1997".
-	c.From, c.To = all[0].date, all[len(all)-1].date
-	for i, d := range all {
-		x := 10
-		if span > 0 {
-			x = 10 + int(float64(c.Width-20)*d.at.Sub(first).Hours()/span)
-		}
-		// Events close together alternate above and below the axis.
-		y := 20
-		if i%2 == 1 {
-			y = 40
-		}
-		c.Points = append(c.Points, point{X: x, Y: y, Label: d.label})
 	}
 	return c
 }

@@ -147,6 +147,9 @@ type cited struct {
 type factView struct {
 	Subject string
 	Values  []valueView
+	// Chart draws a disputed figure's values; nil when they cannot share
+	// an axis.
+	Chart *disputeChart
 }
 
 type valueView struct {
@@ -203,6 +206,10 @@ func newStoryView(b storyBody) storyView {
 			fv.Values = append(fv.Values, vv)
 		}
 		if f.Conflict {
+			id := "dispute-" + strconv.Itoa(len(v.Conflicts)+1)
+			if c, ok := newDisputeChart(id, f, func(val news.FactValue) string { return whoGives(val, v.numbers(val.Sources)) }); ok {
+				fv.Chart = &c
+			}
 			v.Conflicts = append(v.Conflicts, fv)
 		} else if f.Voices >= 2 {
 			v.Agreed = append(v.Agreed, fv)

@@ -1,0 +1,204 @@
+package web
+
+import (
+	"math"
+	"sort"
+	"strconv"
+	"time"
+
+	"github.com/corroborate/corroborate/internal/news"
+)
+
+// timelineChart places a story's dated events on a time axis. A gap that
+// would take most of the axis (a 1997 background event in a 2025 story)
+// breaks it, with a mark, so the story's recent events keep their room;
+// events too close to tell apart stack above the axis, and a column taller
+// than four dots says how many more it holds.
+type timelineChart struct {
+	Height, AxisY int
+	BreakPath     string // the break mark, drawn around each break's X
+	Title, Desc   string
+	Segments      []segment
+	Breaks        []axisBreak
+	Columns       []column
+	Labels        []axisLabel
+}
+
+type segment struct{ X1, X2 string }
+
+type axisBreak struct {
+	X, Gap string
+}
+
+type axisLabel struct {
+	X, Anchor, Text string
+	Y               int
+}
+
+type column struct {
+	X     string
+	Dots  []dot
+	More  string // "+3" when more events share the column than it shows
+	MoreY int
+}
+
+type dot struct {
+	Y     int
+	Label string
+}
+
+const (
+	timelineAxisY    = 60
+	timelineDotStep  = 11   // pixels between stacked dots
+	timelineStack    = 4    // dots a column shows
+	timelineNear     = 0.03 // of the width: dots closer than this stack (11px on a phone)
+	timelineBreak    = 0.04 // of the width, for each break
+	timelineInstant  = 0.10 // of the width, for a part of the axis that is one date
+	timelineMaxParts = 4
+)
+
+type datedEvent struct {
+	at          time.Time
+	date, label string
+}
+
+// newTimelineChart lays out events; it draws nothing for fewer than two
+// dated events.
+func newTimelineChart(events []news.Event) timelineChart {
+	c := timelineChart{AxisY: timelineAxisY, Height: timelineAxisY + 20}
+	c.BreakPath = "M-5 " + strconv.Itoa(c.AxisY+7) + " L-1 " + strconv.Itoa(c.AxisY-7) + " M1 " + strconv.Itoa(c.AxisY+7) + " L5 " + strconv.Itoa(c.AxisY-7)
+	var all []datedEvent
+	for _, e := range events {
+		if w := dateOf(e.Date); !w.start.IsZero() {
+			all = append(all, datedEvent{w.start, w.Human, w.Human + ": " + e.Text})
+		}
+	}
+	if len(all) < 2 {
+		return c
+	}
+	sort.SliceStable(all, func(i, j int) bool { return all[i].at.Before(all[j].at) })
+	parts := splitAtGaps(all)
+	at := layOut(all, parts)
+	c.Title = "Timeline: " + plural(len(all), "event") + " from " + all[0].date + " to " + all[len(all)-1].date
+	c.Desc = c.Title + "."
+	for i, p := range parts {
+		first, last := all[p[0]], all[p[1]]
+		c.Segments = append(c.Segments, segment{X1: pct(at[i][0]), X2: pct(at[i][1])})
+		y := c.AxisY + 16 + 13*(i%2)
+		c.Height = max(c.Height, y+5)
+		switch {
+		case first.at.Equal(last.at):
+			// Under its dot, which sits mid-run.
+			c.Labels = append(c.Labels, axisLabel{X: pct((at[i][0] + at[i][1]) / 2), Anchor: "middle", Text: first.date, Y: y})
+		default:
+			c.Labels = append(c.Labels, axisLabel{X: pct(at[i][0]), Anchor: "start", Text: first.date, Y: y},
+				axisLabel{X: pct(at[i][1]), Anchor: "end", Text: last.date, Y: y})
+		}
+		if i > 0 {
+			before := all[parts[i-1][1]]
+			gap := humanGap(first.at.Sub(before.at))
+			c.Breaks = append(c.Breaks, axisBreak{X: pct((at[i-1][1] + at[i][0]) / 2), Gap: gap + " between " + before.date + " and " + first.date})
+			c.Desc += " The axis is broken for the " + gap + " between " + before.date + " and " + first.date + "."
+		}
+		c.place(all, p, at[i])
+	}
+	return c
+}
+
+// splitAtGaps divides the events, in time order, into runs of the axis:
+// a gap breaks it when it is more than twice as long as the rest of its
+// run, since drawn to scale it would leave the other events under a third
+// of the room; not when they are all on one date, which nothing squeezes. The longest such gap breaks first, into at most four runs.
+// Each run is the indexes of its first and last event.
+func splitAtGaps(all []datedEvent) [][2]int {
+	parts := [][2]int{{0, len(all) - 1}}
+	for len(parts) < timelineMaxParts {
+		best, at, longest := -1, 0, time.Duration(0)
+		for i, p := range parts {
+			span := all[p[1]].at.Sub(all[p[0]].at)
+			for k := p[0]; k < p[1]; k++ {
+				gap := all[k+1].at.Sub(all[k].at)
+				if rest := span - gap; rest > 0 && gap > 2*rest && gap > longest {
+					best, at, longest = i, k, gap
+				}
+			}
+		}
+		if best < 0 {
+			return parts
+		}
+		p := parts[best]
+		parts = append(parts[:best], append([][2]int{{p[0], at}, {at + 1, p[1]}}, parts[best+1:]...)...)
+	}
+	return parts
+}
+
+// layOut gives each run its share of the width, left to right: a run of
+// one date a fixed share, the others the rest equally, with room for a
+// break mark between runs.
+func layOut(all []datedEvent, parts [][2]int) [][2]float64 {
+	instant := func(p [2]int) bool { return all[p[0]].at.Equal(all[p[1]].at) }
+	const left, right = 0.01, 0.99
+	free := right - left - timelineBreak*float64(len(parts)-1)
+	instants := 0
+	for _, p := range parts {
+		if instant(p) {
+			instants++
+		}
+	}
+	instantWidth, runWidth := free/float64(len(parts)), 0.0
+	if instants < len(parts) {
+		instantWidth = math.Min(timelineInstant, free/float64(len(parts)))
+		runWidth = (free - instantWidth*float64(instants)) / float64(len(parts)-instants)
+	}
+	out := make([][2]float64, len(parts))
+	x := left
+	for i, p := range parts {
+		w := runWidth
+		if instant(p) {
+			w = instantWidth
+		}
+		out[i] = [2]float64{x, x + w}
+		x += w + timelineBreak
+	}
+	return out
+}
+
+// place puts the events of one run on its stretch of the axis, stacking
+// those too close to tell apart.
+func (c *timelineChart) place(all []datedEvent, p [2]int, stretch [2]float64) {
+	from, to := all[p[0]].at, all[p[1]].at
+	var last float64
+	hidden := 0
+	for k := p[0]; k <= p[1]; k++ {
+		x := (stretch[0] + stretch[1]) / 2
+		if to.After(from) {
+			x = stretch[0] + (stretch[1]-stretch[0])*float64(all[k].at.Sub(from))/float64(to.Sub(from))
+		}
+		n := len(c.Columns)
+		if k == p[0] || x-last >= timelineNear {
+			c.Columns = append(c.Columns, column{X: pct(x)})
+			last, hidden, n = x, 0, n+1
+		}
+		col := &c.Columns[n-1]
+		if len(col.Dots) < timelineStack {
+			col.Dots = append(col.Dots, dot{Y: c.AxisY - 6 - timelineDotStep*len(col.Dots), Label: all[k].label})
+			continue
+		}
+		hidden++
+		col.More, col.MoreY = "+"+strconv.Itoa(hidden), c.AxisY-6-timelineDotStep*timelineStack+4
+	}
+}
+
+// humanGap says how long a break in the axis is: "26 years", "15 months".
+func humanGap(d time.Duration) string {
+	days := d.Hours() / 24
+	switch {
+	case days >= 730:
+		return plural(int(math.Round(days/365.25)), "year")
+	case days >= 60:
+		return plural(int(math.Round(days/30.44)), "month")
+	case days >= 2:
+		return plural(int(math.Round(days)), "day")
+	}
+	return plural(max(1, int(math.Round(d.Hours()))), "hour")
+}
