@@ -46,17 +46,18 @@ func (p *Poller) sift(ctx context.Context, feedURL string, items []feed.Item, du
 	for i, it := range items {
 		keys[i] = dedupe.URLKey(it.Link)
 	}
+	skip = make([]bool, len(items))
 	stored, err := p.db.ItemStates(ctx, feedURL, keys)
 	if err != nil {
 		p.opts.Log.Warn("feed items: look up", "feed", feedURL, "error", err)
+		return skip, nil
 	}
 	now := p.now()
 	stamps := linkStamps(items, keys)
-	skip = make([]bool, len(items))
 	remember = make(map[string]store.ItemState)
 	for i, key := range keys {
-		if key == "" || err != nil {
-			continue // no link to know it by, or nothing known of it: read it, as ever
+		if key == "" {
+			continue // no link to know it by: read it, as ever
 		}
 		stamp := stamps[key]
 		last, ok := stored[key]
