@@ -17,7 +17,6 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
-	"unicode/utf8"
 
 	"github.com/corroborate/corroborate/internal/dedupe"
 	"github.com/corroborate/corroborate/internal/news"
@@ -327,19 +326,17 @@ func withStorableNames(a *news.Article) *news.Article {
 	fields := func(a *news.Article) []*string {
 		return []*string{&a.ID, &a.Source, &a.Outlet, &a.Author, &a.URL, &a.Language, &a.Story}
 	}
-	if !slices.ContainsFunc(fields(a), func(s *string) bool { return !storableText(*s) }) {
+	if !slices.ContainsFunc(fields(a), func(s *string) bool { return !store.ValidText(*s) }) {
 		return a
 	}
 	c := *a
 	for _, s := range fields(&c) {
-		if !storableText(*s) {
+		if !store.ValidText(*s) {
 			*s = strings.ToValidUTF8(strings.ReplaceAll(*s, "\x00", ""), "\uFFFD")
 		}
 	}
 	return &c
 }
-
-func storableText(s string) bool { return utf8.ValidString(s) && !strings.ContainsRune(s, 0) }
 
 // add stores one prepared article, unless the store holds it already.
 func (s *Service) add(tx *store.Tx, p *pipeline.Prepared) (Status, error) {

@@ -14,6 +14,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // Dialect is what one database does its own way.
@@ -44,6 +45,11 @@ type Dialect struct {
 
 // ErrNotFound is returned for an unknown story or article.
 var ErrNotFound = errors.New("not found")
+
+// ValidText reports whether both stores take s as text, in a row or a
+// query: PostgreSQL refuses a NUL byte and bytes that are not UTF-8, which
+// SQLite would keep.
+func ValidText(s string) bool { return utf8.ValidString(s) && !strings.ContainsRune(s, 0) }
 
 // DB is a corroborate store.
 type DB struct {

@@ -19,7 +19,6 @@ import (
 	"slices"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"github.com/corroborate/corroborate/internal/cluster"
 	"github.com/corroborate/corroborate/internal/news"
@@ -209,19 +208,17 @@ func (s *Server) route(pattern string, h func(http.ResponseWriter, *http.Request
 // not UTF-8: they name nothing the store holds, and PostgreSQL refuses
 // them in a query, which made a 500 of what SQLite answered 404.
 func checkURL(r *http.Request) error {
-	if !validText(r.URL.Path) {
+	if !store.ValidText(r.URL.Path) {
 		return badRequest("the path holds a NUL byte or bytes that are not UTF-8")
 	}
 	q, _ := url.ParseQuery(r.URL.RawQuery) // a malformed query is refused where it is read
 	for k, vs := range q {
-		if !validText(k) || slices.ContainsFunc(vs, func(v string) bool { return !validText(v) }) {
+		if !store.ValidText(k) || slices.ContainsFunc(vs, func(v string) bool { return !store.ValidText(v) }) {
 			return badRequest(fmt.Sprintf("query parameter %q holds a NUL byte or bytes that are not UTF-8", strings.ToValidUTF8(strings.ReplaceAll(k, "\x00", ""), "?")))
 		}
 	}
 	return nil
 }
-
-func validText(s string) bool { return utf8.ValidString(s) && !strings.ContainsRune(s, 0) }
 
 // ServeHTTP adds the security headers every response carries: article text
 // is untrusted, so pages run no script but the server's own files (with
