@@ -178,8 +178,8 @@ func (c *Client) Fetch(ctx context.Context, rawURL string) (*Response, error) {
 // the response is NotModified and has no body: what a feed poller that
 // keeps validators between runs needs. Errors are as for Fetch.
 func (c *Client) FetchIf(ctx context.Context, rawURL string, v Validators) (*Response, error) {
-	u, err := url.Parse(rawURL)
-	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+	u, ok := ParseWebURL(rawURL)
+	if !ok {
 		return nil, fmt.Errorf("fetch %s: not an http(s) URL", rawURL)
 	}
 	release, err := c.hosts.acquire(ctx, u.Host)
@@ -192,6 +192,16 @@ func (c *Client) FetchIf(ctx context.Context, rawURL string, v Validators) (*Res
 		return nil, fmt.Errorf("fetch %s: %w", rawURL, err)
 	}
 	return resp, nil
+}
+
+// ParseWebURL parses s as an absolute http or https URL, the only kind a
+// Client fetches.
+func ParseWebURL(s string) (*url.URL, bool) {
+	u, err := url.Parse(s)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return nil, false
+	}
+	return u, true
 }
 
 func (c *Client) get(ctx context.Context, u *url.URL, v Validators) (*Response, error) {

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"fmt"
-	"net/url"
 	"strings"
 
 	"github.com/corroborate/corroborate/internal/fetch"
@@ -30,8 +29,7 @@ func IsURL(arg string) bool {
 // with a link that a page would show dead (or, rendered as given, run).
 func WebURL(s string) string {
 	s = strings.TrimSpace(s)
-	u, err := url.Parse(s)
-	if err != nil || u.Host == "" || !strings.EqualFold(u.Scheme, "http") && !strings.EqualFold(u.Scheme, "https") {
+	if _, ok := fetch.ParseWebURL(s); !ok {
 		return ""
 	}
 	return s

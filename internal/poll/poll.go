@@ -313,8 +313,8 @@ func ReadList(name string, r io.Reader) ([]string, error) {
 		if s == "" || strings.HasPrefix(s, "#") {
 			continue
 		}
-		u, err := url.Parse(s)
-		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		u, ok := fetch.ParseWebURL(s)
+		if !ok {
 			return nil, fmt.Errorf("%s:%d: %q is not an http(s) URL", name, line, s)
 		}
 		urls = append(urls, u.String())
