@@ -70,7 +70,14 @@ func newDisputeChart(id string, f news.Fact, name func(news.FactValue) string) (
 		return c, false
 	}
 	c.Unit = standing[0].Unit
-	place := func(v news.FactValue) (plotted, bool) { return plot(v, c.Unit) }
+	// Each figure is placed once: the domain is read from the places, the
+	// marks and the description drawn from them.
+	type figure struct {
+		at    plotted
+		was   []news.FactValue // the outlet's earlier figures, oldest first
+		wasAt []plotted
+	}
+	figures := make([]figure, len(standing))
 	lo, hi := math.Inf(1), math.Inf(-1)
 	widen := func(p plotted) {
 		lo, hi = math.Min(lo, p.low), math.Max(hi, p.value)
@@ -78,37 +85,41 @@ func newDisputeChart(id string, f news.Fact, name func(news.FactValue) string) (
 			hi = math.Max(hi, p.high)
 		}
 	}
-	var words []string
-	for _, v := range standing {
-		p, ok := place(v)
+	for i, v := range standing {
+		p, ok := plot(v, c.Unit)
 		if !ok {
 			return c, false
 		}
 		widen(p)
-		for _, r := range f.Revisions(v) {
-			rp, ok := place(r)
+		fig := figure{at: p, was: f.Revisions(v)}
+		for _, r := range fig.was {
+			rp, ok := plot(r, c.Unit)
 			if !ok {
 				return c, false
 			}
 			widen(rp)
+			fig.wasAt = append(fig.wasAt, rp)
 		}
+		figures[i] = fig
 	}
 	lo, hi, step := niceDomain(lo, hi)
-	for _, v := range standing {
-		if p, _ := place(v); p.open && p.low >= hi-step/2 {
+	for _, fig := range figures {
+		if fig.at.open && fig.at.low >= hi-step/2 {
 			hi += step // room for the bar that says "and more"
 			break
 		}
 	}
 	s := linearScale{Lo: lo, Hi: hi, Left: 0.02, Right: 0.98}
+	var words []string
 	for i, v := range standing {
+		fig := figures[i]
 		row := disputeRow{LabelY: i*disputeRowHeight + 12, Y: i*disputeRowHeight + 24}
-		row.X, row.From, row.To, row.Open = marks(s, v, c.Unit)
+		row.X, row.From, row.To, row.Open = marks(s, fig.at)
 		label := name(v) + ": " + v.Text
-		said := name(v) + " says " + v.Text + spoken(v, c.Unit)
+		said := name(v) + " says " + v.Text + spoken(fig.at, c.Unit)
 		var was []string
-		for _, r := range f.Revisions(v) {
-			x, from, to, _ := marks(s, r, c.Unit)
+		for j, r := range fig.was {
+			x, from, to, _ := marks(s, fig.wasAt[j])
 			row.Was = append(row.Was, wasMark{X: x, From: from, To: to})
 			was = append(was, r.Text)
 		}
@@ -160,8 +171,7 @@ func plot(v news.FactValue, unit string) (plotted, bool) {
 }
 
 // marks places a value's dot and, when it allows a range, the bar.
-func marks(s linearScale, v news.FactValue, unit string) (x, from, to string, open bool) {
-	p, _ := plot(v, unit)
+func marks(s linearScale, p plotted) (x, from, to string, open bool) {
 	x = pct(s.at(p.value))
 	switch {
 	case p.open:
@@ -173,8 +183,7 @@ func marks(s linearScale, v news.FactValue, unit string) (x, from, to string, op
 }
 
 // spoken is a value's range in words, for the chart's description.
-func spoken(v news.FactValue, unit string) string {
-	p, _ := plot(v, unit)
+func spoken(p plotted, unit string) string {
 	switch {
 	case p.open:
 		return " (" + spokenNumber(p.low) + " or more" + inUnit(unit) + ")"
