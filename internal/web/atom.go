@@ -81,7 +81,8 @@ func (s *Server) atom(w http.ResponseWriter, r *http.Request) error {
 	}
 	if latest.IsZero() {
 		// No entries: a fixed time, so that the empty feed stays the same
-		// document and its validators hold.
+		// document and its validators hold. ServeContent takes the Unix
+		// epoch for no time, and sends no Last-Modified.
 		latest = time.Unix(0, 0)
 	}
 	feed.Updated = latest.UTC().Format(time.RFC3339Nano)
@@ -101,11 +102,7 @@ func (s *Server) atom(w http.ResponseWriter, r *http.Request) error {
 	h.Set("Content-Type", "application/atom+xml; charset=utf-8")
 	h.Set("ETag", `"`+hex.EncodeToString(sum[:16])+`"`)
 	h.Set("Cache-Control", "no-cache") // a cache must ask again, with the validators
-	modified := latest
-	if modified.Unix() <= 0 {
-		modified = time.Time{} // no Last-Modified for the empty feed
-	}
-	http.ServeContent(w, r, "", modified, bytes.NewReader(body.Bytes()))
+	http.ServeContent(w, r, "", latest, bytes.NewReader(body.Bytes()))
 	return nil
 }
 

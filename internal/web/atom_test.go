@@ -86,3 +86,16 @@ func TestAtomStableID(t *testing.T) {
 		})
 	}
 }
+
+// TestAtomEmpty: a feed of no entries is one fixed document, with an ETag
+// and no Last-Modified, since it has no newest entry to date it by.
+func TestAtomEmpty(t *testing.T) {
+	f := newFixture(t, Config{})
+	code, body, h := f.do(t, "GET", "/feed.atom", "")
+	if code != 200 || h.Get("ETag") == "" || h.Get("Last-Modified") != "" || !strings.Contains(body, "<updated>1970-01-01T00:00:00Z</updated>") {
+		t.Fatalf("empty feed: %d, ETag %q, Last-Modified %q\n%s", code, h.Get("ETag"), h.Get("Last-Modified"), body)
+	}
+	if again, _, _ := f.do(t, "GET", "/feed.atom", "", "If-None-Match", h.Get("ETag")); again != http.StatusNotModified {
+		t.Errorf("empty feed asked again with its ETag: %d, want 304", again)
+	}
+}
