@@ -193,7 +193,7 @@ func spoken(p plotted, unit string) string {
 	return ""
 }
 
-// spokenNumber writes x to four significant digits: 22.8, 1,500, 250,000.
+// spokenNumber writes x to four significant digits: 22.8, 1500, 250,000.
 func spokenNumber(x float64) string {
 	if x == 0 {
 		return "0"

@@ -86,7 +86,8 @@ func trimNumber(v, step float64) string {
 	return withThousands(s)
 }
 
-// withThousands groups the whole digits of a formatted number: 1,500.
+// withThousands groups the whole digits of a formatted number of five
+// digits or more: 12,500; 1500 stays as it is.
 func withThousands(s string) string {
 	sign, whole, frac := "", s, ""
 	if strings.HasPrefix(whole, "-") {
