@@ -83,12 +83,12 @@ func metres(tokens []Token, n Quantity) bool {
 		return at(k).Kind == Number && unit
 	case next.Lower == "of":
 		w := at(m + 2)
-		return w.Kind == Word && !w.Capitalized() && !IsStop(w.Lower) && !pluralNoun(w.Lower) && !isAmountNoun(w.Lower) && !isCurrencyWord(w.Lower)
+		return w.Kind == Word && !w.Capitalized() && !IsStop(w.Lower) && !Plural(w.Lower) && !isAmountNoun(w.Lower) && !isCurrencyWord(w.Lower)
 	case (next.Lower == "to" || next.Lower == "and" || next.Lower == "or") && m+2 < len(tokens):
 		if other, ok := readNumber(tokens, m+2); ok && other.Kind == Cardinal {
 			return metres(tokens, Quantity{Start: other.Start, End: other.Start + 1})
 		}
-	case next.Kind == Word && !next.Hyphen && !next.Capitalized() && !IsStop(next.Lower) && !pluralNoun(next.Lower) &&
+	case next.Kind == Word && !next.Hyphen && !next.Capitalized() && !IsStop(next.Lower) && !Plural(next.Lower) &&
 		!isAmountNoun(next.Lower) && !isCountNoun(next.Lower) && !isCurrencyWord(next.Lower) && n.Start > 0 && (tokens[n.Start-1].Lower == "a" || tokens[n.Start-1].Lower == "an"):
 		return true
 	}
@@ -112,16 +112,6 @@ func raceEvent(w string) bool {
 		return true
 	}
 	return false
-}
-
-// pluralNoun guesses whether a lower-case noun is plural, which a count
-// before it needs ("2m people", "5m barrels") and a length does not.
-func pluralNoun(w string) bool {
-	switch w {
-	case "people", "men", "women", "children", "police", "cattle", "mice", "teeth", "feet", "geese":
-		return true
-	}
-	return len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us") && !strings.HasSuffix(w, "is")
 }
 
 func isAmountNoun(w string) bool {
