@@ -245,6 +245,26 @@ func TestFactSubjects(t *testing.T) {
 	}
 }
 
+// TestClauseAfterCount: a verb in -ing after a plural count opens a
+// clause and is no part of what is counted, whether the plural is regular
+// or not ("people", "men", "children").
+func TestClauseAfterCount(t *testing.T) {
+	tests := []struct{ sentence, subject string }{
+		{"Some 200 passengers clashing with police were arrested.", "arrested passengers"},
+		{"Some 200 people clashing with police were arrested.", "arrested people"},
+		{"About 300 men fleeing the fighting crossed the border.", "men"},
+		{"Around 40 children attending the school were evacuated.", "displaced children"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.sentence, func(t *testing.T) {
+			res := analyze(t, art{id: "a", text: tt.sentence})
+			if _, ok := findFact(res, tt.subject); !ok {
+				t.Errorf("no fact %q; facts: %+v", tt.subject, res.Facts)
+			}
+		})
+	}
+}
+
 // TestMeasureSubjects: a figure in a unit is a measure of something, named
 // with the unit as one symbol however it is written, so that outlets'
 // figures of one measure meet; verbs of estimation link an amount to its
