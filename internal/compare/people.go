@@ -47,7 +47,7 @@ func findPeople(doc *text.Doc, names func(sentence int) []text.Span) *people {
 			m.sentence = i
 			p.mentions = append(p.mentions, m)
 			if countFields(m.name) >= 2 {
-				p.addFull(m, m.start == 0 || strings.ContainsAny(s.Tokens[m.start-1].Text, `"“:(`))
+				p.addFull(m, text.SentenceInitial(s.Tokens, m.start))
 			}
 		}
 	}

@@ -99,7 +99,7 @@ func (d *Doc) nameWord(tokens []Token, j int) bool {
 		// common word.
 		return len(t.Text) >= 2 && strings.ToUpper(t.Text) == t.Text
 	}
-	if j == 0 || (j > 0 && tokens[j-1].Kind == Punct && strings.ContainsAny(tokens[j-1].Text, `"“:(`)) {
+	if SentenceInitial(tokens, j) {
 		// At the start of a sentence a capital proves nothing: the word is a
 		// name if the text capitalises it elsewhere, or if a name follows it
 		// ("White House").
