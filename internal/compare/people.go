@@ -102,15 +102,15 @@ func personIn(s text.Sentence, span text.Span) (mention, bool) {
 	// organisation or a place does not ("South Korea", "the Korea Herald
 	// Samsung").
 	titled := core > span.Start && titleWords.has(tokens[core-1].Lower) || core == span.Start && titleBefore(tokens, span.Start)
+	name := text.WithoutPossessive(s.Slice(text.Span{Start: core, End: span.End}))
 	if words == 1 && !titled {
 		// A lone capitalised word: kept as a candidate surname, linked to a
 		// full name only if the story has one.
-		return mention{start: core, end: span.End, roleStart: core, name: strings.TrimSuffix(strings.TrimSuffix(s.Slice(text.Span{Start: core, End: span.End}), "'s"), "’s")}, true
+		return mention{start: core, end: span.End, roleStart: core, name: name}, true
 	}
 	if strings.ToUpper(tokens[core].Text) == tokens[core].Text && len(tokens[core].Text) > 1 {
 		return mention{}, false // an initialism: "US", "IDF"
 	}
-	name := strings.TrimSuffix(strings.TrimSuffix(s.Text[tokens[core].Start:tokens[span.End-1].End], "'s"), "’s")
 	role, roleStart := roleBefore(s, core)
 	if honorifics.has(strings.ToLower(strings.TrimSuffix(role, "."))) {
 		role = "" // "Mr", "Ms": an honorific says nothing of a post
@@ -487,7 +487,7 @@ func (ix *Index) surnamed(tokens []text.Token, start, end int) (string, bool) {
 	if end-start != 1 || t.Kind != text.Word || !t.Capitalized() || start > 0 && articles.has(tokens[start-1].Lower) {
 		return "", false
 	}
-	word := strings.TrimSuffix(strings.TrimSuffix(t.Text, "'s"), "’s")
+	word := text.WithoutPossessive(t.Text)
 	full := ix.surnames[strings.ToLower(word)]
 	return full, full != ""
 }

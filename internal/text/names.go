@@ -112,11 +112,17 @@ func (d *Doc) nameWord(tokens []Token, j int) bool {
 	return true
 }
 
+// WithoutPossessive drops the possessive "'s" (or "’s") a name ends in:
+// "Trump's" is Trump.
+func WithoutPossessive(s string) string {
+	return strings.TrimSuffix(strings.TrimSuffix(s, "'s"), "’s")
+}
+
 // NameKey normalises a name for comparison: lower case, possessives off.
 func NameKey(tokens []Token, s Span) string {
 	var b strings.Builder
 	for k := s.Start; k < s.End; k++ {
-		w := strings.TrimSuffix(strings.TrimSuffix(tokens[k].Lower, "'s"), "’s")
+		w := WithoutPossessive(tokens[k].Lower)
 		if b.Len() > 0 {
 			b.WriteByte(' ')
 		}
