@@ -126,7 +126,13 @@ func titleBefore(tokens []text.Token, k int) bool {
 	if k > 0 && titleWords.has(tokens[k-1].Lower) {
 		return true
 	}
-	return k > 1 && tokens[k-1].Text == "." && tokens[k-1].Start == tokens[k-2].End && text.TitleAbbreviation(tokens[k-2].Lower)
+	return k > 0 && titlePeriod(tokens, k-1)
+}
+
+// titlePeriod reports whether token k is the period of an abbreviated
+// title: "Mr.", "Sen.".
+func titlePeriod(tokens []text.Token, k int) bool {
+	return tokens[k].Text == "." && k > 0 && tokens[k].Start == tokens[k-1].End && text.TitleAbbreviation(tokens[k-1].Lower)
 }
 
 // joinInitials joins the names a middle initial split in two: "David L"
@@ -173,12 +179,7 @@ func initialAt(tokens []text.Token, k int) bool {
 // initial's ("David L. Evans") or an abbreviated title's ("Mr. Smith",
 // "Sen. Warren").
 func namePeriod(tokens []text.Token, k int) bool {
-	if initialAt(tokens, k) {
-		return true
-	}
-	t := &tokens[k]
-	return t.Text == "." && k > 0 && k+1 < len(tokens) && t.Start == tokens[k-1].End &&
-		text.TitleAbbreviation(tokens[k-1].Lower) && tokens[k+1].Capitalized()
+	return initialAt(tokens, k) || titlePeriod(tokens, k) && k+1 < len(tokens) && tokens[k+1].Capitalized()
 }
 
 // surnameAfterTitle returns where a name starts that ends in a word that
