@@ -172,13 +172,7 @@ func Pounds(tokens []Token, i int) PoundSense {
 			return PoundsWeight // "300 pounds of cocaine"
 		}
 	}
-	start, end := i, i+1
-	for start > 0 && !clauseEnd(tokens[start-1]) {
-		start--
-	}
-	for end < len(tokens) && !clauseEnd(tokens[end]) {
-		end++
-	}
+	start, end := ClauseAround(tokens, i, i+1)
 	money := false
 	for _, t := range tokens[start:end] {
 		if strings.HasPrefix(t.Lower, "weigh") || t.Lower == "heavy" || t.Lower == "heavier" {
@@ -194,7 +188,19 @@ func Pounds(tokens []Token, i int) PoundSense {
 	return PoundsUnclear
 }
 
-// clauseEnd reports whether a token ends a clause for Pounds.
-func clauseEnd(t Token) bool {
-	return (t.Kind == Punct || t.Kind == Symbol) && strings.ContainsAny(t.Text, ",;:—–()")
+// ClauseAround widens tokens [start, end) to the clause they stand in:
+// to the nearest comma, semicolon, colon, dash or bracket either side, so
+// that an aside in brackets is a clause of its own.
+func ClauseAround(tokens []Token, start, end int) (int, int) {
+	for start > 0 && !clauseBreak(tokens[start-1]) {
+		start--
+	}
+	for end < len(tokens) && !clauseBreak(tokens[end]) {
+		end++
+	}
+	return start, end
+}
+
+func clauseBreak(t Token) bool {
+	return t.Kind == Punct && strings.ContainsAny(t.Text, ",;:—–()")
 }
