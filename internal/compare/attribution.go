@@ -345,7 +345,7 @@ func (ix *Index) classify(r Ref, start, end int, viaOutlet bool) (string, string
 		}
 		return false
 	}
-	name := strings.TrimSuffix(strings.TrimSuffix(s.Slice(text.Span{Start: start, End: end}), "'s"), "’s")
+	name := text.WithoutPossessive(s.Slice(text.Span{Start: start, End: end}))
 	if end-start == 1 && !tokens[start].Capitalized() {
 		// "the official": the last official this article described.
 		if described := ix.lastDescribed(r.Source, r.Sentence, tokens[start].Lower); described != "" {
@@ -380,7 +380,7 @@ func properTail(tokens []text.Token, start, end int) string {
 	var words []string
 	for _, t := range tokens[start:end] {
 		if t.Capitalized() && !determiners.has(t.Lower) {
-			words = append(words, strings.TrimSuffix(strings.TrimSuffix(t.Text, "'s"), "’s"))
+			words = append(words, text.WithoutPossessive(t.Text))
 		} else if len(words) > 0 {
 			break
 		}

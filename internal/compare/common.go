@@ -22,7 +22,7 @@ type wordCase struct {
 // unnamed group, as "researchers said" does.
 func (ix *Index) commonOpening(r Ref, start, end int) bool {
 	tokens := ix.sentence(r).Tokens
-	if !opensSentence(tokens, start) || !tokens[start].Capitalized() || strings.ToUpper(tokens[start].Text) == tokens[start].Text {
+	if !text.SentenceInitial(tokens, start) || !tokens[start].Capitalized() || strings.ToUpper(tokens[start].Text) == tokens[start].Text {
 		return false // not at the start, or an initialism: "FBI", "NASA"
 	}
 	for _, t := range tokens[start+1 : end] {
@@ -32,12 +32,6 @@ func (ix *Index) commonOpening(r Ref, start, end int) bool {
 	}
 	c := ix.caseOf(tokens[start].Lower)
 	return c.lower > 0 && c.lower >= c.capital || end-start > 1 && c.capital == 0
-}
-
-// opensSentence reports whether token k starts its sentence or a
-// quotation, where a capital says nothing of the word.
-func opensSentence(tokens []text.Token, k int) bool {
-	return k == 0 || tokens[k-1].Kind == text.Punct && strings.ContainsAny(tokens[k-1].Text, `"“:(`)
 }
 
 // caseOf says how the story writes a word, counting every sentence once,
@@ -55,7 +49,7 @@ func (ix *Index) caseOf(lower string) wordCase {
 				switch {
 				case !t.Capitalized():
 					c.lower++
-				case !opensSentence(tokens, k):
+				case !text.SentenceInitial(tokens, k):
 					c.capital++
 				default:
 					continue

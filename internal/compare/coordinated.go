@@ -64,7 +64,7 @@ func (ix *Index) party(tokens []text.Token, start, end int) bool {
 	if !determiners.has(tokens[start].Lower) && titleWords.has(tokens[end-1].Lower) {
 		return false
 	}
-	if opensSentence(tokens, start) && end-start == 1 {
+	if text.SentenceInitial(tokens, start) && end-start == 1 {
 		w := tokens[start].Lower
 		return wireAgencies.has(w) || officialCues.has(w) || ix.caseOf(w).capital > 0
 	}

@@ -35,6 +35,10 @@ func TestFactConflicts(t *testing.T) {
 			"At least 12 people died when the dam burst on Sunday.",
 			"At least 14 people died when the dam burst on Sunday.",
 			"dead people", false},
+		{"a forecast in brackets is an aside, not the figure's clause",
+			"Floodwaters killed 12 people (the toll is expected to rise) when the dam burst on Sunday, officials said.",
+			"Floodwaters killed 40 people when the dam burst on Sunday, emergency services said.",
+			"dead people", true},
 		{"exact 12 vs at least 14",
 			"Floodwaters killed 12 people when the dam burst on Sunday, officials said.",
 			"At least 14 people died when the dam burst on Sunday, emergency services said.",
@@ -242,6 +246,26 @@ func TestFactSubjects(t *testing.T) {
 		if f.Conflict {
 			t.Errorf("one article cannot conflict with itself: %+v", f)
 		}
+	}
+}
+
+// TestClauseAfterCount: a verb in -ing after a plural count opens a
+// clause and is no part of what is counted, whether the plural is regular
+// or not ("people", "men", "children").
+func TestClauseAfterCount(t *testing.T) {
+	tests := []struct{ sentence, subject string }{
+		{"Some 200 passengers clashing with police were arrested.", "arrested passengers"},
+		{"Some 200 people clashing with police were arrested.", "arrested people"},
+		{"About 300 men fleeing the fighting crossed the border.", "men"},
+		{"Around 40 children attending the school were evacuated.", "displaced children"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.sentence, func(t *testing.T) {
+			res := analyze(t, art{id: "a", text: tt.sentence})
+			if _, ok := findFact(res, tt.subject); !ok {
+				t.Errorf("no fact %q; facts: %+v", tt.subject, res.Facts)
+			}
+		})
 	}
 }
 

@@ -169,22 +169,13 @@ goal goals target targets plan plans planned could would might hope hopes aim ai
 // forecast reports whether the clause around tokens [start, end) speaks
 // of the expected or planned.
 func forecast(tokens []text.Token, start, end int) bool {
-	for start > 0 && !clauseBreak(tokens[start-1]) {
-		start--
-	}
-	for end < len(tokens) && !clauseBreak(tokens[end]) {
-		end++
-	}
+	start, end = text.ClauseAround(tokens, start, end)
 	for _, t := range tokens[start:end] {
 		if forecastWords.has(t.Lower) {
 			return true
 		}
 	}
 	return false
-}
-
-func clauseBreak(t text.Token) bool {
-	return t.Kind == text.Punct && strings.ContainsAny(t.Text, ",;:—–")
 }
 
 // paired reports whether q is joined to the next quantity by "to", "or",

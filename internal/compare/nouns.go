@@ -109,7 +109,7 @@ func nounRun(tokens []text.Token, i int) (nounPhrase, int, bool) {
 		if reportingVerbs.has(t.Lower) && !participle(tokens, k) {
 			break
 		}
-		if len(run) > 0 && presentParticiple(t.Lower) && plural(tokens[run[len(run)-1]].Lower) {
+		if len(run) > 0 && presentParticiple(t.Lower) && text.Plural(tokens[run[len(run)-1]].Lower) {
 			break // "passengers clashing with police": a clause follows the noun
 		}
 		run = append(run, k)
@@ -280,11 +280,6 @@ put estimated valued pegged assessed set`)
 
 func presentParticiple(w string) bool {
 	return len(w) > 5 && strings.HasSuffix(w, "ing")
-}
-
-// plural guesses from its ending whether a noun is plural.
-func plural(w string) bool {
-	return len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us")
 }
 
 // participle reports whether a verb form modifies the noun after it, as

@@ -47,7 +47,7 @@ func findPeople(doc *text.Doc, names func(sentence int) []text.Span) *people {
 			m.sentence = i
 			p.mentions = append(p.mentions, m)
 			if countFields(m.name) >= 2 {
-				p.addFull(m, m.start == 0 || strings.ContainsAny(s.Tokens[m.start-1].Text, `"“:(`))
+				p.addFull(m, text.SentenceInitial(s.Tokens, m.start))
 			}
 		}
 	}
@@ -102,15 +102,15 @@ func personIn(s text.Sentence, span text.Span) (mention, bool) {
 	// organisation or a place does not ("South Korea", "the Korea Herald
 	// Samsung").
 	titled := core > span.Start && titleWords.has(tokens[core-1].Lower) || core == span.Start && titleBefore(tokens, span.Start)
+	name := text.WithoutPossessive(s.Slice(text.Span{Start: core, End: span.End}))
 	if words == 1 && !titled {
 		// A lone capitalised word: kept as a candidate surname, linked to a
 		// full name only if the story has one.
-		return mention{start: core, end: span.End, roleStart: core, name: strings.TrimSuffix(strings.TrimSuffix(s.Slice(text.Span{Start: core, End: span.End}), "'s"), "’s")}, true
+		return mention{start: core, end: span.End, roleStart: core, name: name}, true
 	}
 	if strings.ToUpper(tokens[core].Text) == tokens[core].Text && len(tokens[core].Text) > 1 {
 		return mention{}, false // an initialism: "US", "IDF"
 	}
-	name := strings.TrimSuffix(strings.TrimSuffix(s.Text[tokens[core].Start:tokens[span.End-1].End], "'s"), "’s")
 	role, roleStart := roleBefore(s, core)
 	if honorifics.has(strings.ToLower(strings.TrimSuffix(role, "."))) {
 		role = "" // "Mr", "Ms": an honorific says nothing of a post
@@ -126,7 +126,13 @@ func titleBefore(tokens []text.Token, k int) bool {
 	if k > 0 && titleWords.has(tokens[k-1].Lower) {
 		return true
 	}
-	return k > 1 && tokens[k-1].Text == "." && tokens[k-1].Start == tokens[k-2].End && text.TitleAbbreviation(tokens[k-2].Lower)
+	return k > 0 && titlePeriod(tokens, k-1)
+}
+
+// titlePeriod reports whether token k is the period of an abbreviated
+// title: "Mr.", "Sen.".
+func titlePeriod(tokens []text.Token, k int) bool {
+	return tokens[k].Text == "." && k > 0 && tokens[k].Start == tokens[k-1].End && text.TitleAbbreviation(tokens[k-1].Lower)
 }
 
 // joinInitials joins the names a middle initial split in two: "David L"
@@ -173,12 +179,7 @@ func initialAt(tokens []text.Token, k int) bool {
 // initial's ("David L. Evans") or an abbreviated title's ("Mr. Smith",
 // "Sen. Warren").
 func namePeriod(tokens []text.Token, k int) bool {
-	if initialAt(tokens, k) {
-		return true
-	}
-	t := &tokens[k]
-	return t.Text == "." && k > 0 && k+1 < len(tokens) && t.Start == tokens[k-1].End &&
-		text.TitleAbbreviation(tokens[k-1].Lower) && tokens[k+1].Capitalized()
+	return initialAt(tokens, k) || titlePeriod(tokens, k) && k+1 < len(tokens) && tokens[k+1].Capitalized()
 }
 
 // surnameAfterTitle returns where a name starts that ends in a word that
@@ -487,7 +488,7 @@ func (ix *Index) surnamed(tokens []text.Token, start, end int) (string, bool) {
 	if end-start != 1 || t.Kind != text.Word || !t.Capitalized() || start > 0 && articles.has(tokens[start-1].Lower) {
 		return "", false
 	}
-	word := strings.TrimSuffix(strings.TrimSuffix(t.Text, "'s"), "’s")
+	word := text.WithoutPossessive(t.Text)
 	full := ix.surnames[strings.ToLower(word)]
 	return full, full != ""
 }

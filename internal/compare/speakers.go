@@ -241,7 +241,7 @@ func (ix *Index) resolve(p, sent, start, end int) (string, string) {
 		return "", ""
 	}
 	phrase := doc.Sentences[sent].Slice(text.Span{Start: start, End: end})
-	phrase = strings.TrimSuffix(strings.TrimSuffix(phrase, "'s"), "’s")
+	phrase = text.WithoutPossessive(phrase)
 	if m, ok := ix.byRole(p, sent, tokens[start:end]); ok {
 		return m.name, ix.roleOf(m)
 	}

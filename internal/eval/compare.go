@@ -250,7 +250,7 @@ func sameSpeaker(want, got string) bool {
 func speakerWords(s string) map[string]bool {
 	set := map[string]bool{}
 	for _, w := range strings.Fields(strings.ToLower(s)) {
-		w = strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
+		w = text.WithoutPossessive(w)
 		if w == "a" || w == "an" || w == "the" || w == "one" {
 			continue
 		}

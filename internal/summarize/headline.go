@@ -201,9 +201,10 @@ func disputedFigures(res *compare.Result) []string {
 	return out
 }
 
+// states reports whether s states any of figures whole (statesFigure).
 func states(s string, figures []string) bool {
 	for _, f := range figures {
-		if f != "" && strings.Contains(s, f) {
+		if statesFigure(s, f) {
 			return true
 		}
 	}

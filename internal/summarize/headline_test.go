@@ -63,6 +63,28 @@ func TestHeadlineAvoidsDisputedFigures(t *testing.T) {
 	}
 }
 
+// TestHeadlineStatesWholeFigures: a title keeps out a disputed figure
+// only where it states that figure whole, as a summary sentence does
+// (statesFigure): "12" disputed leaves "120" and "12,000" free.
+func TestHeadlineStatesWholeFigures(t *testing.T) {
+	tests := []struct {
+		title    string
+		disputed []string
+		want     bool
+	}{
+		{"Dam collapse kills 12 people in Marrowby", []string{"12"}, true},
+		{"Dam collapse kills 12 in Marrowby", []string{"14", "12"}, true},
+		{"Dam collapse leaves 120 homeless in Marrowby", []string{"12"}, false},
+		{"Dam collapse forces 12,000 from Marrowby", []string{"12"}, false},
+		{"Dam collapse floods Marrowby", []string{"12", ""}, false},
+	}
+	for _, tt := range tests {
+		if got := states(tt.title, tt.disputed); got != tt.want {
+			t.Errorf("states(%q, %q) = %v, want %v", tt.title, tt.disputed, got, tt.want)
+		}
+	}
+}
+
 // TestHeadlineIsNotABareQuote: the words every outlet quotes are borne out
 // by all of them, but a headline that is only those words says neither
 // who spoke nor what happened.

@@ -83,12 +83,12 @@ func metres(tokens []Token, n Quantity) bool {
 		return at(k).Kind == Number && unit
 	case next.Lower == "of":
 		w := at(m + 2)
-		return w.Kind == Word && !w.Capitalized() && !IsStop(w.Lower) && !pluralNoun(w.Lower) && !isAmountNoun(w.Lower) && !isCurrencyWord(w.Lower)
+		return w.Kind == Word && !w.Capitalized() && !IsStop(w.Lower) && !Plural(w.Lower) && !isAmountNoun(w.Lower) && !isCurrencyWord(w.Lower)
 	case (next.Lower == "to" || next.Lower == "and" || next.Lower == "or") && m+2 < len(tokens):
 		if other, ok := readNumber(tokens, m+2); ok && other.Kind == Cardinal {
 			return metres(tokens, Quantity{Start: other.Start, End: other.Start + 1})
 		}
-	case next.Kind == Word && !next.Hyphen && !next.Capitalized() && !IsStop(next.Lower) && !pluralNoun(next.Lower) &&
+	case next.Kind == Word && !next.Hyphen && !next.Capitalized() && !IsStop(next.Lower) && !Plural(next.Lower) &&
 		!isAmountNoun(next.Lower) && !isCountNoun(next.Lower) && !isCurrencyWord(next.Lower) && n.Start > 0 && (tokens[n.Start-1].Lower == "a" || tokens[n.Start-1].Lower == "an"):
 		return true
 	}
@@ -112,16 +112,6 @@ func raceEvent(w string) bool {
 		return true
 	}
 	return false
-}
-
-// pluralNoun guesses whether a lower-case noun is plural, which a count
-// before it needs ("2m people", "5m barrels") and a length does not.
-func pluralNoun(w string) bool {
-	switch w {
-	case "people", "men", "women", "children", "police", "cattle", "mice", "teeth", "feet", "geese":
-		return true
-	}
-	return len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us") && !strings.HasSuffix(w, "is")
 }
 
 func isAmountNoun(w string) bool {
@@ -182,13 +172,7 @@ func Pounds(tokens []Token, i int) PoundSense {
 			return PoundsWeight // "300 pounds of cocaine"
 		}
 	}
-	start, end := i, i+1
-	for start > 0 && !clauseEnd(tokens[start-1]) {
-		start--
-	}
-	for end < len(tokens) && !clauseEnd(tokens[end]) {
-		end++
-	}
+	start, end := ClauseAround(tokens, i, i+1)
 	money := false
 	for _, t := range tokens[start:end] {
 		if strings.HasPrefix(t.Lower, "weigh") || t.Lower == "heavy" || t.Lower == "heavier" {
@@ -204,7 +188,19 @@ func Pounds(tokens []Token, i int) PoundSense {
 	return PoundsUnclear
 }
 
-// clauseEnd reports whether a token ends a clause for Pounds.
-func clauseEnd(t Token) bool {
-	return (t.Kind == Punct || t.Kind == Symbol) && strings.ContainsAny(t.Text, ",;:—–()")
+// ClauseAround widens tokens [start, end) to the clause they stand in:
+// to the nearest comma, semicolon, colon, dash or bracket either side, so
+// that an aside in brackets is a clause of its own.
+func ClauseAround(tokens []Token, start, end int) (int, int) {
+	for start > 0 && !clauseBreak(tokens[start-1]) {
+		start--
+	}
+	for end < len(tokens) && !clauseBreak(tokens[end]) {
+		end++
+	}
+	return start, end
+}
+
+func clauseBreak(t Token) bool {
+	return t.Kind == Punct && strings.ContainsAny(t.Text, ",;:—–()")
 }

@@ -99,7 +99,7 @@ func (d *Doc) nameWord(tokens []Token, j int) bool {
 		// common word.
 		return len(t.Text) >= 2 && strings.ToUpper(t.Text) == t.Text
 	}
-	if j == 0 || (j > 0 && tokens[j-1].Kind == Punct && strings.ContainsAny(tokens[j-1].Text, `"“:(`)) {
+	if SentenceInitial(tokens, j) {
 		// At the start of a sentence a capital proves nothing: the word is a
 		// name if the text capitalises it elsewhere, or if a name follows it
 		// ("White House").
@@ -112,11 +112,17 @@ func (d *Doc) nameWord(tokens []Token, j int) bool {
 	return true
 }
 
+// WithoutPossessive drops the possessive "'s" (or "’s") a name ends in:
+// "Trump's" is Trump.
+func WithoutPossessive(s string) string {
+	return strings.TrimSuffix(strings.TrimSuffix(s, "'s"), "’s")
+}
+
 // NameKey normalises a name for comparison: lower case, possessives off.
 func NameKey(tokens []Token, s Span) string {
 	var b strings.Builder
 	for k := s.Start; k < s.End; k++ {
-		w := strings.TrimSuffix(strings.TrimSuffix(tokens[k].Lower, "'s"), "’s")
+		w := WithoutPossessive(tokens[k].Lower)
 		if b.Len() > 0 {
 			b.WriteByte(' ')
 		}

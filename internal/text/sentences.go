@@ -190,9 +190,7 @@ func verbFollows(s string) bool {
 // names are surnames ("Samuel L. Jackson", "John Q. Adams"), which the
 // text does not write in lower case.
 func commonPlural(word, lower string, doc *docWords) bool {
-	if len(lower) < 4 || lower == word || strings.ToUpper(word) == word || !strings.HasSuffix(lower, "s") ||
-		strings.HasSuffix(lower, "ss") || strings.HasSuffix(lower, "us") || strings.HasSuffix(lower, "is") ||
-		strings.ContainsAny(word, "'’") {
+	if lower == word || strings.ToUpper(word) == word || !regularPlural(lower) || strings.ContainsAny(word, "'’") {
 		return false
 	}
 	return doc.uses(lower)&wordSeen != 0 && doc.uses(word)&wordInside == 0

@@ -93,3 +93,19 @@ var notIze = setOf(`advertise advise apprise arise chastise circumcise comprise 
 demise despise devise disguise enfranchise enterprise excise exercise expertise franchise improvise
 incise merchandise otherwise precise premise promise reprise revise supervise surmise surprise televise
 treatise likewise clockwise paradise expertise`)
+
+// Plural guesses whether a lower-case noun is plural: "2m people" and "5m
+// barrels" are counts, where a length takes the singular ("a 30m wall").
+func Plural(w string) bool {
+	switch w {
+	case "people", "men", "women", "children", "police", "cattle", "mice", "teeth", "feet", "geese":
+		return true
+	}
+	return regularPlural(w)
+}
+
+// regularPlural guesses from its ending whether a noun is plural: "cases",
+// not "boss", "virus" or "crisis".
+func regularPlural(w string) bool {
+	return len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us") && !strings.HasSuffix(w, "is")
+}

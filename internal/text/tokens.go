@@ -1,6 +1,7 @@
 package text
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -32,6 +33,13 @@ type Token struct {
 	stop bool
 	// stops has a bit for each Language the word is a function word of.
 	stops uint16
+}
+
+// SentenceInitial reports whether token k opens its sentence or what a
+// quotation mark, a colon or a bracket opens, where a capital says nothing
+// of the word.
+func SentenceInitial(tokens []Token, k int) bool {
+	return k == 0 || tokens[k-1].Kind == Punct && strings.ContainsAny(tokens[k-1].Text, `"“:(`)
 }
 
 // Capitalized reports whether the token starts with an upper-case letter.
