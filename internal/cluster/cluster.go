@@ -72,11 +72,15 @@ type Doc struct {
 type Placement struct {
 	// Story is the ID of the article's story after Add.
 	Story string
+	// Joined is the story the article joined, before the merges its
+	// arrival set off: Story unless one of them retired it.
+	Joined string
 	// New is set when the article started the story.
 	New bool
-	// Merged lists stories this article's arrival merged into Story; their
-	// IDs now resolve to Story.
-	Merged []string
+	// Merged lists the merges this article's arrival set off, in the order
+	// made: each absorbed story's ID now resolves to Story. Merge, called
+	// with each pair in turn after Assign to Joined, makes them again.
+	Merged []Absorbed
 }
 
 // Clusterer assigns articles to stories as they arrive. Its state is a
@@ -158,7 +162,7 @@ func (c *Clusterer) Add(d Doc) Placement {
 		// centroid where it was.
 		p.Merged = c.mergeAround(target)
 	}
-	p.Story = c.stories[c.root(target)].id
+	p.Joined, p.Story = c.stories[target].id, c.stories[c.root(target)].id
 	if len(c.ids)%sweepEvery == 0 {
 		c.sweep()
 	}

@@ -109,7 +109,7 @@ func TestMergeFragments(t *testing.T) {
 	if p.Story == second.Story {
 		other = first.Story
 	}
-	if !slices.Equal(p.Merged, []string{other}) {
+	if !slices.Equal(p.Merged, []Absorbed{{Story: other, Into: p.Story}}) {
 		t.Errorf("bridge: %+v, want %s merged into %s", p, other, p.Story)
 	}
 	if got, _ := c.Resolve(other); got != p.Story {

@@ -26,8 +26,8 @@ const sweepEvery = 1024
 // to be the same story, and returns their IDs. A story of one article
 // merges at Threshold, as if its article arrived now; larger ones at
 // MergeThreshold.
-func (c *Clusterer) mergeAround(s int32) []string {
-	var merged []string
+func (c *Clusterer) mergeAround(s int32) []Absorbed {
+	var merged []Absorbed
 	for range maxMerges {
 		s = c.root(s)
 		st := &c.stories[s]
@@ -40,7 +40,7 @@ func (c *Clusterer) mergeAround(s int32) []string {
 			break
 		}
 		survivor, gone := c.merge(s, best)
-		merged = append(merged, c.stories[gone].id)
+		merged = append(merged, Absorbed{Story: c.stories[gone].id, Into: c.stories[survivor].id})
 		s = survivor
 	}
 	return merged

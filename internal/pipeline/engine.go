@@ -118,9 +118,14 @@ type Placement struct {
 	Story string
 	// New is set when the article started its story.
 	New bool
-	// Merged lists the stories this arrival showed to be part of Story;
-	// their IDs now resolve to it (Engine.Resolve).
-	Merged []string
+	// Joined is the story the article joined, before the merges its
+	// arrival set off.
+	Joined string
+	// Merged lists the merges this arrival set off, each story absorbed
+	// and the one it went into, in the order made; the absorbed IDs now
+	// resolve to Story (Engine.Resolve). Replay to Joined, then Merge of
+	// each pair in turn, brings another engine to the same stories.
+	Merged []cluster.Absorbed
 	// Relation and Of: a version or copy names the first article of its
 	// group. A copy counts as coverage, never as an independent voice.
 	Relation Relation
@@ -177,7 +182,7 @@ func (e *Engine) Add(p *Prepared) Placement {
 	if m.Kind == dedupe.Original {
 		m = e.dedupe.Version(self, e.cluster.Recent(c.Story, recentMembers))
 	}
-	out := Placement{Article: a.ID, Story: c.Story, New: c.New, Merged: c.Merged, Relation: relation(m.Kind)}
+	out := Placement{Article: a.ID, Story: c.Story, Joined: c.Joined, New: c.New, Merged: c.Merged, Relation: relation(m.Kind)}
 	if m.Kind != dedupe.Original {
 		out.Of = e.cluster.Article(m.Of)
 	}

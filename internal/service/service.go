@@ -18,6 +18,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/corroborate/corroborate/internal/cluster"
 	"github.com/corroborate/corroborate/internal/dedupe"
 	"github.com/corroborate/corroborate/internal/news"
 	"github.com/corroborate/corroborate/internal/pipeline"
@@ -141,11 +142,10 @@ func (s *Service) mend(ctx context.Context) error {
 
 // rebuild starts the engine afresh from the whole log.
 func (s *Service) rebuild(ctx context.Context) error {
-	// Automatic merges would retire story IDs that readers and other
-	// systems hold; the service keeps them (see ARCHITECTURE.md).
-	opts := s.opts.Pipeline.Cluster
-	opts.MergeThreshold = 0
-	s.engine = pipeline.NewEngine(opts)
+	// The engine merges stories as batch clustering does; each merge it
+	// makes during an ingest is logged as an edit (add), and a replay
+	// applies logged merges without deriving any: Replay never merges.
+	s.engine = pipeline.NewEngine(s.opts.Pipeline.Cluster)
 	s.engine.Retain(dedupe.Retention)
 	s.pos = store.Position{}
 	// Half a log is no engine: until the replay ends, the next caller must
@@ -267,6 +267,13 @@ func (s *Service) Ingest(ctx context.Context, articles []*news.Article) (Result,
 				return err
 			}
 			statuses = append(statuses, st)
+		}
+		// A later article of the batch may have merged an earlier one's
+		// story away: every status names the story as the batch left it.
+		for i := range statuses {
+			if root, ok := s.engine.Resolve(statuses[i].Story); ok {
+				statuses[i].Story = root
+			}
 		}
 		return nil
 	})
@@ -404,7 +411,9 @@ func (s *Service) add(tx *store.Tx, p *pipeline.Prepared) (Status, error) {
 	case pipeline.Copy:
 		row.DuplicateOf = &placed.Of
 	}
-	row.StoryID = placed.Story
+	// The article is stored in the story it joined, and the merges its
+	// arrival set off follow it in the log, as a replay applies them.
+	row.StoryID = placed.Joined
 	row.Features = features{terms: p.Terms(), sketch: sketch, shingles: shingles}.encode()
 	row.FeaturesVersion = pipeline.FeaturesVersion
 	if err := tx.Insert(row); err != nil {
@@ -419,7 +428,27 @@ func (s *Service) add(tx *store.Tx, p *pipeline.Prepared) (Status, error) {
 		return Status{}, err
 	}
 	s.pos.Seq = row.Seq
-	return Status{ID: row.ID, Story: row.StoryID, Source: a.Source}, nil
+	for _, m := range placed.Merged {
+		if err := s.recordMerge(tx, m); err != nil {
+			return Status{}, err
+		}
+	}
+	return Status{ID: row.ID, Story: placed.Story, Source: a.Source}, nil
+}
+
+// recordMerge logs a merge the engine made during an ingest as an
+// automatic edit and makes it in the store, as Merge does an editor's:
+// the absorbed story's ID resolves to the survivor from now on.
+func (s *Service) recordMerge(tx *store.Tx, m cluster.Absorbed) error {
+	edit := store.Edit{Kind: store.Merge, Story: m.Into, Other: m.Story, Result: m.Into, Automatic: true}
+	if err := tx.RecordEdit(&edit); err != nil {
+		return err
+	}
+	if err := tx.MergeStories(m.Story, m.Into); err != nil {
+		return err
+	}
+	s.pos.Edit = edit.ID
+	return nil
 }
 
 // renewURLKey gives a row stored under an older form of URLKey today's

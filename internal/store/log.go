@@ -16,9 +16,10 @@ const (
 	Split EditKind = "split" // articles moved out of a story into a new one
 )
 
-// Edit is an editor's decision, kept in a log beside the articles' log so
+// Edit is an editor's decision, or a merge the service's clustering made
+// during an ingest (Automatic), kept in a log beside the articles' log so
 // that every process applies it at the same point: after article After and
-// before the next.
+// before the next. A replay applies it as it was made and decides nothing.
 type Edit struct {
 	ID    int64
 	After int64 // the seq of the last article stored before the edit
@@ -31,6 +32,8 @@ type Edit struct {
 	// Result is the story the merge kept, or the story the split made.
 	Result string
 	At     time.Time
+	// Automatic marks a merge the service made itself, not an editor.
+	Automatic bool
 }
 
 // Position is how far a process has read the log: the last article and
@@ -54,7 +57,7 @@ func (p *Position) Advance(e Entry) {
 	}
 }
 
-const editColumns = `id, after_seq, kind, story, other, articles, result, created_at`
+const editColumns = `id, after_seq, kind, story, other, articles, result, created_at, automatic`
 
 // collectEdits reads every row of a query of editColumns.
 func collectEdits(rows *sql.Rows, err error) ([]Edit, error) {
@@ -66,9 +69,11 @@ func collectEdits(rows *sql.Rows, err error) ([]Edit, error) {
 	for rows.Next() {
 		var e Edit
 		var articles, at string
-		if err := rows.Scan(&e.ID, &e.After, &e.Kind, &e.Story, &e.Other, &articles, &e.Result, &at); err != nil {
+		var automatic int
+		if err := rows.Scan(&e.ID, &e.After, &e.Kind, &e.Story, &e.Other, &articles, &e.Result, &at, &automatic); err != nil {
 			return nil, err
 		}
+		e.Automatic = automatic != 0
 		if err := json.Unmarshal([]byte(articles), &e.Articles); err != nil {
 			return nil, fmt.Errorf("edit %d articles: %w", e.ID, err)
 		}
@@ -89,9 +94,13 @@ func (t *Tx) RecordEdit(e *Edit) error {
 		return err
 	}
 	e.At = time.Now()
-	err = t.tx.QueryRowContext(t.ctx, t.s.q(`INSERT INTO edits (after_seq, kind, story, other, articles, result, created_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id`),
-		e.After, e.Kind, e.Story, e.Other, string(articles), e.Result, stamp(e.At)).Scan(&e.ID)
+	automatic := 0
+	if e.Automatic {
+		automatic = 1
+	}
+	err = t.tx.QueryRowContext(t.ctx, t.s.q(`INSERT INTO edits (after_seq, kind, story, other, articles, result, created_at, automatic)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`),
+		e.After, e.Kind, e.Story, e.Other, string(articles), e.Result, stamp(e.At), automatic).Scan(&e.ID)
 	if err != nil {
 		return fmt.Errorf("record %s of %s: %w", e.Kind, e.Story, err)
 	}
