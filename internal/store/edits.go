@@ -105,6 +105,20 @@ func (s *DB) MergedInto(ctx context.Context, id string) (string, error) {
 	return into, err
 }
 
+// Retired returns the merge that last retired a story ID, an editor's or
+// the service's own (Edit.Automatic), or ErrNotFound when no merge did.
+func (s *DB) Retired(ctx context.Context, id string) (Edit, error) {
+	edits, err := collectEdits(s.sql.QueryContext(ctx, s.q(`SELECT `+editColumns+` FROM edits
+		WHERE kind = ? AND (story = ? OR other = ?) AND result <> ? ORDER BY id DESC LIMIT 1`), Merge, id, id, id))
+	if err != nil {
+		return Edit{}, fmt.Errorf("story %s: %w", id, err)
+	}
+	if len(edits) == 0 {
+		return Edit{}, fmt.Errorf("story %s: %w", id, ErrNotFound)
+	}
+	return edits[0], nil
+}
+
 // Revision returns a story's revision, which moves on with each article
 // and edit: an analysis is of the revision read before its articles.
 func (s *DB) Revision(ctx context.Context, id string) (int64, error) {

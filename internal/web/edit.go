@@ -134,6 +134,15 @@ func (s *Server) readEdit(w http.ResponseWriter, r *http.Request, v any) error {
 	return nil
 }
 
+// retired is the API's answer for a story ID a merge retired.
+type retired struct {
+	MergedInto string `json:"merged_into"`
+	Location   string `json:"location"`
+	// Automatic says the service merged the story itself, as its
+	// clustering found the two to be one; else an editor merged it.
+	Automatic bool `json:"automatic"`
+}
+
 // storyOrRedirect loads the story in the path. A story ID a merge retired
 // is answered with 302 Found to the story it was merged into, under prefix
 // (the API's or the pages'), and done is set. Not 301: a split can bring
@@ -150,6 +159,14 @@ func (s *Server) storyOrRedirect(w http.ResponseWriter, r *http.Request, prefix 
 	if aliasErr != nil {
 		return body, false, aliasErr
 	}
+	// The API says who merged it. An ID whose merge the log does not hold
+	// (a store written before it held edits) was an editor's.
+	var by store.Edit
+	if !isPage(r) {
+		if by, err = s.stories.Retired(r.Context(), r.PathValue("id")); err != nil && !errors.Is(err, store.ErrNotFound) {
+			return body, false, err
+		}
+	}
 	loc := prefix + url.PathEscape(into)
 	if r.URL.RawQuery != "" {
 		loc += "?" + r.URL.RawQuery
@@ -159,7 +176,7 @@ func (s *Server) storyOrRedirect(w http.ResponseWriter, r *http.Request, prefix 
 	if isPage(r) {
 		w.WriteHeader(http.StatusFound)
 	} else {
-		writeJSON(w, http.StatusFound, map[string]string{"merged_into": into, "location": loc})
+		writeJSON(w, http.StatusFound, retired{MergedInto: into, Location: loc, Automatic: by.Automatic})
 	}
 	return body, true, nil
 }

@@ -37,6 +37,9 @@ type Stories interface {
 	// MergedInto returns the story a retired story ID resolves to, or
 	// store.ErrNotFound.
 	MergedInto(ctx context.Context, id string) (string, error)
+	// Retired returns the merge that retired a story ID, which says
+	// whether the service made it itself, or store.ErrNotFound.
+	Retired(ctx context.Context, id string) (store.Edit, error)
 	Counts(ctx context.Context) (store.Counts, error)
 	Feeds(ctx context.Context) ([]store.Feed, error)
 }

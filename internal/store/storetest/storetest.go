@@ -400,7 +400,7 @@ func staleIDs(stale []store.Stale) []string {
 func testSinceReplay(t *testing.T, s *store.DB) {
 	ctx := context.Background()
 	add(t, s, article("a", "s1", "", "One.", ""), article("b", "s1", "", "Two.", ""))
-	merge := &store.Edit{Kind: store.Merge, Story: "s1", Other: "s2", Result: "s1"}
+	merge := &store.Edit{Kind: store.Merge, Story: "s1", Other: "s2", Result: "s1", Automatic: true}
 	if err := s.Write(ctx, func(tx *store.Tx) error { return tx.RecordEdit(merge) }); err != nil {
 		t.Fatal(err)
 	}
@@ -448,8 +448,17 @@ func testSinceReplay(t *testing.T, s *store.DB) {
 	if got := fmt.Sprint(names(log)); err != nil || got != "[a b merge c split]" {
 		t.Errorf("replay: %v, %v", got, err)
 	}
-	if err == nil && (log[4].Edit.Result != "s3" || fmt.Sprint(log[4].Edit.Articles) != "[c b]" || log[2].Edit.Other != "s2") {
+	if err == nil && (log[4].Edit.Result != "s3" || fmt.Sprint(log[4].Edit.Articles) != "[c b]" || log[2].Edit.Other != "s2" ||
+		!log[2].Edit.Automatic || log[4].Edit.Automatic) {
 		t.Errorf("edits read back as %+v and %+v", log[2].Edit, log[4].Edit)
+	}
+	if by, err := s.Retired(ctx, "s2"); err != nil || by.ID != merge.ID || !by.Automatic {
+		t.Errorf("Retired(s2) = %+v, %v; want the automatic merge %d", by, err, merge.ID)
+	}
+	for _, id := range []string{"s1", "s3"} {
+		if by, err := s.Retired(ctx, id); !errors.Is(err, store.ErrNotFound) {
+			t.Errorf("Retired(%s) = %+v, %v; want ErrNotFound", id, by, err)
+		}
 	}
 	var p store.Position
 	for _, e := range log {
