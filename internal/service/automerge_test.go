@@ -6,13 +6,15 @@ import (
 	"testing"
 
 	"github.com/corroborate/corroborate/internal/news"
+	"github.com/corroborate/corroborate/internal/pipeline"
+	"github.com/corroborate/corroborate/internal/store"
 )
 
 // bridged returns three articles written for these tests, undated: two
-// on one harbour closure seen from two sides, far apart in their words,
-// and a third that tells both sides. The first two start stories of their
-// own; the third joins the first, whose story then holds the second's
-// words too, and the engine merges the second's story into it.
+// short ones on a harbour closure seen from two sides, far apart in their
+// words, and a third that tells both sides. The first two start stories
+// of their own; the third joins the first, whose story then holds the
+// second's words too, and the engine merges the second's story into it.
 func bridged() []*news.Article {
 	return []*news.Article{
 		{ID: "bridge-cracks", Source: "bridge-cracks", Outlet: "Harbor Courier", Title: "Harbor bridge closed",
@@ -25,11 +27,225 @@ func bridged() []*news.Article {
 	}
 }
 
-func TestZZExplore(t *testing.T) {
-	s := openService(t, openDB(t, filepath.Join(t.TempDir(), "c.db")))
-	for _, a := range bridged() {
-		res, err := s.Ingest(context.Background(), []*news.Article{a})
-		t.Log(res, err)
+// bridgedAgain is a fourth article telling both sides, which joins one of
+// the two stories and would merge them again.
+func bridgedAgain() *news.Article {
+	return &news.Article{ID: "bridge-ferries-2", Source: "bridge-ferries-2", Outlet: "Evening Standard", Title: "Ferries packed while the cracked harbor bridge stays shut",
+		Text: "The harbor bridge stayed shut on Wednesday: inspectors found more cracks in its concrete piers, and the city said the corroded bearings of the eastern span need repairs.\n\n" +
+			"At the ferry terminal commuters queued again; the port authority added more sailings across the bay and buses shuttled passengers from the rail station."}
+}
+
+// merged ingests bridged into a fresh store in batches of n and returns
+// the service, the store's path and each article's story.
+func merged(t *testing.T, n int) (*Service, string, map[string]string) {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "c.db")
+	s := openService(t, openDB(t, path))
+	stories := map[string]string{}
+	all := bridged()
+	for i := 0; i < len(all); i += n {
+		res, err := s.Ingest(context.Background(), all[i:min(i+n, len(all))])
+		if err != nil {
+			t.Fatal(err)
+		}
+		for id, story := range storyOf(res) {
+			stories[id] = story
+		}
 	}
-	t.Log(s.stories())
+	return s, path, stories
+}
+
+// edits returns the store's log of edits.
+func edits(t *testing.T, db *store.DB) []store.Edit {
+	t.Helper()
+	var out []store.Edit
+	err := db.Replay(context.Background(), func(e store.Entry) error {
+		if e.Edit != nil {
+			out = append(out, *e.Edit)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// TestAutomaticMerge checks a merge the engine makes during an ingest: it
+// is in the store's log as an automatic merge right after the article that
+// set it off, the merged ID resolves to the story that kept its own, and a
+// restart rebuilds the same stories from the log.
+func TestAutomaticMerge(t *testing.T) {
+	tests := []struct {
+		name  string
+		batch int
+	}{
+		{"an article at a time", 1},
+		{"one batch", 3},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ctx := context.Background()
+			s, path, stories := merged(t, tt.batch)
+			// The bridge story holds two articles when the merge is found,
+			// the ferry story one: the larger keeps its ID.
+			bridge := storyID(t, s, "bridge-cracks")
+			// The batch that held the merge answers with the story it left
+			// its articles in.
+			for id, story := range stories {
+				if story != bridge && (tt.batch == len(bridged()) || id == "bridge-ferries") {
+					t.Errorf("Ingest answered %s for %s, want the story the batch left it in, %s", story, id, bridge)
+				}
+			}
+			log := edits(t, s.db)
+			if len(log) != 1 {
+				t.Fatalf("%d edits in the log, want one merge: %+v", len(log), log)
+			}
+			m, cause := log[0], storedArticle(t, s, "bridge-ferries")
+			if m.Kind != store.Merge || !m.Automatic || m.Story != bridge || m.Result != bridge || m.Other == bridge || m.After != cause.Seq {
+				t.Errorf("the log holds %+v; want an automatic merge into %s after article %d", m, bridge, cause.Seq)
+			}
+			if into, err := s.db.MergedInto(ctx, m.Other); into != bridge || err != nil {
+				t.Errorf("the merged story %s resolves to %q, %v; want %s", m.Other, into, err, bridge)
+			}
+			if placed := storedArticle(t, s, "ferry-queues"); placed.StoryID != bridge || placed.Placed != m.Other {
+				t.Errorf("ferry-queues is in %s, placed in %s; want %s, placed in %s", placed.StoryID, placed.Placed, bridge, m.Other)
+			}
+			agrees(t, s)
+			want := s.stories()
+			s.Close()
+			s.db.Close()
+
+			reopened := openService(t, openDB(t, path))
+			if got := reopened.stories(); got != want {
+				t.Errorf("after a restart the engine holds\n%s\nwant\n%s", got, want)
+			}
+			if root, ok := reopened.engine.Resolve(m.Other); !ok || root != bridge {
+				t.Errorf("after a restart %s resolves to %q, %v; want %s", m.Other, root, ok, bridge)
+			}
+			agrees(t, reopened)
+			if n := len(edits(t, reopened.db)); n != 1 {
+				t.Errorf("%d edits after the restart, want the one", n)
+			}
+		})
+	}
+}
+
+// TestReplayDerivesNoMerge reopens a store a service wrote without merging
+// (as before services merged): the engine rebuilt from the log holds the
+// stories the store does, and the next article may merge them, as a
+// logged edit.
+func TestReplayDerivesNoMerge(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "c.db")
+	opts := pipeline.DefaultOptions()
+	opts.Cluster.MergeThreshold = 0
+	old, err := Open(ctx, openDB(t, path), Options{Pipeline: opts, Manual: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := old.Ingest(ctx, bridged()); err != nil {
+		t.Fatal(err)
+	}
+	want := old.stories()
+	if n := len(old.engine.Stories()); n != 2 {
+		t.Fatalf("without merges the articles make %d stories, want 2: %s", n, want)
+	}
+	old.Close()
+	s := openService(t, openDB(t, path))
+	if got := s.stories(); got != want {
+		t.Errorf("the log replayed into\n%s\nwant the stories as stored\n%s", got, want)
+	}
+	agrees(t, s)
+	if _, err := s.Ingest(ctx, []*news.Article{bridgedAgain()}); err != nil {
+		t.Fatal(err)
+	}
+	if log := edits(t, s.db); len(log) != 1 || !log[0].Automatic {
+		t.Errorf("the next article left %+v in the log, want the automatic merge it set off", log)
+	}
+	agrees(t, s)
+	agrees(t, openService(t, openDB(t, path)))
+}
+
+// TestTwoProcessesMerge has two services on one store: the merge one makes
+// during its ingest reaches the other before that one's next write, and
+// both hold the same stories as a third that replays the whole log.
+func TestTwoProcessesMerge(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "c.db")
+	a, b := openService(t, openDB(t, path)), openService(t, openDB(t, path))
+	all := bridged()
+	for i, s := range []*Service{a, b, a} {
+		if _, err := s.Ingest(ctx, all[i:i+1]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := b.Ingest(ctx, []*news.Article{bridgedAgain()}); err != nil {
+		t.Fatal(err)
+	}
+	third := openService(t, openDB(t, path))
+	for _, s := range []*Service{a, b, third} {
+		if _, err := s.Ingest(ctx, all[:1]); err != nil { // catches up
+			t.Fatal(err)
+		}
+		agrees(t, s)
+	}
+	if ga, gb, gc := a.stories(), b.stories(), third.stories(); ga != gb || gb != gc {
+		t.Errorf("the processes hold different stories:\n%s\n%s\n%s", ga, gb, gc)
+	}
+}
+
+// TestSplitNotMergedBack: an article an editor split out of a story made
+// by an automatic merge stays out, however alike the two stories grow, in
+// this process and after a restart.
+func TestSplitNotMergedBack(t *testing.T) {
+	tests := []struct {
+		name    string
+		restart bool
+	}{
+		{"same process", false},
+		{"after a restart", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ctx := context.Background()
+			s, path, _ := merged(t, 1)
+			bridge := storyID(t, s, "bridge-cracks")
+			split, err := s.Split(ctx, bridge, []string{"ferry-queues"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if tt.restart {
+				s.Close()
+				s.db.Close()
+				s = openService(t, openDB(t, path))
+			}
+			if _, err := s.Ingest(ctx, []*news.Article{bridgedAgain()}); err != nil {
+				t.Fatal(err)
+			}
+			if got := storyID(t, s, "ferry-queues"); got != split.NewStory {
+				t.Errorf("ferry-queues went back into %s, want it still in %s, where the editor split it", got, split.NewStory)
+			}
+			if got := storyID(t, s, "bridge-cracks"); got != bridge {
+				t.Errorf("bridge-cracks is in %s, want %s", got, bridge)
+			}
+			agrees(t, s)
+		})
+	}
+}
+
+// storedArticle reads an article as stored.
+func storedArticle(t *testing.T, s *Service, id string) store.Article {
+	t.Helper()
+	a, err := s.db.Article(context.Background(), id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return a
+}
+
+// storyID is the story the store holds an article in.
+func storyID(t *testing.T, s *Service, article string) string {
+	t.Helper()
+	return storedArticle(t, s, article).StoryID
 }
