@@ -3,35 +3,20 @@ package postgres
 import (
 	"context"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
-	"time"
 
 	"github.com/corroborate/corroborate/internal/ingest"
 	"github.com/corroborate/corroborate/internal/news"
 	"github.com/corroborate/corroborate/internal/pipeline"
+	"github.com/corroborate/corroborate/internal/postgres/pgtest"
 	"github.com/corroborate/corroborate/internal/service"
 
 	"github.com/corroborate/corroborate/internal/store"
 	"github.com/corroborate/corroborate/internal/store/storetest"
 )
-
-// testDSN names a PostgreSQL database the tests may fill and empty. CI
-// starts one; elsewhere the tests skip unless it is set.
-func testDSN(t *testing.T) string {
-	t.Helper()
-	dsn := os.Getenv("CORROBORATE_TEST_POSTGRES")
-	if dsn == "" {
-		if os.Getenv("CI") == "true" {
-			t.Fatal("CORROBORATE_TEST_POSTGRES is not set, and CI must test PostgreSQL")
-		}
-		t.Skip("no PostgreSQL: set CORROBORATE_TEST_POSTGRES=postgres://… to run these tests")
-	}
-	return dsn
-}
 
 // fresh gives each test its own schema, so tests never see each other's rows.
 func fresh(t *testing.T) *store.DB {
@@ -41,27 +26,8 @@ func fresh(t *testing.T) *store.DB {
 
 // freshDSN is fresh, with the address that reaches the same schema.
 func freshDSN(t *testing.T) (*store.DB, string) {
-	dsn := testDSN(t)
-	schema := fmt.Sprintf("t%d_%s", time.Now().UnixNano(), strings.ToLower(strings.NewReplacer("/", "_", " ", "_").Replace(t.Name())))
-	schema = schema[:min(len(schema), 60)]
-	ctx := context.Background()
-	admin, err := Open(ctx, dsn)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := admin.SQL().ExecContext(ctx, `CREATE SCHEMA "`+schema+`"`); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		admin.SQL().ExecContext(ctx, `DROP SCHEMA "`+schema+`" CASCADE`)
-		admin.Close()
-	})
-	sep := "?"
-	if strings.Contains(dsn, "?") {
-		sep = "&"
-	}
-	dsn = dsn + sep + "search_path=" + schema
-	s, err := Open(ctx, dsn)
+	dsn := pgtest.DSN(t)
+	s, err := Open(context.Background(), dsn)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -7,6 +7,8 @@ import (
 
 	"github.com/corroborate/corroborate/internal/news"
 	"github.com/corroborate/corroborate/internal/pipeline"
+	"github.com/corroborate/corroborate/internal/postgres"
+	"github.com/corroborate/corroborate/internal/postgres/pgtest"
 	"github.com/corroborate/corroborate/internal/store"
 )
 
@@ -167,31 +169,59 @@ func TestReplayDerivesNoMerge(t *testing.T) {
 	agrees(t, openService(t, openDB(t, path)))
 }
 
-// TestTwoProcessesMerge has two services on one store: the merge one makes
-// during its ingest reaches the other before that one's next write, and
-// both hold the same stories as a third that replays the whole log.
+// TestTwoProcessesMerge has two services on one store, SQLite or
+// PostgreSQL: the merge one makes during its ingest reaches the other
+// before that one's next write, and both hold the same stories as a third
+// that replays the whole log.
 func TestTwoProcessesMerge(t *testing.T) {
-	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "c.db")
-	a, b := openService(t, openDB(t, path)), openService(t, openDB(t, path))
-	all := bridged()
-	for i, s := range []*Service{a, b, a} {
-		if _, err := s.Ingest(ctx, all[i:i+1]); err != nil {
-			t.Fatal(err)
-		}
+	tests := []struct {
+		name  string
+		store func(t *testing.T) (open func() *store.DB)
+	}{
+		{"sqlite", func(t *testing.T) func() *store.DB {
+			path := filepath.Join(t.TempDir(), "c.db")
+			return func() *store.DB { return openDB(t, path) }
+		}},
+		{"postgres", func(t *testing.T) func() *store.DB {
+			dsn := pgtest.DSN(t)
+			return func() *store.DB {
+				db, err := postgres.Open(context.Background(), dsn)
+				if err != nil {
+					t.Fatal(err)
+				}
+				t.Cleanup(func() { db.Close() })
+				return db
+			}
+		}},
 	}
-	if _, err := b.Ingest(ctx, []*news.Article{bridgedAgain()}); err != nil {
-		t.Fatal(err)
-	}
-	third := openService(t, openDB(t, path))
-	for _, s := range []*Service{a, b, third} {
-		if _, err := s.Ingest(ctx, all[:1]); err != nil { // catches up
-			t.Fatal(err)
-		}
-		agrees(t, s)
-	}
-	if ga, gb, gc := a.stories(), b.stories(), third.stories(); ga != gb || gb != gc {
-		t.Errorf("the processes hold different stories:\n%s\n%s\n%s", ga, gb, gc)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ctx := context.Background()
+			open := tt.store(t)
+			a, b := openService(t, open()), openService(t, open())
+			all := bridged()
+			for i, s := range []*Service{a, b, a} {
+				if _, err := s.Ingest(ctx, all[i:i+1]); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if log := edits(t, b.db); len(log) != 1 || !log[0].Automatic {
+				t.Fatalf("the log holds %+v, want the automatic merge the first process made", log)
+			}
+			if _, err := b.Ingest(ctx, []*news.Article{bridgedAgain()}); err != nil {
+				t.Fatal(err)
+			}
+			third := openService(t, open())
+			for _, s := range []*Service{a, b, third} {
+				if _, err := s.Ingest(ctx, all[:1]); err != nil { // catches up
+					t.Fatal(err)
+				}
+				agrees(t, s)
+			}
+			if ga, gb, gc := a.stories(), b.stories(), third.stories(); ga != gb || gb != gc {
+				t.Errorf("the processes hold different stories:\n%s\n%s\n%s", ga, gb, gc)
+			}
+		})
 	}
 }
 
