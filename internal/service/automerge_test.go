@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/corroborate/corroborate/internal/ingest"
 	"github.com/corroborate/corroborate/internal/news"
 	"github.com/corroborate/corroborate/internal/pipeline"
 	"github.com/corroborate/corroborate/internal/postgres"
@@ -12,29 +13,35 @@ import (
 	"github.com/corroborate/corroborate/internal/store"
 )
 
-// bridged returns three articles written for these tests, undated: two
-// short ones on a harbour closure seen from two sides, far apart in their
-// words, and a third that tells both sides. The first two start stories
-// of their own; the third joins the first, whose story then holds the
-// second's words too, and the engine merges the second's story into it.
-func bridged() []*news.Article {
-	return []*news.Article{
-		{ID: "bridge-cracks", Source: "bridge-cracks", Outlet: "Harbor Courier", Title: "Harbor bridge closed",
-			Text: "Inspectors found cracks in the harbor bridge piers, and the city closed the bridge."},
-		{ID: "ferry-queues", Source: "ferry-queues", Outlet: "Bay Ledger", Title: "Ferries add sailings",
-			Text: "Commuters queued at the ferry terminal as the port authority added sailings."},
-		{ID: "bridge-ferries", Source: "bridge-ferries", Outlet: "Metro Post", Title: "Harbor bridge cracks send commuters to the ferries",
-			Text: "Inspectors found cracks in two concrete piers of the harbor bridge, and engineers said the steel bearings under the eastern span had corroded: the city closed the bridge for repairs of at least three weeks.\n\n" +
-				"Commuters queued for hours at the ferry terminal as the port authority added sailings across the bay; ferry operators ran every vessel in the fleet, and buses shuttled passengers to the rail station."},
-	}
+// bridged returns the first three articles of testdata/bridged.jsonl,
+// written for these tests, undated: two short ones on a harbour closure
+// seen from two sides, far apart in their words, and a third that tells
+// both sides. The first two start stories of their own; the third joins
+// the first, whose story then holds the second's words too, and the
+// engine merges the second's story into it.
+func bridged(t *testing.T) []*news.Article {
+	return bridgedFile(t)[:3]
 }
 
-// bridgedAgain is a fourth article telling both sides, which joins one of
-// the two stories and would merge them again.
-func bridgedAgain() *news.Article {
-	return &news.Article{ID: "bridge-ferries-2", Source: "bridge-ferries-2", Outlet: "Evening Standard", Title: "Ferries packed while the cracked harbor bridge stays shut",
-		Text: "The harbor bridge stayed shut on Wednesday: inspectors found more cracks in its concrete piers, and the city said the corroded bearings of the eastern span need repairs.\n\n" +
-			"At the ferry terminal commuters queued again; the port authority added more sailings across the bay and buses shuttled passengers from the rail station."}
+// bridgedAgain is the fourth, which tells both sides again: it joins one
+// of the two stories and would merge them again.
+func bridgedAgain(t *testing.T) *news.Article {
+	return bridgedFile(t)[3]
+}
+
+func bridgedFile(t *testing.T) []*news.Article {
+	t.Helper()
+	var out []*news.Article
+	ingest.Paths(context.Background(), []string{filepath.Join("testdata", "bridged.jsonl")}, nil, ingest.Options{}, func(a *news.Article, e *news.ItemError) {
+		if e != nil {
+			t.Fatalf("%+v", e)
+		}
+		out = append(out, a)
+	})
+	if len(out) != 4 {
+		t.Fatalf("testdata/bridged.jsonl holds %d articles, want 4", len(out))
+	}
+	return out
 }
 
 // merged ingests bridged into a fresh store in batches of n and returns
@@ -44,7 +51,7 @@ func merged(t *testing.T, n int) (*Service, string, map[string]string) {
 	path := filepath.Join(t.TempDir(), "c.db")
 	s := openService(t, openDB(t, path))
 	stories := map[string]string{}
-	all := bridged()
+	all := bridged(t)
 	for i := 0; i < len(all); i += n {
 		res, err := s.Ingest(context.Background(), all[i:min(i+n, len(all))])
 		if err != nil {
@@ -95,7 +102,7 @@ func TestAutomaticMerge(t *testing.T) {
 			// The batch that held the merge answers with the story it left
 			// its articles in.
 			for id, story := range stories {
-				if story != bridge && (tt.batch == len(bridged()) || id == "bridge-ferries") {
+				if story != bridge && (tt.batch == len(bridged(t)) || id == "bridge-ferries") {
 					t.Errorf("Ingest answered %s for %s, want the story the batch left it in, %s", story, id, bridge)
 				}
 			}
@@ -146,7 +153,7 @@ func TestReplayDerivesNoMerge(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := old.Ingest(ctx, bridged()); err != nil {
+	if _, err := old.Ingest(ctx, bridged(t)); err != nil {
 		t.Fatal(err)
 	}
 	want := old.stories()
@@ -159,7 +166,7 @@ func TestReplayDerivesNoMerge(t *testing.T) {
 		t.Errorf("the log replayed into\n%s\nwant the stories as stored\n%s", got, want)
 	}
 	agrees(t, s)
-	if _, err := s.Ingest(ctx, []*news.Article{bridgedAgain()}); err != nil {
+	if _, err := s.Ingest(ctx, []*news.Article{bridgedAgain(t)}); err != nil {
 		t.Fatal(err)
 	}
 	if log := edits(t, s.db); len(log) != 1 || !log[0].Automatic {
@@ -199,7 +206,7 @@ func TestTwoProcessesMerge(t *testing.T) {
 			ctx := context.Background()
 			open := tt.store(t)
 			a, b := openService(t, open()), openService(t, open())
-			all := bridged()
+			all := bridged(t)
 			for i, s := range []*Service{a, b, a} {
 				if _, err := s.Ingest(ctx, all[i:i+1]); err != nil {
 					t.Fatal(err)
@@ -208,7 +215,7 @@ func TestTwoProcessesMerge(t *testing.T) {
 			if log := edits(t, b.db); len(log) != 1 || !log[0].Automatic {
 				t.Fatalf("the log holds %+v, want the automatic merge the first process made", log)
 			}
-			if _, err := b.Ingest(ctx, []*news.Article{bridgedAgain()}); err != nil {
+			if _, err := b.Ingest(ctx, []*news.Article{bridgedAgain(t)}); err != nil {
 				t.Fatal(err)
 			}
 			third := openService(t, open())
@@ -250,7 +257,7 @@ func TestSplitNotMergedBack(t *testing.T) {
 				s.db.Close()
 				s = openService(t, openDB(t, path))
 			}
-			if _, err := s.Ingest(ctx, []*news.Article{bridgedAgain()}); err != nil {
+			if _, err := s.Ingest(ctx, []*news.Article{bridgedAgain(t)}); err != nil {
 				t.Fatal(err)
 			}
 			if got := storyID(t, s, "ferry-queues"); got != split.NewStory {
