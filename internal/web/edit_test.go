@@ -5,6 +5,8 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"os"
+	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
@@ -294,5 +296,64 @@ func TestEditControls(t *testing.T) {
 		if resp.StatusCode != http.StatusMethodNotAllowed || !strings.Contains(string(b), "read-only") {
 			t.Errorf("read-only %s %s: %d %s", req.method, req.path, resp.StatusCode, b)
 		}
+	}
+}
+
+// TestRetiredStoryAPI: a story ID a merge retired answers with a redirect
+// to the story that holds its articles, saying whether the service merged
+// it itself or an editor did.
+func TestRetiredStoryAPI(t *testing.T) {
+	raw, err := os.ReadFile(filepath.Join("..", "service", "testdata", "bridged.jsonl"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.SplitAfter(strings.TrimSpace(string(raw)), "\n")
+	tests := []struct {
+		name      string
+		send      int  // how many of the articles to send
+		editor    bool // whether an editor merges the first two stories
+		automatic bool
+	}{
+		// The third article bridges the first two stories: serve merges.
+		{"merged by the service", 3, false, true},
+		{"merged by an editor", 2, true, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f := newManualFixture(t)
+			stories := map[string]string{}
+			for _, line := range lines[:tt.send] {
+				code, body, _ := f.do(t, "POST", "/api/v1/articles", line, "Content-Type", "application/x-ndjson")
+				var res struct{ Articles []struct{ ID, Story string } }
+				if err := json.Unmarshal([]byte(body), &res); code != 200 || err != nil || len(res.Articles) != 1 {
+					t.Fatalf("ingest: %d %s", code, body)
+				}
+				stories[res.Articles[0].ID] = res.Articles[0].Story
+			}
+			bridge, ferry := stories["bridge-cracks"], stories["ferry-queues"]
+			if bridge == ferry {
+				t.Fatalf("the first two articles share story %s; the test needs them apart", bridge)
+			}
+			if tt.editor {
+				if code, body, _ := f.do(t, "POST", "/api/v1/stories/"+bridge+"/merge", `{"story": "`+ferry+`"}`); code != 200 {
+					t.Fatalf("merge: %d %s", code, body)
+				}
+			}
+			resp, err := noRedirects.Get(f.srv.URL + "/api/v1/stories/" + ferry)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer resp.Body.Close()
+			var got retired
+			if err := json.NewDecoder(resp.Body).Decode(&got); resp.StatusCode != http.StatusFound || err != nil ||
+				got != (retired{MergedInto: bridge, Location: "/api/v1/stories/" + bridge, Automatic: tt.automatic}) {
+				t.Errorf("GET the retired %s: %d %+v (%v); want 302 to %s, automatic %v", ferry, resp.StatusCode, got, err, bridge, tt.automatic)
+			}
+			code, body, _ := f.do(t, "GET", "/api/v1/stories/"+ferry, "")
+			var one storyBody
+			if json.Unmarshal([]byte(body), &one); code != 200 || one.Story == nil || one.Story.ID != bridge || len(one.Articles) != tt.send {
+				t.Errorf("following the redirect: %d %.300s; want story %s of %d articles", code, body, bridge, tt.send)
+			}
+		})
 	}
 }
