@@ -21,8 +21,7 @@ type Options struct {
 	// MergeThreshold is the cosine similarity between the centroids of two
 	// stories of several articles at which they become one. A story of one
 	// article joins another at Threshold, as its article would have. Zero
-	// turns automatic merging off, so that story IDs never go away (the
-	// service); Merge still merges on an editor's word.
+	// turns automatic merging off; Merge still merges on an editor's word.
 	MergeThreshold float64
 	// MaxGap is how long a story stays open after its latest article; zero
 	// means forever. A story attracts less the longer it has been quiet:
