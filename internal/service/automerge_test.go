@@ -121,14 +121,7 @@ func TestAutomaticMerge(t *testing.T) {
 				t.Errorf("ferry-queues is in %s, placed in %s; want %s, placed in %s", placed.StoryID, placed.Placed, bridge, m.Other)
 			}
 			agrees(t, s)
-			want := s.stories()
-			s.Close()
-			s.db.Close()
-
-			reopened := openService(t, openDB(t, path))
-			if got := reopened.stories(); got != want {
-				t.Errorf("after a restart the engine holds\n%s\nwant\n%s", got, want)
-			}
+			reopened := restart(t, s, path)
 			if root, ok := reopened.engine.Resolve(m.Other); !ok || root != bridge {
 				t.Errorf("after a restart %s resolves to %q, %v; want %s", m.Other, root, ok, bridge)
 			}
@@ -253,9 +246,7 @@ func TestSplitNotMergedBack(t *testing.T) {
 				t.Fatal(err)
 			}
 			if tt.restart {
-				s.Close()
-				s.db.Close()
-				s = openService(t, openDB(t, path))
+				s = restart(t, s, path)
 			}
 			if _, err := s.Ingest(ctx, []*news.Article{bridgedAgain(t)}); err != nil {
 				t.Fatal(err)

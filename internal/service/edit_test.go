@@ -146,6 +146,20 @@ func (s *Service) stories() string {
 	return fmt.Sprint(s.engine.Stories())
 }
 
+// restart closes s and its store at path and opens them again, checking
+// that the engine rebuilt from the log holds the stories s held.
+func restart(t *testing.T, s *Service, path string) *Service {
+	t.Helper()
+	want := s.stories()
+	s.Close()
+	s.db.Close()
+	reopened := openService(t, openDB(t, path))
+	if got := reopened.stories(); got != want {
+		t.Errorf("after a restart the engine holds\n%s\nwant\n%s", got, want)
+	}
+	return reopened
+}
+
 // TestEditsSurviveRestart closes the store after edits and opens it again:
 // the engine rebuilt from the log holds the same stories as the one that
 // made the edits, and places the next article as it would.
@@ -161,14 +175,7 @@ func TestEditsSurviveRestart(t *testing.T) {
 	if _, err := live.Split(ctx, flood, railArticles); err != nil {
 		t.Fatal(err)
 	}
-	want := live.stories()
-	live.Close()
-	live.db.Close()
-
-	reopened := openService(t, openDB(t, path))
-	if got := reopened.stories(); got != want {
-		t.Errorf("after a restart the engine holds\n%s\nwant\n%s", got, want)
-	}
+	reopened := restart(t, live, path)
 	if root, ok := reopened.engine.Resolve(chess); !ok || root != flood {
 		t.Errorf("after a restart the merged chess story resolves to %q, %v; want %s", root, ok, flood)
 	}
