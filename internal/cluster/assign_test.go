@@ -1,6 +1,10 @@
 package cluster
 
 import (
+	"maps"
+	"math/rand/v2"
+	"slices"
+	"strconv"
 	"testing"
 	"time"
 )
@@ -35,4 +39,65 @@ func TestAssignReplays(t *testing.T) {
 	if got, _ := renamed.StoryOf(articles[0].ID); got != "story-kept-by-the-store" {
 		t.Errorf("assigned story named %q, want the store's name", got)
 	}
+}
+
+// TestAssignAndMergeReplayAdd: a clusterer that assigns each article to
+// the story Add said it joined, then makes the merges Add reported, in
+// order, holds the same stories under the same IDs as the one that added
+// them, on a stream of overlapping topics that sets off many merges,
+// chains of them among them.
+func TestAssignAndMergeReplayAdd(t *testing.T) {
+	docs := overlapping(rand.New(rand.NewPCG(1, 2)), 1700)
+	next := docs[1500:]
+	docs = docs[:1500]
+	live, replayed := New(DefaultOptions()), New(DefaultOptions())
+	merges, renamed := 0, 0
+	for _, d := range docs {
+		p := live.Add(d)
+		replayed.Assign(d, p.Joined)
+		for _, m := range p.Merged {
+			if into, err := replayed.Merge(m.Into, m.Story); err != nil || into != m.Into {
+				t.Fatalf("%s: replaying the merge of %s into %s gave %q, %v", d.ID, m.Story, m.Into, into, err)
+			}
+		}
+		merges += len(p.Merged)
+		if p.Joined != p.Story {
+			renamed++
+		}
+	}
+	if merges < 20 || renamed == 0 {
+		t.Fatalf("%d merges, %d of a story the article joined: too few to show anything", merges, renamed)
+	}
+	if got, want := grouped(replayed), grouped(live); !maps.EqualFunc(got, want, slices.Equal) {
+		t.Errorf("replayed stories differ from the live ones:\n%v\n%v", got, want)
+	}
+	// The centroids are the same too: new articles go the same way.
+	for _, d := range next {
+		if got, want := replayed.Add(d), live.Add(d); got.Story != want.Story || !slices.Equal(got.Merged, want.Merged) {
+			t.Errorf("%s: %+v replayed, %+v live", d.ID, got, want)
+		}
+	}
+	t.Logf("%d merges, %d of the story the article joined", merges, renamed)
+}
+
+// overlapping returns n undated articles on topics of a dozen words each,
+// with a third of each article's words from a neighbouring topic, so that
+// stories of one topic start apart and are later found to be one.
+func overlapping(r *rand.Rand, n int) []Doc {
+	const topics, words = 40, 12
+	var docs []Doc
+	for i := range n {
+		topic := uint64(r.IntN(topics))
+		keys := []uint64{}
+		for range 6 {
+			keys = append(keys, topic*words+uint64(r.IntN(words)))
+		}
+		near := (topic + 1 + uint64(r.IntN(2))) % topics
+		for range 3 {
+			keys = append(keys, near*words+uint64(r.IntN(words)))
+		}
+		keys = append(keys, 10_000+uint64(i)) // a word of its own
+		docs = append(docs, Doc{ID: "d" + strconv.Itoa(i), Terms: terms(keys...)})
+	}
+	return docs
 }
