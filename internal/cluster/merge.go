@@ -23,9 +23,9 @@ const (
 const sweepEvery = 1024
 
 // mergeAround merges into story s the open stories its centroid now shows
-// to be the same story, and returns their IDs. A story of one article
-// merges at Threshold, as if its article arrived now; larger ones at
-// MergeThreshold.
+// to be the same story, and returns the merges in the order made. A story
+// of one article merges at Threshold, as if its article arrived now;
+// larger ones at MergeThreshold.
 func (c *Clusterer) mergeAround(s int32) []Absorbed {
 	var merged []Absorbed
 	for range maxMerges {
