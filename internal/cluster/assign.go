@@ -22,7 +22,7 @@ func (c *Clusterer) Assign(d Doc, storyID string) {
 			c.byID[storyID] = s
 		}
 	}
-	c.join(s, self, v, at, d.Repeats)
+	c.join(s, self, v, c.titleOf(d), at, d.Repeats)
 	if len(c.ids)%sweepEvery == 0 {
 		c.sweep()
 	}

@@ -19,7 +19,8 @@ type Options struct {
 	// off.
 	ClearThreshold float64
 	// MergeThreshold is the cosine similarity between the centroids of two
-	// stories of several articles at which they become one. A story of one
+	// stories of several articles at which they become one, when their
+	// titles, if both have any, are alike at Threshold too. A story of one
 	// article joins another at Threshold, as its article would have. Zero
 	// turns automatic merging off; Merge still merges on an editor's word.
 	MergeThreshold float64
@@ -55,6 +56,10 @@ type Doc struct {
 	ID    string
 	Time  time.Time
 	Terms map[uint64]float64
+	// Title lists the terms of its title alone (TitleTerms), if it has one:
+	// with automatic merging on, two stories of several merge only when
+	// their titles agree too, and Settle reads a lone article's title.
+	Title []uint64
 	// Join names an article whose story this one must join: the original of
 	// a version or copy.
 	Join string
@@ -155,7 +160,7 @@ func (c *Clusterer) Add(d Doc) Placement {
 		target = c.newStory(self)
 		p.New = true
 	}
-	if moved := c.join(target, self, v, at, d.Repeats); moved && !p.New && c.opts.MergeThreshold > 0 {
+	if moved := c.join(target, self, v, c.titleOf(d), at, d.Repeats); moved && !p.New && c.opts.MergeThreshold > 0 {
 		// A new story's one article matched nothing above Threshold, so it
 		// has nothing to merge with yet, and a version or copy leaves the
 		// centroid where it was.
@@ -202,9 +207,21 @@ func (c *Clusterer) newStory(first int32) int32 {
 	return s
 }
 
+// titleOf is the unit vector of d's title, when the clusterer keeps
+// titles: only with automatic merging on, since only the merges and Settle
+// of a batch read them. The service merges nothing by itself and keeps
+// none.
+func (c *Clusterer) titleOf(d Doc) vector {
+	if c.opts.MergeThreshold <= 0 || len(d.Title) == 0 {
+		return nil
+	}
+	return c.vocab.weighTitle(d.Title)
+}
+
 // join adds an article to story s, and reports whether the centroid took
-// it in: a version or copy (repeats) only counts as a member.
-func (c *Clusterer) join(s, article int32, v vector, at int64, repeats bool) bool {
+// it in: a version or copy (repeats) only counts as a member, and its
+// title as its text.
+func (c *Clusterer) join(s, article int32, v, title vector, at int64, repeats bool) bool {
 	st := &c.stories[s]
 	st.members = append(st.members, article)
 	c.storyOf = append(c.storyOf, s)
@@ -221,6 +238,7 @@ func (c *Clusterer) join(s, article int32, v vector, at int64, repeats bool) boo
 		c.live = append(c.live, s)
 	}
 	c.index_(s, st.add(v, at, c.opts.HalfLife.Seconds(), &c.work, &c.sum))
+	st.addTitle(title, &c.work)
 	return true
 }
 

@@ -4,6 +4,8 @@
 package cluster
 
 import (
+	"slices"
+
 	"github.com/corroborate/corroborate/internal/text"
 )
 
@@ -26,14 +28,8 @@ func Features(titleText string, doc *text.Doc) map[uint64]float64 {
 	title := doc.Tokenize(titleText)
 	tf := make(map[uint64]float64, termsHint(title, doc))
 	addWords := func(tokens []text.Token, weight float64) {
-		for i, t := range tokens {
-			switch {
-			case !t.Content() || t.Kind == text.Number && len(t.Text) < 2:
-			case t.Ideographic():
-				addCharacters(tf, tokens, i, weight)
-			default:
-				tf[text.Hash(t.Stem)] += weight
-			}
+		for i := range tokens {
+			addTerm(tf, tokens, i, weight)
 		}
 	}
 	addWords(title, titleWeight)
@@ -50,6 +46,19 @@ func Features(titleText string, doc *text.Doc) map[uint64]float64 {
 		}
 	}
 	return tf
+}
+
+// addTerm counts the i-th token at weight: a content word by its stem, a
+// number of two digits or more as written, Chinese and Japanese by
+// characters (addCharacters).
+func addTerm(tf map[uint64]float64, tokens []text.Token, i int, weight float64) {
+	switch t := tokens[i]; {
+	case !t.Content() || t.Kind == text.Number && len(t.Text) < 2:
+	case t.Ideographic():
+		addCharacters(tf, tokens, i, weight)
+	default:
+		tf[text.Hash(t.Stem)] += weight
+	}
 }
 
 // addCharacters counts a character of Chinese or Japanese, where words are
@@ -87,4 +96,23 @@ func termsHint(title []text.Token, doc *text.Doc) int {
 		}
 	}
 	return n
+}
+
+// TitleTerms lists the distinct terms of a title alone, as Features hashes
+// them, sorted. A long article's words outweigh its title's in Features,
+// so a report whose headline plainly names a story ("Michelle Obama finds
+// her role on the world stage") can read far from it; Settle looks at the
+// title too.
+func TitleTerms(titleText string, doc *text.Doc) []uint64 {
+	title := doc.Tokenize(titleText)
+	tf := make(map[uint64]float64, len(title))
+	for i := range title {
+		addTerm(tf, title, i, 1)
+	}
+	out := make([]uint64, 0, len(tf))
+	for h := range tf {
+		out = append(out, h)
+	}
+	slices.Sort(out)
+	return out
 }

@@ -17,7 +17,7 @@ func unit(keys ...uint32) vector {
 }
 
 // cosine of two vectors sorted by term ID.
-func cosine(a, b vector) float64 { return mergeDot(a, b) / (norm(a) * norm(b)) }
+func cosine(a, b vector) float64 { return dot(a, b) / (norm(a) * norm(b)) }
 
 // event is an article of one event on a shared topic: the topic's terms,
 // the event's, and one of its own.
@@ -117,7 +117,7 @@ func TestAkin(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			dot := mergeDot(tt.a.centroid, tt.b.centroid)
+			dot := dot(tt.a.centroid, tt.b.centroid)
 			if got := akin(tt.a, tt.b, dot); got != tt.want {
 				k, _ := kinship(tt.a, tt.b, dot)
 				t.Errorf("akin = %v (kinship %.2f), want %v", got, k, tt.want)
@@ -155,7 +155,7 @@ func TestAkinTo(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			c := New(DefaultOptions())
 			c.stories = []story{tt.story}
-			sim := mergeDot(tt.article, tt.story.centroid) / tt.story.norm
+			sim := dot(tt.article, tt.story.centroid) / tt.story.norm
 			if sim < c.opts.Threshold {
 				t.Fatalf("similarity %.2f is below the threshold: the test shows nothing", sim)
 			}

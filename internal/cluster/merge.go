@@ -72,7 +72,7 @@ func (c *Clusterer) mergeCandidate(s int32, heavy []term) int32 {
 			dot = c.dotSpread(other.centroid)
 			cos = dot / (st.norm * other.norm)
 		}
-		if !akin(st, other, dot) {
+		if !akin(st, other, dot) || st.size > 1 && other.size > 1 && !titlesAgree(st, other, c.opts.Threshold) {
 			continue
 		}
 		if margin := c.fade(t, st.latest)*cos - need; margin >= 0 && (best < 0 || margin > bestMargin) {
@@ -97,6 +97,7 @@ func (c *Clusterer) merge(a, b int32) (int32, int32) {
 	sa.age(at, hl)
 	sb.age(at, hl)
 	c.index_(a, sa.absorb(sb.centroid, &c.work, &c.sum))
+	sa.addTitle(sb.titles, &c.work)
 	sa.size += sb.size
 	sa.mass += sb.mass
 	sa.massSq += sb.massSq
@@ -160,7 +161,10 @@ type Absorbed struct {
 // if it arrived now, by similarity alone: unlike Add, it does not ask
 // akinTo, which measured a little worse (docs/performance.md). Stories
 // grow after their first article finds no match; a batch settles at its
-// end, a service now and then. It returns the stories merged.
+// end, a service now and then. An article that matches no story so still
+// joins the one its title alone names: at Threshold and twice as similar
+// as any other (a long report's words can outweigh a headline that plainly
+// names the story). It returns the stories merged.
 func (c *Clusterer) Settle() []Absorbed {
 	var out []Absorbed
 	for _, s := range slices.Clone(c.live) {
@@ -176,12 +180,29 @@ func (c *Clusterer) Settle() []Absorbed {
 		// best measures against the centroid's length, which ageing may
 		// have shortened; the cosine divides it out.
 		if best < 0 || !c.joins(sim/st.norm, second/st.norm) {
-			continue
+			if best = c.namedByTitle(s); best < 0 {
+				continue
+			}
 		}
 		survivor, gone := c.merge(best, s)
 		out = append(out, Absorbed{Story: c.stories[gone].id, Into: c.stories[survivor].id})
 	}
 	return out
+}
+
+// namedByTitle returns the story the title of story s, of one article,
+// names clearly: at Threshold and clearMargin times as similar as any
+// other; -1 when none does, or s keeps no title.
+func (c *Clusterer) namedByTitle(s int32) int32 {
+	st := &c.stories[s]
+	if len(st.titles) == 0 {
+		return -1
+	}
+	best, sim, second := c.best(heaviest(st.titles, searchTerms), st.titles, st.latest, s)
+	if best < 0 || sim < c.opts.Threshold || sim < clearMargin*second {
+		return -1
+	}
+	return best
 }
 
 // Story is a story's ID and the IDs of its articles, in order of arrival.

@@ -163,6 +163,105 @@ func TestSettle(t *testing.T) {
 	}
 }
 
+func TestSettleReadsTheTitle(t *testing.T) {
+	// x is a long report whose words match story a too little to settle
+	// into it, while its title holds two of the core words of a's. It
+	// settles into a when the clusterer keeps titles and the title names a
+	// alone; not when it comes without one, when automatic merging is off
+	// (no titles are kept), when its title names nothing there, or when
+	// story r matches its title about as well. The stories are built with
+	// Join, so that how they would form by themselves does not matter, and
+	// without the clear-winner rule, so that only Threshold decides.
+	opts := Options{Threshold: 0.2, MergeThreshold: 0.3}
+	tests := []struct {
+		name      string
+		opts      Options
+		title     []uint64
+		rival     bool
+		wantMerge bool
+	}{
+		{"the title names the story", opts, []uint64{1, 2}, false, true},
+		{"no title", opts, nil, false, false},
+		{"titles not kept", Options{Threshold: 0.2}, []uint64{1, 2}, false, false},
+		{"the title names no story", opts, []uint64{40, 41}, false, false},
+		{"the title names two stories", opts, []uint64{1, 2}, true, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := New(tt.opts)
+			for i := range 1000 {
+				c.Prime(Doc{ID: "filler" + strconv.Itoa(i), Terms: terms(uint64(5000 + i))})
+			}
+			story := func(name string, keys func(i uint64) []uint64) {
+				for i := uint64(1); i <= 3; i++ {
+					d := Doc{ID: name + strconv.Itoa(int(i)), Terms: terms(keys(i)...)}
+					if i > 1 {
+						d.Join = name + "1"
+					}
+					c.Add(d)
+				}
+			}
+			story("a", func(i uint64) []uint64 { return append(span(1, 8), span(100*i, 100*i+29)...) })
+			if tt.rival {
+				story("r", func(uint64) []uint64 { return append([]uint64{1, 2}, span(1000, 1003)...) })
+			}
+			x := Doc{ID: "x", Terms: terms(append([]uint64{1, 2}, span(40, 99)...)...), Title: tt.title}
+			if p := c.Add(x); !p.New {
+				t.Fatalf("x joined %s on arrival", p.Story)
+			}
+			c.Settle()
+			want := storyID("x")
+			if tt.wantMerge {
+				want = storyID("a1")
+			}
+			if s, _ := c.StoryOf("x"); s != want {
+				t.Errorf("after Settle x is in %s, want %s", s, want)
+			}
+		})
+	}
+}
+
+func TestMergeAsksTheTitles(t *testing.T) {
+	// Stories a and b, of two articles each, share two words; two bridging
+	// articles, without titles, join one and bring its centroid close to
+	// the other's. They merge unless both have titles and the titles do not
+	// agree.
+	tests := []struct {
+		name           string
+		titleA, titleB []uint64
+		wantMerge      bool
+	}{
+		{"titles agree", []uint64{1, 2}, []uint64{1, 2}, true},
+		{"titles differ", []uint64{1, 2}, []uint64{11, 12}, false},
+		{"no titles", nil, nil, true},
+		{"one story has none", []uint64{1, 2}, nil, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := New(DefaultOptions())
+			for _, d := range []Doc{
+				{ID: "a1", Terms: terms(append(span(1, 8), 20)...), Title: tt.titleA},
+				{ID: "a2", Terms: terms(append(span(1, 8), 21)...), Title: tt.titleA},
+				{ID: "b1", Terms: terms(append(span(11, 18), 20)...), Title: tt.titleB},
+				{ID: "b2", Terms: terms(append(span(11, 18), 21)...), Title: tt.titleB},
+			} {
+				c.Add(d)
+			}
+			if a, b := grouped(c)[storyID("a1")], grouped(c)[storyID("b1")]; len(a) != 2 || len(b) != 2 {
+				t.Fatalf("before the bridge: a %v, b %v; want two of two", a, b)
+			}
+			for _, id := range []string{"bridge1", "bridge2"} {
+				c.Add(Doc{ID: id, Terms: terms(append(append(span(1, 8), span(11, 18)...), 20)...)})
+			}
+			sa, _ := c.StoryOf("a1")
+			sb, _ := c.StoryOf("b1")
+			if (sa == sb) != tt.wantMerge {
+				t.Errorf("a in %s, b in %s; want merged: %v", sa, sb, tt.wantMerge)
+			}
+		})
+	}
+}
+
 func TestFade(t *testing.T) {
 	opts := DefaultOptions()
 	opts.MaxGap = 4 * 24 * time.Hour

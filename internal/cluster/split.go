@@ -96,6 +96,7 @@ func (c *Clusterer) rebuild(s int32, docs []Doc, arrivals []int32) {
 		v, _ := c.vocab.weigh(d.Terms)
 		st.centroid = add(st.centroid, v, 1)
 		st.mass++
+		st.addTitle(c.titleOf(d), &c.work)
 	}
 	st.massSq = st.mass
 	st.set(keepHeaviestIn(st.centroid, centroidTerms, &c.work), &c.work)

@@ -28,6 +28,11 @@ type story struct {
 	// when undated.
 	earliest, latest, decayed int64
 	closed                    bool
+	// titles is the sum of its articles' title vectors (those the centroid
+	// took in), its heaviest centroidTerms terms; empty when they came
+	// without titles or the clusterer keeps none (titleOf). It is not
+	// aged: it only says whether two stories' headlines agree.
+	titles vector
 }
 
 // storyID derives a story's ID from its first article, so it is stable
@@ -119,8 +124,27 @@ func (s *story) set(v vector, work *[]term) {
 	s.centroid, s.norm, s.indexCut = v, norm(v), cutoff(v, indexTerms, work)
 }
 
-// drop frees the centroid, and the mass it held.
-func (s *story) drop() { s.centroid, s.norm, s.indexCut, s.mass, s.massSq = nil, 0, 0, 0, 0 }
+// drop frees the centroid, and the mass and titles it held.
+func (s *story) drop() {
+	s.centroid, s.norm, s.indexCut, s.mass, s.massSq, s.titles = nil, 0, 0, 0, 0, nil
+}
+
+// addTitle adds a title vector to the story's titles. work is room for a
+// copy to select on.
+func (s *story) addTitle(t vector, work *[]term) {
+	if len(t) > 0 {
+		s.titles = keepHeaviestIn(add(s.titles, t, 1), centroidTerms, work)
+	}
+}
+
+// titlesAgree reports whether two stories' titles are alike at the least
+// similarity an article needs to join a story, when both have titles.
+func titlesAgree(a, b *story, threshold float64) bool {
+	if len(a.titles) == 0 || len(b.titles) == 0 {
+		return true
+	}
+	return dot(a.titles, b.titles) >= threshold*norm(a.titles)*norm(b.titles)
+}
 
 // keepHeaviestCut is keepHeaviestIn(v, centroidTerms, work) and the
 // cutoff of what it keeps for indexTerms, from one copy of v: the second

@@ -98,6 +98,40 @@ func (v *vocab) weigh(tf map[uint64]float64) (vector, []term) {
 	return out, heavy
 }
 
+// weighTitle turns a title's terms into a unit vector by IDF, each term
+// counted once, sorted by ID. Its terms are among the article's own, so
+// the vocabulary knows them; one it does not is left out rather than
+// given an ID.
+func (v *vocab) weighTitle(hashes []uint64) vector {
+	out := make(vector, 0, len(hashes))
+	for _, h := range hashes {
+		if id, ok := v.ids[h]; ok {
+			out = append(out, term{id, float32(v.idf(id))})
+		}
+	}
+	slices.SortFunc(out, byID)
+	normalize(out)
+	return out
+}
+
+// dot is the product of two vectors sorted by ID, in one pass over both.
+func dot(a, b vector) float64 {
+	var sum float64
+	for i, j := 0, 0; i < len(a) && j < len(b); {
+		switch {
+		case a[i].id < b[j].id:
+			i++
+		case a[i].id > b[j].id:
+			j++
+		default:
+			sum += float64(a[i].w) * float64(b[j].w)
+			i++
+			j++
+		}
+	}
+	return sum
+}
+
 // heavierFirst orders terms by weight, ties by ID, so results never depend
 // on map order.
 func heavierFirst(a, b term) int {

@@ -7,25 +7,6 @@ import (
 	"testing"
 )
 
-// mergeDot is the inner product of two vectors sorted by ID, by merging
-// them: the plain reference dotSpread must match to the bit.
-func mergeDot(a, b vector) float64 {
-	var sum float64
-	for i, j := 0, 0; i < len(a) && j < len(b); {
-		switch {
-		case a[i].id < b[j].id:
-			i++
-		case a[i].id > b[j].id:
-			j++
-		default:
-			sum += float64(a[i].w) * float64(b[j].w)
-			i++
-			j++
-		}
-	}
-	return sum
-}
-
 // randomVector draws up to n distinct terms among the first vocab IDs,
 // sorted by ID, with weights of either sign as ageing and odd term
 // frequencies can give.
@@ -51,7 +32,7 @@ func TestDotSpreadMatchesMerge(t *testing.T) {
 		c.spread(a)
 		for range 5 {
 			b := randomVector(r, vocab, 1+r.IntN(200))
-			if got, want := c.dotSpread(b), mergeDot(a, b); math.Float64bits(got) != math.Float64bits(want) {
+			if got, want := c.dotSpread(b), dot(a, b); math.Float64bits(got) != math.Float64bits(want) {
 				t.Fatalf("vector %d: dotSpread = %v, merged dot = %v", i, got, want)
 			}
 		}

@@ -20,6 +20,7 @@ type Prepared struct {
 	article  *news.Article
 	doc      *text.Doc
 	terms    map[uint64]float64
+	title    []uint64
 	sketch   dedupe.Signature
 	shingles int
 	received time.Time
@@ -43,7 +44,7 @@ func analyse(c news.Article) (*Prepared, error) {
 	if len(doc.Sentences) == 0 {
 		return nil, fmt.Errorf("prepare %s: no article text left after cleaning: %w", c.ID, news.ErrNoText)
 	}
-	p := &Prepared{article: &c, doc: doc, terms: fitted(cluster.Features(c.Title, doc))}
+	p := &Prepared{article: &c, doc: doc, terms: fitted(cluster.Features(c.Title, doc)), title: cluster.TitleTerms(c.Title, doc)}
 	p.sketch, p.shingles = dedupe.Sketch(doc.Sentences)
 	return p, nil
 }
@@ -84,7 +85,7 @@ func (p *Prepared) Article() *news.Article { return p.article }
 func (p *Prepared) Received(at time.Time) { p.received = at }
 
 func (p *Prepared) clusterDoc() cluster.Doc {
-	return cluster.Doc{ID: p.article.ID, Time: Clock(p.article.Published.Time, p.received), Terms: p.terms}
+	return cluster.Doc{ID: p.article.ID, Time: Clock(p.article.Published.Time, p.received), Terms: p.terms, Title: p.title}
 }
 
 // Clock is the time the engine files an article under: its publication

@@ -51,7 +51,7 @@ func Analyze(ctx context.Context, articles []*news.Article, opts Options) *news.
 	stories := group(items, opts, true)
 	for _, it := range items {
 		report.Articles = append(report.Articles, it.article)
-		it.terms = nil // clustering is done: free them for comparing
+		it.terms, it.title = nil, nil // clustering is done: free them for comparing
 	}
 	var storyErrs []news.ItemError
 	report.Stories, storyErrs = compareAll(ctx, stories, opts)
