@@ -208,9 +208,8 @@ func (c *Clusterer) newStory(first int32) int32 {
 }
 
 // titleOf is the unit vector of d's title, when the clusterer keeps
-// titles: only with automatic merging on, since only the merges and Settle
-// of a batch read them. The service merges nothing by itself and keeps
-// none.
+// titles: only with automatic merging on, since only merges and Settle
+// read them.
 func (c *Clusterer) titleOf(d Doc) vector {
 	if c.opts.MergeThreshold <= 0 || len(d.Title) == 0 {
 		return nil

@@ -196,6 +196,7 @@ type Stored struct {
 	ID, Outlet, URL string
 	Time            time.Time
 	Terms           map[uint64]float64
+	Title           []uint64
 	Sketch          dedupe.Signature
 	Shingles        int
 	Story           string
@@ -231,7 +232,7 @@ func (e *Engine) Replay(s Stored) {
 }
 
 func (s Stored) clusterDoc() cluster.Doc {
-	return cluster.Doc{ID: s.ID, Time: s.Time, Terms: s.Terms, Repeats: s.Repeats}
+	return cluster.Doc{ID: s.ID, Time: s.Time, Terms: s.Terms, Title: s.Title, Repeats: s.Repeats}
 }
 
 func relation(k dedupe.Kind) Relation {

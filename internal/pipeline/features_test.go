@@ -59,6 +59,9 @@ func TestFeaturesVersion(t *testing.T) {
 			h.Write(binary.LittleEndian.AppendUint64(nil, k))
 			h.Write(binary.LittleEndian.AppendUint64(nil, math.Float64bits(terms[k])))
 		}
+		for _, k := range p.TitleTerms() {
+			h.Write(binary.LittleEndian.AppendUint64(nil, k))
+		}
 		sketch, shingles := p.Sketch()
 		for _, v := range sketch {
 			h.Write(binary.LittleEndian.AppendUint16(nil, v))

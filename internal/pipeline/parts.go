@@ -19,12 +19,12 @@ func PrepareAll(ctx context.Context, articles []*news.Article, opts Options) ([]
 }
 
 // FeaturesVersion names what Prepare makes of a clean text for dedupe and
-// clustering (Terms and Sketch). A store keeps them with each article, so
+// clustering (Terms, TitleTerms and Sketch). A store keeps them with each article, so
 // that replaying its log never re-reads texts; a change to the text
 // analysis, the features or the sketch that gives a stored text other
 // ones must bump it, and a service then re-prepares the articles stored
 // before (service.Open). TestFeaturesVersion fails until it is bumped.
-const FeaturesVersion = 2
+const FeaturesVersion = 3
 
 // AnalysisVersion names what Compare makes of a story's articles. A store
 // keeps each story's analysis; a change to the comparison, the summary or
@@ -42,6 +42,9 @@ func (p *Prepared) Doc() *text.Doc { return p.doc }
 
 // Terms are the weighted terms clustering reads.
 func (p *Prepared) Terms() map[uint64]float64 { return p.terms }
+
+// TitleTerms are the terms of the title alone (cluster.TitleTerms).
+func (p *Prepared) TitleTerms() []uint64 { return p.title }
 
 // Sketch is the MinHash signature dedupe reads, and how many shingles it
 // was made of.

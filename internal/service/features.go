@@ -18,12 +18,23 @@ type features struct {
 	terms    map[uint64]float64
 	sketch   dedupe.Signature
 	shingles int
+	// title lists the terms of the title alone, which automatic merges
+	// and settling read (cluster.Doc.Title): without them a replayed
+	// engine would merge where the one that stored the articles did not.
+	title []uint64
+}
+
+// featuresOf are the features of a prepared article, as stored.
+func featuresOf(p *pipeline.Prepared) features {
+	sketch, shingles := p.Sketch()
+	return features{terms: p.Terms(), sketch: sketch, shingles: shingles, title: p.TitleTerms()}
 }
 
 // encode writes the features compactly: the shingle count and term count
-// as varints, the signature, then each term's hash and weight.
+// as varints, the signature, each term's hash and weight, then the title's
+// term count as a varint and its terms.
 func (f features) encode() []byte {
-	buf := make([]byte, 0, 2*binary.MaxVarintLen64+2*dedupe.Bins+12*len(f.terms))
+	buf := make([]byte, 0, 3*binary.MaxVarintLen64+2*dedupe.Bins+12*len(f.terms)+8*len(f.title))
 	buf = binary.AppendUvarint(buf, uint64(f.shingles))
 	buf = binary.AppendUvarint(buf, uint64(len(f.terms)))
 	for _, v := range f.sketch {
@@ -32,6 +43,10 @@ func (f features) encode() []byte {
 	for k, w := range f.terms {
 		buf = binary.LittleEndian.AppendUint64(buf, k)
 		buf = binary.LittleEndian.AppendUint32(buf, math.Float32bits(float32(w)))
+	}
+	buf = binary.AppendUvarint(buf, uint64(len(f.title)))
+	for _, k := range f.title {
+		buf = binary.LittleEndian.AppendUint64(buf, k)
 	}
 	return buf
 }
@@ -46,7 +61,7 @@ func decodeFeatures(b []byte) (features, error) {
 	}
 	b = b[n:]
 	count, n := binary.Uvarint(b)
-	if n <= 0 || uint64(len(b[n:])) != 2*dedupe.Bins+12*count {
+	if n <= 0 || uint64(len(b[n:])) < 2*dedupe.Bins+12*count {
 		return f, errFeatures
 	}
 	b = b[n:]
@@ -59,6 +74,20 @@ func decodeFeatures(b []byte) (features, error) {
 	for i := uint64(0); i < count; i++ {
 		k := binary.LittleEndian.Uint64(b[12*i:])
 		f.terms[k] = float64(math.Float32frombits(binary.LittleEndian.Uint32(b[12*i+8:])))
+	}
+	// Features an older version stored end here: they have no title, and
+	// are prepared again at the next start (refeature).
+	if b = b[12*count:]; len(b) == 0 {
+		return f, nil
+	}
+	titled, n := binary.Uvarint(b)
+	if n <= 0 || uint64(len(b[n:])) != 8*titled {
+		return f, errFeatures
+	}
+	b = b[n:]
+	f.title = make([]uint64, titled)
+	for i := range f.title {
+		f.title[i] = binary.LittleEndian.Uint64(b[8*i:])
 	}
 	return f, nil
 }
@@ -106,8 +135,7 @@ func (s *Service) refeature(ctx context.Context) error {
 				encoded[i] = batch[i].Features
 				return
 			}
-			sketch, shingles := p.Sketch()
-			encoded[i] = features{terms: p.Terms(), sketch: sketch, shingles: shingles}.encode()
+			encoded[i] = featuresOf(p).encode()
 		})
 		if err := ctx.Err(); err != nil {
 			return err

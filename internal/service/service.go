@@ -186,7 +186,7 @@ func (s *Service) replay(e store.Entry, features func([]string) ([]store.Article
 // stored is a stored article as the engine replays it.
 func stored(a *store.Article, f features, story string) pipeline.Stored {
 	s := pipeline.Stored{ID: a.ID, Outlet: a.Outlet, URL: a.URL, Time: pipeline.Clock(a.Published.Time, a.IngestedAt),
-		Terms: f.terms, Sketch: f.sketch, Shingles: f.shingles, Story: story,
+		Terms: f.terms, Title: f.title, Sketch: f.sketch, Shingles: f.shingles, Story: story,
 		Repeats: a.VersionOf != nil || a.DuplicateOf != nil}
 	if a.VersionOf != nil {
 		s.VersionOf = *a.VersionOf
@@ -348,7 +348,6 @@ func withStorableNames(a *news.Article) *news.Article {
 // add stores one prepared article, unless the store holds it already.
 func (s *Service) add(tx *store.Tx, p *pipeline.Prepared) (Status, error) {
 	a := p.Article()
-	sketch, shingles := p.Sketch()
 	row := &store.Article{Article: *a, URLKey: dedupe.URLKey(a.URL), ContentHash: contentHash(a.Outlet, a.Text), IngestedAt: s.opts.Now()}
 	// Replay reads the arrival back from the row (stored), so that a
 	// rebuilt engine files the article at the same time.
@@ -414,7 +413,7 @@ func (s *Service) add(tx *store.Tx, p *pipeline.Prepared) (Status, error) {
 	// The article is stored in the story it joined, and the merges its
 	// arrival set off follow it in the log, as a replay applies them.
 	row.StoryID = placed.Joined
-	row.Features = features{terms: p.Terms(), sketch: sketch, shingles: shingles}.encode()
+	row.Features = featuresOf(p).encode()
 	row.FeaturesVersion = pipeline.FeaturesVersion
 	if err := tx.Insert(row); err != nil {
 		return Status{}, err

@@ -305,7 +305,7 @@ func TestUpgradePreparesAgain(t *testing.T) {
 }
 
 func TestFeatures(t *testing.T) {
-	f := features{terms: map[uint64]float64{1: 2.5, 1 << 60: 0.25}, shingles: 42}
+	f := features{terms: map[uint64]float64{1: 2.5, 1 << 60: 0.25}, shingles: 42, title: []uint64{3, 1 << 62}}
 	for i := range f.sketch {
 		f.sketch[i] = uint16(i * 7)
 	}
@@ -313,7 +313,17 @@ func TestFeatures(t *testing.T) {
 	if err != nil || !reflect.DeepEqual(got, f) {
 		t.Errorf("round trip: %+v, %v", got, err)
 	}
-	for _, bad := range [][]byte{nil, {1}, f.encode()[:100]} {
+	// What FeaturesVersion 2 stored, with no title, still reads until the
+	// upgrade prepares it again.
+	untitled := f
+	untitled.title = nil
+	older := untitled.encode()
+	older = older[:len(older)-1]
+	if got, err := decodeFeatures(older); err != nil || !reflect.DeepEqual(got, untitled) {
+		t.Errorf("features without a title: %+v, %v", got, err)
+	}
+	full := f.encode()
+	for _, bad := range [][]byte{nil, {1}, full[:100], full[:len(full)-1], append(full, 0)} {
 		if _, err := decodeFeatures(bad); err == nil {
 			t.Errorf("damaged features %v accepted", bad)
 		}
@@ -322,7 +332,8 @@ func TestFeatures(t *testing.T) {
 }
 
 // TestStoredRepeats checks that a split, which weighs a story's stored
-// articles again, knows its versions and copies from the store.
+// articles again, knows its versions and copies from the store, and that a
+// replayed article keeps its title's terms, which merges read.
 func TestStoredRepeats(t *testing.T) {
 	of := "original"
 	tests := []struct {
@@ -336,9 +347,10 @@ func TestStoredRepeats(t *testing.T) {
 		{"a copy", store.Article{Article: news.Article{DuplicateOf: &of}}, true, ""},
 	}
 	for _, tt := range tests {
-		got := stored(&tt.article, features{}, "s1")
-		if got.Repeats != tt.want || got.VersionOf != tt.wantVersionOf {
-			t.Errorf("%s: Repeats %v, VersionOf %q; want %v, %q", tt.name, got.Repeats, got.VersionOf, tt.want, tt.wantVersionOf)
+		title := []uint64{7, 9}
+		got := stored(&tt.article, features{title: title}, "s1")
+		if got.Repeats != tt.want || got.VersionOf != tt.wantVersionOf || !slices.Equal(got.Title, title) {
+			t.Errorf("%s: Repeats %v, VersionOf %q, Title %v; want %v, %q, %v", tt.name, got.Repeats, got.VersionOf, got.Title, tt.want, tt.wantVersionOf, title)
 		}
 	}
 }
