@@ -159,9 +159,11 @@ type valueView struct {
 	Updated []cited
 }
 
+// quoteView is a speaker and everything they are quoted saying: a quote
+// is its wordings, one per set of sources that prints it alike.
 type quoteView struct {
 	Speaker, Role string
-	Variants      []variantView
+	Quotes        [][]variantView
 }
 
 type variantView struct {
@@ -215,17 +217,7 @@ func newStoryView(b storyBody) storyView {
 			v.Agreed = append(v.Agreed, fv)
 		}
 	}
-	for _, q := range st.Quotes {
-		qv := quoteView{Speaker: q.Speaker, Role: q.Role}
-		for i, variant := range q.Variants {
-			parts := []news.DiffPart{{Op: "=", Text: variant.Text}}
-			if i > 0 && len(variant.Diff) > 0 {
-				parts = variant.Diff
-			}
-			qv.Variants = append(qv.Variants, variantView{Parts: parts, Cites: v.numbers(variant.Sources)})
-		}
-		v.Quotes = append(v.Quotes, qv)
-	}
+	v.Quotes = v.quotesBySpeaker(st.Quotes)
 	v.Cited = st.Attributions
 	byVoice := map[string]int{}
 	for _, c := range st.Claims {
@@ -246,6 +238,35 @@ func newStoryView(b storyBody) storyView {
 	}
 	v.Chart = newTimelineChart(st.Timeline)
 	return v
+}
+
+// quotesBySpeaker gathers each speaker's quotes under them, speakers in
+// the order they are first quoted: a reader looks for what one person
+// said, which separate headings for each quote scattered down the page.
+func (v *storyView) quotesBySpeaker(quotes []news.Quote) []quoteView {
+	var out []quoteView
+	at := map[string]int{}
+	for _, q := range quotes {
+		i, ok := at[q.Speaker]
+		if !ok {
+			i = len(out)
+			at[q.Speaker] = i
+			out = append(out, quoteView{Speaker: q.Speaker})
+		}
+		if out[i].Role == "" {
+			out[i].Role = q.Role
+		}
+		var wordings []variantView
+		for k, variant := range q.Variants {
+			parts := []news.DiffPart{{Op: "=", Text: variant.Text}}
+			if k > 0 && len(variant.Diff) > 0 {
+				parts = variant.Diff
+			}
+			wordings = append(wordings, variantView{Parts: parts, Cites: v.numbers(variant.Sources)})
+		}
+		out[i].Quotes = append(out[i].Quotes, wordings)
+	}
+	return out
 }
 
 func (v *storyView) numbers(ids []string) []int {

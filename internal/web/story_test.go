@@ -1,0 +1,59 @@
+package web
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/corroborate/corroborate/internal/news"
+)
+
+// renderStory renders the story page of body as the server does.
+func renderStory(t *testing.T, body storyBody) string {
+	t.Helper()
+	var b strings.Builder
+	if err := New(nil, nil, Config{}).pages.ExecuteTemplate(&b, "story.html", newStoryView(body)); err != nil {
+		t.Fatal(err)
+	}
+	return b.String()
+}
+
+func said(speaker, role, text string, sources ...string) news.Quote {
+	return news.Quote{Speaker: speaker, Role: role, Variants: []news.QuoteVariant{{Text: text, Sources: sources}}}
+}
+
+// TestQuotesBySpeaker: a speaker quoted several times has one heading over
+// all their quotes, in the order they were first quoted, each quote kept
+// apart; a role given once names them throughout.
+func TestQuotesBySpeaker(t *testing.T) {
+	body := storyBody{
+		Story: &news.Story{ID: "s1", Headline: "Talks", Quotes: []news.Quote{
+			said("Karoline Leavitt", "White House press secretary", "Dialogue is good-faith effort", "a"),
+			said("Hamas official", "", "Several communications took place", "b"),
+			said("Karoline Leavitt", "", "American lives are at stake", "b"),
+			said("", "", "the step itself is promising", "a"),
+			said("Karoline Leavitt", "White House press secretary", "ongoing talks and discussions", "a"),
+			said("", "", "hell to pay", "b"),
+		}},
+		Articles: []*news.Article{{ID: "a", Outlet: "Courier"}, {ID: "b", Outlet: "Post"}},
+	}
+	v := newStoryView(body)
+	var speakers []string
+	for _, q := range v.Quotes {
+		speakers = append(speakers, q.Speaker+"/"+q.Role+"/"+strings.Repeat("q", len(q.Quotes)))
+	}
+	if got, want := strings.Join(speakers, " | "), "Karoline Leavitt/White House press secretary/qqq | Hamas official//q | //qq"; got != want {
+		t.Errorf("speakers %q, want %q", got, want)
+	}
+	page := renderStory(t, body)
+	quotes := page[strings.Index(page, `id="quotes"`):strings.Index(page, `id="sources"`)]
+	if n := strings.Count(quotes, "Karoline Leavitt"); n != 1 {
+		t.Errorf("Karoline Leavitt named %d times over her quotes, want one heading:\n%s", n, quotes)
+	}
+	if n := strings.Count(quotes, "<blockquote"); n != 6 {
+		t.Errorf("%d quotes shown, want 6", n)
+	}
+	lives, hamas := strings.Index(quotes, "American lives"), strings.Index(quotes, "Hamas official")
+	if lives < 0 || hamas < 0 || lives > hamas {
+		t.Errorf("Leavitt's second quote is not under her heading:\n%s", quotes)
+	}
+}
