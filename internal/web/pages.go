@@ -147,9 +147,9 @@ type cited struct {
 type factView struct {
 	Subject string
 	Values  []valueView
-	// Chart draws a disputed figure's values; nil when they cannot share
-	// an axis.
-	Chart *disputeChart
+	// Charts draw a disputed figure's values: one, or one per measure
+	// when they are given in units that do not convert.
+	Charts []disputeChart
 }
 
 type valueView struct {
@@ -209,9 +209,7 @@ func newStoryView(b storyBody) storyView {
 		}
 		if f.Conflict {
 			id := "dispute-" + strconv.Itoa(len(v.Conflicts)+1)
-			if c, ok := newDisputeChart(id, f, func(val news.FactValue) string { return whoGives(val, v.numbers(val.Sources)) }); ok {
-				fv.Chart = &c
-			}
+			fv.Charts = newDisputeCharts(id, f, func(val news.FactValue) string { return whoGives(val, v.numbers(val.Sources)) })
 			v.Conflicts = append(v.Conflicts, fv)
 		} else if f.Voices >= 2 {
 			v.Agreed = append(v.Agreed, fv)
