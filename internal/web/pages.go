@@ -11,10 +11,12 @@ import (
 	"github.com/corroborate/corroborate/internal/store"
 )
 
-// funcs are the templates' helpers. webURL keeps a link off the page unless
+// funcs are the templates' helpers; eventID names the i-th event in the
+// list, from 0, as the timeline's marks link to it. webURL keeps a link off the page unless
 // it leads to a web page: a row stored before ingest refused other schemes
 // would otherwise show as html/template's dead "#ZgotmplZ" link.
-var funcs = template.FuncMap{"plural": plural, "untitled": orUntitled, "date": dateOf, "webURL": ingest.WebURL}
+var funcs = template.FuncMap{"plural": plural, "untitled": orUntitled, "date": dateOf, "webURL": ingest.WebURL,
+	"eventID": func(i int) string { return eventAnchor(i + 1) }}
 
 func plural(n int, noun string) string {
 	if n == 1 {

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 
@@ -55,5 +56,36 @@ func TestQuotesBySpeaker(t *testing.T) {
 	lives, hamas := strings.Index(quotes, "American lives"), strings.Index(quotes, "Hamas official")
 	if lives < 0 || hamas < 0 || lives > hamas {
 		t.Errorf("Leavitt's second quote is not under her heading:\n%s", quotes)
+	}
+}
+
+// TestTimelineHiddenEvents: the events a crowded column only counts are
+// named in its "+N" mark's title, which links to the first of them in the
+// list under the chart; every dot links to its own event there.
+func TestTimelineHiddenEvents(t *testing.T) {
+	events := []news.Event{{Date: "2025-03-01", Text: "The operator warned of faults."}}
+	for _, what := range []string{"left at dawn", "sank", "rescuers arrived", "the harbour closed", "the mayor spoke", "the operator apologised", "divers went down"} {
+		events = append(events, news.Event{Date: "2025-03-05", Text: "The ferry " + what + "."})
+	}
+	page := renderStory(t, storyBody{Story: &news.Story{ID: "s1", Headline: "Ferry", Timeline: events}})
+	at := strings.Index(page, `<svg class="more"`)
+	if at < 0 {
+		t.Fatalf("no +N mark over the crowded column:\n%s", page)
+	}
+	more := page[at:]
+	more = more[:strings.Index(more, "</svg>")]
+	for _, hidden := range []string{"the mayor spoke", "the operator apologised", "divers went down"} {
+		if !strings.Contains(more, hidden) {
+			t.Errorf("the +N mark does not name %q:\n%s", hidden, more)
+		}
+	}
+	if !strings.Contains(more, `<a href="#event-6"`) || !strings.Contains(page, `<li id="event-6">`) || !strings.Contains(page, `<li id="event-8">`) {
+		t.Errorf("the +N mark does not lead to the first event it counts, the sixth, in the list:\n%s", more)
+	}
+	chart := page[strings.Index(page, `<svg class="timeline"`):strings.Index(page, `<ol class="events">`)]
+	for n := 1; n <= 5; n++ {
+		if !strings.Contains(chart, `<a href="#event-`+strconv.Itoa(n)+`"`) {
+			t.Errorf("no dot links to event %d", n)
+		}
 	}
 }

@@ -40,11 +40,17 @@ type column struct {
 	Dots  []dot
 	More  string // "+3" when more events share the column than it shows
 	MoreY int
+	// MoreTop is the top of the box around More a pointer can hit.
+	MoreTop int
+	// Hidden names the events only counted, one a line, and MoreHref
+	// leads to the first of them in the list of events under the chart.
+	Hidden, MoreHref string
 }
 
+// dot is an event drawn; Href leads to it in the list of events.
 type dot struct {
-	Y     int
-	Label string
+	Y           int
+	Label, Href string
 }
 
 const (
@@ -60,7 +66,12 @@ const (
 type datedEvent struct {
 	at          time.Time
 	date, label string
+	href        string // the event's place in the list under the chart
 }
+
+// eventAnchor is the ID of the n-th event, from 1, in the list of events
+// under the chart, where a mark on the chart leads.
+func eventAnchor(n int) string { return "event-" + strconv.Itoa(n) }
 
 // newTimelineChart lays out events; it draws nothing for fewer than two
 // dated events.
@@ -68,9 +79,9 @@ func newTimelineChart(events []news.Event) timelineChart {
 	c := timelineChart{AxisY: timelineAxisY, Height: timelineAxisY + 20}
 	c.BreakPath = "M-5 " + strconv.Itoa(c.AxisY+7) + " L-1 " + strconv.Itoa(c.AxisY-7) + " M1 " + strconv.Itoa(c.AxisY+7) + " L5 " + strconv.Itoa(c.AxisY-7)
 	var all []datedEvent
-	for _, e := range events {
+	for i, e := range events {
 		if w := dateOf(e.Date); !w.start.IsZero() {
-			all = append(all, datedEvent{w.start, w.Human, w.Human + ": " + e.Text})
+			all = append(all, datedEvent{w.start, w.Human, w.Human + ": " + e.Text, "#" + eventAnchor(i+1)})
 		}
 	}
 	if len(all) < 2 {
@@ -80,7 +91,7 @@ func newTimelineChart(events []news.Event) timelineChart {
 	parts := splitAtGaps(all)
 	at := layOut(all, parts)
 	c.Title = "Timeline: " + plural(len(all), "event") + " from " + all[0].date + " to " + all[len(all)-1].date
-	c.Desc = c.Title + "."
+	c.Desc = c.Title + ", each listed under the chart."
 	for i, p := range parts {
 		first, last := all[p[0]], all[p[1]]
 		c.Segments = append(c.Segments, segment{X1: pct(at[i][0]), X2: pct(at[i][1])})
@@ -181,11 +192,16 @@ func (c *timelineChart) place(all []datedEvent, p [2]int, stretch [2]float64) {
 		}
 		col := &c.Columns[n-1]
 		if len(col.Dots) < timelineStack {
-			col.Dots = append(col.Dots, dot{Y: c.AxisY - 6 - timelineDotStep*len(col.Dots), Label: all[k].label})
+			col.Dots = append(col.Dots, dot{Y: c.AxisY - 6 - timelineDotStep*len(col.Dots), Label: all[k].label, Href: all[k].href})
 			continue
 		}
 		hidden++
 		col.More, col.MoreY = "+"+strconv.Itoa(hidden), c.AxisY-6-timelineDotStep*timelineStack+4
+		col.MoreTop = col.MoreY - 12
+		if hidden == 1 {
+			col.MoreHref, col.Hidden = all[k].href, "Not drawn here:"
+		}
+		col.Hidden += "\n" + all[k].label
 	}
 }
 
