@@ -33,6 +33,7 @@ type axisBreak struct {
 type axisLabel struct {
 	X, Anchor, Text string
 	Y               int
+	at              float64 // X as a share of the width
 }
 
 type column struct {
@@ -95,15 +96,14 @@ func newTimelineChart(events []news.Event) timelineChart {
 	for i, p := range parts {
 		first, last := all[p[0]], all[p[1]]
 		c.Segments = append(c.Segments, segment{X1: pct(at[i][0]), X2: pct(at[i][1])})
-		y := c.AxisY + 16 + 13*(i%2)
-		c.Height = max(c.Height, y+5)
 		switch {
 		case first.at.Equal(last.at):
 			// Under its dot, which sits mid-run.
-			c.Labels = append(c.Labels, axisLabel{X: pct((at[i][0] + at[i][1]) / 2), Anchor: "middle", Text: first.date, Y: y})
+			mid := (at[i][0] + at[i][1]) / 2
+			c.Labels = append(c.Labels, axisLabel{X: pct(mid), Anchor: "middle", Text: first.date, at: mid})
 		default:
-			c.Labels = append(c.Labels, axisLabel{X: pct(at[i][0]), Anchor: "start", Text: first.date, Y: y},
-				axisLabel{X: pct(at[i][1]), Anchor: "end", Text: last.date, Y: y})
+			c.Labels = append(c.Labels, axisLabel{X: pct(at[i][0]), Anchor: "start", Text: first.date, at: at[i][0]},
+				axisLabel{X: pct(at[i][1]), Anchor: "end", Text: last.date, at: at[i][1]})
 		}
 		if i > 0 {
 			before := all[parts[i-1][1]]
@@ -113,7 +113,46 @@ func newTimelineChart(events []news.Event) timelineChart {
 		}
 		c.place(all, p, at[i])
 	}
+	c.rowLabels()
 	return c
+}
+
+// A date under the axis must clear its neighbours on a phone, where the
+// axis is about timelineNarrowest pixels wide and a character of a label
+// takes up to labelCharWidth.
+const (
+	timelineNarrowest = 340
+	labelCharWidth    = 7
+	labelRowStep      = 13 // pixels between rows of dates
+)
+
+// rowLabels puts each date, left to right, in the first row under the axis
+// where it clears the dates before it: a run's first and last dates share
+// a row when the run is wide enough for both, as on a desktop, and stack
+// when it is not.
+func (c *timelineChart) rowLabels() {
+	var rowEnds []float64
+	for i := range c.Labels {
+		l := &c.Labels[i]
+		w := float64(len([]rune(l.Text))*labelCharWidth) / timelineNarrowest
+		from := l.at
+		switch l.Anchor {
+		case "middle":
+			from -= w / 2
+		case "end":
+			from -= w
+		}
+		row := 0
+		for row < len(rowEnds) && from < rowEnds[row] {
+			row++
+		}
+		if row == len(rowEnds) {
+			rowEnds = append(rowEnds, 0)
+		}
+		rowEnds[row] = from + w + 0.01 // a little space between dates
+		l.Y = c.AxisY + 16 + labelRowStep*row
+		c.Height = max(c.Height, l.Y+5)
+	}
 }
 
 // splitAtGaps divides the events, in time order, into runs of the axis:
