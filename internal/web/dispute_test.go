@@ -259,6 +259,8 @@ func TestDisputeAxis(t *testing.T) {
 		{"below zero: linear", []news.FactValue{point(-5), point(5e3), point(1e4)}, false, "-5000|0|5000|10k"},
 		{"a range from zero: linear", []news.FactValue{upTo, point(1e3), point(2e3)}, false, "0|500|1000|1500|2000"},
 		{"fractions", []news.FactValue{point(0.002), point(0.2), point(20)}, true, "0.001|0.01|0.1|1|10|100"},
+		{"counts a few apart", []news.FactValue{point(3), point(4), point(5)}, false, "3|4|5"},
+		{"fractions a few apart", []news.FactValue{point(3), point(3.5), point(4)}, false, "3|3.5|4"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -143,6 +143,10 @@ func newValueAxis(all []plotted) valueAxis {
 		lo, hi = math.Floor(lo/ax.step)*ax.step, math.Ceil(hi/ax.step)*ax.step
 	} else {
 		lo, hi, ax.step = niceDomain(lo, hi)
+		if ax.step < 1 && wholeNumbers(all) {
+			// No tick between two counts: "3.5 people" is nobody's figure.
+			lo, hi, ax.step = math.Floor(lo), math.Ceil(hi), 1
+		}
 	}
 	for _, p := range all {
 		if p.open && ax.pos(p.low) >= hi-ax.step/2 {
@@ -182,4 +186,16 @@ func (ax valueAxis) marks(p plotted) (x, from, to string, open bool) {
 		return x, at(p.low), at(p.high), false
 	}
 	return x, "", "", false
+}
+
+// wholeNumbers reports whether every figure and its range's ends are whole.
+func wholeNumbers(all []plotted) bool {
+	for _, p := range all {
+		for _, x := range []float64{p.value, p.low, p.high} {
+			if x != math.Trunc(x) {
+				return false
+			}
+		}
+	}
+	return true
 }
