@@ -173,8 +173,11 @@ type variantView struct {
 	Cites []int
 }
 
+// voiceView is one source's exclusive claims. Source is its number in the
+// sources when its outlet is unknown, which compare names by article ID.
 type voiceView struct {
 	Name   string
+	Source int
 	Claims []cited
 }
 
@@ -229,7 +232,11 @@ func newStoryView(b storyBody) storyView {
 		if !ok {
 			at = len(v.Voices)
 			byVoice[c.Voice] = at
-			v.Voices = append(v.Voices, voiceView{Name: c.Voice})
+			vv := voiceView{Name: c.Voice}
+			if id, ok := strings.CutPrefix(c.Voice, "article "); ok {
+				vv.Source = v.cite[id]
+			}
+			v.Voices = append(v.Voices, vv)
 		}
 		v.Voices[at].Claims = append(v.Voices[at].Claims, cited{Text: c.Text, Cites: v.numbers(c.Sources)})
 	}

@@ -89,3 +89,20 @@ func TestTimelineHiddenEvents(t *testing.T) {
 		}
 	}
 }
+
+// TestVoiceWithoutOutlet: a source of unknown outlet heads its exclusive
+// claims by its number in the sources, linked, as the rest of the page
+// names it, never by its article ID.
+func TestVoiceWithoutOutlet(t *testing.T) {
+	page := renderStory(t, storyBody{
+		Story: &news.Story{ID: "s1", Headline: "Talks", Claims: []news.Claim{
+			{Text: "Trump warned of hell to pay.", Sources: []string{"as0014-2"}, Exclusive: true, Voice: "article as0014-2"},
+			{Text: "France issued a joint statement.", Sources: []string{"c"}, Exclusive: true, Voice: "Courier"},
+		}},
+		Articles: []*news.Article{{ID: "c", Outlet: "Courier"}, {ID: "as0014-2"}},
+	})
+	exclusive := page[strings.Index(page, `id="exclusive"`):strings.Index(page, `id="sources"`)]
+	if strings.Contains(exclusive, "as0014-2") || !strings.Contains(exclusive, `<h3><a href="#src-2">Source [2]</a></h3>`) || !strings.Contains(exclusive, "<h3>Courier</h3>") {
+		t.Errorf("exclusive claims headed:\n%s", exclusive)
+	}
+}
