@@ -2,6 +2,7 @@ package web
 
 import (
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -238,21 +239,24 @@ func shorten(s string, n int) string {
 	return cut + "…"
 }
 
-// whoGives names the outlets giving a value, at most two and how many
-// more, or its sources' numbers when no outlet is known.
-func whoGives(v news.FactValue, cites []int) string {
-	switch n := len(v.Outlets); {
+// whoGives names who gives a value: its outlets and, together, the
+// numbers of its sources whose outlet is unknown; at most two names and
+// how many more.
+func whoGives(outlets []string, unknown []int) string {
+	names := slices.Clone(outlets)
+	if len(unknown) > 0 {
+		var b strings.Builder
+		b.WriteString("source ")
+		for _, n := range unknown {
+			b.WriteString("[" + strconv.Itoa(n) + "]")
+		}
+		names = append(names, b.String())
+	}
+	switch n := len(names); {
 	case n > 2:
-		return v.Outlets[0] + ", " + v.Outlets[1] + " +" + strconv.Itoa(n-2)
+		return names[0] + ", " + names[1] + " +" + strconv.Itoa(n-2)
 	case n > 0:
-		return strings.Join(v.Outlets, ", ")
+		return strings.Join(names, ", ")
 	}
-	if len(cites) == 0 {
-		return "a source"
-	}
-	parts := make([]string, len(cites))
-	for i, n := range cites {
-		parts[i] = "[" + strconv.Itoa(n) + "]"
-	}
-	return "source " + strings.Join(parts, "")
+	return "a source"
 }

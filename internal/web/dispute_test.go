@@ -22,7 +22,7 @@ func ferry() news.Fact {
 	}}
 }
 
-func byOutlet(v news.FactValue) string { return whoGives(v, nil) }
+func byOutlet(v news.FactValue) string { return whoGives(v.Outlets, nil) }
 
 // TestDisputeChartGolden: the SVG of a disputed figure, as the story page
 // draws it; review a change with -update and git diff.

@@ -214,7 +214,9 @@ func newStoryView(b storyBody) storyView {
 		}
 		if f.Conflict {
 			id := "dispute-" + strconv.Itoa(len(v.Conflicts)+1)
-			fv.Charts = newDisputeCharts(id, f, func(val news.FactValue) string { return whoGives(val, v.numbers(val.Sources)) })
+			fv.Charts = newDisputeCharts(id, f, func(val news.FactValue) string {
+				return whoGives(val.Outlets, v.unknownOutlets(b.Articles, val.Sources))
+			})
 			v.Conflicts = append(v.Conflicts, fv)
 		} else if f.Voices >= 2 {
 			v.Agreed = append(v.Agreed, fv)
@@ -272,6 +274,17 @@ func (v *storyView) quotesBySpeaker(quotes []news.Quote) []quoteView {
 			wordings = append(wordings, variantView{Parts: parts, Cites: v.numbers(variant.Sources)})
 		}
 		out[i].Quotes = append(out[i].Quotes, wordings)
+	}
+	return out
+}
+
+// unknownOutlets numbers the sources among ids whose outlet is unknown.
+func (v *storyView) unknownOutlets(articles []*news.Article, ids []string) []int {
+	var out []int
+	for _, n := range v.numbers(ids) {
+		if articles[n-1].Outlet == "" {
+			out = append(out, n)
+		}
 	}
 	return out
 }

@@ -106,3 +106,21 @@ func TestVoiceWithoutOutlet(t *testing.T) {
 		t.Errorf("exclusive claims headed:\n%s", exclusive)
 	}
 }
+
+// TestDisputeRowNamesEverySource: a figure carried by a known outlet and a
+// source of unknown outlet is labelled with both, as the table cites both.
+func TestDisputeRowNamesEverySource(t *testing.T) {
+	f := news.Fact{Subject: "living hostages", Conflict: true, Voices: 2, Values: []news.FactValue{
+		{Value: 24, Low: 24, High: high(24), Text: "about 24", Sources: []string{"ind", "anon"}, Outlets: []string{"The Independent"}},
+		{Value: 22, Low: 22, High: high(22), Text: "only 22", Sources: []string{"anon2"}},
+	}}
+	v := newStoryView(storyBody{Story: &news.Story{ID: "s1", Facts: []news.Fact{f}},
+		Articles: []*news.Article{{ID: "ind", Outlet: "The Independent"}, {ID: "anon"}, {ID: "anon2"}}})
+	var labels []string
+	for _, r := range v.Conflicts[0].Charts[0].Rows {
+		labels = append(labels, r.Label)
+	}
+	if got, want := strings.Join(labels, " | "), "The Independent, source [2]: about 24 | source [3]: only 22"; got != want {
+		t.Errorf("rows %q, want %q", got, want)
+	}
+}
