@@ -30,7 +30,7 @@ func crowdedStory() storyBody {
 		Story: &news.Story{ID: "s1", Headline: "Ferry sinks off Marrowby", Facts: []news.Fact{ferry(), repairs(), load},
 			Quotes:   []news.Quote{said("Ann Tully", "mayor", "We are heartbroken", "a"), said("Bob Lane", "", "Nobody could have known", "a"), said("Ann Tully", "", "We will rebuild", "a")},
 			Timeline: events},
-		Articles: []*news.Article{{ID: "a", Outlet: "Harbour Gazette", Title: "Ferry sinks"}},
+		Articles: []*news.Article{{ID: "a", Outlet: "Harbour Gazette", Title: "Ferry sinks"}, {ID: "g"}, {ID: "p1"}, {ID: "p2"}, {ID: "r"}},
 	}
 }
 
@@ -64,7 +64,10 @@ const overlapsJS = `(() => {
 			}
 		});
 	}
-	if (document.documentElement.scrollWidth > width) out.push("the page scrolls sideways");
+	if (document.documentElement.scrollWidth > width) {
+		const wide = [...document.body.querySelectorAll("*")].filter(e => e.getBoundingClientRect().right > width + 1 && ![...e.children].some(c => c.getBoundingClientRect().right > width + 1));
+		out.push("the page scrolls sideways, past " + wide.slice(0, 3).map(e => e.tagName.toLowerCase() + (e.className && e.className.baseVal === undefined ? "." + e.className : "") + " " + JSON.stringify(e.textContent.slice(0, 30))).join(", "));
+	}
 	return out;
 })()`
 
@@ -78,7 +81,7 @@ func TestBrowserLayout(t *testing.T) {
 	if _, err := chromedp.Call(ctx, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true}); err != nil {
 		t.Fatal(err)
 	}
-	for _, width := range []int64{420, 1200} {
+	for _, width := range []int64{320, 420, 1200} {
 		if _, err := chromedp.Call(ctx, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{Width: width, Height: 900, DeviceScaleFactor: 1, Mobile: width < 600}); err != nil {
 			t.Fatal(err)
 		}

@@ -50,7 +50,7 @@ type tick struct {
 const (
 	disputeRowHeight = 34
 	disputeAxisSpace = 22
-	disputeLabelMax  = 56 // characters of a row's label, so it fits a phone
+	disputeLabelMax  = 50 // characters of a row's label, so it fits a phone
 )
 
 // plotted is a figure's place on the chart's axis, in the axis's unit.
@@ -168,7 +168,7 @@ func (c *disputeChart) layOut(f news.Fact, values []news.FactValue, name func(ne
 		c.Ticks[len(c.Ticks)-1].Label += " " + c.Unit
 	}
 	if ax.log {
-		c.Note = "log scale: each gridline is " + trimNumber(math.Pow(10, ax.step), 1) + " times the one before"
+		c.Note = "log scale: each gridline ×" + trimNumber(math.Pow(10, ax.step), 1)
 		c.NoteY = c.TickY + 15
 		c.Height += 15
 	}
