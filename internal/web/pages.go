@@ -11,10 +11,11 @@ import (
 	"github.com/corroborate/corroborate/internal/store"
 )
 
-// funcs are the templates' helpers; eventID names the i-th event in the
-// list, from 0, as the timeline's marks link to it. webURL keeps a link off the page unless
-// it leads to a web page: a row stored before ingest refused other schemes
-// would otherwise show as html/template's dead "#ZgotmplZ" link.
+// funcs are the templates' helpers. eventID is the ID of the i-th event,
+// from 0, in the timeline's list, where the chart's marks link. webURL
+// keeps a link off the page unless it leads to a web page: a row stored
+// before ingest refused other schemes would otherwise show as
+// html/template's dead "#ZgotmplZ" link.
 var funcs = template.FuncMap{"plural": plural, "untitled": orUntitled, "date": dateOf, "webURL": ingest.WebURL,
 	"eventID": func(i int) string { return eventAnchor(i + 1) }}
 
@@ -249,9 +250,9 @@ func newStoryView(b storyBody) storyView {
 	return v
 }
 
-// quotesBySpeaker gathers each speaker's quotes under them, speakers in
-// the order they are first quoted: a reader looks for what one person
-// said, which separate headings for each quote scattered down the page.
+// quotesBySpeaker gathers each speaker's quotes under one heading,
+// speakers in the order they are first quoted: a reader looks for what one
+// person said, which a heading over each quote scattered down the page.
 func (v *storyView) quotesBySpeaker(quotes []news.Quote) []quoteView {
 	var out []quoteView
 	at := map[string]int{}

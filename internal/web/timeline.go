@@ -41,7 +41,8 @@ type column struct {
 	Dots  []dot
 	More  string // "+3" when more events share the column than it shows
 	MoreY int
-	// MoreTop is the top of the box around More a pointer can hit.
+	// MoreTop is the top of the box around More that takes a click or a
+	// tap: the two characters alone are a small target.
 	MoreTop int
 	// Hidden names the events only counted, one a line, and MoreHref
 	// leads to the first of them in the list of events under the chart.
