@@ -13,7 +13,8 @@ import (
 // would take most of the axis (a 1997 background event in a 2025 story)
 // breaks it, with a mark, so the story's recent events keep their room;
 // events too close to tell apart stack above the axis, and a column taller
-// than four dots says how many more it holds.
+// than four dots says how many more it holds and names them. Every mark
+// links to its event in the list under the chart.
 type timelineChart struct {
 	Height, AxisY int
 	BreakPath     string // the break mark, drawn around each break's X
