@@ -2,6 +2,7 @@ package web
 
 import (
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -24,6 +25,9 @@ type disputeChart struct {
 	Title, Desc string
 	Rows        []disputeRow
 	Ticks       []tick
+	// Note says how to read an axis that is not linear, under its ticks.
+	Note  string
+	NoteY int
 }
 
 type disputeRow struct {
@@ -46,7 +50,7 @@ type tick struct {
 const (
 	disputeRowHeight = 34
 	disputeAxisSpace = 22
-	disputeLabelMax  = 56 // characters of a row's label, so it fits a phone
+	disputeLabelMax  = 50 // characters of a row's label, so it fits a phone
 )
 
 // plotted is a figure's place on the chart's axis, in the axis's unit.
@@ -55,11 +59,10 @@ type plotted struct {
 	open             bool
 }
 
-// newDisputeChart lays out fact f; name says who gives a value. It reports
-// false when the values cannot share an axis (units of different
-// measures) or there is nothing to compare.
-func newDisputeChart(id string, f news.Fact, name func(news.FactValue) string) (disputeChart, bool) {
-	c := disputeChart{ID: id, Title: "Disputed: " + f.Subject}
+// newDisputeCharts draws fact f's values that stand: one chart when they
+// share an axis, else one per measure ("70 mph" beside "150 kg"), so that
+// every disputed figure has its picture. None when fewer than two stand.
+func newDisputeCharts(id string, f news.Fact, name func(news.FactValue) string) []disputeChart {
 	var standing []news.FactValue
 	for _, v := range f.Values {
 		if len(v.SupersededBy) == 0 {
@@ -67,60 +70,83 @@ func newDisputeChart(id string, f news.Fact, name func(news.FactValue) string) (
 		}
 	}
 	if len(standing) < 2 {
-		return c, false
+		return nil
 	}
-	c.Unit = standing[0].Unit
+	groups := byMeasure(standing)
+	var charts []disputeChart
+	for i, g := range groups {
+		c := disputeChart{ID: id, Title: "Disputed: " + f.Subject, Unit: g[0].Unit}
+		if len(groups) > 1 {
+			c.ID += "-" + strconv.Itoa(i+1)
+			if c.Unit != "" {
+				c.Title += ", in " + c.Unit
+			}
+		}
+		if c.layOut(f, g, name) {
+			charts = append(charts, c)
+		}
+	}
+	return charts
+}
+
+// byMeasure groups values by the axis they can share: each group's values
+// convert to the unit of its first.
+func byMeasure(values []news.FactValue) [][]news.FactValue {
+	var groups [][]news.FactValue
+next:
+	for _, v := range values {
+		for i, g := range groups {
+			if _, ok := plot(v, g[0].Unit); ok {
+				groups[i] = append(g, v)
+				continue next
+			}
+		}
+		groups = append(groups, []news.FactValue{v})
+	}
+	return groups
+}
+
+// layOut places values, all of one measure, on the chart's axis in the
+// chart's unit; name says who gives a value. It reports false when a value
+// cannot be placed.
+func (c *disputeChart) layOut(f news.Fact, values []news.FactValue, name func(news.FactValue) string) bool {
 	// Each figure is placed once: the domain is read from the places, the
 	// marks and the description drawn from them.
 	type figure struct {
 		at    plotted
 		was   []news.FactValue // the outlet's earlier figures, oldest first
-		wasAt []plotted
+		wasAt []plotted        // where those in this measure go
 	}
-	figures := make([]figure, len(standing))
-	lo, hi := math.Inf(1), math.Inf(-1)
-	widen := func(p plotted) {
-		lo, hi = math.Min(lo, p.low), math.Max(hi, p.value)
-		if !p.open {
-			hi = math.Max(hi, p.high)
-		}
-	}
-	for i, v := range standing {
+	figures := make([]figure, len(values))
+	var all []plotted
+	for i, v := range values {
 		p, ok := plot(v, c.Unit)
 		if !ok {
-			return c, false
+			return false
 		}
-		widen(p)
 		fig := figure{at: p, was: f.Revisions(v)}
 		for _, r := range fig.was {
-			rp, ok := plot(r, c.Unit)
-			if !ok {
-				return c, false
+			if rp, ok := plot(r, c.Unit); ok {
+				fig.wasAt = append(fig.wasAt, rp)
 			}
-			widen(rp)
-			fig.wasAt = append(fig.wasAt, rp)
 		}
+		all = append(all, append([]plotted{p}, fig.wasAt...)...)
 		figures[i] = fig
 	}
-	lo, hi, step := niceDomain(lo, hi)
-	for _, fig := range figures {
-		if fig.at.open && fig.at.low >= hi-step/2 {
-			hi += step // room for the bar that says "and more"
-			break
-		}
-	}
-	s := linearScale{Lo: lo, Hi: hi, Left: 0.02, Right: 0.98}
+	ax := newValueAxis(all)
 	var words []string
-	for i, v := range standing {
+	for i, v := range values {
 		fig := figures[i]
 		row := disputeRow{LabelY: i*disputeRowHeight + 12, Y: i*disputeRowHeight + 24}
-		row.X, row.From, row.To, row.Open = marks(s, fig.at)
+		row.X, row.From, row.To, row.Open = ax.marks(fig.at)
 		label := name(v) + ": " + v.Text
 		said := name(v) + " says " + v.Text + spoken(fig.at, c.Unit)
-		var was []string
-		for j, r := range fig.was {
-			x, from, to, _ := marks(s, fig.wasAt[j])
+		for _, rp := range fig.wasAt {
+			x, from, to, _ := ax.marks(rp)
 			row.Was = append(row.Was, wasMark{X: x, From: from, To: to})
+		}
+		var was []string
+		for _, r := range fig.was {
 			was = append(was, r.Text)
 		}
 		if len(was) > 0 {
@@ -137,14 +163,17 @@ func newDisputeChart(id string, f news.Fact, name func(news.FactValue) string) (
 	c.AxisY = len(c.Rows) * disputeRowHeight
 	c.TickY = c.AxisY + 14
 	c.Height = c.AxisY + disputeAxisSpace
-	for t := lo; t <= hi+step/2; t += step {
-		c.Ticks = append(c.Ticks, tick{X: pct(s.at(t)), Label: tickLabel(t, step)})
-	}
+	c.Ticks = ax.ticks
 	if c.Unit != "" {
 		c.Ticks[len(c.Ticks)-1].Label += " " + c.Unit
 	}
+	if ax.log {
+		c.Note = "log scale: each gridline ×" + trimNumber(math.Pow(10, ax.step), 1)
+		c.NoteY = c.TickY + 15
+		c.Height += 15
+	}
 	c.Desc = strings.Join(words, "; ") + "."
-	return c, true
+	return true
 }
 
 // plot places a value on an axis in unit, converting a measure given in
@@ -168,18 +197,6 @@ func plot(v news.FactValue, unit string) (plotted, bool) {
 	p.low = math.Min(p.low, p.value)
 	p.high = math.Max(p.high, p.value)
 	return p, true
-}
-
-// marks places a value's dot and, when it allows a range, the bar.
-func marks(s linearScale, p plotted) (x, from, to string, open bool) {
-	x = pct(s.at(p.value))
-	switch {
-	case p.open:
-		return x, pct(s.at(p.low)), pct(s.Right), true
-	case p.low < p.high:
-		return x, pct(s.at(p.low)), pct(s.at(p.high)), false
-	}
-	return x, "", "", false
 }
 
 // spoken is a value's range in words, for the chart's description.
@@ -222,21 +239,24 @@ func shorten(s string, n int) string {
 	return cut + "…"
 }
 
-// whoGives names the outlets giving a value, at most two and how many
-// more, or its sources' numbers when no outlet is known.
-func whoGives(v news.FactValue, cites []int) string {
-	switch n := len(v.Outlets); {
+// whoGives names who gives a value: its outlets and, together, the
+// numbers of its sources whose outlet is unknown; at most two names and
+// how many more.
+func whoGives(outlets []string, unknown []int) string {
+	names := slices.Clone(outlets)
+	if len(unknown) > 0 {
+		var b strings.Builder
+		b.WriteString("source ")
+		for _, n := range unknown {
+			b.WriteString("[" + strconv.Itoa(n) + "]")
+		}
+		names = append(names, b.String())
+	}
+	switch n := len(names); {
 	case n > 2:
-		return v.Outlets[0] + ", " + v.Outlets[1] + " +" + strconv.Itoa(n-2)
+		return names[0] + ", " + names[1] + " +" + strconv.Itoa(n-2)
 	case n > 0:
-		return strings.Join(v.Outlets, ", ")
+		return strings.Join(names, ", ")
 	}
-	if len(cites) == 0 {
-		return "a source"
-	}
-	parts := make([]string, len(cites))
-	for i, n := range cites {
-		parts[i] = "[" + strconv.Itoa(n) + "]"
-	}
-	return "source " + strings.Join(parts, "")
+	return "a source"
 }

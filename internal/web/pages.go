@@ -11,10 +11,13 @@ import (
 	"github.com/corroborate/corroborate/internal/store"
 )
 
-// funcs are the templates' helpers. webURL keeps a link off the page unless
-// it leads to a web page: a row stored before ingest refused other schemes
-// would otherwise show as html/template's dead "#ZgotmplZ" link.
-var funcs = template.FuncMap{"plural": plural, "untitled": orUntitled, "date": dateOf, "webURL": ingest.WebURL}
+// funcs are the templates' helpers. eventID is the ID of the i-th event,
+// from 0, in the timeline's list, where the chart's marks link. webURL
+// keeps a link off the page unless it leads to a web page: a row stored
+// before ingest refused other schemes would otherwise show as
+// html/template's dead "#ZgotmplZ" link.
+var funcs = template.FuncMap{"plural": plural, "untitled": orUntitled, "date": dateOf, "webURL": ingest.WebURL,
+	"eventID": func(i int) string { return eventAnchor(i + 1) }}
 
 func plural(n int, noun string) string {
 	if n == 1 {
@@ -147,9 +150,9 @@ type cited struct {
 type factView struct {
 	Subject string
 	Values  []valueView
-	// Chart draws a disputed figure's values; nil when they cannot share
-	// an axis.
-	Chart *disputeChart
+	// Charts draw a disputed figure's values: one, or one per measure
+	// when they are given in units that do not convert.
+	Charts []disputeChart
 }
 
 type valueView struct {
@@ -159,9 +162,11 @@ type valueView struct {
 	Updated []cited
 }
 
+// quoteView is a speaker and everything they are quoted saying: a quote
+// is its wordings, one per set of sources that prints it alike.
 type quoteView struct {
 	Speaker, Role string
-	Variants      []variantView
+	Quotes        [][]variantView
 }
 
 type variantView struct {
@@ -169,8 +174,11 @@ type variantView struct {
 	Cites []int
 }
 
+// voiceView is one source's exclusive claims. Source is its number in the
+// sources when its outlet is unknown, which compare names by article ID.
 type voiceView struct {
 	Name   string
+	Source int
 	Claims []cited
 }
 
@@ -207,25 +215,15 @@ func newStoryView(b storyBody) storyView {
 		}
 		if f.Conflict {
 			id := "dispute-" + strconv.Itoa(len(v.Conflicts)+1)
-			if c, ok := newDisputeChart(id, f, func(val news.FactValue) string { return whoGives(val, v.numbers(val.Sources)) }); ok {
-				fv.Chart = &c
-			}
+			fv.Charts = newDisputeCharts(id, f, func(val news.FactValue) string {
+				return whoGives(val.Outlets, v.unknownOutlets(b.Articles, val.Sources))
+			})
 			v.Conflicts = append(v.Conflicts, fv)
 		} else if f.Voices >= 2 {
 			v.Agreed = append(v.Agreed, fv)
 		}
 	}
-	for _, q := range st.Quotes {
-		qv := quoteView{Speaker: q.Speaker, Role: q.Role}
-		for i, variant := range q.Variants {
-			parts := []news.DiffPart{{Op: "=", Text: variant.Text}}
-			if i > 0 && len(variant.Diff) > 0 {
-				parts = variant.Diff
-			}
-			qv.Variants = append(qv.Variants, variantView{Parts: parts, Cites: v.numbers(variant.Sources)})
-		}
-		v.Quotes = append(v.Quotes, qv)
-	}
+	v.Quotes = v.quotesBySpeaker(st.Quotes)
 	v.Cited = st.Attributions
 	byVoice := map[string]int{}
 	for _, c := range st.Claims {
@@ -237,7 +235,11 @@ func newStoryView(b storyBody) storyView {
 		if !ok {
 			at = len(v.Voices)
 			byVoice[c.Voice] = at
-			v.Voices = append(v.Voices, voiceView{Name: c.Voice})
+			vv := voiceView{Name: c.Voice}
+			if id, ok := strings.CutPrefix(c.Voice, "article "); ok {
+				vv.Source = v.cite[id]
+			}
+			v.Voices = append(v.Voices, vv)
 		}
 		v.Voices[at].Claims = append(v.Voices[at].Claims, cited{Text: c.Text, Cites: v.numbers(c.Sources)})
 	}
@@ -246,6 +248,46 @@ func newStoryView(b storyBody) storyView {
 	}
 	v.Chart = newTimelineChart(st.Timeline)
 	return v
+}
+
+// quotesBySpeaker gathers each speaker's quotes under one heading,
+// speakers in the order they are first quoted: a reader looks for what one
+// person said, which a heading over each quote scattered down the page.
+func (v *storyView) quotesBySpeaker(quotes []news.Quote) []quoteView {
+	var out []quoteView
+	at := map[string]int{}
+	for _, q := range quotes {
+		i, ok := at[q.Speaker]
+		if !ok {
+			i = len(out)
+			at[q.Speaker] = i
+			out = append(out, quoteView{Speaker: q.Speaker})
+		}
+		if out[i].Role == "" {
+			out[i].Role = q.Role
+		}
+		var wordings []variantView
+		for k, variant := range q.Variants {
+			parts := []news.DiffPart{{Op: "=", Text: variant.Text}}
+			if k > 0 && len(variant.Diff) > 0 {
+				parts = variant.Diff
+			}
+			wordings = append(wordings, variantView{Parts: parts, Cites: v.numbers(variant.Sources)})
+		}
+		out[i].Quotes = append(out[i].Quotes, wordings)
+	}
+	return out
+}
+
+// unknownOutlets numbers the sources among ids whose outlet is unknown.
+func (v *storyView) unknownOutlets(articles []*news.Article, ids []string) []int {
+	var out []int
+	for _, n := range v.numbers(ids) {
+		if articles[n-1].Outlet == "" {
+			out = append(out, n)
+		}
+	}
+	return out
 }
 
 func (v *storyView) numbers(ids []string) []int {

@@ -108,3 +108,94 @@ func withThousands(s string) string {
 	}
 	return sign + b.String() + frac
 }
+
+// wideSpread is how many times the smallest figure the largest must be for
+// a log axis. On a linear one, a figure under a hundredth of the largest
+// lies within 1% of the width from the axis's start, 4 pixels on a phone,
+// under a dot's radius: it and every smaller figure draw as one dot.
+const wideSpread = 100
+
+// logTicksMax is the most gridlines a log axis draws, a power of ten or
+// more apart.
+const logTicksMax = 6
+
+// valueAxis places figures along a chart's width: by their value, or by its
+// logarithm when all are above zero and spread wide.
+type valueAxis struct {
+	scale linearScale // over the values, or their logarithms
+	log   bool
+	step  float64 // between ticks; in powers of ten on a log axis
+	ticks []tick
+}
+
+func newValueAxis(all []plotted) valueAxis {
+	lo, hi := math.Inf(1), math.Inf(-1)
+	for _, p := range all {
+		lo, hi = math.Min(lo, p.low), math.Max(hi, p.value)
+		if !p.open {
+			hi = math.Max(hi, p.high)
+		}
+	}
+	ax := valueAxis{log: lo > 0 && hi >= wideSpread*lo}
+	if ax.log {
+		lo, hi = math.Floor(math.Log10(lo)), math.Ceil(math.Log10(hi))
+		ax.step = math.Ceil((hi - lo) / (logTicksMax - 1))
+		lo, hi = math.Floor(lo/ax.step)*ax.step, math.Ceil(hi/ax.step)*ax.step
+	} else {
+		lo, hi, ax.step = niceDomain(lo, hi)
+		if ax.step < 1 && wholeNumbers(all) {
+			// No tick between two counts: "3.5 people" is nobody's figure.
+			lo, hi, ax.step = math.Floor(lo), math.Ceil(hi), 1
+		}
+	}
+	for _, p := range all {
+		if p.open && ax.pos(p.low) >= hi-ax.step/2 {
+			hi += ax.step // room for the bar that says "and more"
+			break
+		}
+	}
+	ax.scale = linearScale{Lo: lo, Hi: hi, Left: 0.02, Right: 0.98}
+	for t := lo; t <= hi+ax.step/2; t += ax.step {
+		label := tickLabel(t, ax.step)
+		if ax.log {
+			v := math.Pow(10, math.Round(t))
+			label = tickLabel(v, v)
+		}
+		ax.ticks = append(ax.ticks, tick{X: pct(ax.scale.at(t)), Label: label})
+	}
+	return ax
+}
+
+// pos is where on the scale v goes: v, or its logarithm.
+func (ax valueAxis) pos(v float64) float64 {
+	if ax.log {
+		return math.Log10(v)
+	}
+	return v
+}
+
+// marks places a figure's dot and, when it allows a range, the bar; an
+// open range runs to the axis's end.
+func (ax valueAxis) marks(p plotted) (x, from, to string, open bool) {
+	at := func(v float64) string { return pct(ax.scale.at(ax.pos(v))) }
+	x = at(p.value)
+	switch {
+	case p.open:
+		return x, at(p.low), pct(ax.scale.Right), true
+	case p.low < p.high:
+		return x, at(p.low), at(p.high), false
+	}
+	return x, "", "", false
+}
+
+// wholeNumbers reports whether every figure and its range's ends are whole.
+func wholeNumbers(all []plotted) bool {
+	for _, p := range all {
+		for _, x := range []float64{p.value, p.low, p.high} {
+			if x != math.Trunc(x) {
+				return false
+			}
+		}
+	}
+	return true
+}

@@ -13,7 +13,8 @@ import (
 // would take most of the axis (a 1997 background event in a 2025 story)
 // breaks it, with a mark, so the story's recent events keep their room;
 // events too close to tell apart stack above the axis, and a column taller
-// than four dots says how many more it holds.
+// than four dots says how many more it holds and names them. Every mark
+// links to its event in the list under the chart.
 type timelineChart struct {
 	Height, AxisY int
 	BreakPath     string // the break mark, drawn around each break's X
@@ -33,6 +34,7 @@ type axisBreak struct {
 type axisLabel struct {
 	X, Anchor, Text string
 	Y               int
+	at              float64 // X as a share of the width
 }
 
 type column struct {
@@ -40,11 +42,18 @@ type column struct {
 	Dots  []dot
 	More  string // "+3" when more events share the column than it shows
 	MoreY int
+	// MoreTop is the top of the box around More that takes a click or a
+	// tap: the two characters alone are a small target.
+	MoreTop int
+	// Hidden names the events only counted, one a line, and MoreHref
+	// leads to the first of them in the list of events under the chart.
+	Hidden, MoreHref string
 }
 
+// dot is an event drawn; Href leads to it in the list of events.
 type dot struct {
-	Y     int
-	Label string
+	Y           int
+	Label, Href string
 }
 
 const (
@@ -60,7 +69,12 @@ const (
 type datedEvent struct {
 	at          time.Time
 	date, label string
+	href        string // the event's place in the list under the chart
 }
+
+// eventAnchor is the ID of the n-th event, from 1, in the list of events
+// under the chart, where a mark on the chart leads.
+func eventAnchor(n int) string { return "event-" + strconv.Itoa(n) }
 
 // newTimelineChart lays out events; it draws nothing for fewer than two
 // dated events.
@@ -68,9 +82,9 @@ func newTimelineChart(events []news.Event) timelineChart {
 	c := timelineChart{AxisY: timelineAxisY, Height: timelineAxisY + 20}
 	c.BreakPath = "M-5 " + strconv.Itoa(c.AxisY+7) + " L-1 " + strconv.Itoa(c.AxisY-7) + " M1 " + strconv.Itoa(c.AxisY+7) + " L5 " + strconv.Itoa(c.AxisY-7)
 	var all []datedEvent
-	for _, e := range events {
+	for i, e := range events {
 		if w := dateOf(e.Date); !w.start.IsZero() {
-			all = append(all, datedEvent{w.start, w.Human, w.Human + ": " + e.Text})
+			all = append(all, datedEvent{w.start, w.Human, w.Human + ": " + e.Text, "#" + eventAnchor(i+1)})
 		}
 	}
 	if len(all) < 2 {
@@ -80,19 +94,18 @@ func newTimelineChart(events []news.Event) timelineChart {
 	parts := splitAtGaps(all)
 	at := layOut(all, parts)
 	c.Title = "Timeline: " + plural(len(all), "event") + " from " + all[0].date + " to " + all[len(all)-1].date
-	c.Desc = c.Title + "."
+	c.Desc = c.Title + ", each listed under the chart."
 	for i, p := range parts {
 		first, last := all[p[0]], all[p[1]]
 		c.Segments = append(c.Segments, segment{X1: pct(at[i][0]), X2: pct(at[i][1])})
-		y := c.AxisY + 16 + 13*(i%2)
-		c.Height = max(c.Height, y+5)
 		switch {
 		case first.at.Equal(last.at):
 			// Under its dot, which sits mid-run.
-			c.Labels = append(c.Labels, axisLabel{X: pct((at[i][0] + at[i][1]) / 2), Anchor: "middle", Text: first.date, Y: y})
+			mid := (at[i][0] + at[i][1]) / 2
+			c.Labels = append(c.Labels, axisLabel{X: pct(mid), Anchor: "middle", Text: first.date, at: mid})
 		default:
-			c.Labels = append(c.Labels, axisLabel{X: pct(at[i][0]), Anchor: "start", Text: first.date, Y: y},
-				axisLabel{X: pct(at[i][1]), Anchor: "end", Text: last.date, Y: y})
+			c.Labels = append(c.Labels, axisLabel{X: pct(at[i][0]), Anchor: "start", Text: first.date, at: at[i][0]},
+				axisLabel{X: pct(at[i][1]), Anchor: "end", Text: last.date, at: at[i][1]})
 		}
 		if i > 0 {
 			before := all[parts[i-1][1]]
@@ -102,7 +115,46 @@ func newTimelineChart(events []news.Event) timelineChart {
 		}
 		c.place(all, p, at[i])
 	}
+	c.rowLabels()
 	return c
+}
+
+// A date under the axis must clear its neighbours on a phone, where the
+// axis is about timelineNarrowest pixels wide and a character of a label
+// takes up to labelCharWidth.
+const (
+	timelineNarrowest = 340
+	labelCharWidth    = 7
+	labelRowStep      = 13 // pixels between rows of dates
+)
+
+// rowLabels puts each date, left to right, in the first row under the axis
+// where it clears the dates before it: a run's first and last dates share
+// a row when the run is wide enough for both, as on a desktop, and stack
+// when it is not.
+func (c *timelineChart) rowLabels() {
+	var rowEnds []float64
+	for i := range c.Labels {
+		l := &c.Labels[i]
+		w := float64(len([]rune(l.Text))*labelCharWidth) / timelineNarrowest
+		from := l.at
+		switch l.Anchor {
+		case "middle":
+			from -= w / 2
+		case "end":
+			from -= w
+		}
+		row := 0
+		for row < len(rowEnds) && from < rowEnds[row] {
+			row++
+		}
+		if row == len(rowEnds) {
+			rowEnds = append(rowEnds, 0)
+		}
+		rowEnds[row] = from + w + 0.01 // a little space between dates
+		l.Y = c.AxisY + 16 + labelRowStep*row
+		c.Height = max(c.Height, l.Y+5)
+	}
 }
 
 // splitAtGaps divides the events, in time order, into runs of the axis:
@@ -181,11 +233,16 @@ func (c *timelineChart) place(all []datedEvent, p [2]int, stretch [2]float64) {
 		}
 		col := &c.Columns[n-1]
 		if len(col.Dots) < timelineStack {
-			col.Dots = append(col.Dots, dot{Y: c.AxisY - 6 - timelineDotStep*len(col.Dots), Label: all[k].label})
+			col.Dots = append(col.Dots, dot{Y: c.AxisY - 6 - timelineDotStep*len(col.Dots), Label: all[k].label, Href: all[k].href})
 			continue
 		}
 		hidden++
 		col.More, col.MoreY = "+"+strconv.Itoa(hidden), c.AxisY-6-timelineDotStep*timelineStack+4
+		col.MoreTop = col.MoreY - 12
+		if hidden == 1 {
+			col.MoreHref, col.Hidden = all[k].href, "Not drawn here:"
+		}
+		col.Hidden += "\n" + all[k].label
 	}
 }
 
