@@ -91,6 +91,9 @@ func canonical(unit string, low, high float64) (float64, float64) {
 // step of each: the rounding a conversion printed.
 func precision(tokens []text.Token, q text.Quantity) float64 {
 	v := math.Abs(q.Value)
+	if q.Range {
+		v = math.Abs(q.Low) // the digits read are the low end's: "1.5-2m"
+	}
 	for _, t := range tokens[q.Start:q.End] {
 		if t.Kind != text.Number {
 			continue

@@ -1,0 +1,138 @@
+package text
+
+import "strings"
+
+// A range is one figure written as two: "60-70 mph", "30 to 35 people",
+// "between 30 and 35 people", "$2-3bn". News writes many other pairs the
+// same way that are not ranges: a change ("rose from 30 to 35"), a score
+// or a tally ("won 3-1", "voted 220 to 211"), a ratio ("2-to-1"), years
+// ("1990-1995"), phone numbers ("555-1234") and model numbers
+// ("Boeing 737-800"). What is written around the pair tells them apart.
+
+// rangeVerbs before "from" make "from 30 to 35" a range, not a change.
+var rangeVerbs = setOf(`range ranges ranged ranging vary varies varied varying anywhere span spans spanning`)
+
+// tallyWords in a pair's clause make it a score, a vote or a ratio.
+var tallyWords = setOf(`vote votes voted voting ballot ballots tally score scored scores scoring scoreline
+win wins won winning beat beats beating defeat defeated defeats lose loses lost losing victory loss draw
+drew tie tied margin ratio odds ruling decision verdict majority`)
+
+// rangeAfter reads the second figure of a range that starts with a,
+// and returns the range as one quantity. ok is false when what follows a
+// is not a range's other end.
+func rangeAfter(tokens []Token, a Quantity) (Quantity, bool) {
+	if a.Kind == Year || a.Kind == Fraction || a.Low != a.High || a.End >= len(tokens) {
+		return Quantity{}, false
+	}
+	between := a.Start > 0 && tokens[a.Start-1].Lower == "between"
+	// A unit between the figures is read after the second: "2m to 15m",
+	// "5 feet to 6 feet".
+	i, unit := a.End, ""
+	if t := tokens[i]; t.Kind == Word && !t.Hyphen && i+1 < len(tokens) && connector(tokens[i+1], between) {
+		i, unit = i+1, t.Lower
+	}
+	joined := tokens[i].Kind == Number && tokens[i].Hyphen && unit == "" // "60-70"
+	next := i
+	if !joined {
+		if !connector(tokens[i], between) || i+1 >= len(tokens) || tokens[i+1].Hyphen {
+			return Quantity{}, false // "2-to-1" is a ratio
+		}
+		next = i + 1
+	}
+	b, ok := readNumber(tokens, next)
+	if !ok || b.Start != next || b.Kind == Year || b.Kind == Fraction || b.Low != b.High {
+		return Quantity{}, false
+	}
+	if unit != "" && (b.End >= len(tokens) || tokens[b.End].Lower != unit) {
+		return Quantity{}, false
+	}
+	r, ok := joinRange(a, b)
+	if !ok || !rangeWording(tokens, a, b, joined, between) {
+		return Quantity{}, false
+	}
+	if between {
+		r.Start--
+	}
+	return r, true
+}
+
+// connector reports whether t joins the ends of a range: "to", a dash, or
+// "and" after "between".
+func connector(t Token, between bool) bool {
+	switch t.Lower {
+	case "to", "-", "–":
+		return !between
+	case "and":
+		return between
+	}
+	return false
+}
+
+// joinRange makes one quantity of ends a and b. The second end's kind,
+// currency and multiplier go to the first where it has none: "30-40%",
+// "$2-3bn", "2 to 3 million". The ends must rise: "3-1" is a score.
+func joinRange(a, b Quantity) (Quantity, bool) {
+	if a.Kind != b.Kind {
+		switch {
+		case a.Kind == Cardinal:
+			a.Kind, a.Currency = b.Kind, b.Currency
+		case b.Kind == Cardinal:
+			b.Kind, b.Currency = a.Kind, a.Currency
+		default:
+			return Quantity{}, false
+		}
+	}
+	if a.Currency != "" && b.Currency != "" && a.Currency != b.Currency {
+		return Quantity{}, false
+	}
+	if a.scale == 1 && b.scale > 1 && a.Value*b.scale <= b.Value {
+		a.Value *= b.scale
+	}
+	if a.Value >= b.Value {
+		return Quantity{}, false
+	}
+	currency := a.Currency
+	if currency == "" {
+		currency = b.Currency
+	}
+	return Quantity{Value: (a.Value + b.Value) / 2, Low: a.Value, High: b.Value, Kind: a.Kind, Currency: currency,
+		Start: a.Start, End: b.End, Range: true, scale: b.scale}, true
+}
+
+// rangeWording reports whether the words around figures a and b make
+// them a range rather than a change, a tally, a phone or model number.
+func rangeWording(tokens []Token, a, b Quantity, joined, between bool) bool {
+	if !between && a.Start > 0 && tokens[a.Start-1].Lower == "from" && !joined {
+		// "rose from 30 to 35" is a change; "ranging from 30 to 35" a range.
+		if a.Start < 2 || !inSet(rangeVerbs, tokens[a.Start-2].Lower) {
+			return false
+		}
+	}
+	if joined {
+		first, second := tokens[a.End-1], tokens[b.Start]
+		if tokens[a.Start].Hyphen || b.End < len(tokens) && tokens[b.End].Hyphen && tokens[b.End].Kind == Number {
+			return false // "1-800-555-1212", "COVID-19-20": a chain, not a range
+		}
+		if len(first.Text) == 3 && len(second.Text) == 4 || strings.HasPrefix(second.Text, "0") && len(second.Text) > 1 {
+			return false // "555-1234", "555-0123": a phone number
+		}
+		if a.Start > 0 {
+			prev := tokens[a.Start-1]
+			if prev.Kind == Word && prev.Capitalized() && !SentenceInitial(tokens, a.Start-1) && !IsStop(prev.Lower) {
+				return false // "Boeing 737-800": a model
+			}
+		}
+	}
+	start, end := ClauseAround(tokens, a.Start, b.End)
+	for _, t := range tokens[start:end] {
+		if inSet(tallyWords, t.Lower) {
+			return false
+		}
+	}
+	return true
+}
+
+func inSet(set map[string]struct{}, w string) bool {
+	_, ok := set[w]
+	return ok
+}
