@@ -12,10 +12,18 @@ import "strings"
 // rangeVerbs before "from" make "from 30 to 35" a range, not a change.
 var rangeVerbs = setOf(`range ranges ranged ranging vary varies varied varying anywhere span spans spanning`)
 
-// tallyWords in a pair's clause make it a score, a vote or a ratio.
+// tallyWords in a pair's clause make it a score, a vote, a record of
+// wins and losses or a ratio.
 var tallyWords = setOf(`vote votes voted voting ballot ballots tally score scored scores scoring scoreline
 win wins won winning beat beats beating defeat defeated defeats lose loses lost losing victory loss draw
-drew tie tied margin ratio odds ruling decision verdict majority`)
+drew tie tied margin ratio odds ruling decision verdict majority record`)
+
+// changeVerbs right before a pair make it a change and its result:
+// "jumped $4.13 to $90.13", "up 5% to 35%", "rose by 2 to 30".
+var changeVerbs = setOf(`rose rise rises rising jumped jump jumps jumping fell fall falls falling dropped
+drop drops dropping climbed climb climbs climbing gained gain gains increased increase increases decreased
+decrease decreases declined decline declines slipped slips slid slides surged surges soared soars tumbled
+tumbles plunged plunges grew grow grows edged added adds shed sheds up down`)
 
 // rangeAfter reads the second figure of a range that starts with a,
 // and returns the range as one quantity. ok is false when what follows a
@@ -74,6 +82,8 @@ func connector(t Token, between bool) bool {
 func joinRange(a, b Quantity) (Quantity, bool) {
 	if a.Kind != b.Kind {
 		switch {
+		case a.Kind == Percent:
+			return Quantity{}, false // "16.8 percent to 21.32": a range gives its last end the sign too
 		case a.Kind == Cardinal:
 			a.Kind, a.Currency = b.Kind, b.Currency
 		case b.Kind == Cardinal:
@@ -108,8 +118,26 @@ func rangeWording(tokens []Token, a, b Quantity, joined, between bool) bool {
 			return false
 		}
 	}
+	if a.Start > 0 {
+		prev := a.Start - 1
+		if tokens[prev].Lower == "by" && prev > 0 {
+			prev--
+		}
+		if inSet(changeVerbs, tokens[prev].Lower) {
+			return false
+		}
+		if tokens[a.Start-1].Text == "." && a.Start > 1 {
+			prev = a.Start - 2
+		}
+		if _, month := monthNames[tokens[prev].Lower]; month && tokens[prev].Capitalized() {
+			return false // "Jan. 7-9", "May 5 to 7": days of a month
+		}
+	}
 	if joined {
 		first, second := tokens[a.End-1], tokens[b.Start]
+		if a.Start > 0 && tokens[a.Start-1].Kind == Word && tokens[a.Start-1].End == tokens[a.Start].Start {
+			return false // "i5-3330", "A320-200": a model glued to its letters
+		}
 		if tokens[a.Start].Hyphen || b.End < len(tokens) && tokens[b.End].Hyphen && tokens[b.End].Kind == Number {
 			return false // "1-800-555-1212", "COVID-19-20": a chain, not a range
 		}

@@ -74,6 +74,14 @@ func TestNotRanges(t *testing.T) {
 		{"Two F-16 jets crashed.", 2, "Two"},
 		{"A Boeing 737-800 crashed.", 737, "737"},
 		{"The fee is $2,000 or $4,000 for a couple.", 2000, "$2,000"},
+		{"Oil jumped $4.13 to $90.13 a barrel.", 4.13, "$4.13"},
+		{"The index rose 16.8 percent to 21.32.", 16.8, "16.8 percent"},
+		{"Shares were up 5% to 35%.", 5, "5%"},
+		{"Sales increased by 2 to 30 units.", 2, "2"},
+		{"The Jan. 7-9 attacks shook France.", 7, "7"},
+		{"The poll was taken May 5 to 7 by phone.", 5, "5"},
+		{"The laptop has an i5-3330 chip.", 5, "5"},
+		{"They finished with a 12-70 record.", 12, "12"},
 	}
 	for _, tt := range tests {
 		q, text := firstQuantity(t, tt.in)
