@@ -24,6 +24,37 @@ func Dimension(w string) bool {
 var lengthNouns = setOf(`height depth length width breadth altitude elevation distance diameter radius span
 wingspan thickness circumference measuring measured measures`)
 
+// fallNouns name a length fallen, climbed or dived ("a 10m drop"), or,
+// followed by "in" or "of", a change in an amount ("a 2m drop in sales").
+var fallNouns = setOf(`drop drops fall falls plunge descent climb ascent dive leap jump`)
+
+// surfaceNouns are what a height or depth is measured from: "300m above
+// sea level", "10m below the surface".
+var surfaceNouns = setOf(`sea ground surface water waterline street seabed seafloor floor river riverbed
+deck ice earth road bottom`)
+
+// physicalNouns name things that have a height, length or depth; with one
+// as a clause's subject a bare "300m" is its size: "The tower is 300m."
+var physicalNouns = setOf(`tower towers building buildings skyscraper skyscrapers bridge bridges wall walls
+cliff cliffs wave waves tsunami tree trees ship ships boat boats vessel vessels yacht tunnel tunnels mountain
+peak hill dam dams crater hole holes sinkhole pit shaft statue mast antenna spire runway pipeline pipe
+fence barrier cable rope ladder rocket glacier iceberg dune slope trench canyon gorge volcano column pillar
+chimney monument arch crane pole tide flood floodwater floodwaters embankment levee seawall pier jetty cave
+wreck hull sculpture flagpole turbine ramp balcony roof ledge window platform stage screen`)
+
+// sizeVerbs join a thing to its size: "The tower is 300m", "the wave
+// reached 10m".
+var sizeVerbs = setOf(`is was are were be been stands stood rises rose reaches reached reach measures
+measured towers towered soars soared spans spanned stretches stretched extends extended`)
+
+// fallVerbs move a thing or a person through a height or a depth: "fell
+// 10m into a ravine".
+var fallVerbs = setOf(`fell fall falls falling plunged plunge plunges plunging dropped tumbled tumbling
+slipped slid jumped leapt leaped dived dove sank sunk climbed swam swum thrown hurled flung lowered hoisted`)
+
+// placeWords after a length a thing moved through say where it went.
+var placeWords = setOf(`into onto off down through over beneath below under underneath`)
+
 // imperialLengths are the units a length in metres is often converted to
 // in brackets: "23m (75ft)".
 var imperialLengths = setOf(`ft feet foot in inches yd yards mi miles`)
@@ -68,10 +99,20 @@ func metres(tokens []Token, n Quantity) bool {
 		}
 		return Token{}
 	}
-	next := at(m + 1)
+	next, after := at(m+1), at(m+2)
 	switch {
 	case Dimension(next.Lower):
 		return true
+	case inSet(fallNouns, next.Lower):
+		return after.Lower != "in" && after.Lower != "of" // "a 10m drop"; "a 2m drop in sales"
+	case inSet(lengthNouns, next.Lower):
+		return true // "a 300m length of pipe"
+	case next.Lower == "in" && inSet(lengthNouns, after.Lower):
+		return true // "300m in length"
+	case next.Lower == "above" || next.Lower == "below" || next.Lower == "beneath" || next.Lower == "under":
+		if surfaceAt(tokens, m+2) {
+			return true // "300m above sea level", "10m below the surface"
+		}
 	case raceEvent(next.Lower):
 		return true // "the 100m sprint", "the 400m hurdles"
 	case next.Text == "(":
@@ -100,7 +141,70 @@ func metres(tokens []Token, n Quantity) bool {
 			break // "a height of up to 30m"; a word of content ends the look back
 		}
 	}
-	return false
+	return sizeOfThing(tokens, n.Start, m) || fallThrough(tokens, n.Start, m)
+}
+
+// surfaceAt reports whether a surface a height is measured from starts
+// at token i, after determiners: "the surface", "sea level".
+func surfaceAt(tokens []Token, i int) bool {
+	for i < len(tokens) && isDeterminer(tokens[i].Lower) {
+		i++
+	}
+	return i < len(tokens) && inSet(surfaceNouns, tokens[i].Lower)
+}
+
+// verbBefore is the token before figure start, past a qualifier ("about",
+// "nearly", "some"), or -1.
+func verbBefore(tokens []Token, start int) int {
+	k := start - 1
+	for k >= 0 && inSet(lengthQualifiers, tokens[k].Lower) {
+		k--
+	}
+	return k
+}
+
+var lengthQualifiers = setOf(`about around roughly nearly almost some over just only approximately`)
+
+// sizeOfThing reports whether the "m" at token m, before no noun of its
+// own, gives the size of a thing named as the subject of a verb of size:
+// "The tower is 300m.", "the new bridge will be 1,200m", "the wave
+// reached 10m in places".
+func sizeOfThing(tokens []Token, start, m int) bool {
+	if m+1 < len(tokens) && tokens[m+1].Kind != Punct && !IsStop(tokens[m+1].Lower) {
+		return false
+	}
+	k := verbBefore(tokens, start)
+	if k < 1 || !inSet(sizeVerbs, tokens[k].Lower) {
+		return false
+	}
+	for k--; k > 0 && (inSet(auxiliaryWords, tokens[k].Lower) || tokens[k].Lower == "be"); k-- {
+	}
+	return inSet(physicalNouns, tokens[k].Lower)
+}
+
+var auxiliaryWords = setOf(`will would could can should may might must now currently also still then once`)
+
+// fallThrough reports whether the "m" at token m is a length something
+// fell, dived or climbed through, after a verb of such motion and before
+// where it went: "fell 10m into a ravine", "plunged 30m from the bridge".
+func fallThrough(tokens []Token, start, m int) bool {
+	k := verbBefore(tokens, start)
+	if k < 0 || !inSet(fallVerbs, tokens[k].Lower) || m+1 >= len(tokens) {
+		return false
+	}
+	next := tokens[m+1].Lower
+	if inSet(placeWords, next) {
+		return true
+	}
+	if next != "from" && next != "to" {
+		return false
+	}
+	i := m + 2
+	for i < len(tokens) && isDeterminer(tokens[i].Lower) {
+		i++
+	}
+	// "fell 10m from a balcony", "to the ground"; "fell 2m to 5m" is a change.
+	return i < len(tokens) && (inSet(physicalNouns, tokens[i].Lower) || inSet(surfaceNouns, tokens[i].Lower))
 }
 
 // raceEvent reports whether a word names a race run or swum over a

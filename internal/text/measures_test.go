@@ -36,6 +36,15 @@ func TestMetresOrMillion(t *testing.T) {
 		{"The bank wrote off 3m of cuts.", 3e6, "3m"},
 		{"The city has a 3m population.", 3e6, "3m"},
 		{"The app has a 5m user base.", 5e6, "5m"},
+		{"The club signed a £10m deal.", 10e6, "£10m"},
+		{"The tower cost 300m.", 300e6, "300m"},
+		{"The tower was sold for 300m.", 300e6, "300m"},
+		{"Sales saw a 2m drop in the year.", 2e6, "2m"},
+		{"The charity suffered a 2m fall of income.", 2e6, "2m"},
+		{"The towers drew 2m visitors.", 2e6, "2m"},
+		{"Shares fell 2m to 5m.", 2e6, "2m"},
+		{"The fund fell 2m from a year earlier.", 2e6, "2m"},
+		{"Profit is 3m above the forecast.", 3e6, "3m"},
 		// Metres.
 		{"He is 1.75m tall and slim.", 1.75, "1.75"},
 		{"She won the 100m sprint in 10.9 seconds.", 100, "100"},
@@ -49,6 +58,18 @@ func TestMetresOrMillion(t *testing.T) {
 		{"Divers reached a depth of 30m on Sunday.", 30, "30"},
 		{"The objects ranged from 2m to 15m long.", 8.5, "2m to 15"}, // a range of metres
 		{"The tower is 30 m high.", 30, "30"},
+		{"The tower is 300m.", 300, "300"},
+		{"The new bridge will be about 1,200m.", 1200, "1,200"},
+		{"The wave reached 10m in places.", 10, "10"},
+		{"They survived a 10m drop.", 10, "10"},
+		{"The car went over a sheer 30m drop onto rocks.", 30, "30"},
+		{"He fell from a 100m-high cliff.", 100, "100"},
+		{"The climber fell 10m into a ravine.", 10, "10"},
+		{"The boy fell 8m from a balcony.", 8, "8"},
+		{"The village lies 300m above sea level.", 300, "300"},
+		{"Divers found it 40m below the surface.", 40, "40"},
+		{"It is 300m in length.", 300, "300"},
+		{"Workers laid a 300m length of pipe.", 300, "300"},
 	}
 	for _, tt := range tests {
 		q, text := firstQuantity(t, tt.in)
