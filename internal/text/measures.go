@@ -10,7 +10,8 @@ import "strings"
 // dimensions say which way a measure goes ("5 feet tall", "10 mm
 // taller", "30 miles away"): they follow a length, never a count.
 var dimensions = setOf(`tall taller long longer wide wider high higher deep deeper thick thicker thin thinner
-short shorter heavy heavier across away apart underground underwater offshore inland upstream downstream`)
+short shorter heavy heavier across away apart underground underwater offshore inland upstream downstream
+downwind upwind uphill downhill`)
 
 // Dimension reports whether a lower-case word says which way a measure
 // goes: "tall", "long", "away".
@@ -86,9 +87,16 @@ invested lent borrowed`)
 // in brackets ("23m (75ft)"), a mass noun ("5m of water"), a singular
 // noun after "a" ("a 30m wall"; "a 5m deal" is an amount), or a length
 // named before it ("a depth of 30m"). A range takes its last figure's
-// reading ("from 2m to 15m long"). Otherwise it is a million, the common
-// reading in news and the one that names no measure to compare.
+// reading ("from 2m to 15m long"), and the second of a pair the first's
+// ("between 1,600m (5,250ft) and 2,400m"). Otherwise it is a million, the
+// common reading in news and the one that names no measure to compare.
 func metres(tokens []Token, n Quantity) bool {
+	return metresOf(tokens, n, true)
+}
+
+// metresOf is metres, reading the other figure of a pair when pairs is
+// set: the other figure is read without its pair, which is n.
+func metresOf(tokens []Token, n Quantity, pairs bool) bool {
 	m := n.End
 	if n.Currency != "" || m >= len(tokens) || tokens[m].Text != "m" || tokens[m].Start != tokens[m-1].End || tokens[n.Start].Kind != Number {
 		return false
@@ -125,9 +133,9 @@ func metres(tokens []Token, n Quantity) bool {
 	case next.Lower == "of":
 		w := at(m + 2)
 		return w.Kind == Word && !w.Capitalized() && !IsStop(w.Lower) && !Plural(w.Lower) && !isAmountNoun(w.Lower) && !isCurrencyWord(w.Lower)
-	case (next.Lower == "to" || next.Lower == "and" || next.Lower == "or") && m+2 < len(tokens):
+	case pairs && (next.Lower == "to" || next.Lower == "and" || next.Lower == "or") && m+2 < len(tokens):
 		if other, ok := readNumber(tokens, m+2); ok && other.Kind == Cardinal {
-			return metres(tokens, Quantity{Start: other.Start, End: other.Start + 1})
+			return metresOf(tokens, Quantity{Start: other.Start, End: other.Start + 1}, false)
 		}
 	case next.Kind == Word && !next.Hyphen && !next.Capitalized() && !IsStop(next.Lower) && !Plural(next.Lower) &&
 		!isAmountNoun(next.Lower) && !isCountNoun(next.Lower) && !isCurrencyWord(next.Lower) && n.Start > 0 && (tokens[n.Start-1].Lower == "a" || tokens[n.Start-1].Lower == "an"):
@@ -141,8 +149,42 @@ func metres(tokens []Token, n Quantity) bool {
 			break // "a height of up to 30m"; a word of content ends the look back
 		}
 	}
-	return sizeOfThing(tokens, n.Start, m) || fallThrough(tokens, n.Start, m)
+	return convertedFrom(tokens, n.Start) || pairs && pairedWithMetres(tokens, n.Start) ||
+		sizeOfThing(tokens, n.Start, m) || fallThrough(tokens, n.Start, m)
 }
+
+// convertedFrom reports whether the figure at token start is in brackets
+// after a length in feet or miles, converting it: "6-7ft (about 2m)".
+func convertedFrom(tokens []Token, start int) bool {
+	k := start - 1
+	for k >= 0 && inSet(lengthQualifiers, tokens[k].Lower) {
+		k--
+	}
+	return k > 0 && tokens[k].Text == "(" && inSet(imperialLengths, tokens[k-1].Lower)
+}
+
+// pairedWithMetres reports whether the figure at token start is the
+// second of a pair whose first is in metres: "between 1,600m (5,250ft)
+// and 2,400m".
+func pairedWithMetres(tokens []Token, start int) bool {
+	k := start - 1
+	if k < 1 || !inSet(pairWords, tokens[k].Lower) {
+		return false
+	}
+	k--
+	if tokens[k].Text == ")" {
+		for k > 0 && tokens[k].Text != "(" {
+			k--
+		}
+		k--
+	}
+	if k < 1 || tokens[k].Text != "m" || tokens[k-1].Kind != Number {
+		return false
+	}
+	return metresOf(tokens, Quantity{Start: k - 1, End: k}, false)
+}
+
+var pairWords = setOf(`to and or`)
 
 // surfaceAt reports whether a surface a height is measured from starts
 // at token i, after determiners: "the surface", "sea level".

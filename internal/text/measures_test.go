@@ -70,11 +70,32 @@ func TestMetresOrMillion(t *testing.T) {
 		{"Divers found it 40m below the surface.", 40, "40"},
 		{"It is 300m in length.", 300, "300"},
 		{"Workers laid a 300m length of pipe.", 300, "300"},
+		{"The slick is approximately 5,500m downwind.", 5500, "5,500"},
 	}
 	for _, tt := range tests {
 		q, text := firstQuantity(t, tt.in)
 		if q.Value != tt.value || text != tt.text {
 			t.Errorf("%q: read %g as %q, want %g as %q", tt.in, q.Value, text, tt.value, tt.text)
+		}
+	}
+}
+
+// TestMetresLater: a figure later in a sentence is metres when the one
+// before it in a pair is, or when it converts a length in feet.
+func TestMetresLater(t *testing.T) {
+	tests := []struct {
+		in    string
+		value float64 // of the last quantity
+	}{
+		{"Waves of more than 6-7ft (about 2m) were recorded.", 2},
+		{"Many live at an altitude of between 1,600m (5,250ft) and 2,400m, they say.", 2400},
+		{"It fell from 2m euros to 3m.", 3e6},
+		{"The wall, 10ft (3m), fell.", 3},
+	}
+	for _, tt := range tests {
+		qs := Quantities(Tokenize(tt.in))
+		if len(qs) == 0 || qs[len(qs)-1].Value != tt.value {
+			t.Errorf("%q: read %+v, want the last as %g", tt.in, qs, tt.value)
 		}
 	}
 }
