@@ -1,7 +1,5 @@
 package text
 
-import "strings"
-
 // A range is one figure written as two: "60-70 mph", "30 to 35 people",
 // "between 30 and 35 people", "$2-3bn". News writes many other pairs the
 // same way that are not ranges: a change ("rose from 30 to 35"), a score
@@ -141,7 +139,7 @@ func rangeWording(tokens []Token, a, b Quantity, joined, between bool) bool {
 		if tokens[a.Start].Hyphen || b.End < len(tokens) && tokens[b.End].Hyphen && tokens[b.End].Kind == Number {
 			return false // "1-800-555-1212", "COVID-19-20": a chain, not a range
 		}
-		if len(first.Text) == 3 && len(second.Text) == 4 || strings.HasPrefix(second.Text, "0") && len(second.Text) > 1 {
+		if len(first.Text) == 3 && len(second.Text) == 4 || len(second.Text) > 1 && second.Text[0] == '0' && second.Text[1] != '.' {
 			return false // "555-1234", "555-0123": a phone number
 		}
 		if a.Start > 0 {

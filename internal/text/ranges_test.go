@@ -33,6 +33,7 @@ func TestRanges(t *testing.T) {
 		{"Children aged 5-11 can be vaccinated.", 5, 11, Cardinal, "5-11"},
 		{"Between 10-20 people were hurt.", 10, 20, Cardinal, "Between 10-20"}, // "-20" is no minus
 		{"Rebels took 12 to 20 minutes to cross.", 12, 20, Cardinal, "12 to 20"},
+		{"Growth will be 0.3-0.5% this year.", 0.3, 0.5, Percent, "0.3-0.5%"},
 	}
 	for _, tt := range tests {
 		q, text := firstQuantity(t, tt.in)
