@@ -14,7 +14,12 @@ var rangeVerbs = setOf(`range ranges ranged ranging vary varies varied varying a
 // wins and losses or a ratio.
 var tallyWords = setOf(`vote votes voted voting ballot ballots tally score scored scores scoring scoreline
 win wins won winning beat beats beating defeat defeated defeats lose loses lost losing victory loss draw
-drew tie tied margin ratio odds ruling decision verdict majority record`)
+drew tie tied margin ratio odds ruling decision verdict majority record trail trails trailed trailing lead
+leads led leading`)
+
+// changeFrom are the words that may stand between "from" and the old
+// value of a change: "from the current $7.25 to $9.50".
+var changeFrom = setOf(`the a an its their his her current present existing previous old earlier`)
 
 // changeVerbs right before a pair make it a change and its result:
 // "jumped $4.13 to $90.13", "up 5% to 35%", "rose by 2 to 30".
@@ -110,9 +115,9 @@ func joinRange(a, b Quantity) (Quantity, bool) {
 // rangeWording reports whether the words around figures a and b make
 // them a range rather than a change, a tally, a phone or model number.
 func rangeWording(tokens []Token, a, b Quantity, joined, between bool) bool {
-	if !between && a.Start > 0 && tokens[a.Start-1].Lower == "from" && !joined {
+	if from := fromBefore(tokens, a.Start); !between && from >= 0 && !joined {
 		// "rose from 30 to 35" is a change; "ranging from 30 to 35" a range.
-		if a.Start < 2 || !inSet(rangeVerbs, tokens[a.Start-2].Lower) {
+		if from == 0 || !inSet(rangeVerbs, tokens[from-1].Lower) {
 			return false
 		}
 	}
@@ -156,6 +161,19 @@ func rangeWording(tokens []Token, a, b Quantity, joined, between bool) bool {
 		}
 	}
 	return true
+}
+
+// fromBefore finds the "from" before the figure at token start, past
+// the words that may come between ("from the current $7.25"), or -1.
+func fromBefore(tokens []Token, start int) int {
+	k := start - 1
+	for k >= 0 && start-k <= 3 && inSet(changeFrom, tokens[k].Lower) {
+		k--
+	}
+	if k >= 0 && tokens[k].Lower == "from" {
+		return k
+	}
+	return -1
 }
 
 func inSet(set map[string]struct{}, w string) bool {

@@ -56,6 +56,8 @@ func TestNotRanges(t *testing.T) {
 		{"Sales were up from 30 to 35 units.", 30, "30"},
 		{"Prices increased from 2 to 5 percent.", 2, "2"},
 		{"The toll went from 30 to 35 people.", 30, "30"},
+		{"It would lift the wage from the current $7.25 to $9.50 this year.", 7.25, "$7.25"},
+		{"Buttigieg trailed Sanders 11 percent to 24 percent.", 11, "11 percent"},
 		{"Liverpool won 3-1 at home.", 3, "3"},
 		{"The home side lost 1-3 on Sunday.", 1, "1"},
 		{"They drew 2-2 in the final.", 2, "2"},
