@@ -275,6 +275,10 @@ func bounds(q text.Quantity, qual string) (float64, float64) {
 	case low == high:
 		low, high = v-roundingMargin(v), v+roundingMargin(v)
 	}
+	first, last := v, v // the ends a qualifier reads from: "at least 30 to 35" is 30 or more
+	if q.Range {
+		first, last = q.Low, q.High
+	}
 	inf := math.Inf(1)
 	switch qual {
 	case "about":
@@ -282,15 +286,13 @@ func bounds(q text.Quantity, qual string) (float64, float64) {
 		margin := math.Min(math.Max(size*0.05, rounding/2), size/4)
 		return math.Min(low, v-margin), math.Max(high, v+margin)
 	case "nearly":
-		return math.Min(v, v*0.9), math.Max(v, v*0.9)
-	case "more than":
-		return v, inf
-	case "at least":
-		return v, inf
+		return math.Min(first, first*0.9), math.Max(last, last*0.9)
+	case "more than", "at least":
+		return first, inf
 	case "fewer than", "up to", "at most":
-		return math.Min(0, v), math.Max(0, v)
+		return math.Min(0, last), math.Max(0, last)
 	case "exactly":
-		return v, v
+		return first, last
 	}
 	return low, high
 }
