@@ -221,7 +221,19 @@ func sizeOfThing(tokens []Token, start, m int) bool {
 	}
 	for k--; k > 0 && (inSet(auxiliaryWords, tokens[k].Lower) || tokens[k].Lower == "be"); k-- {
 	}
-	return inSet(physicalNouns, tokens[k].Lower)
+	return inSet(physicalNouns, tokens[k].Lower) && !moneyInClause(tokens, start, m)
+}
+
+// moneyInClause reports whether the clause around tokens [start, end)
+// speaks of money: "the bridge is 300m over budget".
+func moneyInClause(tokens []Token, start, end int) bool {
+	start, end = ClauseAround(tokens, start, end)
+	for _, t := range tokens[start:end] {
+		if isAmountNoun(t.Lower) || isCurrencyWord(t.Lower) || inSet(moneyVerbs, t.Lower) {
+			return true
+		}
+	}
+	return false
 }
 
 var auxiliaryWords = setOf(`will would could can should may might must now currently also still then once`)

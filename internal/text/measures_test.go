@@ -38,6 +38,7 @@ func TestMetresOrMillion(t *testing.T) {
 		{"The app has a 5m user base.", 5e6, "5m"},
 		{"The club signed a £10m deal.", 10e6, "£10m"},
 		{"The tower cost 300m.", 300e6, "300m"},
+		{"The new bridge is 300m over budget.", 300e6, "300m"},
 		{"The tower was sold for 300m.", 300e6, "300m"},
 		{"Sales saw a 2m drop in the year.", 2e6, "2m"},
 		{"The charity suffered a 2m fall of income.", 2e6, "2m"},
