@@ -91,6 +91,9 @@ func canonical(unit string, low, high float64) (float64, float64) {
 // step of each: the rounding a conversion printed.
 func precision(tokens []text.Token, q text.Quantity) float64 {
 	v := math.Abs(q.Value)
+	if q.Range {
+		v = math.Abs(q.Low) // the digits read are the low end's: "1.5-2m"
+	}
 	for _, t := range tokens[q.Start:q.End] {
 		if t.Kind != text.Number {
 			continue
@@ -120,12 +123,21 @@ func overlapsAcrossUnits(a, b figure) bool {
 }
 
 // sameValue reports whether two figures of one article give one value,
-// in whatever units they give it.
+// in whatever units they give it. A range gives every value between its
+// ends: "60-70 mph" and then "winds of 70 mph" say one thing.
 func sameValue(a, b figure) bool {
+	within := func(f figure, x float64) bool { return f.ends != nil && f.ends[0] <= x && x <= f.ends[1] }
 	if a.unit == b.unit {
-		return a.value == b.value
+		return a.value == b.value || within(a, b.value) || within(b, a.value)
 	}
-	a.low, a.high, b.low, b.high = a.value, a.value, b.value, b.value
+	a.low, a.high = a.value, a.value
+	if a.ends != nil {
+		a.low, a.high = a.ends[0], a.ends[1]
+	}
+	b.low, b.high = b.value, b.value
+	if b.ends != nil {
+		b.low, b.high = b.ends[0], b.ends[1]
+	}
 	return overlapsAcrossUnits(a, b)
 }
 

@@ -116,7 +116,7 @@ func (ix *Index) factOf(figs []figure) news.Fact {
 		key := slotKey{f.value, f.low, f.high, f.unit, f.attributed, current != nil}
 		sl, ok := byKey[key]
 		if !ok {
-			v := news.FactValue{Value: f.value, Low: f.low, Unit: f.unit, Qualifier: f.qualifier, Text: f.phrase, Sentence: ix.sentence(f.ref).Text, AttributedTo: f.attributed}
+			v := news.FactValue{Value: f.value, Low: f.low, Range: f.ends, Unit: f.unit, Qualifier: f.qualifier, Text: f.phrase, Sentence: ix.sentence(f.ref).Text, AttributedTo: f.attributed}
 			if !math.IsInf(f.high, 1) {
 				high := f.high
 				v.High = &high

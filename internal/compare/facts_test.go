@@ -71,6 +71,42 @@ func TestFactConflicts(t *testing.T) {
 			"The Senate passed the $1 trillion infrastructure bill on Tuesday after months of talks.",
 			"The Senate passed the $1.2 trillion infrastructure bill on Tuesday after months of talks.",
 			"infrastructure bill", false},
+		{"a range agrees with a figure inside it",
+			"Between 30 and 35 people were hurt when the bridge collapsed on Sunday.",
+			"Some 32 people were hurt when the bridge collapsed on Sunday.",
+			"injured people", false},
+		{"a range conflicts with a figure outside it",
+			"30-35 people were hurt when the bridge collapsed on Sunday.",
+			"60 people were hurt when the bridge collapsed on Sunday.",
+			"injured people", true},
+		{"ranges that meet agree",
+			"30 to 35 people were hurt when the bridge collapsed on Sunday.",
+			"35-40 people were hurt when the bridge collapsed on Sunday.",
+			"injured people", false},
+		{"an article's range and a figure inside it are one report",
+			"Between 30 and 35 people were hurt when the bridge collapsed on Sunday. Police said 35 people were hurt when the bridge collapsed on Sunday.",
+			"60 people were hurt when the bridge collapsed on Sunday.",
+			"injured people", true},
+		{"at least a range is at least its low end",
+			"At least 30 to 35 people were hurt when the bridge collapsed on Sunday.",
+			"31 people were hurt when the bridge collapsed on Sunday.",
+			"injured people", false},
+		{"up to a range is up to its high end",
+			"Up to 30-35 people were hurt when the bridge collapsed on Sunday.",
+			"34 people were hurt when the bridge collapsed on Sunday.",
+			"injured people", false},
+		{"a range's ends round as they do alone",
+			"Between 200,000 and 300,000 people fled the floods in the north on Sunday.",
+			"340,000 people fled the floods in the north on Sunday.",
+			"people", false},
+		{"a range of a measure",
+			"Winds of 60–70 mph battered the coast on Sunday, forecasters said.",
+			"Winds of 100 mph battered the coast on Sunday, forecasters said.",
+			"winds in mph", true},
+		{"a change is not a range",
+			"Outside the parliament on Sunday, the crowd grew from 30 to 35 protesters in an hour.",
+			"Outside the parliament on Sunday, the crowd was 40 protesters in an hour.",
+			"protesters", false},
 		{"percent",
 			"The strike halted about 90 percent of passenger services, the union said.",
 			"The union says 80 percent of passenger services were halted by the strike.",
@@ -360,5 +396,18 @@ func TestFactAttribution(t *testing.T) {
 		if len(got) != 1 || got[0] != tt.want {
 			t.Errorf("%s\nthe figure 12 attributed to %q, want %q", tt.text, got, tt.want)
 		}
+	}
+}
+
+// TestRangeValue: a range is one value, its ends given as written.
+func TestRangeValue(t *testing.T) {
+	res := analyze(t, art{id: "a", outlet: "A", text: "Between 30 and 35 people were hurt when the bridge collapsed."})
+	i, ok := findFact(res, "injured people")
+	if !ok || len(res.Facts[i].Values) != 1 {
+		t.Fatalf("want one value of injured people: %+v", res.Facts)
+	}
+	v := res.Facts[i].Values[0]
+	if v.Value != 32.5 || v.Low != 30 || v.High == nil || *v.High != 35 || !slices.Equal(v.Range, []float64{30, 35}) || v.Text != "Between 30 and 35 people" {
+		t.Errorf("value %+v, want 32.5 (30..35) with the range [30 35] as \"Between 30 and 35 people\"", v)
 	}
 }

@@ -33,6 +33,8 @@ type figure struct {
 	// a conversion from another unit may have rounded away.
 	unit string
 	step float64
+	// ends are a range's ends as written ("30-35"); nil for one figure.
+	ends []float64
 	// vague marks "thousands", "dozens": no exact count to contradict;
 	// forecast marks a figure in a sentence about the future or a goal.
 	vague, forecast bool
@@ -138,7 +140,10 @@ func (ix *Index) figure(r Ref, q text.Quantity, np nounPhrase, end int, carried 
 	f.unit, f.step = np.unit, precision(s.Tokens, q)
 	f.toll = np.state != ""
 	f.age = strings.HasPrefix(np.head, "age of ")
-	f.vague = q.Low != q.High && qual == ""
+	f.vague = q.Low != q.High && qual == "" && !q.Range // "30-35" is as exact as its ends
+	if q.Range {
+		f.ends = []float64{q.Low, q.High}
+	}
 	f.forecast = forecast(s.Tokens, qualStart, q.End)
 	// "four of five charges": a part and its whole.
 	f.part = wholeOf(ix.marksOf(r).quantities, q, s.Tokens)
@@ -258,14 +263,21 @@ func qualifierBefore(tokens []text.Token, i int) (string, int) {
 // to its last non-zero digit, up to a quarter either way — "200,000" may be
 // 150,000 to 250,000, "$1 trillion" may be $1.2 trillion — and "about"
 // allows at least 5% or that rounding, so figures that differ only by
-// rounding never conflict.
+// rounding never conflict. A range's ends are each read so: "200,000 to
+// 300,000" allows no less than either end alone.
 func bounds(q text.Quantity, qual string) (float64, float64) {
 	v, size := q.Value, math.Abs(q.Value) // "-20" is rounded as 20 is
 	low, high := q.Low, q.High
 	rounding := roundingOf(size)
-	if low == high && rounding >= 100 {
-		margin := math.Min(rounding/2, size/4)
-		low, high = v-margin, v+margin
+	switch {
+	case q.Range:
+		low, high = low-roundingMargin(low), high+roundingMargin(high)
+	case low == high:
+		low, high = v-roundingMargin(v), v+roundingMargin(v)
+	}
+	first, last := v, v // the ends a qualifier reads from: "at least 30 to 35" is 30 or more
+	if q.Range {
+		first, last = q.Low, q.High
 	}
 	inf := math.Inf(1)
 	switch qual {
@@ -274,17 +286,26 @@ func bounds(q text.Quantity, qual string) (float64, float64) {
 		margin := math.Min(math.Max(size*0.05, rounding/2), size/4)
 		return math.Min(low, v-margin), math.Max(high, v+margin)
 	case "nearly":
-		return math.Min(v, v*0.9), math.Max(v, v*0.9)
-	case "more than":
-		return v, inf
-	case "at least":
-		return v, inf
+		return math.Min(first, first*0.9), math.Max(last, last*0.9)
+	case "more than", "at least":
+		return first, inf
 	case "fewer than", "up to", "at most":
-		return math.Min(0, v), math.Max(0, v)
+		return math.Min(0, last), math.Max(0, last)
 	case "exactly":
-		return v, v
+		return first, last
 	}
 	return low, high
+}
+
+// roundingMargin is how far a number written as v may be from what it
+// rounds: half its last non-zero digit's place when that is 100 or more,
+// never more than a quarter of it.
+func roundingMargin(v float64) float64 {
+	size := math.Abs(v)
+	if rounding := roundingOf(size); rounding >= 100 {
+		return math.Min(rounding/2, size/4)
+	}
+	return 0
 }
 
 // roundingOf is the place of a whole number's last non-zero digit: 1 for

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"os"
+	"slices"
 	"strings"
 
 	"github.com/corroborate/corroborate/internal/news"
@@ -277,6 +278,12 @@ func hasSource(sources []string, id string) bool {
 	return false
 }
 
+// givesValue reports whether a value found states x: as its value, or as
+// an end of the range it was written as ("10% to 15%" states 10 and 15).
+func givesValue(v news.FactValue, x float64) bool {
+	return sameValue(v.Value, x) || slices.ContainsFunc(v.Range, func(end float64) bool { return sameValue(end, x) })
+}
+
 func sameValue(a, b float64) bool { return math.Abs(a-b) <= 1e-9*math.Max(1, math.Abs(b)) }
 
 func (s *CompareScores) scoreFigures(l StoryLabels, story *news.Story) {
@@ -285,7 +292,7 @@ func (s *CompareScores) scoreFigures(l StoryLabels, story *news.Story) {
 		found := false
 		for _, f := range story.Facts {
 			for _, v := range f.Values {
-				if hasSource(v.Sources, lf.Article) && sameValue(v.Value, lf.Value) {
+				if hasSource(v.Sources, lf.Article) && givesValue(v, lf.Value) {
 					found = true
 				}
 			}
@@ -305,7 +312,7 @@ func (s *CompareScores) scoreFigures(l StoryLabels, story *news.Story) {
 				s.Figures.Output++
 				matched := false
 				for _, lf := range l.Figures {
-					if lf.Article == article && sameValue(v.Value, lf.Value) {
+					if lf.Article == article && givesValue(v, lf.Value) {
 						matched = true
 					}
 				}

@@ -44,6 +44,22 @@ func TestScoreStory(t *testing.T) {
 	check("exclusive", s.Exclusive, 1, 2, 1, 1)
 }
 
+// TestRangeStatesItsEnds: a range found ("10% to 15%") states both the
+// figures it was written with, and is right when a label gives either.
+func TestRangeStatesItsEnds(t *testing.T) {
+	labels := StoryLabels{Dataset: "d", Story: "1", Complete: []string{"figures"},
+		Figures: []LabelFigure{{Article: "a", Value: 10}, {Article: "a", Value: 15}}}
+	story := &news.Story{Facts: []news.Fact{{Subject: "% of total", Values: []news.FactValue{
+		{Value: 12.5, Low: 10, Range: []float64{10, 15}, Sources: []string{"a"}},
+		{Value: 12.5, Low: 10, Sources: []string{"a"}}, // no range: 12.5 is not written
+	}}}}
+	var s CompareScores
+	s.ScoreStory(labels, story)
+	if c := s.Figures; c.Correct != 1 || c.Output != 2 || c.Found != 2 || c.Labelled != 2 {
+		t.Errorf("figures = %+v, want 1/2 right, 2/2 found", c)
+	}
+}
+
 func TestScoreConflicts(t *testing.T) {
 	real := []LabelConflict{{Dataset: "d", Story: "1", Values: []float64{12, 14}}}
 	story := &news.Story{Facts: []news.Fact{

@@ -42,6 +42,10 @@ type FactValue struct {
 	// "at least 35" is 35 and no upper bound (High is null).
 	Low  float64  `json:"low"`
 	High *float64 `json:"high"`
+	// Range holds the two ends of a range the source wrote ("30-35
+	// people", "between 30 and 35"), whose midpoint is Value; nil for a
+	// single figure.
+	Range []float64 `json:"range,omitempty"`
 	// Unit is the unit of a measure's value, low and high as the source
 	// wrote them ("mph", "km/h"): a fact's values may come in several.
 	Unit      string `json:"unit,omitempty"`

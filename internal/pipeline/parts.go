@@ -31,7 +31,8 @@ const FeaturesVersion = 3
 // the headline that gives a stored story another analysis must bump it,
 // and a service's analysis worker then analyses again the stories an
 // older version analysed. TestAnalysisVersion fails until it is bumped.
-const AnalysisVersion = 4
+// Version 5 reads a range written out ("30-35 people") as one figure.
+const AnalysisVersion = 5
 
 // Reprepare prepares an article as a store keeps it, cleaned before:
 // what Prepare gives today for the article it was made from.

@@ -15,6 +15,8 @@ func FuzzAnalyze(f *testing.F) {
 		"$1.5m, 35%, a dozen, half, two hundred and fifty, 2023-10-07",
 		"Mr. J. Doe — \u00a0l'été… 21-year-old; 3 days ago",
 		"-20C, (−5 °C), minus 4, a 30m wall, 2m to 15m (6ft to 50ft), 5 pounds ($6.30), 300 lbs",
+		"60–70 mph, between 30 and 35, 30-35%, $2-3bn, two to three million, 555-1234, rose from 30 to 35, 1-800-555-1212",
+		"The tower is 300m. a 10m drop, fell 8m from a balcony, 6ft (about 2m), between 1,600m (5,250ft) and 2,400m",
 	} {
 		f.Add(seed)
 	}
@@ -44,6 +46,9 @@ func FuzzAnalyze(f *testing.F) {
 			for _, q := range Quantities(sent.Tokens) {
 				if q.Start >= q.End || q.End > len(sent.Tokens) {
 					t.Fatalf("quantity span %d..%d out of bounds", q.Start, q.End)
+				}
+				if q.Range && !(q.Low < q.High && q.Low <= q.Value && q.Value <= q.High) {
+					t.Fatalf("range %g..%g with value %g in %q", q.Low, q.High, q.Value, sent.Text)
 				}
 			}
 			for _, m := range Dates(sent.Tokens) {

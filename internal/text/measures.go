@@ -10,7 +10,8 @@ import "strings"
 // dimensions say which way a measure goes ("5 feet tall", "10 mm
 // taller", "30 miles away"): they follow a length, never a count.
 var dimensions = setOf(`tall taller long longer wide wider high higher deep deeper thick thicker thin thinner
-short shorter heavy heavier across away apart underground underwater offshore inland upstream downstream`)
+short shorter heavy heavier across away apart underground underwater offshore inland upstream downstream
+downwind upwind uphill downhill`)
 
 // Dimension reports whether a lower-case word says which way a measure
 // goes: "tall", "long", "away".
@@ -23,6 +24,37 @@ func Dimension(w string) bool {
 // "it measures 8m".
 var lengthNouns = setOf(`height depth length width breadth altitude elevation distance diameter radius span
 wingspan thickness circumference measuring measured measures`)
+
+// fallNouns name a length fallen, climbed or dived ("a 10m drop"), or,
+// followed by "in" or "of", a change in an amount ("a 2m drop in sales").
+var fallNouns = setOf(`drop drops fall falls plunge descent climb ascent dive leap jump`)
+
+// surfaceNouns are what a height or depth is measured from: "300m above
+// sea level", "10m below the surface".
+var surfaceNouns = setOf(`sea ground surface water waterline street seabed seafloor floor river riverbed
+deck ice earth road bottom`)
+
+// physicalNouns name things that have a height, length or depth; with one
+// as a clause's subject a bare "300m" is its size: "The tower is 300m."
+var physicalNouns = setOf(`tower towers building buildings skyscraper skyscrapers bridge bridges wall walls
+cliff cliffs wave waves tsunami tree trees ship ships boat boats vessel vessels yacht tunnel tunnels mountain
+peak hill dam dams crater hole holes sinkhole pit shaft statue mast antenna spire runway pipeline pipe
+fence barrier cable rope ladder rocket glacier iceberg dune slope trench canyon gorge volcano column pillar
+chimney monument arch crane pole tide flood floodwater floodwaters embankment levee seawall pier jetty cave
+wreck hull sculpture flagpole turbine ramp balcony roof ledge window platform stage screen`)
+
+// sizeVerbs join a thing to its size: "The tower is 300m", "the wave
+// reached 10m".
+var sizeVerbs = setOf(`is was are were be been stands stood rises rose reaches reached reach measures
+measured towers towered soars soared spans spanned stretches stretched extends extended`)
+
+// fallVerbs move a thing or a person through a height or a depth: "fell
+// 10m into a ravine".
+var fallVerbs = setOf(`fell fall falls falling plunged plunge plunges plunging dropped tumbled tumbling
+slipped slid jumped leapt leaped dived dove sank sunk climbed swam swum thrown hurled flung lowered hoisted`)
+
+// placeWords after a length a thing moved through say where it went.
+var placeWords = setOf(`into onto off down through over beneath below under underneath`)
 
 // imperialLengths are the units a length in metres is often converted to
 // in brackets: "23m (75ft)".
@@ -55,9 +87,16 @@ invested lent borrowed`)
 // in brackets ("23m (75ft)"), a mass noun ("5m of water"), a singular
 // noun after "a" ("a 30m wall"; "a 5m deal" is an amount), or a length
 // named before it ("a depth of 30m"). A range takes its last figure's
-// reading ("from 2m to 15m long"). Otherwise it is a million, the common
-// reading in news and the one that names no measure to compare.
+// reading ("from 2m to 15m long"), and the second of a pair the first's
+// ("between 1,600m (5,250ft) and 2,400m"). Otherwise it is a million, the
+// common reading in news and the one that names no measure to compare.
 func metres(tokens []Token, n Quantity) bool {
+	return metresOf(tokens, n, true)
+}
+
+// metresOf is metres, reading the other figure of a pair when pairs is
+// set: the other figure is read without its pair, which is n.
+func metresOf(tokens []Token, n Quantity, pairs bool) bool {
 	m := n.End
 	if n.Currency != "" || m >= len(tokens) || tokens[m].Text != "m" || tokens[m].Start != tokens[m-1].End || tokens[n.Start].Kind != Number {
 		return false
@@ -68,10 +107,20 @@ func metres(tokens []Token, n Quantity) bool {
 		}
 		return Token{}
 	}
-	next := at(m + 1)
+	next, after := at(m+1), at(m+2)
 	switch {
 	case Dimension(next.Lower):
 		return true
+	case inSet(fallNouns, next.Lower):
+		return after.Lower != "in" && after.Lower != "of" // "a 10m drop"; "a 2m drop in sales"
+	case inSet(lengthNouns, next.Lower):
+		return true // "a 300m length of pipe"
+	case next.Lower == "in" && inSet(lengthNouns, after.Lower):
+		return true // "300m in length"
+	case next.Lower == "above" || next.Lower == "below" || next.Lower == "beneath" || next.Lower == "under":
+		if surfaceAt(tokens, m+2) {
+			return true // "300m above sea level", "10m below the surface"
+		}
 	case raceEvent(next.Lower):
 		return true // "the 100m sprint", "the 400m hurdles"
 	case next.Text == "(":
@@ -84,9 +133,9 @@ func metres(tokens []Token, n Quantity) bool {
 	case next.Lower == "of":
 		w := at(m + 2)
 		return w.Kind == Word && !w.Capitalized() && !IsStop(w.Lower) && !Plural(w.Lower) && !isAmountNoun(w.Lower) && !isCurrencyWord(w.Lower)
-	case (next.Lower == "to" || next.Lower == "and" || next.Lower == "or") && m+2 < len(tokens):
+	case pairs && (next.Lower == "to" || next.Lower == "and" || next.Lower == "or") && m+2 < len(tokens):
 		if other, ok := readNumber(tokens, m+2); ok && other.Kind == Cardinal {
-			return metres(tokens, Quantity{Start: other.Start, End: other.Start + 1})
+			return metresOf(tokens, Quantity{Start: other.Start, End: other.Start + 1}, false)
 		}
 	case next.Kind == Word && !next.Hyphen && !next.Capitalized() && !IsStop(next.Lower) && !Plural(next.Lower) &&
 		!isAmountNoun(next.Lower) && !isCountNoun(next.Lower) && !isCurrencyWord(next.Lower) && n.Start > 0 && (tokens[n.Start-1].Lower == "a" || tokens[n.Start-1].Lower == "an"):
@@ -100,7 +149,116 @@ func metres(tokens []Token, n Quantity) bool {
 			break // "a height of up to 30m"; a word of content ends the look back
 		}
 	}
+	return convertedFrom(tokens, n.Start) || pairs && pairedWithMetres(tokens, n.Start) ||
+		sizeOfThing(tokens, n.Start, m) || fallThrough(tokens, n.Start, m)
+}
+
+// convertedFrom reports whether the figure at token start is in brackets
+// after a length in feet or miles, converting it: "6-7ft (about 2m)".
+func convertedFrom(tokens []Token, start int) bool {
+	k := start - 1
+	for k >= 0 && inSet(lengthQualifiers, tokens[k].Lower) {
+		k--
+	}
+	return k > 0 && tokens[k].Text == "(" && inSet(imperialLengths, tokens[k-1].Lower)
+}
+
+// pairedWithMetres reports whether the figure at token start is the
+// second of a pair whose first is in metres: "between 1,600m (5,250ft)
+// and 2,400m".
+func pairedWithMetres(tokens []Token, start int) bool {
+	k := start - 1
+	if k < 1 || !inSet(pairWords, tokens[k].Lower) {
+		return false
+	}
+	k--
+	if tokens[k].Text == ")" {
+		for k > 0 && tokens[k].Text != "(" {
+			k--
+		}
+		k--
+	}
+	if k < 1 || tokens[k].Text != "m" || tokens[k-1].Kind != Number {
+		return false
+	}
+	return metresOf(tokens, Quantity{Start: k - 1, End: k}, false)
+}
+
+var pairWords = setOf(`to and or`)
+
+// surfaceAt reports whether a surface a height is measured from starts
+// at token i, after determiners: "the surface", "sea level".
+func surfaceAt(tokens []Token, i int) bool {
+	for i < len(tokens) && isDeterminer(tokens[i].Lower) {
+		i++
+	}
+	return i < len(tokens) && inSet(surfaceNouns, tokens[i].Lower)
+}
+
+// verbBefore is the token before figure start, past a qualifier ("about",
+// "nearly", "some"), or -1.
+func verbBefore(tokens []Token, start int) int {
+	k := start - 1
+	for k >= 0 && inSet(lengthQualifiers, tokens[k].Lower) {
+		k--
+	}
+	return k
+}
+
+var lengthQualifiers = setOf(`about around roughly nearly almost some over just only approximately`)
+
+// sizeOfThing reports whether the "m" at token m, before no noun of its
+// own, gives the size of a thing named as the subject of a verb of size:
+// "The tower is 300m.", "the new bridge will be 1,200m", "the wave
+// reached 10m in places".
+func sizeOfThing(tokens []Token, start, m int) bool {
+	if m+1 < len(tokens) && tokens[m+1].Kind != Punct && !IsStop(tokens[m+1].Lower) {
+		return false
+	}
+	k := verbBefore(tokens, start)
+	if k < 1 || !inSet(sizeVerbs, tokens[k].Lower) {
+		return false
+	}
+	for k--; k > 0 && (inSet(auxiliaryWords, tokens[k].Lower) || tokens[k].Lower == "be"); k-- {
+	}
+	return inSet(physicalNouns, tokens[k].Lower) && !moneyInClause(tokens, start, m)
+}
+
+// moneyInClause reports whether the clause around tokens [start, end)
+// speaks of money: "the bridge is 300m over budget".
+func moneyInClause(tokens []Token, start, end int) bool {
+	start, end = ClauseAround(tokens, start, end)
+	for _, t := range tokens[start:end] {
+		if isAmountNoun(t.Lower) || isCurrencyWord(t.Lower) || inSet(moneyVerbs, t.Lower) {
+			return true
+		}
+	}
 	return false
+}
+
+var auxiliaryWords = setOf(`will would could can should may might must now currently also still then once`)
+
+// fallThrough reports whether the "m" at token m is a length something
+// fell, dived or climbed through, after a verb of such motion and before
+// where it went: "fell 10m into a ravine", "plunged 30m from the bridge".
+func fallThrough(tokens []Token, start, m int) bool {
+	k := verbBefore(tokens, start)
+	if k < 0 || !inSet(fallVerbs, tokens[k].Lower) || m+1 >= len(tokens) {
+		return false
+	}
+	next := tokens[m+1].Lower
+	if inSet(placeWords, next) {
+		return true
+	}
+	if next != "from" && next != "to" {
+		return false
+	}
+	i := m + 2
+	for i < len(tokens) && isDeterminer(tokens[i].Lower) {
+		i++
+	}
+	// "fell 10m from a balcony", "to the ground"; "fell 2m to 5m" is a change.
+	return i < len(tokens) && (inSet(physicalNouns, tokens[i].Lower) || inSet(surfaceNouns, tokens[i].Lower))
 }
 
 // raceEvent reports whether a word names a race run or swum over a

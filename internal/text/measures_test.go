@@ -36,6 +36,16 @@ func TestMetresOrMillion(t *testing.T) {
 		{"The bank wrote off 3m of cuts.", 3e6, "3m"},
 		{"The city has a 3m population.", 3e6, "3m"},
 		{"The app has a 5m user base.", 5e6, "5m"},
+		{"The club signed a £10m deal.", 10e6, "£10m"},
+		{"The tower cost 300m.", 300e6, "300m"},
+		{"The new bridge is 300m over budget.", 300e6, "300m"},
+		{"The tower was sold for 300m.", 300e6, "300m"},
+		{"Sales saw a 2m drop in the year.", 2e6, "2m"},
+		{"The charity suffered a 2m fall of income.", 2e6, "2m"},
+		{"The towers drew 2m visitors.", 2e6, "2m"},
+		{"Shares fell 2m to 5m.", 2e6, "2m"},
+		{"The fund fell 2m from a year earlier.", 2e6, "2m"},
+		{"Profit is 3m above the forecast.", 3e6, "3m"},
 		// Metres.
 		{"He is 1.75m tall and slim.", 1.75, "1.75"},
 		{"She won the 100m sprint in 10.9 seconds.", 100, "100"},
@@ -47,13 +57,46 @@ func TestMetresOrMillion(t *testing.T) {
 		{"The objects were up to 23m (75ft) in length.", 23, "23"},
 		{"Some 2m of snow fell overnight.", 2, "2"},
 		{"Divers reached a depth of 30m on Sunday.", 30, "30"},
-		{"The objects ranged from 2m to 15m long.", 2, "2"},
+		{"The objects ranged from 2m to 15m long.", 8.5, "2m to 15"}, // a range of metres
 		{"The tower is 30 m high.", 30, "30"},
+		{"The tower is 300m.", 300, "300"},
+		{"The new bridge will be about 1,200m.", 1200, "1,200"},
+		{"The wave reached 10m in places.", 10, "10"},
+		{"They survived a 10m drop.", 10, "10"},
+		{"The car went over a sheer 30m drop onto rocks.", 30, "30"},
+		{"He fell from a 100m-high cliff.", 100, "100"},
+		{"The climber fell 10m into a ravine.", 10, "10"},
+		{"The boy fell 8m from a balcony.", 8, "8"},
+		{"The village lies 300m above sea level.", 300, "300"},
+		{"Divers found it 40m below the surface.", 40, "40"},
+		{"It is 300m in length.", 300, "300"},
+		{"Workers laid a 300m length of pipe.", 300, "300"},
+		{"The slick is approximately 5,500m downwind.", 5500, "5,500"},
 	}
 	for _, tt := range tests {
 		q, text := firstQuantity(t, tt.in)
 		if q.Value != tt.value || text != tt.text {
 			t.Errorf("%q: read %g as %q, want %g as %q", tt.in, q.Value, text, tt.value, tt.text)
+		}
+	}
+}
+
+// TestMetresLater: a figure later in a sentence is metres when the one
+// before it in a pair is, or when it converts a length in feet.
+func TestMetresLater(t *testing.T) {
+	tests := []struct {
+		in    string
+		value float64 // of the last quantity
+	}{
+		{"Waves of more than 6-7ft (about 2m) were recorded.", 2},
+		{"Many live at an altitude of between 1,600m (5,250ft) and 2,400m, they say.", 2400},
+		{"It fell from 2m euros to 3m.", 3e6},
+		{"The wall, 10ft (3m), fell.", 3},
+	}
+	for _, tt := range tests {
+		qs := Quantities(Tokenize(tt.in))
+		if len(qs) == 0 || qs[len(qs)-1].Value != tt.value {
+			t.Errorf("%q: read %+v, want the last as %g", tt.in, qs, tt.value)
 		}
 	}
 }
@@ -78,7 +121,7 @@ func TestNegativeQuantities(t *testing.T) {
 		// No sign.
 		{"The margin is plus or minus 3 points.", 3, "3"},
 		{"He tested positive for COVID-19 again.", 19, "19"},
-		{"Between 10-20 people were hurt.", 10, "10"},
+		{"It ended 20-10 in the end.", 20, "20"},
 		{"It ended 10 - 2 in the end.", 10, "10"},
 	}
 	for _, tt := range tests {

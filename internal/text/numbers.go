@@ -19,7 +19,9 @@ const (
 
 // Quantity is a number written in a sentence, with the tokens it spans
 // [Start, End). Vague amounts ("dozens", "hundreds") carry the range they
-// allow in Low and High; exact ones have Low == High == Value.
+// allow in Low and High; exact ones have Low == High == Value. A range
+// written out ("30-35", "between 30 and 35") is one quantity with Range
+// set, its ends in Low and High and its midpoint in Value.
 type Quantity struct {
 	Value     float64
 	Low, High float64
@@ -27,6 +29,8 @@ type Quantity struct {
 	Currency  string
 	Start     int
 	End       int
+	Range     bool
+	scale     float64 // the multiplier read after the digits ("bn", "million"), 1 when none
 }
 
 var units = map[string]float64{
@@ -93,6 +97,9 @@ func Quantities(tokens []Token) []Quantity {
 			i++
 			continue
 		}
+		if r, ok := rangeAfter(tokens, n); ok {
+			n = r
+		}
 		out = append(out, n)
 		i = n.End
 	}
@@ -114,14 +121,14 @@ func readNumber(tokens []Token, i int) (Quantity, bool) {
 	if currency != "" {
 		start--
 	}
-	var n Quantity
+	n := Quantity{scale: 1}
 	switch {
 	case t.Kind == Number:
 		v, err := strconv.ParseFloat(strings.ReplaceAll(t.Text, ",", ""), 64)
 		if err != nil || strings.Count(t.Text, ".") > 1 {
 			return Quantity{}, false
 		}
-		n = Quantity{Value: v, Start: start, End: i + 1}
+		n = Quantity{Value: v, Start: start, End: i + 1, scale: 1}
 	case t.Kind == Word:
 		if !numberStarts.MayHave(t.Lower) {
 			return Quantity{}, false
@@ -133,6 +140,7 @@ func readNumber(tokens []Token, i int) (Quantity, bool) {
 		if n, ok = readWordNumber(tokens, i); !ok {
 			return Quantity{}, false
 		}
+		n.scale = max(n.scale, 1)
 		if n.Start > start {
 			n.Start = start
 		}
@@ -212,7 +220,7 @@ func readWordNumber(tokens []Token, i int) (Quantity, bool) {
 		}
 		return Quantity{Value: 12, Start: i, End: end}, true
 	}
-	total, current, end := 0.0, 0.0, i
+	total, current, end, scale := 0.0, 0.0, i, 0.0
 	for end < len(tokens) {
 		lw := tokens[end].Lower
 		if tokens[end].Kind != Word {
@@ -226,7 +234,7 @@ func readWordNumber(tokens []Token, i int) (Quantity, bool) {
 			current *= 100
 		} else if m, ok := multipliers[lw]; ok && m >= 1e3 && end > i && len(lw) > 2 {
 			total += current * m
-			current = 0
+			current, scale = 0, m
 		} else if lw == "and" && end > i && end+1 < len(tokens) && isNumberWord(tokens[end+1].Lower) {
 			// "two hundred and fifty"
 		} else {
@@ -237,7 +245,7 @@ func readWordNumber(tokens []Token, i int) (Quantity, bool) {
 	if end == i {
 		return Quantity{}, false
 	}
-	return Quantity{Value: total + current, Start: i, End: end}, true
+	return Quantity{Value: total + current, Start: i, End: end, scale: scale}, true
 }
 
 func isNumberWord(w string) bool {
@@ -261,6 +269,7 @@ func scale(n *Quantity, tokens []Token) {
 	short := next.Start == tokens[n.End-1].End || n.Currency != ""
 	if m, ok := multipliers[next.Lower]; ok && next.Kind == Word && (len(next.Lower) > 2 || short) && !metres(tokens, *n) {
 		n.Value *= m
+		n.scale = m
 		if n.Low != n.High {
 			n.Low, n.High = n.Low*m, n.High*m
 		}
