@@ -339,7 +339,7 @@ func groupQuotes(ix *Index, found []quote) []news.Quote {
 		}
 		best := -1
 		for _, g := range touched {
-			if (best < 0 || g < best) && shared[g] >= min(sameQuoteMinShared, len(found[i].stems)) && sameQuote(&found[i], &found[groups[g][0]]) {
+			if (best < 0 || g < best) && shared[g] >= min(sameQuoteMinShared, len(found[i].stems)) && sameQuote(&found[i], &found[groups[g][0]]) && !ownOtherQuote(&found[i], &found[groups[g][0]]) {
 				best = g
 			}
 		}
@@ -368,6 +368,17 @@ func groupQuotes(ix *Index, found []quote) []news.Quote {
 	return out
 }
 
+// ownOtherQuote reports whether b is another quotation of a's article: an
+// article does not reword what it quotes, so two of its quotations are one
+// only when one holds every word of the other (a fragment, then the whole).
+func ownOtherQuote(a, b *quote) bool {
+	if a.source != b.source {
+		return false
+	}
+	c, _ := containment(a.stems, b.stems)
+	return c < 1
+}
+
 func sameSpeaker(a, b *quote) bool {
 	return a.speaker == "" || b.speaker == "" || a.speaker == b.speaker
 }
@@ -376,6 +387,7 @@ func (ix *Index) quoteOf(found []quote, members []int) news.Quote {
 	votes := map[string]int{}
 	roles := map[string]string{}
 	var variants []news.QuoteVariant
+	var stems [][]uint64 // per variant
 	byKey := map[uint64]int{}
 	sort.Ints(members) // story order
 	for _, m := range members {
@@ -396,7 +408,9 @@ func (ix *Index) quoteOf(found []quote, members []int) news.Quote {
 		}
 		byKey[key] = len(variants)
 		variants = append(variants, news.QuoteVariant{Text: q.text, Sources: []string{id}})
+		stems = append(stems, q.stems)
 	}
+	variants = withoutOwnFragments(variants, stems)
 	speaker := ""
 	for s, v := range votes {
 		if speaker == "" || v > votes[speaker] || v == votes[speaker] && s < speaker {
@@ -410,6 +424,32 @@ func (ix *Index) quoteOf(found []quote, members []int) news.Quote {
 		variants[i].Diff = wordDiff(variants[0].Text, variants[i].Text)
 	}
 	return news.Quote{Speaker: speaker, Role: roles[speaker], Variants: variants}
+}
+
+// withoutOwnFragments takes an article off a wording whose words all recur
+// in a longer wording the same article gives (longer in words, or in
+// letters when the words are the same): an article that quotes a few
+// words of a sentence and later the whole of it ("tear down the system"
+// and "The average American doesn't think we have to completely tear down
+// the system") quotes it once. A wording no article is left on goes.
+func withoutOwnFragments(variants []news.QuoteVariant, stems [][]uint64) []news.QuoteVariant {
+	if len(variants) < 2 {
+		return variants
+	}
+	for i := range variants {
+		variants[i].Sources = slices.DeleteFunc(variants[i].Sources, func(id string) bool {
+			for j := range variants {
+				longer := len(stems[j]) > len(stems[i]) || len(stems[j]) == len(stems[i]) && len(variants[j].Text) > len(variants[i].Text)
+				if j != i && longer && slices.Contains(variants[j].Sources, id) {
+					if c, _ := containment(stems[i], stems[j]); c == 1 {
+						return true
+					}
+				}
+			}
+			return false
+		})
+	}
+	return slices.DeleteFunc(variants, func(v news.QuoteVariant) bool { return len(v.Sources) == 0 })
 }
 
 func sourcesOf(variants []news.QuoteVariant) map[string]bool {

@@ -1,6 +1,8 @@
 package compare
 
 import (
+	"reflect"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -112,5 +114,76 @@ func TestSurnameNeedsCompatibleTitle(t *testing.T) {
 		if q.Speaker == "Jill Biden" {
 			t.Errorf("President Biden's words given to Jill Biden: %+v", q)
 		}
+	}
+}
+
+// TestArticleQuotesOnce: an article's own quotations are one quote only
+// when one holds every word of the other (it quoted a fragment, then the
+// whole), and then the article stands on the whole wording alone; two
+// quotations of one article on one subject stay two quotes.
+func TestArticleQuotesOnce(t *testing.T) {
+	tests := []struct {
+		name string
+		arts []art
+		// want lists, for each quote with a wording holding word, the
+		// sources of those wordings.
+		word string
+		want [][]string
+	}{
+		{
+			name: "a fragment, then the whole",
+			arts: []art{
+				{id: "a", outlet: "Courier", text: `Obama warned against plans to "tear down the system." Later he added: "The average American doesn't think we have to completely tear down the system and remake it," Obama said.`},
+			},
+			word: "tear",
+			want: [][]string{{"a"}},
+		},
+		{
+			name: "the same words, shorter",
+			arts: []art{
+				{id: "a", outlet: "Courier", text: `The owl is "likely to become an endangered species in the foreseeable future," the Wildlife Service said. It is a bird "which is likely to become an endangered species in the foreseeable future," the agency said.`},
+			},
+			word: "endangered",
+			want: [][]string{{"a"}},
+		},
+		{
+			name: "another outlet keeps the fragment",
+			arts: []art{
+				{id: "a", outlet: "Courier", text: `Obama warned against plans to "tear down the system." Later he added: "The average American doesn't think we have to completely tear down the system and remake it," Obama said.`},
+				{id: "b", outlet: "Post", text: `Obama cautioned Democrats against moves to "tear down the system," he said in Washington.`},
+			},
+			word: "tear",
+			want: [][]string{{"a", "b"}},
+		},
+		{
+			name: "two quotes of one article on one subject",
+			arts: []art{
+				{id: "a", outlet: "Courier", text: `"It's an emotional issue and a challenging time for the league," Commissioner Jeff Plush said. Later Plush said: "The issue is a real issue for the league, a challenging time for everyone involved, and we need to work through it."`},
+			},
+			word: "issue",
+			want: [][]string{{"a"}, {"a"}},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res := analyze(t, tt.arts...)
+			var got [][]string
+			for _, q := range res.Quotes {
+				var sources []string
+				for _, v := range q.Variants {
+					if strings.Contains(v.Text, tt.word) {
+						sources = append(sources, v.Sources...)
+					}
+				}
+				if sources != nil {
+					slices.Sort(sources)
+					got = append(got, sources)
+				}
+			}
+			slices.SortFunc(got, slices.Compare)
+			if !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("variants' sources %v, want %v; quotes %+v", got, tt.want, res.Quotes)
+			}
+		})
 	}
 }

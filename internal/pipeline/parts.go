@@ -32,7 +32,7 @@ const FeaturesVersion = 3
 // and a service's analysis worker then analyses again the stories an
 // older version analysed. TestAnalysisVersion fails until it is bumped.
 // Version 5 reads a range written out ("30-35 people") as one figure.
-const AnalysisVersion = 5
+const AnalysisVersion = 6
 
 // Reprepare prepares an article as a store keeps it, cleaned before:
 // what Prepare gives today for the article it was made from.
