@@ -44,11 +44,14 @@ func runExtract(ctx context.Context, args []string, env *environment) int {
 	if *pageURL != "" {
 		opts.URL = *pageURL
 	}
+	// A feed is asked first: the HTML parser, lenient as browsers are,
+	// would read an RSS file's markup as the text of one page.
+	if _, ferr := feed.Parse(data); ferr == nil {
+		fmt.Fprintf(env.stderr, "corroborate extract: %s: a feed, not a page; corroborate analyze %s reads its items\n", source, source)
+		return 1
+	}
 	page, err := extract.HTML(data, opts)
 	if err != nil {
-		if _, ferr := feed.Parse(data); ferr == nil {
-			err = fmt.Errorf("a feed, not a page; corroborate analyze %s reads its items", source)
-		}
 		fmt.Fprintf(env.stderr, "corroborate extract: %s: %v\n", source, err)
 		return 1
 	}
