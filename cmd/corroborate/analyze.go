@@ -63,6 +63,7 @@ func runAnalyze(ctx context.Context, args []string, env *environment) int {
 	cfg.web.MaxBytes = cfg.read.MaxBytes
 	cfg.read.Fetcher = fetch.New(*cfg.web)
 	cfg.read.Parallel = pipeline.EachOn(ingest.FetchWorkers)
+	cfg.read.TeaserWhenUnread = true // one answer: an item's teaser beats no item
 	bar := newProgress(env.stderr, cfg.progress)
 	articles, errs := readAll(ctx, fs.Args(), env, cfg.read, bar)
 	if len(articles) == 0 {
