@@ -231,14 +231,21 @@ func prose(s string) bool {
 	if strings.HasSuffix(s, "..") || strings.HasSuffix(s, "…") || strings.Contains(s, "@") || strings.Contains(s, "://") || strings.Contains(s, "---") {
 		return false
 	}
-	return strings.HasSuffix(s, ".") || strings.HasSuffix(s, "!")
+	// "。" and "！" end Chinese and Japanese sentences, "।" Hindi ones.
+	return strings.HasSuffix(s, ".") || strings.HasSuffix(s, "!") || strings.HasSuffix(s, "。") ||
+		strings.HasSuffix(s, "！") || strings.HasSuffix(s, "।")
 }
 
 // fragment reports whether a sentence starts on a word in lower case: the
-// tail of a sentence the splitter cut in two. ("iPhone" is a name.)
+// tail of a sentence the splitter cut in two. ("iPhone" is a name; a
+// word of a script without case, Chinese or Arabic, is neither.)
 func fragment(toks []text.Token) bool {
 	i := firstWord(toks)
-	return i >= 0 && toks[i].Kind == text.Word && toks[i].Lower == toks[i].Text
+	if i < 0 || toks[i].Kind != text.Word {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(toks[i].Text)
+	return unicode.IsLower(r) && toks[i].Lower == toks[i].Text
 }
 
 // caption reports whether a sentence reads as a photo caption: it says

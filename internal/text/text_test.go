@@ -217,7 +217,8 @@ func TestStemSpelling(t *testing.T) {
 }
 
 func TestWords(t *testing.T) {
-	for _, s := range []string{"Fifty-nine hostages, what's left?", "  ", "U.S. officials said 2,000 people — about half — left.", "l'été"} {
+	for _, s := range []string{"Fifty-nine hostages, what's left?", "  ", "U.S. officials said 2,000 people — about half — left.", "l'été",
+		"市政府周二关闭了榆树街大桥，此前检查人员发现了一条裂缝。", "東京で地震があった。", "Tokyo 東京 2025年"} {
 		n := 0
 		for _, tok := range Tokenize(s) {
 			if tok.Kind == Word || tok.Kind == Number {
