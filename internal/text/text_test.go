@@ -146,6 +146,12 @@ func TestDates(t *testing.T) {
 		{"On Friday, talks will resume.", thursday, "2025-03-07"},
 		{"Officials expect the fire to grow through Saturday.", thursday, "2025-03-08"},
 		{"The union plans to strike on Monday.", thursday, "2025-03-10"},
+		// ... and a past one too, when its subject did the expecting: what
+		// was expected then is still ahead of the article.
+		{"The minister told reporters she expected talks to resume on Friday.", thursday, "2025-03-07"},
+		{"The union said it intended to strike on Monday.", thursday, "2025-03-10"},
+		{"He had planned to travel on Friday but stayed home.", thursday, "2025-02-28"},
+		{"The vote, which was expected to pass on Tuesday, failed.", thursday, "2025-03-04"},
 		{"The House on Tuesday passed a bill, which would fund the army.", thursday, "2025-03-04"},
 		{"The package that was emerging on Sunday could end the deadlock.", thursday, "2025-03-02"},
 		{"The expected vote on Friday will decide it.", thursday, "2025-03-07"},
