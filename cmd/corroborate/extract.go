@@ -20,7 +20,8 @@ func runExtract(ctx context.Context, args []string, env *environment) int {
 	fs.SetOutput(env.stderr)
 	format := fs.String("format", "text", "output format: text or json")
 	pageURL := fs.String("url", "", "the page's address, when reading a file or stdin")
-	maxBytes := fs.Int64("max-bytes", extract.DefaultMaxBytes, "largest page accepted, in bytes")
+	var maxBytes int64
+	int64AtLeastVar(fs, &maxBytes, "max-bytes", extract.DefaultMaxBytes, 1, "largest page accepted, in `bytes`")
 	web := webFlags(fs, env)
 	fs.Usage = func() {
 		fmt.Fprintln(env.stderr, "Usage: corroborate extract [flags] FILE|URL|-\n\nReads one web page and prints its article: title, outlet, author, published,\nurl, language and the cleaned text.\n\nFlags:")
@@ -34,13 +35,13 @@ func runExtract(ctx context.Context, args []string, env *environment) int {
 		return 2
 	}
 	source := fs.Arg(0)
-	web.MaxBytes = *maxBytes
+	web.MaxBytes = maxBytes
 	data, opts, err := readPageArg(ctx, source, *web, env.stdin)
 	if err != nil {
 		fmt.Fprintf(env.stderr, "corroborate extract: %v\n", err)
 		return 1
 	}
-	opts.MaxBytes = *maxBytes
+	opts.MaxBytes = maxBytes
 	if *pageURL != "" {
 		opts.URL = *pageURL
 	}
