@@ -43,6 +43,9 @@ func runBench(ctx context.Context, args []string, env *environment) int {
 		return benchStream(ctx, *data, *stream, *seed, opts, env)
 	}
 	articles, err := benchArticles(ctx, fs.Args(), *data, *limit, env)
+	if err == nil && len(articles) == 0 {
+		err = fmt.Errorf("no article could be read from %s", strings.Join(fs.Args(), " "))
+	}
 	if err != nil {
 		fmt.Fprintln(env.stderr, "corroborate bench:", err)
 		return 1

@@ -42,8 +42,20 @@ func runEval(ctx context.Context, args []string, env *environment) int {
 			return runEvalDedupe(ctx, args[1:], env)
 		}
 	}
+	if len(args) > 0 && !helpFlag(args[0]) {
+		fmt.Fprintf(env.stderr, "corroborate eval: unknown command %q\n\n", args[0])
+	}
 	fmt.Fprintln(env.stderr, evalUsage)
 	return 2
+}
+
+// helpFlag reports whether arg asks for the usage: -h, --help.
+func helpFlag(arg string) bool {
+	switch arg {
+	case "-h", "-help", "--help", "--h":
+		return true
+	}
+	return false
 }
 
 // runEvalConvert writes a public set, or a benchmark stream built from

@@ -41,3 +41,29 @@ func TestFlagRanges(t *testing.T) {
 		t.Errorf("edge values refused: exit %d, %s", code, errOut)
 	}
 }
+
+// TestUnknownSubcommand: a mistyped subcommand is named, as a mistyped
+// command is, before the usage; "eval bogus" printed only the usage. And
+// bench given no readable path fails (it timed 0 articles, exit 0).
+func TestUnknownSubcommand(t *testing.T) {
+	tests := []struct {
+		args []string
+		want string
+	}{
+		{[]string{"bogus"}, `unknown command "bogus"`},
+		{[]string{"eval", "bogus"}, `corroborate eval: unknown command "bogus"`},
+		{[]string{"story", "bogus"}, `corroborate story: unknown command "bogus"`},
+		{[]string{"bench", "bogus"}, `corroborate bench: no article could be read from bogus`},
+	}
+	for _, tt := range tests {
+		code, _, errOut := runCLI(t, "", tt.args...)
+		if code != 2 && code != 1 || !strings.Contains(errOut, tt.want) {
+			t.Errorf("%v: exit %d, stderr %.200q; want %q", tt.args, code, errOut, tt.want)
+		}
+	}
+	for _, help := range [][]string{{"eval"}, {"eval", "-h"}, {"story", "--help"}} {
+		if code, _, errOut := runCLI(t, "", help...); code != 2 || strings.Contains(errOut, "unknown command") {
+			t.Errorf("%v: exit %d, stderr %.200q; want the usage alone", help, code, errOut)
+		}
+	}
+}
