@@ -39,6 +39,14 @@ nonetheless nevertheless besides likewise similarly consequently`)
 	connectivePhrases = [][]string{{"in", "addition"}, {"at", "the", "same", "time"}, {"in", "fact"}, {"on", "the", "other", "hand"}, {"as", "a", "result"}}
 )
 
+// pointsBack reports whether a sentence opens on a phrase whose object is
+// a word pointing back, set off by a comma: "Since then,", "After that,",
+// "Despite this," lean on the sentence before as "It" does.
+func pointsBack(toks []text.Token) bool {
+	return len(toks) > 2 && toks[0].Kind == text.Word && toks[0].Lower != toks[0].Text &&
+		danglers[toks[1].Lower] && toks[2].Text == "," && !danglers[toks[0].Lower]
+}
+
 // speechVerbs report speech; a pronoun before one names a speaker only the
 // previous sentences identify.
 var speechVerbs = setOf(`said says added adds told tells explained explains noted notes wrote writes
@@ -68,7 +76,7 @@ func standalone(s *text.Sentence) (clause, bool) {
 		return clause{}, false
 	}
 	first := firstWord(toks[from:to])
-	if first < 0 || danglers[toks[from+first].Lower] || definiteSpeaker(toks[from+first:to]) {
+	if first < 0 || danglers[toks[from+first].Lower] || definiteSpeaker(toks[from+first:to]) || pointsBack(toks[from+first:to]) {
 		return clause{}, false
 	}
 	c := clause{from: from, to: to, text: cut(s, from, to)}
