@@ -39,58 +39,36 @@ func (v unitValue) Set(s string) error {
 }
 
 // atLeastValue is an integer flag with a least value.
-type atLeastValue struct {
-	p     *int64
-	least int64
-}
-
-func (v atLeastValue) String() string {
-	if v.p == nil {
-		return "0"
-	}
-	return strconv.FormatInt(*v.p, 10)
-}
-
-func (v atLeastValue) Set(s string) error {
-	n, err := strconv.ParseInt(s, 0, 64)
-	if err != nil || n < v.least {
-		return fmt.Errorf("want a whole number of at least %d", v.least)
-	}
-	*v.p = n
-	return nil
+type atLeastValue[T int | int64] struct {
+	p     *T
+	least T
 }
 
 // intAtLeastVar defines an int flag of at least least.
 func intAtLeastVar(fs *flag.FlagSet, p *int, name string, value, least int, usage string) {
 	*p = value
-	fs.Var(intValue{p, least}, name, usage)
+	fs.Var(atLeastValue[int]{p, least}, name, usage)
 }
 
 // int64AtLeastVar defines an int64 flag of at least least.
 func int64AtLeastVar(fs *flag.FlagSet, p *int64, name string, value, least int64, usage string) {
 	*p = value
-	fs.Var(atLeastValue{p, least}, name, usage)
+	fs.Var(atLeastValue[int64]{p, least}, name, usage)
 }
 
-// intValue is atLeastValue for an int.
-type intValue struct {
-	p     *int
-	least int
-}
-
-func (v intValue) String() string {
+func (v atLeastValue[T]) String() string {
 	if v.p == nil {
 		return "0"
 	}
-	return strconv.Itoa(*v.p)
+	return strconv.FormatInt(int64(*v.p), 10)
 }
 
-func (v intValue) Set(s string) error {
-	var n int64
-	if err := (atLeastValue{&n, int64(v.least)}).Set(s); err != nil {
-		return err
+func (v atLeastValue[T]) Set(s string) error {
+	n, err := strconv.ParseInt(s, 0, 64)
+	if err != nil || n < int64(v.least) || int64(T(n)) != n {
+		return fmt.Errorf("want a whole number of at least %d", v.least)
 	}
-	*v.p = int(n)
+	*v.p = T(n)
 	return nil
 }
 
