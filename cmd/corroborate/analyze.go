@@ -30,12 +30,12 @@ type analyzeConfig struct {
 func analyzeFlags(fs *flag.FlagSet, env *environment) *analyzeConfig {
 	cfg := &analyzeConfig{pipeline: pipeline.DefaultOptions()}
 	fs.StringVar(&cfg.format, "format", envOr(env, "CORROBORATE_FORMAT", "text"), "output format: text, markdown or json")
-	fs.IntVar(&cfg.pipeline.SummaryWords, "summary-words", cfg.pipeline.SummaryWords, "summary length budget in words")
-	fs.Float64Var(&cfg.pipeline.Cluster.Threshold, "threshold", cfg.pipeline.Cluster.Threshold, "similarity an article needs to join a story (0–1)")
-	fs.DurationVar(&cfg.pipeline.Cluster.MaxGap, "story-gap", cfg.pipeline.Cluster.MaxGap, "how long a story stays open after its latest article (0: forever)")
-	fs.IntVar(&cfg.pipeline.Workers, "workers", 0, "worker goroutines (0: one per CPU)")
-	fs.Int64Var(&cfg.read.MaxBytes, "max-bytes", ingest.DefaultMaxBytes, "largest article accepted, in bytes")
-	fs.StringVar(&cfg.progress, "progress", "auto", "show progress on stderr: auto (when it is a terminal), always or never")
+	intAtLeastVar(fs, &cfg.pipeline.SummaryWords, "summary-words", cfg.pipeline.SummaryWords, 1, "summary length budget in `words`")
+	unitVar(fs, &cfg.pipeline.Cluster.Threshold, "threshold", cfg.pipeline.Cluster.Threshold, "`similarity` an article needs to join a story (0–1)")
+	durationVar(fs, &cfg.pipeline.Cluster.MaxGap, "story-gap", cfg.pipeline.Cluster.MaxGap, "how long a story stays open after its latest article, a `duration` (0: forever)")
+	intAtLeastVar(fs, &cfg.pipeline.Workers, "workers", 0, 0, "worker `goroutines` (0: one per CPU)")
+	int64AtLeastVar(fs, &cfg.read.MaxBytes, "max-bytes", ingest.DefaultMaxBytes, 1, "largest article accepted, in `bytes`")
+	choiceVar(fs, &cfg.progress, "progress", "auto", progressModes, "`when` to show progress on stderr: auto (when it is a terminal), always or never")
 	cfg.web = webFlags(fs, env)
 	return cfg
 }
@@ -63,6 +63,7 @@ func runAnalyze(ctx context.Context, args []string, env *environment) int {
 	cfg.web.MaxBytes = cfg.read.MaxBytes
 	cfg.read.Fetcher = fetch.New(*cfg.web)
 	cfg.read.Parallel = pipeline.EachOn(ingest.FetchWorkers)
+	cfg.read.TeaserWhenUnread = true // one answer: an item's teaser beats no item
 	bar := newProgress(env.stderr, cfg.progress)
 	articles, errs := readAll(ctx, fs.Args(), env, cfg.read, bar)
 	if len(articles) == 0 {

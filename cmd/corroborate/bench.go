@@ -31,7 +31,7 @@ func runBench(ctx context.Context, args []string, env *environment) int {
 	stream := fs.Int("stream", 0, "instead, feed the online engine this many articles built from the public sets (see docs/performance.md)")
 	seed := fs.Uint64("seed", 1, "seed of the --stream articles")
 	opts := pipeline.DefaultOptions()
-	fs.IntVar(&opts.Workers, "workers", 0, "worker goroutines (0: one per CPU)")
+	intAtLeastVar(fs, &opts.Workers, "workers", 0, 0, "worker `goroutines` (0: one per CPU)")
 	fs.Usage = func() {
 		fmt.Fprintln(env.stderr, "Usage: corroborate bench [flags] [PATH...]\n       corroborate bench serve [flags] [PATH...]\n\nTimes the whole in-memory pipeline on real articles: the given paths,\nor else the public sets under --data. Prints articles/s and peak memory.\nWith --stream N, feeds N articles one at a time to the online engine and\nprints the cost of each stage and the engine's memory. bench serve\nload-tests the server instead (bench serve -h).\n\nFlags:")
 		fs.PrintDefaults()
@@ -43,6 +43,9 @@ func runBench(ctx context.Context, args []string, env *environment) int {
 		return benchStream(ctx, *data, *stream, *seed, opts, env)
 	}
 	articles, err := benchArticles(ctx, fs.Args(), *data, *limit, env)
+	if err == nil && len(articles) == 0 {
+		err = fmt.Errorf("no article could be read from %s", strings.Join(fs.Args(), " "))
+	}
 	if err != nil {
 		fmt.Fprintln(env.stderr, "corroborate bench:", err)
 		return 1

@@ -42,8 +42,20 @@ func runEval(ctx context.Context, args []string, env *environment) int {
 			return runEvalDedupe(ctx, args[1:], env)
 		}
 	}
+	if len(args) > 0 && !helpFlag(args[0]) {
+		fmt.Fprintf(env.stderr, "corroborate eval: unknown command %q\n\n", args[0])
+	}
 	fmt.Fprintln(env.stderr, evalUsage)
 	return 2
+}
+
+// helpFlag reports whether arg asks for the usage: -h, --help.
+func helpFlag(arg string) bool {
+	switch arg {
+	case "-h", "-help", "--help", "--h":
+		return true
+	}
+	return false
 }
 
 // runEvalConvert writes a public set, or a benchmark stream built from
@@ -120,10 +132,10 @@ func runEvalClusters(ctx context.Context, args []string, env *environment) int {
 	asJSON := fs.Bool("json", false, "print the scores as JSON")
 	show := fs.Bool("show", false, "list the stories that mix gold labels or split one, with their titles")
 	opts := pipeline.DefaultOptions()
-	fs.Float64Var(&opts.Cluster.Threshold, "threshold", opts.Cluster.Threshold, "similarity an article needs to join a story (0–1)")
-	fs.Float64Var(&opts.Cluster.ClearThreshold, "clear-threshold", opts.Cluster.ClearThreshold, "lower similarity at which an article joins a story twice as similar as any other")
-	fs.Float64Var(&opts.Cluster.MergeThreshold, "merge-threshold", opts.Cluster.MergeThreshold, "similarity at which two stories become one (0–1)")
-	fs.IntVar(&opts.Workers, "workers", 0, "worker goroutines (0: one per CPU)")
+	unitVar(fs, &opts.Cluster.Threshold, "threshold", opts.Cluster.Threshold, "`similarity` an article needs to join a story (0–1)")
+	unitVar(fs, &opts.Cluster.ClearThreshold, "clear-threshold", opts.Cluster.ClearThreshold, "lower `similarity` at which an article joins a story twice as similar as any other")
+	unitVar(fs, &opts.Cluster.MergeThreshold, "merge-threshold", opts.Cluster.MergeThreshold, "`similarity` at which two stories become one (0–1)")
+	intAtLeastVar(fs, &opts.Workers, "workers", 0, 0, "worker `goroutines` (0: one per CPU)")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the grouping (reading excluded) to this file (go tool pprof)")
 	fs.Usage = func() {
 		fmt.Fprintln(env.stderr, "Usage: corroborate eval clusters [flags] FILE.jsonl | --dataset NAME PATH\n\nScores stories against the articles' \"story\" labels: B-cubed, NMI, ARI, accuracy.\n\nFlags:")

@@ -75,7 +75,8 @@ func runEvalExtract(ctx context.Context, args []string, env *environment) int {
 	fs.SetOutput(env.stderr)
 	data := fs.String("data", envOr(env, "CORROBORATE_DATA", filepath.Join("..", "shared", "data")), "folder of the public data sets")
 	asJSON := fs.Bool("json", false, "print the scores as JSON")
-	workers := fs.Int("workers", 0, "worker goroutines (0: one per CPU)")
+	var workers int
+	intAtLeastVar(fs, &workers, "workers", 0, 0, "worker `goroutines` (0: one per CPU)")
 	others := fs.Bool("others", true, "also run go-trafilatura and go-readability in the same harness")
 	fs.Usage = func() {
 		fmt.Fprintln(env.stderr, "Usage: corroborate eval extract [flags]\n\nScores main-text extraction on trafilatura-eval (snippet precision, recall, F1)\nand metadata on readability-test-pages (title, byline, site name, date),\nbeside the published figures and, with --others, the Go extractors run here.\n\nFlags:")
@@ -99,13 +100,13 @@ func runEvalExtract(ctx context.Context, args []string, env *environment) int {
 	snippets, metadata, snippetMeta := []snippetResult{}, []metadataResult{}, []metadataResult{}
 	var err error
 	if isDir(snippetDir) {
-		if snippets, snippetMeta, err = scoreSnippets(ctx, snippetDir, extractors, *workers); err != nil {
+		if snippets, snippetMeta, err = scoreSnippets(ctx, snippetDir, extractors, workers); err != nil {
 			fmt.Fprintln(env.stderr, "corroborate eval extract:", err)
 			return 1
 		}
 	}
 	if isDir(metadataDir) {
-		if metadata, err = scoreMetadata(ctx, metadataDir, extractors, *workers); err != nil {
+		if metadata, err = scoreMetadata(ctx, metadataDir, extractors, workers); err != nil {
 			fmt.Fprintln(env.stderr, "corroborate eval extract:", err)
 			return 1
 		}

@@ -57,10 +57,11 @@ func runEvalSummaries(ctx context.Context, args []string, env *environment) int 
 	fs := flag.NewFlagSet("eval summaries", flag.ContinueOnError)
 	fs.SetOutput(env.stderr)
 	dataset := fs.String("dataset", "multinews", "the set: multinews or allsides")
-	words := fs.Int("words", 0, "summary budget in words (0: 250 for multinews, 60 for allsides)")
+	var words int
+	intAtLeastVar(fs, &words, "words", 0, 0, "summary budget in `words` (0: 250 for multinews, 60 for allsides)")
 	asJSON := fs.Bool("json", false, "print the scores as JSON")
 	opts := pipeline.DefaultOptions()
-	fs.IntVar(&opts.Workers, "workers", 0, "worker goroutines (0: one per CPU)")
+	intAtLeastVar(fs, &opts.Workers, "workers", 0, 0, "worker `goroutines` (0: one per CPU)")
 	fs.Usage = func() {
 		fmt.Fprintln(env.stderr, "Usage: corroborate eval summaries [flags] PATH\n\nSummarises each story of a public set alone and scores the summaries\nagainst the human ones: ROUGE-1/2/L F1, beside a lead baseline and\npublished figures; checks every sentence appears in an article it cites.\n\nFlags:")
 		fs.PrintDefaults()
@@ -74,7 +75,7 @@ func runEvalSummaries(ctx context.Context, args []string, env *environment) int 
 		fmt.Fprintln(env.stderr, "corroborate eval:", err)
 		return 1
 	}
-	opts.SummaryWords = *words
+	opts.SummaryWords = words
 	if opts.SummaryWords <= 0 {
 		opts.SummaryWords = summaryBudgets[*dataset]
 	}

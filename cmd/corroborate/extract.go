@@ -20,7 +20,8 @@ func runExtract(ctx context.Context, args []string, env *environment) int {
 	fs.SetOutput(env.stderr)
 	format := fs.String("format", "text", "output format: text or json")
 	pageURL := fs.String("url", "", "the page's address, when reading a file or stdin")
-	maxBytes := fs.Int64("max-bytes", extract.DefaultMaxBytes, "largest page accepted, in bytes")
+	var maxBytes int64
+	int64AtLeastVar(fs, &maxBytes, "max-bytes", extract.DefaultMaxBytes, 1, "largest page accepted, in `bytes`")
 	web := webFlags(fs, env)
 	fs.Usage = func() {
 		fmt.Fprintln(env.stderr, "Usage: corroborate extract [flags] FILE|URL|-\n\nReads one web page and prints its article: title, outlet, author, published,\nurl, language and the cleaned text.\n\nFlags:")
@@ -34,21 +35,24 @@ func runExtract(ctx context.Context, args []string, env *environment) int {
 		return 2
 	}
 	source := fs.Arg(0)
-	web.MaxBytes = *maxBytes
+	web.MaxBytes = maxBytes
 	data, opts, err := readPageArg(ctx, source, *web, env.stdin)
 	if err != nil {
 		fmt.Fprintf(env.stderr, "corroborate extract: %v\n", err)
 		return 1
 	}
-	opts.MaxBytes = *maxBytes
+	opts.MaxBytes = maxBytes
 	if *pageURL != "" {
 		opts.URL = *pageURL
 	}
+	// A feed is asked first: the HTML parser, lenient as browsers are,
+	// would read an RSS file's markup as the text of one page.
+	if _, ferr := feed.Parse(data); ferr == nil {
+		fmt.Fprintf(env.stderr, "corroborate extract: %s: a feed, not a page; corroborate analyze %s reads its items\n", source, source)
+		return 1
+	}
 	page, err := extract.HTML(data, opts)
 	if err != nil {
-		if _, ferr := feed.Parse(data); ferr == nil {
-			err = fmt.Errorf("a feed, not a page; corroborate analyze %s reads its items", source)
-		}
 		fmt.Fprintf(env.stderr, "corroborate extract: %s: %v\n", source, err)
 		return 1
 	}

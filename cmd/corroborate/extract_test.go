@@ -68,6 +68,11 @@ func TestExtractCommandErrors(t *testing.T) {
 		{"missing file", []string{"extract", "no-such-file.html"}, "", "no-such-file.html"},
 		{"not html", []string{"extract", "-"}, "plain words only", "not an HTML page"},
 		{"a feed", []string{"extract", "-"}, `<rss version="2.0"><channel><title>F</title></channel></rss>`, "a feed, not a page"},
+		// A feed whose items carry text reads as a lenient HTML page too:
+		// its markup came out as the article, "]]>" and all.
+		{"a feed with items", []string{"extract", "-"}, `<rss version="2.0"><channel><title>F</title><item><title>T</title><description><![CDATA[<p>The bridge closed on Tuesday after inspectors found a crack.</p>]]></description></item></channel></rss>`, "a feed, not a page"},
+		{"an Atom feed", []string{"extract", "-"}, `<feed xmlns="http://www.w3.org/2005/Atom"><title>F</title><entry><title>T</title><content type="html">&lt;p&gt;The bridge closed on Tuesday.&lt;/p&gt;</content></entry></feed>`, "a feed, not a page"},
+		{"a JSON Feed", []string{"extract", "-"}, `{"version":"https://jsonfeed.org/version/1.1","title":"F","items":[{"id":"1","content_html":"<p>The bridge closed on Tuesday.</p>"}]}`, "a feed, not a page"},
 		{"404", []string{"extract", "--allow-private", srv.URL + "/gone"}, "", "404"},
 		{"private refused", []string{"extract", srv.URL + "/x"}, "", "loopback, link-local or private, refused without --allow-private"},
 	}

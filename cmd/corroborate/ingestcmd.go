@@ -22,9 +22,10 @@ func runIngest(ctx context.Context, args []string, env *environment) int {
 	var db string
 	dbFlag(fs, env, &db)
 	wait := fs.Bool("wait", true, "analyse the stories the articles joined before returning")
-	progressMode := fs.String("progress", "auto", "show progress on stderr: auto, always or never")
+	var progressMode string
+	choiceVar(fs, &progressMode, "progress", "auto", progressModes, "`when` to show progress on stderr: auto, always or never")
 	readOpts := ingest.Options{}
-	fs.Int64Var(&readOpts.MaxBytes, "max-bytes", ingest.DefaultMaxBytes, "largest article accepted, in bytes")
+	int64AtLeastVar(fs, &readOpts.MaxBytes, "max-bytes", ingest.DefaultMaxBytes, 1, "largest article accepted, in `bytes`")
 	web := webFlags(fs, env)
 	fs.Usage = func() {
 		fmt.Fprintln(env.stderr, "Usage: corroborate ingest [flags] PATH|URL...\n\nAdds articles to the store: stories grow as they arrive, an article\nalready stored (the same text from the same outlet) changes nothing, and a new\ntext at a stored URL is kept as that page's next version (under ID~2 when its\nID is taken). PATH and URL are read as by analyze: text, JSON Lines, HTML,\nfeeds, folders, - for stdin, pages and feeds on the web.\n\nFlags:")
@@ -46,7 +47,7 @@ func runIngest(ctx context.Context, args []string, env *environment) int {
 		return 1
 	}
 	defer store.Close()
-	bar := newProgress(env.stderr, *progressMode)
+	bar := newProgress(env.stderr, progressMode)
 	svc, err := service.Open(ctx, store, service.Options{Pipeline: pipeline.DefaultOptions(), Progress: bar.update})
 	if err != nil {
 		fmt.Fprintln(env.stderr, "corroborate ingest:", err)

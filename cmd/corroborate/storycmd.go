@@ -24,6 +24,9 @@ the store apply it too, and the stories it changed are analysed again.`
 
 func runStory(ctx context.Context, args []string, env *environment) int {
 	if len(args) == 0 || args[0] != "merge" && args[0] != "split" {
+		if len(args) > 0 && !helpFlag(args[0]) {
+			fmt.Fprintf(env.stderr, "corroborate story: unknown command %q\n\n", args[0])
+		}
 		fmt.Fprintln(env.stderr, storyUsage)
 		return 2
 	}

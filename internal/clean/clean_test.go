@@ -258,3 +258,24 @@ func TestHyphenatedLabelWordIsProse(t *testing.T) {
 		}
 	}
 }
+
+// TestTitleLine: a text's first line is its title when it reads as one, in
+// scripts written without spaces as in others: a Chinese title, one
+// "field" long, stayed in the body and the story had no title.
+func TestTitleLine(t *testing.T) {
+	tests := []struct {
+		text, title string
+	}{
+		{"Bridge closes after crack found\n\nThe city closed the bridge on Tuesday after inspectors found a crack.", "Bridge closes after crack found"},
+		{"The city closed the bridge.\n\nInspectors found a crack on Tuesday, officials said.", ""},
+		{"榆树街大桥因裂缝关闭\n\n市政府周二关闭了榆树街大桥，此前检查人员发现了一条裂缝。", "榆树街大桥因裂缝关闭"},
+		{"市政府关闭了大桥。\n\n此前检查人员发现了一条裂缝。", ""},
+		{"東京の橋が亀裂で閉鎖\n\n東京都は火曜日、検査で亀裂が見つかった橋を閉鎖した。", "東京の橋が亀裂で閉鎖"},
+		{"大桥\n\n市政府周二关闭了榆树街大桥，此前检查人员发现了一条裂缝。", ""},
+	}
+	for _, tt := range tests {
+		if got := Article(news.Article{Text: tt.text}).Title; got != tt.title {
+			t.Errorf("title of %.30q = %q, want %q", tt.text, got, tt.title)
+		}
+	}
+}

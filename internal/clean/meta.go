@@ -89,9 +89,19 @@ func readByline(line string) (author, outlet string, ok bool) {
 // titleLike reports whether a line reads as a headline: a few words, not
 // ended with a full stop.
 func titleLike(line string) bool {
-	words := fieldCount(line)
+	words, most := fieldCount(line), 30
+	if strings.IndexFunc(line, ideograph) >= 0 {
+		// Chinese and Japanese part no words with spaces: count
+		// characters, about two to a word.
+		words, most = text.Words(line), 60
+	}
 	trimmed := strings.TrimRight(line, `"' `)
-	return words >= 3 && words <= 30 && !strings.HasSuffix(trimmed, ".") && !strings.HasSuffix(trimmed, ":") && !linkArrow(line)
+	return words >= 3 && words <= most && !strings.HasSuffix(trimmed, ".") && !strings.HasSuffix(trimmed, "。") &&
+		!strings.HasSuffix(trimmed, ":") && !strings.HasSuffix(trimmed, "：") && !linkArrow(line)
+}
+
+func ideograph(r rune) bool {
+	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana)
 }
 
 // dateline strips a wire dateline from the first paragraph: "WASHINGTON

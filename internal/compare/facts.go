@@ -4,6 +4,7 @@ import (
 	"math"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/corroborate/corroborate/internal/news"
@@ -244,14 +245,40 @@ func (f figure) reported() bool {
 }
 
 // datedApart reports whether two sentences are each dated, and on
-// different days: figures for different times are not in conflict.
+// different days: figures for different times are not in conflict. A
+// sentence without a date tells of its article's time, as far as the year
+// goes: one dated only to years before the year the other article came out
+// ("In 1998, … killing more than 200 people") is of an earlier event.
 func (ix *Index) datedApart(a, b Ref) bool {
 	da, db := ix.datesOf(a), ix.datesOf(b)
-	if len(da) == 0 || len(db) == 0 {
+	if len(da) == 0 && len(db) == 0 {
 		return false
+	}
+	if len(da) == 0 {
+		return ix.before(db, a.Source)
+	}
+	if len(db) == 0 {
+		return ix.before(da, b.Source)
 	}
 	for d := range da {
 		if db[d] {
+			return false
+		}
+	}
+	return true
+}
+
+// before reports whether every date of dates (as datesOf writes them,
+// the year first) falls in a year before source's article came out; false
+// when the article is undated.
+func (ix *Index) before(dates map[string]bool, source int) bool {
+	published := ix.Sources[source].Article.Published.Time
+	if published.IsZero() {
+		return false
+	}
+	for d := range dates {
+		year, err := strconv.Atoi(d[:min(len(d), 4)])
+		if err != nil || year >= published.Year() {
 			return false
 		}
 	}

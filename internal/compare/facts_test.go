@@ -411,3 +411,41 @@ func TestRangeValue(t *testing.T) {
 		t.Errorf("value %+v, want 32.5 (30..35) with the range [30 35] as \"Between 30 and 35 people\"", v)
 	}
 }
+
+// TestFiguresOfAnotherYear: a figure its sentence dates to a year before
+// the other article's, whose own sentence gives no date, tells of an
+// earlier event, not the one reported: "killing more than 200 people" in
+// 1998's embassy bombings made a conflict with a 2015 shooting's "killing
+// two people". Undated on both sides, or within one year, stays comparable.
+func TestFiguresOfAnotherYear(t *testing.T) {
+	tests := []struct {
+		name     string
+		a, b     art
+		conflict bool
+	}{
+		{"an earlier year against an undated sentence",
+			art{id: "a", outlet: "A", date: "2015-07-24", text: "A gunman opened fire at a cinema, killing two people, police said."},
+			art{id: "b", outlet: "B", date: "2017-01-13", text: "In 1998, agents blew up two embassies, killing more than 200 people, officials said."},
+			false},
+		{"the same year",
+			art{id: "a", outlet: "A", date: "2031-04-14", text: "Floodwaters killed 12 people when the dam burst, officials said."},
+			art{id: "b", outlet: "B", date: "2031-04-15", text: "At least 14 people died when the dam burst in April 2031, emergency services said."},
+			true},
+		{"both undated",
+			art{id: "a", outlet: "A", date: "2031-04-14", text: "Floodwaters killed 12 people when the dam burst, officials said."},
+			art{id: "b", outlet: "B", date: "2031-04-15", text: "At least 14 people died when the dam burst, emergency services said."},
+			true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res := analyze(t, tt.a, tt.b)
+			conflict := false
+			for _, f := range res.Facts {
+				conflict = conflict || f.Conflict
+			}
+			if conflict != tt.conflict {
+				t.Errorf("conflict = %v, want %v; facts %+v", conflict, tt.conflict, res.Facts)
+			}
+		})
+	}
+}

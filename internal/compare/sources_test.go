@@ -223,6 +223,8 @@ func TestCitedParties(t *testing.T) {
 			map[string]string{"Local residents": "", "Campaign group Avaaz": "organization"}},
 		{"a list after and", "The assets included artworks by Picasso and Renoir and a yacht called Tits.",
 			map[string]string{"Renoir": "", "Picasso": ""}},
+		{"a participle and its agent end the party", "The talks stalled, according to a U.S. official cited by Axios. The road is shut, according to a police spokesman quoted by Reuters.",
+			map[string]string{"U.S. official": "official", "U.S. official cited": "", "police spokesman": "official", "police spokesman quoted": "", "Axios": "outlet"}},
 		{"a name that opens a sentence stays one", "Google said the outage was over. Engineers at Google fixed it. Officials said it was fine.",
 			map[string]string{"Google": "organization", "Officials": "official"}},
 	}

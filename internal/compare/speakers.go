@@ -203,12 +203,24 @@ func phraseEnd(tokens []text.Token, i int) int {
 	end := i
 	for end < len(tokens) && end-i < maxSpeakerWords {
 		t := &tokens[end]
-		if t.Kind == text.Punct && t.Text != "'" && !namePeriod(tokens, end) || clauseWords.has(t.Lower) && !nameAnd(tokens, end) || phraseBreaks.has(t.Lower) || (isVerb(tokens, end, speechVerbs) && end > i) {
+		if t.Kind == text.Punct && t.Text != "'" && !namePeriod(tokens, end) || clauseWords.has(t.Lower) && !nameAnd(tokens, end) || phraseBreaks.has(t.Lower) || (isVerb(tokens, end, speechVerbs) && end > i) ||
+			participleBy(tokens, end) && end > i {
 			break
 		}
 		end++
 	}
 	return end
+}
+
+// participleBy reports whether token i is a past participle that opens
+// a clause with its agent: "a U.S. official cited by Axios", "a diplomat
+// quoted by Reuters", where the party ends before it.
+func participleBy(tokens []text.Token, i int) bool {
+	t := &tokens[i]
+	if t.Kind != text.Word || t.Text != t.Lower || i+1 >= len(tokens) || tokens[i+1].Lower != "by" {
+		return false
+	}
+	return strings.HasSuffix(t.Lower, "ed") || text.IrregularPast(t.Lower)
 }
 
 var phraseBreaks = setOf(`in on at during on told to with without about since until from by via into

@@ -11,6 +11,8 @@ import (
 	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/encoding/htmlindex"
 	"golang.org/x/text/encoding/unicode"
+
+	"github.com/corroborate/corroborate/internal/text"
 )
 
 // metaCharset finds a declared charset in <meta charset> or <meta
@@ -50,7 +52,7 @@ func decode(data []byte, contentType string) ([]byte, string) {
 	case name == "utf-8" || name == "utf-16le" || name == "utf-16be":
 		// Declared Unicode but not valid: mostly-valid text has a few bad
 		// bytes; otherwise the declaration is wrong.
-		if mostlyUTF8(data) {
+		if text.MostlyUTF8(data) {
 			return bytes.ToValidUTF8(data, []byte("\uFFFD")), "utf-8"
 		}
 		return decodeWith(charmap.Windows1252, data), "windows-1252"
@@ -129,22 +131,4 @@ func hasMultibyte(data []byte) bool {
 		}
 	}
 	return false
-}
-
-// mostlyUTF8 reports whether invalid sequences are rare among the
-// non-ASCII bytes: a stray byte in a UTF-8 page, not a page in another
-// charset.
-func mostlyUTF8(data []byte) bool {
-	bad, multi := 0, 0
-	for len(data) > 0 {
-		r, size := utf8.DecodeRune(data)
-		switch {
-		case r == utf8.RuneError && size == 1:
-			bad++
-		case size > 1:
-			multi++
-		}
-		data = data[size:]
-	}
-	return bad*10 < multi
 }

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/corroborate/corroborate/internal/golden"
 	"github.com/corroborate/corroborate/internal/news"
@@ -119,5 +120,31 @@ func TestStamp(t *testing.T) {
 	}
 	if again := base; again.Stamp() != base.Stamp() || len(base.Stamp()) != 32 {
 		t.Errorf("stamp %q is not a stable 32-digit hash", base.Stamp())
+	}
+}
+
+// TestMislabelledCharset: a feed whose bytes are not the UTF-8 it declares
+// (or, declaring nothing, XML's default) is read as Windows-1252 when most
+// of its non-ASCII bytes are no UTF-8, and with a stray bad byte replaced
+// when they are; the parser refused either whole ("invalid UTF-8").
+func TestMislabelledCharset(t *testing.T) {
+	tests := []struct {
+		name, data, title string
+	}{
+		{"declared utf-8, written latin-1", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\"><channel><title>Caf\xe9</title><item><title>Caf\xe9 ferm\xe9</title><description>Le caf\xe9 a \xe9t\xe9 ferm\xe9 mardi.</description></item></channel></rss>", "Café fermé"},
+		{"undeclared, written latin-1", "<rss version=\"2.0\"><channel><title>Caf\xe9</title><item><title>Caf\xe9 ferm\xe9</title><description>Le caf\xe9 a \xe9t\xe9 ferm\xe9.</description></item></channel></rss>", "Café fermé"},
+		{"utf-8 with a stray byte", "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<rss version=\"2.0\"><channel><title>Café</title><item><title>Café fermé à Zürich</title><description>Le café a été fermé mardi \x96 selon la mairie, après une inspection. Les élèves du lycée déjeunaient là ; le propriétaire a déclaré qu’il était « très déçu ».</description></item></channel></rss>", "Café fermé à Zürich"},
+		{"declared latin-1", "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n<rss version=\"2.0\"><channel><title>Caf\xe9</title><item><title>Caf\xe9 ferm\xe9</title><description>Le caf\xe9.</description></item></channel></rss>", "Café fermé"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f, err := Parse([]byte(tt.data))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(f.Items) != 1 || f.Items[0].Title != tt.title || !utf8.ValidString(f.Items[0].Summary) {
+				t.Errorf("items = %+v, want one titled %q", f.Items, tt.title)
+			}
+		})
 	}
 }

@@ -8,6 +8,8 @@ import (
 	"strings"
 
 	"golang.org/x/net/html/charset"
+
+	"github.com/corroborate/corroborate/internal/text"
 )
 
 // xmlFeed holds the elements of RSS 0.9x–2.0, RSS 1.0 (RDF) and Atom that
@@ -61,6 +63,12 @@ type xmlPerson struct {
 }
 
 func parseXML(data []byte) (*Feed, error) {
+	if enc := declaredEncoding(data); enc == "" || strings.EqualFold(enc, "utf-8") || strings.EqualFold(enc, "utf8") {
+		// Feeds labelled UTF-8 (or, unlabelled, UTF-8 by XML's default)
+		// but written in Latin-1 are common; the decoder would refuse the
+		// whole feed at the first such byte.
+		data = text.AsUTF8(data)
+	}
 	var raw xmlFeed
 	dec := xml.NewDecoder(bytes.NewReader(data))
 	dec.CharsetReader = charset.NewReaderLabel
@@ -148,4 +156,23 @@ func nonEmpty(values []string) []string {
 		}
 	}
 	return out
+}
+
+// declaredEncoding returns the encoding an XML declaration names
+// (`<?xml version="1.0" encoding="ISO-8859-1"?>`), or "".
+func declaredEncoding(data []byte) string {
+	if !bytes.HasPrefix(data, []byte("<?xml")) {
+		return ""
+	}
+	decl := data[:max(bytes.Index(data, []byte("?>")), 0)]
+	_, after, ok := bytes.Cut(decl, []byte("encoding"))
+	if !ok {
+		return ""
+	}
+	after = bytes.TrimLeft(after, " \t\r\n=")
+	if len(after) == 0 || after[0] != '"' && after[0] != '\'' {
+		return ""
+	}
+	name, _, _ := bytes.Cut(after[1:], after[:1])
+	return string(name)
 }

@@ -87,9 +87,10 @@ func FeedItems(ctx context.Context, source string, data []byte, opts Options, em
 				where = link
 			}
 			fail(emit, where, r.err)
-			continue
 		}
-		emit(r.a, nil)
+		if r.a != nil {
+			emit(r.a, nil)
+		}
 	}
 	return ctx.Err()
 }
@@ -105,15 +106,29 @@ func ReadsPage(it feed.Item) bool {
 	return it.Link != "" && extract.Fragment(it.Content) == "" && text.Words(extract.Fragment(it.Summary)) < teaserWords
 }
 
+// readItem reads an item from its page or from the feed. Its error and
+// article are both set when the page failed and the teaser was kept
+// (opts.TeaserWhenUnread).
 func readItem(ctx context.Context, where string, f *feed.Feed, it feed.Item, opts Options) (*news.Article, error) {
 	if opts.Fetcher != nil && ReadsPage(it) {
 		a, err := fetchPage(ctx, it.Link, pageInfo{outlet: f.Title}, opts)
 		if err != nil {
+			if !opts.TeaserWhenUnread || ctx.Err() != nil {
+				return nil, err
+			}
+			if a, terr := itemFromFeed(where, f, it); terr == nil {
+				return a, fmt.Errorf("%w; the feed's teaser is read instead", err)
+			}
 			return nil, err
 		}
 		fillFromItem(a, f, it)
 		return a, nil
 	}
+	return itemFromFeed(where, f, it)
+}
+
+// itemFromFeed reads an item from what the feed carries of it.
+func itemFromFeed(where string, f *feed.Feed, it feed.Item) (*news.Article, error) {
 	body := extract.Fragment(it.Content)
 	if body == "" {
 		body = extract.Fragment(it.Summary)

@@ -38,6 +38,12 @@ type Options struct {
 	// pipeline.EachOn's functions do; the pages of a feed's items are then
 	// fetched and read at once. Nil reads them one by one.
 	Parallel func(ctx context.Context, n int, fn func(i int))
+	// TeaserWhenUnread keeps a feed item whose page cannot be fetched,
+	// with the feed's teaser as its text, besides reporting the page's
+	// error: a one-off analysis has nothing to retry, and a saved feed read
+	// offline would otherwise lose every item. A store leaves it unset, so
+	// that the page is read when the item comes again.
+	TeaserWhenUnread bool
 }
 
 // FetchWorkers is how many of a feed's pages are best fetched at once:

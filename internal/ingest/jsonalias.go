@@ -3,6 +3,9 @@ package ingest
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
+	"fmt"
+	"reflect"
 	"strings"
 	"unicode/utf8"
 )
@@ -19,7 +22,7 @@ type jsonLine struct {
 	Outlet    *string         `json:"outlet"` // nil when absent: see article
 	Title     string          `json:"title"`
 	Author    byline          `json:"author"`
-	Published string          `json:"published"`
+	Published dateValue       `json:"published"`
 	Language  string          `json:"language"`
 	Text      string          `json:"text"`
 	HTML      string          `json:"html"`
@@ -44,12 +47,12 @@ type jsonLine struct {
 	Publisher    loose      `json:"publisher"`     // UCI News Aggregator, CSV exports
 	Publication  loose      `json:"publication"`   // Kaggle's All the News
 
-	DatePublish      loose `json:"date_publish"`   // news-please
-	PublishedAt      loose `json:"publishedAt"`    // NewsAPI, GNews
-	PublishedAtSnake loose `json:"published_at"`   // mediastack
-	PublishedDate    loose `json:"published_date"` // BBC News on Hugging Face
-	PubDate          loose `json:"pubDate"`        // NewsData.io
-	Date             loose `json:"date"`           // CC-News, Miranda et al. (2018), HuffPost News Category
+	DatePublish      looseDate `json:"date_publish"`   // news-please
+	PublishedAt      looseDate `json:"publishedAt"`    // NewsAPI, GNews
+	PublishedAtSnake looseDate `json:"published_at"`   // mediastack
+	PublishedDate    looseDate `json:"published_date"` // BBC News on Hugging Face
+	PubDate          looseDate `json:"pubDate"`        // NewsData.io
+	Date             looseDate `json:"date"`           // CC-News, Miranda et al. (2018), HuffPost News Category
 	// Timestamp is often Unix time, a number (UCI News Aggregator: ms).
 	Timestamp json.RawMessage `json:"timestamp"`
 
@@ -70,7 +73,7 @@ const teaserFields = `"description", "short_description" or "title"`
 // article resolves the line to our own names.
 func (l *jsonLine) article() jsonArticle {
 	published := pick(
-		named{"published", l.Published}, named{"date_publish", string(l.DatePublish)},
+		named{"published", string(l.Published)}, named{"date_publish", string(l.DatePublish)},
 		named{"publishedAt", string(l.PublishedAt)}, named{"published_at", string(l.PublishedAtSnake)},
 		named{"published_date", string(l.PublishedDate)}, named{"pubDate", string(l.PubDate)},
 		named{"date", string(l.Date)}, named{"timestamp", scalar(l.Timestamp)},
@@ -135,6 +138,38 @@ func (s *loose) UnmarshalJSON(data []byte) error {
 	return json.Unmarshal(data, (*string)(s))
 }
 
+// dateValue is a date written as a string, or as a number (Unix time, as
+// APIs write it), which the date parser reads as it reads its digits. A
+// value of another type is refused, as it is under our other names.
+type dateValue string
+
+func (d *dateValue) UnmarshalJSON(data []byte) error {
+	if isJSONNumber(data) {
+		*d = dateValue(data)
+		return nil
+	}
+	if err := json.Unmarshal(data, (*string)(d)); err != nil {
+		return &json.UnmarshalTypeError{Value: jsonKind(data), Type: reflect.TypeFor[dateValue]()}
+	}
+	return nil
+}
+
+// looseDate is dateValue under another format's name: a value of another
+// type is ignored, as loose ignores it.
+type looseDate string
+
+func (d *looseDate) UnmarshalJSON(data []byte) error {
+	if isJSONNumber(data) {
+		*d = looseDate(data)
+		return nil
+	}
+	return (*loose)(d).UnmarshalJSON(data)
+}
+
+func isJSONNumber(data []byte) bool {
+	return len(data) > 0 && (data[0] == '-' || data[0] >= '0' && data[0] <= '9')
+}
+
 // byline reads authors written as one string or as a list of strings, as
 // news-please writes "authors"; the names are joined with ", ".
 type byline string
@@ -194,4 +229,42 @@ func withoutMore(s string) string {
 		return s
 	}
 	return strings.TrimSpace(rest[:open])
+}
+
+// jsonKind names the kind of a JSON value as a reader would: "an array".
+func jsonKind(data []byte) string {
+	switch {
+	case len(data) == 0:
+		return "nothing"
+	case data[0] == '[':
+		return "array"
+	case data[0] == '{':
+		return "object"
+	case data[0] == 't' || data[0] == 'f':
+		return "bool"
+	case isJSONNumber(data):
+		return "number"
+	}
+	return "string"
+}
+
+// fieldTypeError words a field of ours holding another type of value for
+// the reader (`"outlet" holds an array, where a string belongs`), in
+// place of the decoder's Go struct and field; other errors are invalid
+// JSON.
+func fieldTypeError(err error) error {
+	var te *json.UnmarshalTypeError
+	if !errors.As(err, &te) || te.Field == "" {
+		return fmt.Errorf("invalid JSON: %w", err)
+	}
+	got, _, _ := strings.Cut(te.Value, " ") // "number 1e400"
+	got = map[string]string{"array": "an array", "object": "an object", "number": "a number", "bool": "a boolean", "string": "a string"}[got]
+	if got == "" {
+		got = "another type of value"
+	}
+	want := "a string"
+	if te.Type == reflect.TypeFor[dateValue]() {
+		want = "a date"
+	}
+	return fmt.Errorf("%q holds %s, where %s belongs", te.Field, got, want)
 }

@@ -213,7 +213,7 @@ func ParseJSON(where string, data []byte) (*news.Article, error) { return parseJ
 func parseJSONLine(where string, data []byte) (*news.Article, error) {
 	var line jsonLine
 	if err := json.Unmarshal(data, &line); err != nil {
-		return nil, fmt.Errorf("invalid JSON: %w", err)
+		return nil, fieldTypeError(err)
 	}
 	in := line.article()
 	if strings.TrimSpace(in.Text) == "" && strings.TrimSpace(in.HTML) != "" {

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/corroborate/corroborate/internal/news"
 )
@@ -95,7 +96,7 @@ func TestParseJSONAliases(t *testing.T) {
 		{"an empty outlet of ours keeps source out", `{"text": "Body.", "outlet": "", "source": "in.jsonl:3"}`, fields{text: "Body."}},
 		{"a list under our author", `{"text": "Body.", "author": ["Ann Lee", "Bo Ma"]}`, fields{text: "Body.", author: "Ann Lee, Bo Ma"}},
 		{"an alias of another type is ignored",
-			`{"text": "Body.", "date": 1659760753, "source": ["x"], "authors": [{"name": "x"}], "content": {"a": 1}, "lang": null, "cluster": null}`,
+			`{"text": "Body.", "date": true, "pubDate": ["2022-08-06"], "source": ["x"], "authors": [{"name": "x"}], "content": {"a": 1}, "lang": null, "cluster": null}`,
 			fields{text: "Body."}},
 	}
 	for _, tt := range tests {
@@ -202,5 +203,54 @@ func TestParseJSONIDWithoutNUL(t *testing.T) {
 		if err != nil || a.ID != want {
 			t.Errorf("ParseJSON(%s): ID %q, %v; want %q", line, a.ID, err, want)
 		}
+	}
+}
+
+// TestParseJSONWrongType: a field of ours holding another type names the
+// field and both types in the reader's words, not the decoder's Go
+// struct ("Go struct field jsonLine.outlet of type string").
+func TestParseJSONWrongType(t *testing.T) {
+	tests := []struct {
+		line string
+		want string
+	}{
+		{`{"outlet": ["Daily A"], "text": "The bridge closed."}`, `"outlet" holds an array, where a string belongs`},
+		{`{"published": {"at": "2025-06-03"}, "text": "The bridge closed."}`, `"published" holds an object, where a date belongs`},
+		{`{"url": 12, "text": "The bridge closed."}`, `"url" holds a number, where a string belongs`},
+		{`{"text": {"body": "The bridge closed."}}`, `"text" holds an object, where a string belongs`},
+		{`{"title": true, "text": "The bridge closed."}`, `"title" holds a boolean, where a string belongs`},
+	}
+	for _, tt := range tests {
+		_, err := ParseJSON("in.jsonl:1", []byte(tt.line))
+		if err == nil || !strings.Contains(err.Error(), tt.want) || strings.Contains(err.Error(), "Go struct") {
+			t.Errorf("ParseJSON(%s) = %v, want %q", tt.line, err, tt.want)
+		}
+	}
+}
+
+// TestParseJSONNumericDate: Unix time written as a JSON number is read
+// under "published" and its aliases, as it is when written as a string.
+func TestParseJSONNumericDate(t *testing.T) {
+	want := time.Date(2025, 6, 3, 10, 0, 0, 0, time.UTC)
+	tests := []string{
+		`{"published": 1748944800, "text": "The bridge closed."}`,
+		`{"published": 1748944800000, "text": "The bridge closed."}`,
+		`{"date": 1748944800, "text": "The bridge closed."}`,
+		`{"publishedAt": 1748944800, "text": "The bridge closed."}`,
+		`{"published": "1748944800", "text": "The bridge closed."}`,
+	}
+	for _, line := range tests {
+		a, err := ParseJSON("in.jsonl:1", []byte(line))
+		if err != nil || !a.Published.Time.Equal(want) {
+			t.Errorf("ParseJSON(%s) = %v, %v; want published %v", line, a, err, want)
+		}
+	}
+	// A number that is no Unix time refuses the line under our name, and
+	// is passed over under an alias, as a string that is no date is.
+	if _, err := ParseJSON("in.jsonl:1", []byte(`{"published": 2019, "text": "T."}`)); err == nil || !strings.Contains(err.Error(), `published: date "2019"`) {
+		t.Errorf("published 2019: err = %v", err)
+	}
+	if a, err := ParseJSON("in.jsonl:1", []byte(`{"date": 2019, "text": "T."}`)); err != nil || !a.Published.IsZero() {
+		t.Errorf("date 2019: %v, %v; want kept undated", a, err)
 	}
 }

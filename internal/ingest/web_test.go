@@ -9,6 +9,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -217,5 +218,44 @@ func TestFeedSkippedItems(t *testing.T) {
 		if err := FeedItems(context.Background(), "bad.xml", []byte(bad), Options{}, none.emit); err == nil || len(none.errs) != 0 {
 			t.Errorf("FeedItems(%.20q) = %v with item errors %v; want one error for the feed", bad, err, none.errs)
 		}
+	}
+}
+
+// TestFeedTeaserWhenPageUnread: an item whose page cannot be fetched is
+// kept with the feed's teaser when the caller asks (a one-off analysis,
+// with nothing to retry), after an error naming the page; without the
+// option, the item is the error alone, for a store to read again later.
+func TestFeedTeaserWhenPageUnread(t *testing.T) {
+	srv := httptest.NewServer(http.NotFoundHandler())
+	defer srv.Close()
+	rss := `<rss version="2.0"><channel><title>The Ledger</title>
+<item><title>Bridge shut</title><link>` + srv.URL + `/gone</link><description>The city shut the Elm Street bridge on Tuesday after inspectors found a crack.</description></item>
+<item><title>No teaser</title><link>` + srv.URL + `/gone2</link></item>
+</channel></rss>`
+	client := fetch.New(fetch.Options{AllowPrivate: true, Timeout: time.Second})
+	tests := []struct {
+		name      string
+		keep      bool
+		wantTitle []string
+	}{
+		{"kept", true, []string{"Bridge shut"}},
+		{"left to retry", false, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got collected
+			ReadFeed(context.Background(), "ledger.xml", []byte(rss), Options{Fetcher: client, TeaserWhenUnread: tt.keep}, got.emit)
+			var titles []string
+			for _, a := range got.articles {
+				titles = append(titles, a.Title)
+				if !strings.Contains(a.Text, "inspectors found a crack") || a.Outlet != "The Ledger" || a.URL != srv.URL+"/gone" {
+					t.Errorf("kept article = %+v, want the teaser as text, the feed's outlet and the link", a)
+				}
+			}
+			if !slices.Equal(titles, tt.wantTitle) {
+				t.Errorf("articles %v, want %v", titles, tt.wantTitle)
+			}
+			got.wantErrors(t, map[string]string{srv.URL + "/gone": "404", srv.URL + "/gone2": "404"})
+		})
 	}
 }

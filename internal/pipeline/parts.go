@@ -31,8 +31,10 @@ const FeaturesVersion = 3
 // the headline that gives a stored story another analysis must bump it,
 // and a service's analysis worker then analyses again the stories an
 // older version analysed. TestAnalysisVersion fails until it is bumped.
-// Version 5 reads a range written out ("30-35 people") as one figure.
-const AnalysisVersion = 6
+// Version 5 reads a range written out ("30-35 people") as one figure; 6
+// keeps an article's quote fragments out of its quotes' wordings; 7 keeps
+// a figure of an earlier year from conflicting with an undated one.
+const AnalysisVersion = 7
 
 // Reprepare prepares an article as a store keeps it, cleaned before:
 // what Prepare gives today for the article it was made from.

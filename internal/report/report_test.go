@@ -79,3 +79,27 @@ func TestRevisionShownAsHistory(t *testing.T) {
 		t.Errorf("the revised figure is listed as a value:\n%s", out)
 	}
 }
+
+// TestUnderlineWidth: a headline's underline is as wide as the headline
+// shows on a terminal, where a Chinese character takes two columns and a
+// combining accent none.
+func TestUnderlineWidth(t *testing.T) {
+	tests := []struct {
+		headline string
+		width    int
+	}{
+		{"Bridge closes", 16},
+		{"Мост закрыт", 14},
+		{"榆树街大桥因裂缝关闭", 23},
+		{"Cafe\u0301 ferme\u0301", 13},
+		{strings.Repeat("long ", 30), 78},
+	}
+	for _, tt := range tests {
+		var b strings.Builder
+		plain{}.title(&b, 1, tt.headline)
+		lines := strings.Split(b.String(), "\n")
+		if got := len(lines[1]); got != tt.width || strings.Trim(lines[1], "=") != "" {
+			t.Errorf("underline of %q is %d wide, want %d", tt.headline, got, tt.width)
+		}
+	}
+}

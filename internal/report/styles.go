@@ -4,6 +4,9 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode"
+
+	"golang.org/x/text/width"
 )
 
 // plain lays a report out for a terminal: an underlined headline, indented
@@ -12,7 +15,23 @@ type plain struct{}
 
 func (plain) title(w io.Writer, n int, headline string) {
 	head := fmt.Sprintf("%d. %s", n, headline)
-	fmt.Fprintf(w, "%s\n%s\n", head, strings.Repeat("=", min(len([]rune(head)), 78)))
+	fmt.Fprintf(w, "%s\n%s\n", head, strings.Repeat("=", min(columns(head), 78)))
+}
+
+// columns is how wide s shows on a terminal: two columns for a Chinese or
+// Japanese character, none for a combining accent.
+func columns(s string) int {
+	n := 0
+	for _, r := range s {
+		switch {
+		case unicode.In(r, unicode.Mn, unicode.Me, unicode.Cf):
+		case width.LookupRune(r).Kind() == width.EastAsianWide, width.LookupRune(r).Kind() == width.EastAsianFullwidth:
+			n += 2
+		default:
+			n++
+		}
+	}
+	return n
 }
 
 func (plain) section(w io.Writer, name string) { fmt.Fprintf(w, "\n%s\n", name) }

@@ -39,6 +39,14 @@ nonetheless nevertheless besides likewise similarly consequently`)
 	connectivePhrases = [][]string{{"in", "addition"}, {"at", "the", "same", "time"}, {"in", "fact"}, {"on", "the", "other", "hand"}, {"as", "a", "result"}}
 )
 
+// pointsBack reports whether a sentence opens on a phrase whose object is
+// a word pointing back, set off by a comma: "Since then,", "After that,",
+// "Despite this," lean on the sentence before as "It" does.
+func pointsBack(toks []text.Token) bool {
+	return len(toks) > 2 && toks[0].Kind == text.Word && toks[0].Lower != toks[0].Text &&
+		danglers[toks[1].Lower] && toks[2].Text == "," && !danglers[toks[0].Lower]
+}
+
 // speechVerbs report speech; a pronoun before one names a speaker only the
 // previous sentences identify.
 var speechVerbs = setOf(`said says added adds told tells explained explains noted notes wrote writes
@@ -68,7 +76,7 @@ func standalone(s *text.Sentence) (clause, bool) {
 		return clause{}, false
 	}
 	first := firstWord(toks[from:to])
-	if first < 0 || danglers[toks[from+first].Lower] || definiteSpeaker(toks[from+first:to]) {
+	if first < 0 || danglers[toks[from+first].Lower] || definiteSpeaker(toks[from+first:to]) || pointsBack(toks[from+first:to]) {
 		return clause{}, false
 	}
 	c := clause{from: from, to: to, text: cut(s, from, to)}
@@ -231,14 +239,21 @@ func prose(s string) bool {
 	if strings.HasSuffix(s, "..") || strings.HasSuffix(s, "…") || strings.Contains(s, "@") || strings.Contains(s, "://") || strings.Contains(s, "---") {
 		return false
 	}
-	return strings.HasSuffix(s, ".") || strings.HasSuffix(s, "!")
+	// "。" and "！" end Chinese and Japanese sentences, "।" Hindi ones.
+	return strings.HasSuffix(s, ".") || strings.HasSuffix(s, "!") || strings.HasSuffix(s, "。") ||
+		strings.HasSuffix(s, "！") || strings.HasSuffix(s, "।")
 }
 
 // fragment reports whether a sentence starts on a word in lower case: the
-// tail of a sentence the splitter cut in two. ("iPhone" is a name.)
+// tail of a sentence the splitter cut in two. ("iPhone" is a name; a
+// word of a script without case, Chinese or Arabic, is neither.)
 func fragment(toks []text.Token) bool {
 	i := firstWord(toks)
-	return i >= 0 && toks[i].Kind == text.Word && toks[i].Lower == toks[i].Text
+	if i < 0 || toks[i].Kind != text.Word {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(toks[i].Text)
+	return unicode.IsLower(r) && toks[i].Lower == toks[i].Text
 }
 
 // caption reports whether a sentence reads as a photo caption: it says

@@ -40,6 +40,21 @@ func TestStandalone(t *testing.T) {
 		{"Volunteers carry sandbags along the Tessel river in Marrowby, April 14, 2031.", ""},
 		{"The dam is pictured from the air after its collapse above the town of Marrowby.", ""},
 		{"A rescuer wades through the lower town in this photo released by the council.", ""},
+		// An opening phrase whose object points back leans on the sentence
+		// before as a pronoun subject does.
+		{"Since then, American-Sudanese relations have steadily soured.", ""},
+		{"After that, the council voted to rebuild the bridge by next spring.", ""},
+		{"Despite this, the council voted to rebuild the bridge by next spring.", ""},
+		{"Since 2019, the council has voted to rebuild the bridge twice.", "Since 2019, the council has voted to rebuild the bridge twice."},
+		{"After the flood, the council voted to rebuild the bridge by next spring.", "After the flood, the council voted to rebuild the bridge by next spring."},
+		// Scripts without case, and those that end a sentence with a mark
+		// of their own, hold summary sentences too: a Chinese sentence
+		// started on a "lower-case" character and ended on no full stop,
+		// so a Chinese story had no summary.
+		{"市政府周二关闭了榆树街大桥，此前检查人员发现了一条裂缝。", "市政府周二关闭了榆树街大桥，此前检查人员发现了一条裂缝。"},
+		{"東京都は火曜日、検査で亀裂が見つかった橋を閉鎖した。", "東京都は火曜日、検査で亀裂が見つかった橋を閉鎖した。"},
+		{"أغلقت السلطات الجسر يوم الثلاثاء بعد أن اكتشف المفتشون صدعا كبيرا فيه.", "أغلقت السلطات الجسر يوم الثلاثاء بعد أن اكتشف المفتشون صدعا كبيرا فيه."},
+		{"नगर निगम ने मंगलवार को पुल बंद कर दिया क्योंकि निरीक्षकों को उसमें दरार मिली।", "नगर निगम ने मंगलवार को पुल बंद कर दिया क्योंकि निरीक्षकों को उसमें दरार मिली।"},
 	}
 	for _, tt := range tests {
 		doc := text.Analyze(tt.in)

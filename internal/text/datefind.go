@@ -81,6 +81,13 @@ var futureAfterBe = setOf(`expected scheduled set due planning going poised`)
 // "officials expect the fire to grow", "the union plans to strike".
 var intentVerbs = setOf(`expect expects plan plans intend intends aim aims hope hopes`)
 
+// pastIntentVerbs are intentVerbs in the past, which look ahead of the
+// article too when their subject did the expecting ("she expected talks
+// to resume on Friday"), not in the passive or the pluperfect ("talks
+// were expected to end on Friday", "he had planned to travel on Friday"),
+// which tell of a past that may not have come.
+var pastIntentVerbs = setOf(`expected planned intended`)
+
 // pastSpeech are the past tenses of the verbs that report what was said:
 // "the company said on Monday it will cut jobs" dates the saying, not
 // what is to come.
@@ -118,7 +125,11 @@ func aheadAt(tokens []Token, i int) bool {
 			return true
 		}
 	}
-	if _, ok := intentVerbs[t.Lower]; ok && i > 0 && !isDeterminer(tokens[i-1].Lower) {
+	_, intent := intentVerbs[t.Lower]
+	if _, past := pastIntentVerbs[t.Lower]; past && i > 0 {
+		intent = !pastAuxiliary(tokens[i-1].Lower)
+	}
+	if intent && i > 0 && !isDeterminer(tokens[i-1].Lower) {
 		for j := i + 1; j < len(tokens) && j <= i+5; j++ {
 			if tokens[j].Lower == "to" {
 				return true
@@ -209,6 +220,16 @@ taken given seen`)
 func IrregularPast(w string) bool {
 	_, ok := irregularPast[w]
 	return ok
+}
+
+// pastAuxiliary reports whether w makes the participle after it passive
+// or pluperfect: "was expected", "had planned".
+func pastAuxiliary(w string) bool {
+	switch w {
+	case "was", "were", "been", "had", "'d", "’d":
+		return true
+	}
+	return false
 }
 
 var determinerWords = setOf(`a an the this that these those its their his her our your my`)

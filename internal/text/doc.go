@@ -93,12 +93,18 @@ func Paragraphs(s string) []string {
 
 // Words counts the words and numbers of a text as Tokenize would, without
 // building tokens: runs of letters or digits, where an apostrophe between
-// letters does not break a word.
+// letters does not break a word, and each Chinese character or kana,
+// which no space parts from the next word.
 func Words(s string) int {
 	n := 0
 	in := false
 	prev := rune(0)
 	for i, r := range s {
+		if ideograph(r) {
+			n++
+			in, prev = false, r
+			continue
+		}
 		word := unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
 		if !word && (r == '\'' || r == '’') && unicode.IsLetter(prev) {
 			next, _ := utf8.DecodeRuneInString(s[i+utf8.RuneLen(r):])

@@ -146,6 +146,12 @@ func TestDates(t *testing.T) {
 		{"On Friday, talks will resume.", thursday, "2025-03-07"},
 		{"Officials expect the fire to grow through Saturday.", thursday, "2025-03-08"},
 		{"The union plans to strike on Monday.", thursday, "2025-03-10"},
+		// ... and a past one too, when its subject did the expecting: what
+		// was expected then is still ahead of the article.
+		{"The minister told reporters she expected talks to resume on Friday.", thursday, "2025-03-07"},
+		{"The union said it intended to strike on Monday.", thursday, "2025-03-10"},
+		{"He had planned to travel on Friday but stayed home.", thursday, "2025-02-28"},
+		{"The vote, which was expected to pass on Tuesday, failed.", thursday, "2025-03-04"},
 		{"The House on Tuesday passed a bill, which would fund the army.", thursday, "2025-03-04"},
 		{"The package that was emerging on Sunday could end the deadlock.", thursday, "2025-03-02"},
 		{"The expected vote on Friday will decide it.", thursday, "2025-03-07"},
@@ -217,7 +223,8 @@ func TestStemSpelling(t *testing.T) {
 }
 
 func TestWords(t *testing.T) {
-	for _, s := range []string{"Fifty-nine hostages, what's left?", "  ", "U.S. officials said 2,000 people — about half — left.", "l'été"} {
+	for _, s := range []string{"Fifty-nine hostages, what's left?", "  ", "U.S. officials said 2,000 people — about half — left.", "l'été",
+		"市政府周二关闭了榆树街大桥，此前检查人员发现了一条裂缝。", "東京で地震があった。", "Tokyo 東京 2025年"} {
 		n := 0
 		for _, tok := range Tokenize(s) {
 			if tok.Kind == Word || tok.Kind == Number {
