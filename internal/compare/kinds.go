@@ -157,9 +157,6 @@ var statementWords = setOf(`statement filing release`)
 // (", she told reporters") or opening the next sentence of its article
 // ("He added"), with no other person named in between.
 func (ix *Index) pronounAnswers(r Ref, tokens []text.Token, k int) bool {
-	speaks := func(tokens []text.Token, j int) bool {
-		return j+1 < len(tokens) && (heShe.has(tokens[j].Lower)) && isVerb(tokens, j+1, speechVerbs)
-	}
 	others := false
 	for _, m := range ix.people[r.Source].mentions {
 		if m.sentence == r.Sentence && (m.start > k || m.end <= k) {
@@ -169,16 +166,24 @@ func (ix *Index) pronounAnswers(r Ref, tokens []text.Token, k int) bool {
 	if others {
 		return false
 	}
-	for j := k + 2; j < len(tokens); j++ {
-		if (tokens[j-1].Text == "," || tokens[j-1].Text == `"`) && speaks(tokens, j) {
+	if pronounSpeaks(tokens, k+2) {
+		return true
+	}
+	doc := ix.Sources[r.Source].Doc
+	return r.Sentence+1 < len(doc.Sentences) && pronounSpeaks(doc.Sentences[r.Sentence+1].Tokens, 0)
+}
+
+// pronounSpeaks reports whether "he" or "she" is the subject of a speech
+// verb from token from on, opening the sentence or a clause after a comma
+// or a quotation: "He added", `"…," she said`.
+func pronounSpeaks(tokens []text.Token, from int) bool {
+	for j := from; j+1 < len(tokens); j++ {
+		opens := j == 0 || tokens[j-1].Text == "," || tokens[j-1].Text == `"`
+		if opens && heShe.has(tokens[j].Lower) && isVerb(tokens, j+1, speechVerbs) {
 			return true
 		}
 	}
-	doc := ix.Sources[r.Source].Doc
-	if r.Sentence+1 >= len(doc.Sentences) {
-		return false
-	}
-	return speaks(doc.Sentences[r.Sentence+1].Tokens, 0)
+	return false
 }
 
 // heShe are the pronouns only a person takes.
