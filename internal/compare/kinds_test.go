@@ -2,6 +2,7 @@ package compare
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -37,7 +38,9 @@ func TestLoneWordKinds(t *testing.T) {
 			map[string]string{"Okafor": "organization"}},
 		{"shares", "Okafor said the plant would close, he added. Shares of Okafor fell. Okafor shares rose.",
 			map[string]string{"Okafor": "organization"}},
-		{"a statement", "Okafor said in a statement that the plant would close. She added that jobs would go. Okafor said its profits fell.",
+		{"a statement", "Okafor said in a statement that the plant would close. She added that jobs would go. Okafor said in a filing that it was sold.",
+			map[string]string{"Okafor": "organization"}},
+		{"its", "Okafor said its plant would close. She added that jobs would go. Okafor said its profits fell.",
 			map[string]string{"Okafor": "organization"}},
 		{"a company's suffix", "Okafor said the plant would close, he said. Okafor Inc makes boats. Okafor Corp sells them.",
 			map[string]string{"Okafor": "organization"}},
@@ -97,10 +100,14 @@ func TestOutletsNamedByCommonWords(t *testing.T) {
 		name, text string
 		cited      map[string]string
 	}{
-		{"cited elsewhere as a source", "People reported that she would return. Many people left. She told People magazine she was well.",
-			map[string]string{"People": "outlet"}},
+		{"written elsewhere as a source", "Time reported that she would return. It was time to go. The cover of Time magazine was red.",
+			map[string]string{"Time": "outlet"}},
+		{"cited elsewhere as a source", "Time reported that she would return. It was time to go. The cover was red, according to Time.",
+			map[string]string{"Time": "outlet"}},
 		{"never cited as a source", "People reported feeling ill. Many people left.",
 			map[string]string{"People": ""}},
+		{"told elsewhere", "Time reported that she would return. It was time to go. He told Time so. We always told Time.",
+			map[string]string{"Time": "outlet"}},
 		{"told the outlet", "She told the Star that the deal was off. The star of the show left.",
 			map[string]string{"Star": "outlet"}},
 		{"told a party that is no outlet", "She told the FBI that she was innocent.",
@@ -116,7 +123,13 @@ func TestOutletsNamedByCommonWords(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			checkCited(t, analyze(t, art{id: "a", outlet: "A", text: tt.text}), tt.cited)
+			res := analyze(t, art{id: "a", outlet: "A", text: tt.text})
+			checkCited(t, res, tt.cited)
+			for _, a := range res.Attributions {
+				if opening := strings.SplitAfter(tt.text, ".")[0]; tt.cited[a.Cited] != "" && strings.Contains(opening, a.Cited) && a.Statements[0].Text != opening {
+					t.Errorf("%q is cited first for %q, want the opening sentence", a.Cited, a.Statements[0].Text)
+				}
+			}
 		})
 	}
 }
