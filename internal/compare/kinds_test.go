@@ -106,7 +106,7 @@ func TestOutletsNamedByCommonWords(t *testing.T) {
 			map[string]string{"Time": "outlet"}},
 		{"never cited as a source", "People reported feeling ill. Many people left.",
 			map[string]string{"People": ""}},
-		{"told elsewhere", "Time reported that she would return. It was time to go. He told Time so. We always told Time.",
+		{"told elsewhere", "Time reported that she would return. It was time to go, time to rest. He told Time so.",
 			map[string]string{"Time": "outlet"}},
 		{"told the outlet", "She told the Star that the deal was off. The star of the show left.",
 			map[string]string{"Star": "outlet"}},
