@@ -237,6 +237,9 @@ func toldEnd(tokens []text.Token, i int) int {
 		if strings.HasSuffix(lower, "'s") || strings.HasSuffix(lower, "’s") {
 			return k + 1
 		}
+		if k > i && !tokens[k].Capitalized() {
+			break // the possessive of a name, not "The Associated the Navy secretary's"
+		}
 	}
 	for k := end - 1; k > i; k-- {
 		if tokens[k].Capitalized() && mastheadWords.has(tokens[k].Lower) && !mastheadOpeners.has(tokens[k].Lower) {

@@ -116,6 +116,8 @@ func TestOutletsNamedByCommonWords(t *testing.T) {
 			map[string]string{"BBC": "outlet"}},
 		{"told an outlet's journalist", "She told the BBC's correspondent Colin Paterson that she was innocent. He told CNN's Christiane Amanpour so.",
 			map[string]string{"BBC": "outlet", "Colin Paterson": "", "CNN": "outlet", "CNN's Christiane Amanpour": "", "Christiane Amanpour": ""}},
+		{"told an outlet, then what was said of someone", "She told The Associated Press the minister's car was stolen.",
+			map[string]string{"Associated Press": "outlet"}},
 		{"told an outlet, then what was said", "Officials told the Korea Herald Samsung would leave the market.",
 			map[string]string{"Korea Herald": "outlet", "Korea Herald Samsung": ""}},
 		{"a masthead's opening word", "She told The Daily Beast that she was innocent. He told the Australian Broadcasting Corporation so.",
