@@ -71,10 +71,16 @@ func placeAdjective(t text.Token) bool {
 
 // sideOf weighs what the story writes around a lone capitalised word
 // against each other: the cues that it names a person and those that it
-// names an organisation.
+// names an organisation, each worth a cue, or half of one when weak.
 type sideOf struct {
 	person, organization int
 }
+
+// Cues weigh whole or half: a person says things in statements too.
+const (
+	cue     = 2
+	weakCue = 1
+)
 
 // loneKind says whether a lone capitalised word cited as a party names a
 // person or an organisation, from every place the story writes it. With
@@ -96,8 +102,8 @@ func (ix *Index) loneKind(word string) string {
 		}
 	}
 	kind := "organization"
-	if side.person > side.organization {
-		kind = "person"
+	if side.person > side.organization && !initialism(word) && !ix.pluralName(key) {
+		kind = "person" // "FBI said he was armed" names no person, nor "Republicans say he will"
 	}
 	if ix.loneKinds == nil {
 		ix.loneKinds = map[string]string{}
@@ -117,29 +123,56 @@ func (ix *Index) weighCues(r Ref, tokens []text.Token, k int, side *sideOf) {
 	possessive := strings.HasSuffix(tokens[k].Lower, "'s") || strings.HasSuffix(tokens[k].Lower, "’s")
 	switch {
 	case at(k+1) == "," && at(k+2) == "who":
-		side.person++ // "Smith, who"
-	case at(k+1) == "," && k+2 < len(tokens) && tokens[k+2].Kind == text.Number && at(k+3) == ",":
-		side.person++ // "Smith, 54,"
+		side.person += cue // "Smith, who"
+	case at(k+1) == "," && k+2 < len(tokens) && tokens[k+2].Kind == text.Number && at(k+3) == ",", at(k+1) == "," && yearsOld(tokens, k+2):
+		side.person += cue // "Smith, 54,", "Smith, a 23-year-old student"
 	case k > 0 && personTitles.has(at(k-1)) && !possessive:
-		side.person++ // "spokesman Smith"
+		side.person += cue // "spokesman Smith"
 	case at(k+1) == "," && at(k+2) == "which":
-		side.organization++ // "Tesla, which"
+		side.organization += cue // "Tesla, which"
 	case (possessive || k > 0 && articles.has(at(k-1))) && spokesWords.has(at(k+1)):
-		side.organization++ // "Tesla's spokesperson", "a Tesla spokesman"
+		side.organization += cue // "Tesla's spokesperson", "a Tesla spokesman"
 	case at(k-1) == "of" && (at(k-2) == "shares" || at(k-2) == "stock"), !possessive && corpSuffixes.has(at(k+1)), at(k+1) == "shares":
-		side.organization++ // "shares of Tesla", "Tesla Inc", "Tesla shares"
+		side.organization += cue // "shares of Tesla", "Tesla Inc", "Tesla shares"
 	}
 	if k+1 >= len(tokens) || !isVerb(tokens, k+1, speechVerbs) {
 		return // the cues below follow the word as it speaks
 	}
-	switch after := k + 2; {
-	case at(after) == "in" && statementWords.has(at(after+2)):
-		side.organization++ // "Tesla said in a statement"
-	case at(after) == "its":
-		side.organization++ // "Tesla said its deliveries rose"
-	case ix.pronounAnswers(r, tokens, k):
-		side.person++ // "Smith said …, he added"
+	after := k + 2
+	if at(after) == "in" && statementWords.has(at(after+2)) {
+		side.organization += weakCue // "Tesla said in a statement"
 	}
+	switch {
+	case at(after) == "its":
+		side.organization += cue // "Tesla said its deliveries rose"
+	case personPronouns.has(at(after)), ix.pronounAnswers(r, tokens, k):
+		side.person += cue // "Smith said her daughter", "Smith said …, he added"
+	}
+}
+
+// yearsOld reports whether an appositive from token k gives an age: "a
+// 23-year-old student".
+func yearsOld(tokens []text.Token, k int) bool {
+	for j := k; j < len(tokens) && j-k < 5 && tokens[j].Text != ","; j++ {
+		if tokens[j].Lower == "old" && tokens[j].Hyphen && tokens[j-1].Lower == "year" {
+			return true
+		}
+	}
+	return false
+}
+
+// pluralName reports whether a word is the plural of a name the story
+// writes too: "Republicans" of "Republican", a group and no person.
+func (ix *Index) pluralName(lower string) bool {
+	singular, ok := strings.CutSuffix(lower, "s")
+	return ok && len(singular) > 1 && ix.caseOf(singular).capital > 0
+}
+
+// initialism reports whether a word is written in capitals, as the names
+// of institutions are ("FBI", "NYPD") and those of people are not.
+func initialism(word string) bool {
+	word = text.WithoutPossessive(word)
+	return len(word) > 1 && strings.ToUpper(word) == word
 }
 
 // spokesWords speak for an institution: "Tesla's spokesperson".
