@@ -31,7 +31,7 @@ const FeaturesVersion = 2
 // the headline that gives a stored story another analysis must bump it,
 // and a service's analysis worker then analyses again the stories an
 // older version analysed. TestAnalysisVersion fails until it is bumped.
-const AnalysisVersion = 4
+const AnalysisVersion = 5
 
 // Reprepare prepares an article as a store keeps it, cleaned before:
 // what Prepare gives today for the article it was made from.
