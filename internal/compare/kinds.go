@@ -95,8 +95,11 @@ func (ix *Index) loneKind(word string) string {
 		tokens := ix.sentence(r).Tokens
 		for k := range tokens {
 			t := &tokens[k]
-			if t.Kind != text.Word || !t.Capitalized() || strings.ToLower(text.WithoutPossessive(t.Text)) != key {
+			if t.Kind != text.Word || !strings.HasPrefix(t.Lower, key) || !t.Capitalized() {
 				continue
+			}
+			if rest := t.Lower[len(key):]; rest != "" && rest != "'s" && rest != "’s" {
+				continue // another word, "Tesla" in "Teslas"
 			}
 			ix.weighCues(r, tokens, k, &side)
 		}
