@@ -49,6 +49,7 @@ type Index struct {
 	revised        map[Ref]bool               // sentences giving a figure their outlet has since revised
 	cases          map[string]wordCase        // how the story writes each word, once caseOf is asked
 	loneKinds      map[string]string          // lone cited word → person or organization, once loneKind is asked
+	capitals       map[string][]tokenRef      // lower-case word → where it is written with a capital, once asked
 	sourceWords    map[string]bool            // words the story capitalises where a cited party stands, once asked
 	outletWords    map[string]bool            // words the story writes as an outlet's name, read with sourceWords
 

@@ -91,18 +91,8 @@ func (ix *Index) loneKind(word string) string {
 		return k
 	}
 	var side sideOf
-	for _, r := range ix.Refs {
-		tokens := ix.sentence(r).Tokens
-		for k := range tokens {
-			t := &tokens[k]
-			if t.Kind != text.Word || !strings.HasPrefix(t.Lower, key) || !t.Capitalized() {
-				continue
-			}
-			if rest := t.Lower[len(key):]; rest != "" && rest != "'s" && rest != "’s" {
-				continue // another word, "Tesla" in "Teslas"
-			}
-			ix.weighCues(r, tokens, k, &side)
-		}
+	for _, at := range ix.capitalsOf(key) {
+		ix.weighCues(at.ref, ix.sentence(at.ref).Tokens, int(at.token), &side)
 	}
 	kind := "organization"
 	if side.person > side.organization && !initialism(word) && !ix.pluralName(key) {
@@ -113,6 +103,32 @@ func (ix *Index) loneKind(word string) string {
 	}
 	ix.loneKinds[key] = kind
 	return kind
+}
+
+// tokenRef points at one token of the story.
+type tokenRef struct {
+	ref   Ref
+	token int32
+}
+
+// capitalsOf returns where the story writes a word with a capital, its
+// possessive too: "Tesla" and "Tesla's" for tesla. The places of every
+// such word are found in one pass, on the first call: a story cites
+// many lone names, and reading it once for each grows with their product.
+func (ix *Index) capitalsOf(lower string) []tokenRef {
+	if ix.capitals == nil {
+		ix.capitals = map[string][]tokenRef{}
+		for _, r := range ix.Refs {
+			tokens := ix.sentence(r).Tokens
+			for k := range tokens {
+				if t := &tokens[k]; t.Kind == text.Word && t.Capitalized() {
+					key := strings.TrimSuffix(strings.TrimSuffix(t.Lower, "'s"), "’s")
+					ix.capitals[key] = append(ix.capitals[key], tokenRef{r, int32(k)})
+				}
+			}
+		}
+	}
+	return ix.capitals[lower]
 }
 
 // weighCues adds the cues around token k, the word loneKind weighs.
