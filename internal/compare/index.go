@@ -50,6 +50,7 @@ type Index struct {
 	cases          map[string]wordCase        // how the story writes each word, once caseOf is asked
 	loneKinds      map[string]string          // lone cited word → person or organization, once loneKind is asked
 	capitals       map[string][]tokenRef      // lower-case word → where it is written with a capital, once asked
+	firstNames     map[string]string          // first word of a person's full name → a surname it opens, once asked
 	sourceWords    map[string]bool            // words the story capitalises where a cited party stands, once asked
 	outletWords    map[string]bool            // words the story writes as an outlet's name, read with sourceWords
 

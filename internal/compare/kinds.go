@@ -94,6 +94,9 @@ func (ix *Index) loneKind(word string) string {
 	for _, at := range ix.capitalsOf(key) {
 		ix.weighCues(at.ref, ix.sentence(at.ref).Tokens, int(at.token), &side)
 	}
+	if ix.firstNameOnly(key) {
+		side.person += cue // "Paula said", where the story names Paula Blades
+	}
 	kind := "organization"
 	if side.person > side.organization && !initialism(word) && !ix.pluralName(key) {
 		kind = "person" // "FBI said he was armed" names no person, nor "Republicans say he will"
@@ -103,6 +106,35 @@ func (ix *Index) loneKind(word string) string {
 	}
 	ix.loneKinds[key] = kind
 	return kind
+}
+
+// firstNameOnly reports whether a word opens the full name of a person
+// the story names, and is written before no other name: features call
+// people by their first names ("Paula said" after "Paula Blades"), while
+// "Samsung" opens "Samsung Galaxy" and "Samsung Electronics", and
+// "Paula" of two persons ("Paula Blades", "Paula Moss") is either.
+func (ix *Index) firstNameOnly(lower string) bool {
+	if ix.firstNames == nil {
+		ix.firstNames = map[string]string{}
+		for _, p := range ix.people {
+			for _, m := range p.mentions {
+				if first, _, ok := strings.Cut(m.name, " "); ok {
+					ix.firstNames[strings.ToLower(first)] = surname(m.name)
+				}
+			}
+		}
+	}
+	last := ix.firstNames[lower]
+	if last == "" || ix.caseOf(lower).lower > 0 {
+		return false // "Critics said": a common word, whatever name it opened
+	}
+	for _, at := range ix.capitalsOf(lower) {
+		tokens := ix.sentence(at.ref).Tokens
+		if k := int(at.token) + 1; k < len(tokens) && tokens[k].Kind == text.Word && tokens[k].Capitalized() && !strings.HasPrefix(tokens[k].Lower, last) && !initialAt(tokens, k) {
+			return false // "Paula Smith" too, or "Samsung Electronics"
+		}
+	}
+	return true
 }
 
 // tokenRef points at one token of the story.
