@@ -1,6 +1,7 @@
 package compare
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -13,6 +14,7 @@ type citation struct {
 	ref   Ref
 	cited string
 	kind  string
+	as    string // the group of the party that speaks for it: "analysts"
 	first bool
 }
 
@@ -45,6 +47,9 @@ func attributions(ix *Index) []news.Attribution {
 			}
 			e.sources = addSource(e.sources, r.Source)
 			e.FirstReported = e.FirstReported || c.first
+			if c.as != "" && !slices.Contains(e.As, c.as) {
+				e.As = append(e.As, c.as)
+			}
 			g := ix.groupOf[ix.position(r)]
 			st, ok := e.byGroup[g]
 			if !ok {
@@ -103,9 +108,9 @@ func (ix *Index) citationsIn(r Ref) []citation {
 		if start >= end || !hasNoun(tokens[start:end]) || personPronouns.has(tokens[start].Lower) || groupPronouns.has(tokens[start].Lower) {
 			return
 		}
-		cited, kind := ix.classify(r, start, end, viaOutlet)
+		cited, kind, as := ix.classify(r, start, end, viaOutlet)
 		if cited != "" {
-			out = append(out, citation{ref: r, cited: cited, kind: kind, first: first})
+			out = append(out, citation{ref: r, cited: cited, kind: kind, as: as, first: first})
 		}
 	}
 	for i := 0; i < len(tokens); i++ {
@@ -140,8 +145,12 @@ func (ix *Index) citationsIn(r Ref) []citation {
 			if w == "cited" && tokens[next].Lower == "by" {
 				next++
 			}
-			if next < len(tokens) && tokens[next].Capitalized() {
-				add(next, phraseEnd(tokens, next), true, false)
+			if next >= len(tokens) {
+				continue
+			}
+			end := toldEnd(tokens, next)
+			if tokens[next].Capitalized() || theName(tokens, next) && ix.outletNamed(tokens, next+1, end) {
+				add(next, end, true, false) // "told Reuters", "told the Star"; not "told the FBI"
 			}
 		case w == "citing":
 			add(i+1, phraseEnd(tokens, i+1), false, false)
@@ -327,8 +336,32 @@ func timeOnly(tokens []text.Token, k, end int) bool {
 	return false
 }
 
-// classify names a cited party and says what kind it is.
-func (ix *Index) classify(r Ref, start, end int, viaOutlet bool) (string, string) {
+// theName reports whether token k is "the" before a capitalised word:
+// "the Star", "the BBC".
+func theName(tokens []text.Token, k int) bool {
+	return tokens[k].Lower == "the" && k+1 < len(tokens) && tokens[k+1].Kind == text.Word && tokens[k+1].Capitalized()
+}
+
+// classify names a cited party, says what kind it is and, for an
+// institution cited through a group of its people ("Jefferies analysts
+// said"), what group.
+func (ix *Index) classify(r Ref, start, end int, viaOutlet bool) (cited, kind, as string) {
+	if from, to, group, ok := splitGroup(ix.sentence(r).Tokens, start, end); ok {
+		cited, kind = ix.classifyParty(r, from, to, viaOutlet)
+		if cited == "" {
+			return "", "", ""
+		}
+		if kind == "person" {
+			kind = "organization" // a person has no analysts: "Goldman Sachs economists"
+		}
+		return cited, kind, group
+	}
+	cited, kind = ix.classifyParty(r, start, end, viaOutlet)
+	return cited, kind, ""
+}
+
+// classifyParty names a cited party and says what kind it is.
+func (ix *Index) classifyParty(r Ref, start, end int, viaOutlet bool) (string, string) {
 	s := ix.sentence(r)
 	tokens := s.Tokens
 	if m, ok := ix.people[r.Source].subject(tokens, r.Sentence, start, end); ok && !possessed(tokens, m, end) {
@@ -361,7 +394,7 @@ func (ix *Index) classify(r Ref, start, end int, viaOutlet bool) (string, string
 		return firstNonEmpty(proper, name), "outlet"
 	case has(officialCues) || officialCues.has(strings.ToLower(lastField(name))):
 		return name, "official"
-	case ix.commonOpening(r, start, end):
+	case ix.commonOpening(r, start, end) && !ix.sourceWord(tokens[start].Lower):
 		// "Researchers said": an unnamed group, as "researchers said" is.
 		return "", ""
 	case viaOutlet && proper != "":
@@ -370,6 +403,12 @@ func (ix *Index) classify(r Ref, start, end int, viaOutlet bool) (string, string
 	if !tokens[start].Capitalized() {
 		// "said the report", "believes the group": not a party worth naming.
 		return "", ""
+	}
+	switch {
+	case ix.storyOutlet(name):
+		return name, "outlet"
+	case end-start == 1:
+		return name, ix.loneKind(name) // "Blinken said", "Tesla said"
 	}
 	return name, "organization"
 }

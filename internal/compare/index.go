@@ -48,6 +48,11 @@ type Index struct {
 	editions       []edition                  // per source: its place among its article's versions
 	revised        map[Ref]bool               // sentences giving a figure their outlet has since revised
 	cases          map[string]wordCase        // how the story writes each word, once caseOf is asked
+	loneKinds      map[string]string          // lone cited word → person or organization, once loneKind is asked
+	capitals       map[string][]tokenRef      // lower-case word → where it is written with a capital, once asked
+	firstNames     map[string]string          // first word of a person's full name → a surname it opens, once asked
+	sourceWords    map[string]bool            // words the story capitalises where a cited party stands, once asked
+	outletWords    map[string]bool            // words the story writes as an outlet's name, read with sourceWords
 
 	// shared and touched are scratch space for toldElsewhere, kept between
 	// calls: an Index is used by one goroutine at a time.

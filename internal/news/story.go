@@ -96,11 +96,14 @@ type DiffPart struct {
 type Attribution struct {
 	Cited string `json:"cited"`
 	// Kind is "outlet", "official", "anonymous", "person" or "organization".
-	Kind          string      `json:"kind"`
-	FirstReported bool        `json:"first_reported"`
-	Sources       []string    `json:"sources"`
-	Text          string      `json:"text"`
-	Statements    []Statement `json:"statements"`
+	Kind          string `json:"kind"`
+	FirstReported bool   `json:"first_reported"`
+	// As names the groups of an institution it was cited through:
+	// "analysts" for "Jefferies analysts said". Empty when cited itself.
+	As         []string    `json:"as,omitempty"`
+	Sources    []string    `json:"sources"`
+	Text       string      `json:"text"`
+	Statements []Statement `json:"statements"`
 }
 
 // Statement is one sentence that cites a party, and the articles carrying

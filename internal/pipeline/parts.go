@@ -33,8 +33,9 @@ const FeaturesVersion = 3
 // older version analysed. TestAnalysisVersion fails until it is bumped.
 // Version 5 reads a range written out ("30-35 people") as one figure; 6
 // keeps an article's quote fragments out of its quotes' wordings; 7 keeps
-// a figure of an earlier year from conflicting with an undated one.
-const AnalysisVersion = 7
+// a figure of an earlier year from conflicting with an undated one; 8
+// tells people from organisations by how the story writes a lone name.
+const AnalysisVersion = 8
 
 // Reprepare prepares an article as a store keeps it, cleaned before:
 // what Prepare gives today for the article it was made from.

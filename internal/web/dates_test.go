@@ -106,3 +106,21 @@ func TestSourceLinks(t *testing.T) {
 		}
 	}
 }
+
+// TestCitedThroughGroup: the story page says which of an institution's
+// people cited it ("Jefferies: organization, its analysts").
+func TestCitedThroughGroup(t *testing.T) {
+	s := New(nil, nil, Config{})
+	story := &news.Story{ID: "s1", Headline: "Shares slide", Attributions: []news.Attribution{
+		{Cited: "Jefferies", Kind: "organization", As: []string{"analysts"}, Sources: []string{"a"}},
+		{Cited: "Reuters", Kind: "outlet", Sources: []string{"a"}},
+	}}
+	var b strings.Builder
+	if err := s.pages.ExecuteTemplate(&b, "story.html", newStoryView(storyBody{Story: story, Articles: []*news.Article{{ID: "a", Outlet: "Courier"}}})); err != nil {
+		t.Fatal(err)
+	}
+	page := b.String()
+	if !strings.Contains(page, "<b>Jefferies</b> <span class=\"meta\">organization, its analysts</span>") || !strings.Contains(page, "<b>Reuters</b> <span class=\"meta\">outlet</span>") {
+		t.Errorf("the cited parties do not say who cited them:\n%s", page[strings.Index(page, `id="cited"`):])
+	}
+}
