@@ -117,6 +117,18 @@ func (c *Clusterer) merge(a, b int32) (int32, int32) {
 	return a, b
 }
 
+// sweepIfDue sweeps once every sweepEvery articles, before the next one
+// enters (or a Settle or Nearest reads the stories), not at the end of the
+// Add that brought the count there: the merges that Add set off come
+// first, and a replay, which assigns the article and then makes its logged
+// merges with Merge, must close the same stories after them.
+func (c *Clusterer) sweepIfDue() {
+	if n := len(c.ids); n > 0 && n%sweepEvery == 0 && c.swept != n {
+		c.sweep()
+		c.swept = n
+	}
+}
+
 // sweep closes stories quiet for longer than MaxGap before the latest
 // article seen: they leave the index and free their centroid, keeping
 // their members.
@@ -166,6 +178,7 @@ type Absorbed struct {
 // as any other (a long report's words can outweigh a headline that plainly
 // names the story). It returns the stories merged.
 func (c *Clusterer) Settle() []Absorbed {
+	c.sweepIfDue()
 	var out []Absorbed
 	for _, s := range slices.Clone(c.live) {
 		st := &c.stories[s]

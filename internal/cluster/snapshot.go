@@ -27,6 +27,7 @@ type state struct {
 	Stories                   []storyState
 	Apart                     [][2]int32
 	Now                       int64
+	Swept                     int
 	PrimedIDs                 []string
 	Live                      []int32
 }
@@ -55,7 +56,7 @@ func (c *Clusterer) MarshalBinary() ([]byte, error) {
 		MergeThreshold: c.opts.MergeThreshold,
 		MaxGap:         c.opts.MaxGap, HalfLife: c.opts.HalfLife,
 		TermHashes: c.vocab.hash, DF: c.vocab.df, Docs: c.vocab.docs,
-		IDs: c.ids, StoryOf: c.storyOf, Now: c.now, Live: c.live,
+		IDs: c.ids, StoryOf: c.storyOf, Now: c.now, Swept: c.swept, Live: c.live,
 	}
 	for id := range c.primed {
 		st.PrimedIDs = append(st.PrimedIDs, id)
@@ -102,7 +103,7 @@ func (c *Clusterer) UnmarshalBinary(data []byte) error {
 	for id, h := range st.TermHashes {
 		c.vocab.ids[h] = uint32(id)
 	}
-	c.ids, c.storyOf, c.now, c.live = st.IDs, st.StoryOf, st.Now, st.Live
+	c.ids, c.storyOf, c.now, c.swept, c.live = st.IDs, st.StoryOf, st.Now, st.Swept, st.Live
 	for i, id := range st.IDs {
 		c.index[id] = int32(i)
 	}
