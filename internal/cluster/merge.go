@@ -173,7 +173,7 @@ type Absorbed struct {
 // if it arrived now, by similarity alone: unlike Add, it does not ask
 // akinTo, which measured a little worse (docs/performance.md). Stories
 // grow after their first article finds no match; a batch settles at its
-// end, a service now and then. An article that matches no story so still
+// end. An article that matches no story so still
 // joins the one its title alone names: at Threshold and twice as similar
 // as any other (a long report's words can outweigh a headline that plainly
 // names the story). It returns the stories merged.
