@@ -2,6 +2,7 @@ package service
 
 import (
 	"context"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"path/filepath"
@@ -323,12 +324,15 @@ func TestFeatures(t *testing.T) {
 		t.Errorf("features without a title: %+v, %v", got, err)
 	}
 	full := f.encode()
-	for _, bad := range [][]byte{nil, {1}, full[:100], full[:len(full)-1], append(full, 0)} {
+	// Counts so large that the bytes they need wrap around to what is there.
+	wrapTerms := binary.AppendUvarint(binary.AppendUvarint(nil, 1), 1<<62)
+	wrapTerms = append(wrapTerms, make([]byte, 2*dedupe.Bins)...)
+	wrapTitle := binary.AppendUvarint(slices.Clone(older), 1<<61)
+	for _, bad := range [][]byte{nil, {1}, full[:100], full[:len(full)-1], append(full, 0), wrapTerms, wrapTitle} {
 		if _, err := decodeFeatures(bad); err == nil {
 			t.Errorf("damaged features %v accepted", bad)
 		}
 	}
-	_ = dedupe.Bins
 }
 
 // TestStoredRepeats checks that a split, which weighs a story's stored
