@@ -713,3 +713,23 @@ func TestRebuildCutShort(t *testing.T) {
 		t.Errorf("after the rebuild: story %q, %v, broken %v; want %q", got, err, s.broken, want)
 	}
 }
+
+// FuzzDecodeFeatures: stored features, however damaged, decode or are
+// refused, never panic; what decodes with a title section, as every
+// version since 3 writes, encodes to what decodes the same again.
+func FuzzDecodeFeatures(f *testing.F) {
+	full := features{terms: map[uint64]float64{1: 2.5}, shingles: 3, title: []uint64{7}}.encode()
+	f.Add(full)
+	f.Add(full[:len(full)-9])
+	f.Add([]byte{})
+	f.Fuzz(func(t *testing.T, b []byte) {
+		got, err := decodeFeatures(b)
+		if err != nil || got.title == nil {
+			return
+		}
+		// Printed, since a weight may be NaN; fmt sorts the terms.
+		if again, err := decodeFeatures(got.encode()); err != nil || fmt.Sprint(again) != fmt.Sprint(got) {
+			t.Errorf("%v decodes to %+v, which encodes to what decodes as %+v, %v", b, got, again, err)
+		}
+	})
+}
