@@ -118,10 +118,12 @@ func (c *Clusterer) merge(a, b int32) (int32, int32) {
 }
 
 // sweepIfDue sweeps once every sweepEvery articles, before the next one
-// enters (or a Settle or Nearest reads the stories), not at the end of the
-// Add that brought the count there: the merges that Add set off come
-// first, and a replay, which assigns the article and then makes its logged
-// merges with Merge, must close the same stories after them.
+// enters (or a batch settles), not at the end of the Add that brought the
+// count there: the merges that Add set off come first, and a replay, which
+// assigns the article and then makes its logged merges with Merge, must
+// close the same stories after them. Nothing else may sweep: an editor's
+// merge made after the sweep in one process and before it in another
+// would leave their stories apart.
 func (c *Clusterer) sweepIfDue() {
 	if n := len(c.ids); n > 0 && n%sweepEvery == 0 && c.swept != n {
 		c.sweep()

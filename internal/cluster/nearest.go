@@ -26,7 +26,6 @@ func (c *Clusterer) Nearest(id string, n int) ([]Neighbour, error) {
 	if !ok {
 		return nil, fmt.Errorf("nearest %s: %w", id, ErrUnknown)
 	}
-	c.sweepIfDue()
 	s = c.root(s)
 	st := &c.stories[s]
 	if st.norm == 0 || n <= 0 {
