@@ -123,7 +123,7 @@ func (c *Clusterer) merge(a, b int32) (int32, int32) {
 // assigns the article and then makes its logged merges with Merge, must
 // close the same stories after them. Nothing else may sweep: an editor's
 // merge made after the sweep in one process and before it in another
-// would leave their stories apart.
+// would leave the two processes with different stories.
 func (c *Clusterer) sweepIfDue() {
 	if n := len(c.ids); n > 0 && n%sweepEvery == 0 && c.swept != n {
 		c.sweep()
@@ -175,10 +175,10 @@ type Absorbed struct {
 // if it arrived now, by similarity alone: unlike Add, it does not ask
 // akinTo, which measured a little worse (docs/performance.md). Stories
 // grow after their first article finds no match; a batch settles at its
-// end. An article that matches no story so still
-// joins the one its title alone names: at Threshold and twice as similar
-// as any other (a long report's words can outweigh a headline that plainly
-// names the story). It returns the stories merged.
+// end. An article that matches no story so still joins the one its title
+// alone names: at Threshold and twice as similar as any other (a long
+// report's words can outweigh a headline that plainly names the story).
+// It returns the stories merged.
 func (c *Clusterer) Settle() []Absorbed {
 	c.sweepIfDue()
 	var out []Absorbed
