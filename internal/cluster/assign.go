@@ -23,7 +23,4 @@ func (c *Clusterer) Assign(d Doc, storyID string) {
 		}
 	}
 	c.join(s, self, v, c.titleOf(d), at, d.Repeats)
-	if len(c.ids)%sweepEvery == 0 {
-		c.sweep()
-	}
 }

@@ -101,3 +101,50 @@ func overlapping(r *rand.Rand, n int) []Doc {
 	}
 	return docs
 }
+
+// TestReplayedMergeBeforeSweep: when the article that sets off a merge is
+// the one after which stories quiet for longer than MaxGap are closed,
+// Add merges first and closes after; a replay, which assigns the article
+// and then makes the logged merge, must hold the same stories, the same
+// way open, and so place the next article as Add does.
+func TestReplayedMergeBeforeSweep(t *testing.T) {
+	// a is dated and goes quiet as the fillers move the clock on ten
+	// days; b and the bridges that bring it close to a are undated.
+	bridge := terms(append(append(span(1, 8), span(11, 18)...), 20)...)
+	docs := []Doc{
+		{ID: "a1", Time: day, Terms: terms(append(span(1, 8), 20)...)},
+		{ID: "a2", Time: day, Terms: terms(append(span(1, 8), 21)...)},
+		{ID: "b1", Terms: terms(append(span(11, 18), 20)...)},
+		{ID: "b2", Terms: terms(append(span(11, 18), 21)...)},
+	}
+	for len(docs) < sweepEvery-2 {
+		docs = append(docs, Doc{ID: "filler" + strconv.Itoa(len(docs)), Time: day.Add(10 * 24 * time.Hour), Terms: terms(uint64(1000 + len(docs)))})
+	}
+	// The second bridge is the article a sweep follows.
+	docs = append(docs, Doc{ID: "bridge1", Terms: bridge}, Doc{ID: "bridge2", Terms: bridge})
+	live, replayed := New(DefaultOptions()), New(DefaultOptions())
+	var last Placement
+	for _, d := range docs {
+		last = live.Add(d)
+		replayed.Assign(d, last.Joined)
+		for _, m := range last.Merged {
+			if _, err := replayed.Merge(m.Into, m.Story); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	if live.Len() != sweepEvery || len(last.Merged) == 0 {
+		t.Fatalf("%d articles, the last merging %v: the case needs a merge on article %d", live.Len(), last.Merged, sweepEvery)
+	}
+	for _, d := range []Doc{
+		{ID: "later-b", Terms: terms(append(span(11, 18), 22)...)},
+		{ID: "later-a", Terms: terms(append(span(1, 8), 22)...)},
+	} {
+		if got, want := replayed.Add(d), live.Add(d); got.Story != want.Story || got.New != want.New {
+			t.Errorf("%s: %+v replayed, %+v live", d.ID, got, want)
+		}
+	}
+	if got, want := grouped(replayed), grouped(live); !maps.EqualFunc(got, want, slices.Equal) {
+		t.Errorf("replayed stories differ from the live ones:\n%v\n%v", got, want)
+	}
+}

@@ -103,6 +103,7 @@ type Clusterer struct {
 	live    []int32          // stories not yet closed
 	apart   map[[2]int32]bool
 	now     int64 // latest article time seen, Unix seconds
+	swept   int   // articles seen at the last sweep (sweepIfDue)
 	scratch
 }
 
@@ -167,15 +168,13 @@ func (c *Clusterer) Add(d Doc) Placement {
 		p.Merged = c.mergeAround(target)
 	}
 	p.Joined, p.Story = c.stories[target].id, c.stories[c.root(target)].id
-	if len(c.ids)%sweepEvery == 0 {
-		c.sweep()
-	}
 	return p
 }
 
 // enter records a new article: its terms counted (unless primed), its
 // arrival index, its weighed vector and heaviest terms, and its time.
 func (c *Clusterer) enter(d Doc) (self int32, v vector, heavy []term, at int64) {
+	c.sweepIfDue()
 	if c.primed[d.ID] {
 		delete(c.primed, d.ID)
 	} else {

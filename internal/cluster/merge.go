@@ -117,6 +117,20 @@ func (c *Clusterer) merge(a, b int32) (int32, int32) {
 	return a, b
 }
 
+// sweepIfDue sweeps once every sweepEvery articles, before the next one
+// enters (or a batch settles), not at the end of the Add that brought the
+// count there: the merges that Add set off come first, and a replay, which
+// assigns the article and then makes its logged merges with Merge, must
+// close the same stories after them. Nothing else may sweep: an editor's
+// merge made after the sweep in one process and before it in another
+// would leave the two processes with different stories.
+func (c *Clusterer) sweepIfDue() {
+	if n := len(c.ids); n > 0 && n%sweepEvery == 0 && c.swept != n {
+		c.sweep()
+		c.swept = n
+	}
+}
+
 // sweep closes stories quiet for longer than MaxGap before the latest
 // article seen: they leave the index and free their centroid, keeping
 // their members.
@@ -161,11 +175,12 @@ type Absorbed struct {
 // if it arrived now, by similarity alone: unlike Add, it does not ask
 // akinTo, which measured a little worse (docs/performance.md). Stories
 // grow after their first article finds no match; a batch settles at its
-// end, a service now and then. An article that matches no story so still
-// joins the one its title alone names: at Threshold and twice as similar
-// as any other (a long report's words can outweigh a headline that plainly
-// names the story). It returns the stories merged.
+// end. An article that matches no story so still joins the one its title
+// alone names: at Threshold and twice as similar as any other (a long
+// report's words can outweigh a headline that plainly names the story).
+// It returns the stories merged.
 func (c *Clusterer) Settle() []Absorbed {
+	c.sweepIfDue()
 	var out []Absorbed
 	for _, s := range slices.Clone(c.live) {
 		st := &c.stories[s]

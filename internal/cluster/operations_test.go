@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/gob"
 	"errors"
+	"maps"
 	"math"
 	"slices"
 	"strconv"
@@ -386,6 +387,30 @@ func TestSnapshotKeepsEverything(t *testing.T) {
 		if got, want := r.Add(d), c.Add(d); !slices.Equal([]string{got.Story}, []string{want.Story}) || got.New != want.New || !slices.Equal(got.Merged, want.Merged) {
 			t.Errorf("%s: %+v after restore, %+v before", d.ID, got, want)
 		}
+	}
+}
+
+func TestSnapshotKeepsTitles(t *testing.T) {
+	// Stories a and b, whose titles disagree, are bridged after a restore:
+	// the restored clusterer must keep them apart as the original does, and
+	// a lone article whose title names a must settle into it in both.
+	c := New(DefaultOptions())
+	for _, d := range []Doc{
+		{ID: "a1", Terms: terms(append(span(1, 8), 20)...), Title: []uint64{1, 2}},
+		{ID: "a2", Terms: terms(append(span(1, 8), 21)...), Title: []uint64{1, 2}},
+		{ID: "b1", Terms: terms(append(span(11, 18), 20)...), Title: []uint64{11, 12}},
+		{ID: "b2", Terms: terms(append(span(11, 18), 21)...), Title: []uint64{11, 12}},
+	} {
+		c.Add(d)
+	}
+	r, _ := roundTrip(t, c)
+	for _, cl := range []*Clusterer{c, r} {
+		for _, id := range []string{"bridge1", "bridge2"} {
+			cl.Add(Doc{ID: id, Terms: terms(append(append(span(1, 8), span(11, 18)...), 20)...)})
+		}
+	}
+	if got, want := grouped(r), grouped(c); !maps.EqualFunc(got, want, slices.Equal) {
+		t.Errorf("after restore and the bridge:\n%v\nwant\n%v", got, want)
 	}
 }
 

@@ -4,12 +4,13 @@ import (
 	"bytes"
 	"encoding/gob"
 	"fmt"
+	"slices"
 	"time"
 )
 
 // snapshotVersion changes when the encoding does; an old snapshot is then
 // refused and the state rebuilt from stored articles.
-const snapshotVersion = 3
+const snapshotVersion = 4
 
 // state is the clusterer as it is encoded: what cannot be derived. The
 // maps from IDs and the inverted index are rebuilt on load.
@@ -26,14 +27,19 @@ type state struct {
 	Stories                   []storyState
 	Apart                     [][2]int32
 	Now                       int64
+	Swept                     int
 	PrimedIDs                 []string
 	Live                      []int32
 }
 
 type storyState struct {
-	ID                        string
-	Terms                     []uint32
-	Weights                   []float32
+	ID      string
+	Terms   []uint32
+	Weights []float32
+	// TitleTerms and TitleWeights are its titles (story.titles), which
+	// automatic merges read.
+	TitleTerms                []uint32
+	TitleWeights              []float32
 	Size                      int32
 	Mass, MassSq              float64
 	Members                   []int32
@@ -50,7 +56,7 @@ func (c *Clusterer) MarshalBinary() ([]byte, error) {
 		MergeThreshold: c.opts.MergeThreshold,
 		MaxGap:         c.opts.MaxGap, HalfLife: c.opts.HalfLife,
 		TermHashes: c.vocab.hash, DF: c.vocab.df, Docs: c.vocab.docs,
-		IDs: c.ids, StoryOf: c.storyOf, Now: c.now, Live: c.live,
+		IDs: c.ids, StoryOf: c.storyOf, Now: c.now, Swept: c.swept, Live: c.live,
 	}
 	for id := range c.primed {
 		st.PrimedIDs = append(st.PrimedIDs, id)
@@ -65,6 +71,10 @@ func (c *Clusterer) MarshalBinary() ([]byte, error) {
 		ss.Terms, ss.Weights = make([]uint32, len(s.centroid)), make([]float32, len(s.centroid))
 		for k, t := range s.centroid {
 			ss.Terms[k], ss.Weights[k] = t.id, t.w
+		}
+		ss.TitleTerms, ss.TitleWeights = make([]uint32, len(s.titles)), make([]float32, len(s.titles))
+		for k, t := range s.titles {
+			ss.TitleTerms[k], ss.TitleWeights[k] = t.id, t.w
 		}
 		st.Stories[i] = ss
 	}
@@ -93,7 +103,7 @@ func (c *Clusterer) UnmarshalBinary(data []byte) error {
 	for id, h := range st.TermHashes {
 		c.vocab.ids[h] = uint32(id)
 	}
-	c.ids, c.storyOf, c.now, c.live = st.IDs, st.StoryOf, st.Now, st.Live
+	c.ids, c.storyOf, c.now, c.swept, c.live = st.IDs, st.StoryOf, st.Now, st.Swept, st.Live
 	for i, id := range st.IDs {
 		c.index[id] = int32(i)
 	}
@@ -105,7 +115,7 @@ func (c *Clusterer) UnmarshalBinary(data []byte) error {
 	}
 	c.stories = make([]story, len(st.Stories))
 	for i, ss := range st.Stories {
-		if len(ss.Terms) != len(ss.Weights) || ss.Parent < 0 || int(ss.Parent) >= len(st.Stories) {
+		if len(ss.Terms) != len(ss.Weights) || len(ss.TitleTerms) != len(ss.TitleWeights) || ss.Parent < 0 || int(ss.Parent) >= len(st.Stories) {
 			return fmt.Errorf("decode clusterer: inconsistent story %s", ss.ID)
 		}
 		s := story{id: ss.ID, size: ss.Size, mass: ss.Mass, massSq: ss.MassSq, members: ss.Members, parent: ss.Parent,
@@ -115,6 +125,9 @@ func (c *Clusterer) UnmarshalBinary(data []byte) error {
 			centroid[k] = term{ss.Terms[k], ss.Weights[k]}
 		}
 		s.set(centroid, &c.work)
+		for k := range ss.TitleTerms {
+			s.titles = append(s.titles, term{ss.TitleTerms[k], ss.TitleWeights[k]})
+		}
 		c.stories[i] = s
 		c.byID[s.id] = int32(i)
 	}
@@ -174,7 +187,7 @@ func (st *state) check() error {
 				return fmt.Errorf("decode clusterer: story %s has article %d of %d", ss.ID, m, articles)
 			}
 		}
-		for _, t := range ss.Terms {
+		for _, t := range slices.Concat(ss.Terms, ss.TitleTerms) {
 			if int(t) >= len(st.TermHashes) {
 				return fmt.Errorf("decode clusterer: story %s has term %d of %d", ss.ID, t, len(st.TermHashes))
 			}

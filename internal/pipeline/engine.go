@@ -257,8 +257,9 @@ func (e *Engine) Stories() []cluster.Story { return e.cluster.Stories() }
 
 // Settle looks again at every open story of one article and merges it into
 // the story it would join if it arrived now: stories grow after their first
-// article found no match. A batch settles at its end; a service should now
-// and then (every few thousand articles, say). It returns the merges.
+// article found no match. A batch settles at its end. A service that
+// settled would have to log the merges it returns as edits, as it does
+// Add's (Placement.Merged), or a replay would not make them.
 func (e *Engine) Settle() []cluster.Absorbed { return e.cluster.Settle() }
 
 // Merge makes two stories one, as an editor would; the larger keeps its

@@ -277,3 +277,41 @@ func storyID(t *testing.T, s *Service, article string) string {
 	t.Helper()
 	return storedArticle(t, s, article).StoryID
 }
+
+// TestFailedIngestUndoesMerge: an ingest whose transaction fails after the
+// engine merged two stories leaves neither the merge nor its articles, in
+// the store or the engine; the same articles sent again merge once, as one
+// logged edit.
+func TestFailedIngestUndoesMerge(t *testing.T) {
+	ctx := context.Background()
+	s := openService(t, openDB(t, filepath.Join(t.TempDir(), "c.db")))
+	// The store refuses the article after the three that merge.
+	if _, err := s.db.SQL().ExecContext(ctx, `CREATE TRIGGER refuse BEFORE INSERT ON articles WHEN NEW.id = 'refused'
+		BEGIN SELECT RAISE(ABORT, 'refused'); END`); err != nil {
+		t.Fatal(err)
+	}
+	refused := &news.Article{ID: "refused", Outlet: "Elsewhere", Title: "A school fete",
+		Text: "The village school held its summer fete on Saturday, with a cake stall, a tombola and a tug of war between the parents and the teachers."}
+	if _, err := s.Ingest(ctx, append(bridged(t), refused)); err == nil {
+		t.Fatal("the ingest succeeded through a store that refused one of its articles")
+	}
+	if log := edits(t, s.db); len(log) != 0 {
+		t.Errorf("the failed ingest left edits in the log: %+v", log)
+	}
+	if _, err := s.db.SQL().ExecContext(ctx, `DROP TRIGGER refuse`); err != nil {
+		t.Fatal(err)
+	}
+	res, err := s.Ingest(ctx, bridged(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, st := range res.Articles {
+		if st.Duplicate {
+			t.Errorf("%s counted as held already after the failed ingest", st.ID)
+		}
+	}
+	if log := edits(t, s.db); len(log) != 1 || !log[0].Automatic {
+		t.Errorf("the log holds %+v, want one automatic merge", log)
+	}
+	agrees(t, s)
+}

@@ -61,7 +61,9 @@ func decodeFeatures(b []byte) (features, error) {
 	}
 	b = b[n:]
 	count, n := binary.Uvarint(b)
-	if n <= 0 || uint64(len(b[n:])) < 2*dedupe.Bins+12*count {
+	// Counts are compared by division: a damaged one's bytes, multiplied
+	// out, could wrap around to the length there is.
+	if n <= 0 || uint64(len(b[n:])) < 2*dedupe.Bins || count > (uint64(len(b[n:]))-2*dedupe.Bins)/12 {
 		return f, errFeatures
 	}
 	b = b[n:]
@@ -81,7 +83,7 @@ func decodeFeatures(b []byte) (features, error) {
 		return f, nil
 	}
 	titled, n := binary.Uvarint(b)
-	if n <= 0 || uint64(len(b[n:])) != 8*titled {
+	if n <= 0 || uint64(len(b[n:]))%8 != 0 || titled != uint64(len(b[n:]))/8 {
 		return f, errFeatures
 	}
 	b = b[n:]

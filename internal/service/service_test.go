@@ -2,6 +2,7 @@ package service
 
 import (
 	"context"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"path/filepath"
@@ -323,12 +324,15 @@ func TestFeatures(t *testing.T) {
 		t.Errorf("features without a title: %+v, %v", got, err)
 	}
 	full := f.encode()
-	for _, bad := range [][]byte{nil, {1}, full[:100], full[:len(full)-1], append(full, 0)} {
+	// Counts so large that the bytes they need wrap around to what is there.
+	wrapTerms := binary.AppendUvarint(binary.AppendUvarint(nil, 1), 1<<62)
+	wrapTerms = append(wrapTerms, make([]byte, 2*dedupe.Bins)...)
+	wrapTitle := binary.AppendUvarint(slices.Clone(older), 1<<61)
+	for _, bad := range [][]byte{nil, {1}, full[:100], full[:len(full)-1], append(full, 0), wrapTerms, wrapTitle} {
 		if _, err := decodeFeatures(bad); err == nil {
 			t.Errorf("damaged features %v accepted", bad)
 		}
 	}
-	_ = dedupe.Bins
 }
 
 // TestStoredRepeats checks that a split, which weighs a story's stored
@@ -708,4 +712,24 @@ func TestRebuildCutShort(t *testing.T) {
 	if err != nil || got != want || s.broken {
 		t.Errorf("after the rebuild: story %q, %v, broken %v; want %q", got, err, s.broken, want)
 	}
+}
+
+// FuzzDecodeFeatures: stored features, however damaged, decode or are
+// refused, never panic; what decodes with a title section, as every
+// version since 3 writes, encodes to what decodes the same again.
+func FuzzDecodeFeatures(f *testing.F) {
+	full := features{terms: map[uint64]float64{1: 2.5}, shingles: 3, title: []uint64{7}}.encode()
+	f.Add(full)
+	f.Add(full[:len(full)-9])
+	f.Add([]byte{})
+	f.Fuzz(func(t *testing.T, b []byte) {
+		got, err := decodeFeatures(b)
+		if err != nil || got.title == nil {
+			return
+		}
+		// Printed, since a weight may be NaN; fmt sorts the terms.
+		if again, err := decodeFeatures(got.encode()); err != nil || fmt.Sprint(again) != fmt.Sprint(got) {
+			t.Errorf("%v decodes to %+v, which encodes to what decodes as %+v, %v", b, got, again, err)
+		}
+	})
 }

@@ -3,6 +3,7 @@ package sqlite
 import (
 	"context"
 	"database/sql"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -107,5 +108,52 @@ func TestMigrationNumbersUnique(t *testing.T) {
 	_, err = store.Open(context.Background(), db, store.Dialect{Name: "sqlite", Migrations: files, Rebind: func(q string) string { return q }})
 	if err == nil || !strings.Contains(err.Error(), "002_one.sql and 002_other.sql share the number 2") {
 		t.Errorf("Open with two migrations numbered 2: %v", err)
+	}
+}
+
+// TestUpgradeKeepsEdits opens a store that the migrations before 008 made
+// and an editor's merge is in: after the upgrade the merge reads as an
+// editor's (not automatic), and Retired finds it.
+func TestUpgradeKeepsEdits(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "old.db")
+	sub, err := fs.Sub(migrations, "migrations")
+	if err != nil {
+		t.Fatal(err)
+	}
+	before := fstest.MapFS{}
+	names, err := fs.Glob(sub, "*.sql")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range names {
+		if name < "008" {
+			data, err := fs.ReadFile(sub, name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			before[name] = &fstest.MapFile{Data: data}
+		}
+	}
+	raw, err := sql.Open("sqlite", fileURI(path))
+	if err != nil {
+		t.Fatal(err)
+	}
+	old, err := store.Open(ctx, raw, store.Dialect{Name: "sqlite", Migrations: before, Rebind: func(q string) string { return q }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := raw.ExecContext(ctx, `INSERT INTO edits (after_seq, kind, story, other, articles, result, created_at)
+		VALUES (0, 'merge', 's1', 's2', 'null', 's1', '2026-11-24T00:00:00Z')`); err != nil {
+		t.Fatal(err)
+	}
+	old.Close()
+	s, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if e, err := s.Retired(ctx, "s2"); err != nil || e.Automatic || e.Result != "s1" {
+		t.Errorf("Retired(s2) after the upgrade = %+v, %v; want the editor's merge into s1", e, err)
 	}
 }
