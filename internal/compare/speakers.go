@@ -18,14 +18,14 @@ func (ix *Index) speakerOf(p int, sp span) (string, string) {
 	if sp.toByte >= 0 {
 		s := doc.Sentences[sp.to]
 		if start, end, ok := speakerAfter(s.Tokens, tokenAt(s.Tokens, sp.toByte)); ok {
-			if name, role := ix.resolve(p, sp.to, start, end); name != "" {
+			if name, role := ix.speakerIn(p, sp.to, start, end); name != "" {
 				return name, role
 			}
 		}
 	}
 	s := doc.Sentences[sp.from]
 	if start, end, ok := speakerBefore(s.Tokens, tokenAt(s.Tokens, sp.fromByte)); ok {
-		return ix.resolve(p, sp.from, start, end)
+		return ix.speakerIn(p, sp.from, start, end)
 	}
 	// `… he rather wishes he had done differently: "…"`: a colon brings in
 	// the words of the person the sentence is about.
@@ -39,11 +39,37 @@ func (ix *Index) speakerOf(p int, sp span) (string, string) {
 		prev := doc.Sentences[sp.from-1]
 		if prev.Para == s.Para && strings.HasSuffix(prev.Text, ":") {
 			if start, end, ok := speakerBefore(prev.Tokens, len(prev.Tokens)); ok {
-				return ix.resolve(p, sp.from-1, start, end)
+				return ix.speakerIn(p, sp.from-1, start, end)
 			}
 		}
 	}
 	return "", ""
+}
+
+// speakerIn resolves the speaker phrase tokens [start, end) of a sentence
+// if it can name one: an adverb between the speaker and the verb is left
+// out ("the president proudly stated"), and a phrase that is no name, or
+// that lies inside quotation marks (words quoted, not who quotes them),
+// names no one.
+func (ix *Index) speakerIn(p, sent, start, end int) (string, string) {
+	tokens := ix.Sources[p].Doc.Sentences[sent].Tokens
+	for end > start+1 && mannerAdverb(tokens, end-1) {
+		end--
+	}
+	end = expectedSpeaker(tokens, start, end)
+	if !speakerPhrase(tokens, start, end) || ix.quotedAt(p, sent, tokens[start].Start) {
+		return "", ""
+	}
+	return ix.resolve(p, sent, start, end)
+}
+
+// mannerAdverb reports whether word k is an adverb in -ly after a noun:
+// "proudly" in "the president proudly stated", not "family" in "the
+// family said".
+func mannerAdverb(tokens []text.Token, k int) bool {
+	t := &tokens[k]
+	return k > 0 && t.Kind == text.Word && !t.Capitalized() && len(t.Lower) > 5 && strings.HasSuffix(t.Lower, "ly") &&
+		!determiners.has(tokens[k-1].Lower) && t.Lower != "family"
 }
 
 // tokenAt returns the index of the first token starting at or after byte b.
@@ -129,7 +155,9 @@ func describedName(tokens []text.Token, i int) (int, int, bool) {
 func speakerBefore(tokens []text.Token, q int) (int, int, bool) {
 	verb := -1
 	for j := q - 1; j >= 0; j-- {
-		if tagsQuote(tokens, j) {
+		// "laughed", "began" tag a quote only right before it: "an
+		// inquiry began in 2015, but "…"" is no one beginning to speak.
+		if tagsQuote(tokens, j) && (speechVerbs.has(tokens[j].Lower) || q-j <= 2) {
 			verb = j
 			break
 		}
@@ -167,8 +195,21 @@ func speakerBefore(tokens []text.Token, q int) (int, int, bool) {
 // subjectOf returns the first noun phrase of tokens [from, to): the subject
 // of a sentence, skipping an opening conjunction.
 func subjectOf(tokens []text.Token, from, to int) (int, int, bool) {
+	from = skipDateline(tokens, from, to)
 	for from < to && (clauseWords.has(tokens[from].Lower) || tokens[from].Kind == text.Punct) {
 		from++
+	}
+	if from < to && (governing.has(tokens[from].Lower) || openers.has(tokens[from].Lower)) {
+		// "In a Fox News interview, Heather Sue recalled", "Meanwhile,
+		// James said": the subject follows the opening phrase's comma.
+		comma := from
+		for comma < to && comma-from <= maxSpeakerWords && tokens[comma].Text != "," {
+			comma++
+		}
+		if comma >= to || tokens[comma].Text != "," {
+			return 0, 0, false
+		}
+		from = comma + 1
 	}
 	end := from
 	for end < to && end-from < maxSpeakerWords {
