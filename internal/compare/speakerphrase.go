@@ -16,8 +16,8 @@ func speakerPhrase(tokens []text.Token, start, end int) bool {
 	if start >= end {
 		return false
 	}
-	if governing.has(tokens[start].Lower) || openers.has(tokens[start].Lower) {
-		return false
+	if first := &tokens[start]; governing.has(first.Lower) || openers.has(first.Lower) || verbAlone(tokens, start, end) {
+		return false // "in a statement", "posing with his dog"
 	}
 	if datelineWords(tokens, start, end) || timeOnly(tokens, start, end) || text.Dates(tokens[start:end]) != nil && datedOnly(tokens, start, end) {
 		return false
@@ -48,8 +48,7 @@ can does did do`)
 // openers start a sentence before its subject: an adverb or a time, never
 // a speaker.
 var openers = setOf(`during after before since until following despite like unlike amid meanwhile however
-nevertheless moreover instead then now yet still later earlier moments when while if though although
-last next this`)
+nevertheless moreover instead then now yet still later earlier moments when while if though although`)
 
 // clauseVerb reports whether lower-case word k, inside a phrase, is a verb
 // that opens a clause of its own: a participle or a past form not right
@@ -145,3 +144,16 @@ func expectedSpeaker(tokens []text.Token, start, end int) int {
 
 // expectations come between a speaker and a speech verb yet to come.
 var expectations = setOf(`expected going set due scheduled likely poised about`)
+
+// verbAlone reports whether a phrase opens with a participle or is a
+// past form alone: "posing", "led", not "the elected mayor".
+func verbAlone(tokens []text.Token, start, end int) bool {
+	t := &tokens[start]
+	if t.Kind != text.Word || t.Capitalized() {
+		return false
+	}
+	if len(t.Lower) > 5 && strings.HasSuffix(t.Lower, "ing") {
+		return true
+	}
+	return end-start == 1 && (len(t.Lower) > 4 && strings.HasSuffix(t.Lower, "ed") || text.IrregularPast(t.Lower))
+}

@@ -202,25 +202,61 @@ func subjectOf(tokens []text.Token, from, to int) (int, int, bool) {
 	if from < to && (governing.has(tokens[from].Lower) || openers.has(tokens[from].Lower)) {
 		// "In a Fox News interview, Heather Sue recalled", "Meanwhile,
 		// James said": the subject follows the opening phrase's comma.
-		comma := from
-		for comma < to && comma-from <= maxSpeakerWords && tokens[comma].Text != "," {
-			comma++
-		}
-		if comma >= to || tokens[comma].Text != "," {
+		comma := commaAfter(tokens, from, to)
+		if comma < 0 {
 			return 0, 0, false
 		}
 		from = comma + 1
+		// More of the opening may follow, between commas: a place ("in
+		// Rochester, N.H., Biden …"), a name in apposition ("with his
+		// fiancee, Rhonda Rouer, he …"), a time or a relative clause
+		// ("…, video of which was posted, the host …").
+		for comma = commaAfter(tokens, from, to); comma > from && openingMore(tokens, from, comma); comma = commaAfter(tokens, from, to) {
+			from = comma + 1
+		}
 	}
 	end := from
 	for end < to && end-from < maxSpeakerWords {
 		t := &tokens[end]
 		afterPossessive := end > from && strings.HasSuffix(tokens[end-1].Lower, "'s")
-		if t.Kind == text.Punct || (!t.Capitalized() && !determiners.has(t.Lower) && !titleWords.has(t.Lower) && !personPronouns.has(t.Lower) && !groupPronouns.has(t.Lower) && !afterPossessive && end > from) {
+		if t.Kind == text.Punct && !namePeriod(tokens, end) || (!t.Capitalized() && !determiners.has(t.Lower) && !titleWords.has(t.Lower) && !personPronouns.has(t.Lower) && !groupPronouns.has(t.Lower) && !afterPossessive && end > from) {
 			break
 		}
 		end++
 	}
 	return from, end, end > from
+}
+
+// commaAfter returns the first comma in tokens [from, to) within a
+// speaker phrase's reach, or -1.
+func commaAfter(tokens []text.Token, from, to int) int {
+	for k := from; k < to && k-from <= maxSpeakerWords; k++ {
+		if tokens[k].Text == "," {
+			return k
+		}
+	}
+	return -1
+}
+
+// openingMore reports whether tokens [from, comma) go on with a sentence's
+// opening rather than start its clause: all capitalised (a place or a
+// name in apposition), opening with a preposition or an adverb, or
+// holding a clause word.
+func openingMore(tokens []text.Token, from, comma int) bool {
+	if governing.has(tokens[from].Lower) || openers.has(tokens[from].Lower) {
+		return true
+	}
+	capitals := true
+	for k := from; k < comma; k++ {
+		t := &tokens[k]
+		if t.Kind == text.Word && clauseWords.has(t.Lower) {
+			return true
+		}
+		if t.Kind == text.Word && !t.Capitalized() {
+			capitals = false
+		}
+	}
+	return capitals
 }
 
 // clauseWords start a clause; a speaker phrase never runs across them.
@@ -282,7 +318,7 @@ func (ix *Index) resolve(p, sent, start, end int) (string, string) {
 		return name, ix.roleOf(mention{name: name})
 	}
 	if end-start == 1 && personPronouns.has(tokens[start].Lower) {
-		if m, ok := people.lastBefore(sent, start); ok {
+		if m, ok := ix.referent(p, sent, start); ok {
 			return m.name, ix.roleOf(m)
 		}
 		return "", ""
@@ -478,7 +514,7 @@ func (ix *Index) lastPersonIn(p, sent, q int) (string, string) {
 			return m.name, ix.roleOf(m)
 		}
 		if personPronouns.has(tokens[k].Lower) {
-			if m, ok := people.lastBefore(sent, k); ok {
+			if m, ok := ix.referent(p, sent, k); ok {
 				return m.name, ix.roleOf(m)
 			}
 			return "", ""
@@ -489,3 +525,47 @@ func (ix *Index) lastPersonIn(p, sent, q int) (string, string) {
 
 // nameParticles open surnames in lower case: "de Blasio", "van Gogh".
 var nameParticles = setOf(`de van von bin al da di la le du del ter ten`)
+
+// referent returns the person a pronoun at token tok of a sentence stands
+// for: the last one named before it, passing over a person named inside
+// another's phrase, who is not the one the sentence goes on about: "her
+// best Joe Namath imitation. "…," she told", "his fiancee, Rhonda Rouer,
+// he added".
+func (ix *Index) referent(p, sent, tok int) (mention, bool) {
+	doc := ix.Sources[p].Doc
+	mentions := ix.people[p].mentions
+	for i := len(mentions) - 1; i >= 0; i-- {
+		m := mentions[i]
+		if m.sentence > sent || m.sentence == sent && m.end > tok {
+			continue
+		}
+		if ownedBy(doc.Sentences[m.sentence].Tokens, m) {
+			continue
+		}
+		return m, true
+	}
+	return mention{}, false
+}
+
+// ownedBy reports whether a possessive pronoun opens the phrase a person
+// is named in, a few words before the name or before its apposition:
+// "her best Joe Namath imitation", "his fiancee, Rhonda Rouer".
+func ownedBy(tokens []text.Token, m mention) bool {
+	k := m.roleStart - 1
+	if k >= 0 && tokens[k].Text == "," {
+		k--
+	}
+	for n := 0; k >= 0 && n < 3; k, n = k-1, n+1 {
+		t := &tokens[k]
+		if t.Kind != text.Word || clauseWords.has(t.Lower) || verbForms.has(t.Lower) || tagVerbs.has(t.Lower) {
+			return false
+		}
+		if possessives.has(t.Lower) {
+			return true
+		}
+	}
+	return false
+}
+
+// possessives are the pronouns that own the noun phrase they open.
+var possessives = setOf(`his her their its`)
