@@ -48,7 +48,8 @@ can does did do`)
 // openers start a sentence before its subject: an adverb or a time, never
 // a speaker.
 var openers = setOf(`during after before since until following despite like unlike amid meanwhile however
-nevertheless moreover instead then now yet still later earlier moments when while if though although`)
+nevertheless moreover instead then now yet still later earlier moments when while if though although
+well`)
 
 // clauseVerb reports whether lower-case word k, inside a phrase, is a verb
 // that opens a clause of its own: a participle or a past form not right
@@ -56,7 +57,7 @@ nevertheless moreover instead then now yet still later earlier moments when whil
 // with their adjective).
 func clauseVerb(tokens []text.Token, k int) bool {
 	t := &tokens[k]
-	if t.Capitalized() || t.Hyphen || determiners.has(tokens[k-1].Lower) || strings.HasSuffix(tokens[k-1].Lower, "'s") {
+	if t.Capitalized() || t.Hyphen || k > 0 && (determiners.has(tokens[k-1].Lower) || strings.HasSuffix(tokens[k-1].Lower, "'s")) {
 		return false
 	}
 	w := t.Lower
@@ -152,8 +153,8 @@ func verbAlone(tokens []text.Token, start, end int) bool {
 	if t.Kind != text.Word || t.Capitalized() {
 		return false
 	}
-	if len(t.Lower) > 5 && strings.HasSuffix(t.Lower, "ing") {
-		return true
+	if len(t.Lower) > 5 && strings.HasSuffix(t.Lower, "ing") && (end-start == 1 || clauseVerb(tokens, start)) {
+		return true // not "incoming chief of staff", "managing director"
 	}
 	return end-start == 1 && (len(t.Lower) > 4 && strings.HasSuffix(t.Lower, "ed") || text.IrregularPast(t.Lower))
 }

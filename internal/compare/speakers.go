@@ -157,7 +157,7 @@ func speakerBefore(tokens []text.Token, q int) (int, int, bool) {
 	for j := q - 1; j >= 0; j-- {
 		// "laughed", "began" tag a quote only right before it: "an
 		// inquiry began in 2015, but "…"" is no one beginning to speak.
-		if tagsQuote(tokens, j) && (speechVerbs.has(tokens[j].Lower) || q-j <= 2) {
+		if tagsQuote(tokens, j) && (!adjacentTags.has(tokens[j].Lower) || q-j <= 2) {
 			verb = j
 			break
 		}
@@ -528,9 +528,9 @@ var nameParticles = setOf(`de van von bin al da di la le du del ter ten`)
 
 // referent returns the person a pronoun at token tok of a sentence stands
 // for: the last one named before it, passing over a person named inside
-// another's phrase, who is not the one the sentence goes on about: "her
-// best Joe Namath imitation. "…," she told", "his fiancee, Rhonda Rouer,
-// he added".
+// another phrase, who is not the one the sentence goes on about: "after
+// doing her best Joe Namath imitation. "…," she told", "with his fiancee,
+// Rhonda Rouer, he added", "on Rachel Maddow's program. "…," he said".
 func (ix *Index) referent(p, sent, tok int) (mention, bool) {
 	doc := ix.Sources[p].Doc
 	mentions := ix.people[p].mentions
@@ -539,7 +539,7 @@ func (ix *Index) referent(p, sent, tok int) (mention, bool) {
 		if m.sentence > sent || m.sentence == sent && m.end > tok {
 			continue
 		}
-		if ownedBy(doc.Sentences[m.sentence].Tokens, m) {
+		if insidePhrase(doc.Sentences[m.sentence].Tokens, m) {
 			continue
 		}
 		return m, true
@@ -547,21 +547,32 @@ func (ix *Index) referent(p, sent, tok int) (mention, bool) {
 	return mention{}, false
 }
 
-// ownedBy reports whether a possessive pronoun opens the phrase a person
-// is named in, a few words before the name or before its apposition:
-// "her best Joe Namath imitation", "his fiancee, Rhonda Rouer".
-func ownedBy(tokens []text.Token, m mention) bool {
+// insidePhrase reports whether a person is named inside a phrase that a
+// preposition governs or a possessive pronoun owns, a few words before
+// the name or before the noun it stands in apposition to: "a letter to
+// Smith", "her best Joe Namath imitation", "his fiancee, Rhonda Rouer,".
+// A phrase that opens its clause is the clause's subject: "Her
+// co-presenter Bardem laughs".
+func insidePhrase(tokens []text.Token, m mention) bool {
 	k := m.roleStart - 1
 	if k >= 0 && tokens[k].Text == "," {
+		if m.end < len(tokens) && tokens[m.end].Text != "," {
+			return false // "at his home, Rudy Demoski said": an opening phrase ends there
+		}
 		k--
 	}
-	for n := 0; k >= 0 && n < 3; k, n = k-1, n+1 {
+	for n := 0; k >= 0 && n < 4; k, n = k-1, n+1 {
 		t := &tokens[k]
 		if t.Kind != text.Word || clauseWords.has(t.Lower) || verbForms.has(t.Lower) || tagVerbs.has(t.Lower) {
 			return false
 		}
+		if governing.has(t.Lower) {
+			// "on Anthony Weiner's campaign … he decided": the owner of
+			// what is spoken of is still the one spoken about.
+			return !possessed(tokens, m, m.end+1)
+		}
 		if possessives.has(t.Lower) {
-			return true
+			return k > 0 && tokens[k-1].Kind == text.Word && !clauseWords.has(tokens[k-1].Lower)
 		}
 	}
 	return false
