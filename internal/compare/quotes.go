@@ -104,17 +104,18 @@ func (ix *Index) spansOf(p int) []span {
 }
 
 // quotedAt reports whether byte b of sentence sent of source p lies
-// between the marks of one of its quotations.
+// between the marks of one of its quotations. A quotation left open is
+// not counted: a stray mark would take the rest of its paragraph.
 func (ix *Index) quotedAt(p, sent, b int) bool {
 	for _, sp := range ix.spansOf(p) {
 		if sp.from > sent {
 			break
 		}
-		if sp.to < sent {
+		if sp.to < sent || sp.toByte < 0 {
 			continue
 		}
 		after := sp.from < sent || b > sp.fromByte
-		before := sp.to > sent || sp.toByte < 0 || b < sp.toByte-1
+		before := sp.to > sent || b < sp.toByte-1
 		if after && before {
 			return true
 		}

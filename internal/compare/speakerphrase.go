@@ -19,7 +19,7 @@ func speakerPhrase(tokens []text.Token, start, end int) bool {
 	if first := &tokens[start]; governing.has(first.Lower) || openers.has(first.Lower) || verbAlone(tokens, start, end) {
 		return false // "in a statement", "posing with his dog"
 	}
-	if datelineWords(tokens, start, end) || timeOnly(tokens, start, end) || text.Dates(tokens[start:end]) != nil && datedOnly(tokens, start, end) {
+	if dateline(tokens, start, end) || text.Dates(tokens[start:end]) != nil && datedOnly(tokens, start, end) {
 		return false
 	}
 	if tokens[end-1].Lower == "to" {
@@ -73,6 +73,13 @@ func clauseVerb(tokens []text.Token, k int) bool {
 
 // particles follow a verb to make a phrasal one: "walking out", "held up".
 var particles = setOf(`out up down off through away back`)
+
+// dateline reports whether a phrase opens its sentence in capitals before
+// a comma, as the place of a dateline does: "WEST PALM BEACH, Fla.", not
+// "ITAR TASS said".
+func dateline(tokens []text.Token, start, end int) bool {
+	return start == 0 && end < len(tokens) && tokens[end].Text == "," && datelineWords(tokens, start, end)
+}
 
 // datelineWords reports whether a phrase is written all in capitals, as
 // the place of a dateline is ("WEST PALM BEACH, Fla. —"): two words or
