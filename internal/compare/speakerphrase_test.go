@@ -28,12 +28,14 @@ func TestSpeakerIsAName(t *testing.T) {
 		{"counter: an adjective in -ing", `"We will rebuild the store in a matter of weeks," managing director Keith Edelman told reporters.`, "rebuild the store", "Keith Edelman"},
 		{"an opening phrase", `In a Fox News interview, Heather Sue recalled telling the others, "We are going to buy a bakery right away!"`, "buy a bakery", "Heather Sue"},
 		{"an opening adverb", `Meanwhile, Ann James said she had records, including one that says, "I want you to stay with me."`, "stay with me", "Ann James"},
+		{"an abbreviated title in the subject", `Ronan Farrow wrote the story. On Twitter last fall, Mr. Farrow praised the producer, saying he had "refused to bow to pressure to stop the shoots."`, "refused to bow", "Ronan Farrow"},
 		{"a place after the opening", `But in a speech in Rochester, N.H., Joe Biden was unequivocal, saying that "he should be impeached right now."`, "impeached right now", "Joe Biden"},
 		{"a person inside a possessed phrase", `Speaker Nancy Pelosi said the bill will pass after doing her best Joe Namath imitation on Sunday. "We're going to pass the bill this week," she told ABC.`, "pass the bill", "Nancy Pelosi"},
 		{"counter: a possessed phrase as subject", `Her co-presenter Javier Bardem laughs. "That was a moment for all of us," he says.`, "That was a moment", "Javier Bardem"},
 		{"a person in apposition inside a phrase", `Michael Dunn spoke from jail. In the conversation with his fiancee, Rhonda Rouer, he complained, but added: "I guess it would be better than being in there."`, "better than being", "Michael Dunn"},
 		{"counter: an opening phrase, then the subject", `Reached by telephone at his home, Rudy Demoski said he did not want to talk. "The bad part is my last name," he said.`, "last name", "Rudy Demoski"},
 		{"a person a preposition governs", `Anna Holt wrote a letter to Tom Reyes. "We will not give up the fight now," she said.`, "give up the fight", "Anna Holt"},
+		{"counter: a preposition inside a title", `College dean of students Mary Spellman stepped down last week. She said in an email that the school must help students who "don't fit our mold at all."`, "fit our mold", "Mary Spellman"},
 		{"counter: the owner of what a preposition governs", `I worked on Anthony Weiner's campaign for weeks when he arrived. "I always say that every campaign has its heroes," he said.`, "every campaign", "Anthony Weiner"},
 	}
 	for _, tt := range tests {

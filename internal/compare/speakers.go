@@ -219,7 +219,7 @@ func subjectOf(tokens []text.Token, from, to int) (int, int, bool) {
 	for end < to && end-from < maxSpeakerWords {
 		t := &tokens[end]
 		afterPossessive := end > from && strings.HasSuffix(tokens[end-1].Lower, "'s")
-		if t.Kind == text.Punct && !namePeriod(tokens, end) || (!t.Capitalized() && !determiners.has(t.Lower) && !titleWords.has(t.Lower) && !personPronouns.has(t.Lower) && !groupPronouns.has(t.Lower) && !afterPossessive && end > from) {
+		if t.Kind == text.Punct && !namePeriod(tokens, end) || t.Kind != text.Punct && (!t.Capitalized() && !determiners.has(t.Lower) && !titleWords.has(t.Lower) && !personPronouns.has(t.Lower) && !groupPronouns.has(t.Lower) && !afterPossessive && end > from) {
 			break
 		}
 		end++
@@ -561,6 +561,7 @@ func insidePhrase(tokens []text.Token, m mention) bool {
 		}
 		k--
 	}
+	common := false // a noun in lower case stands between: "dean of students Mary Spellman"
 	for n := 0; k >= 0 && n < 4; k, n = k-1, n+1 {
 		t := &tokens[k]
 		if t.Kind != text.Word || clauseWords.has(t.Lower) || verbForms.has(t.Lower) || tagVerbs.has(t.Lower) {
@@ -569,8 +570,9 @@ func insidePhrase(tokens []text.Token, m mention) bool {
 		if governing.has(t.Lower) {
 			// "on Anthony Weiner's campaign … he decided": the owner of
 			// what is spoken of is still the one spoken about.
-			return !possessed(tokens, m, m.end+1)
+			return !common && !possessed(tokens, m, m.end+1)
 		}
+		common = common || !t.Capitalized() && !determiners.has(t.Lower) && !titleWords.has(t.Lower)
 		if possessives.has(t.Lower) {
 			return k > 0 && tokens[k-1].Kind == text.Word && !clauseWords.has(tokens[k-1].Lower)
 		}
