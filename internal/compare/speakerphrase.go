@@ -134,9 +134,13 @@ func skipDateline(tokens []text.Token, from, to int) int {
 }
 
 // expectedSpeaker returns where a name ends that is followed by what it
-// is expected to say: "McConnell is expected to" before "say" names
-// McConnell. Any other phrase keeps its end.
+// is expected to say, or goes on to say: "McConnell is expected to" and
+// "Celli went on to" before "say" name McConnell and Celli. Any other
+// phrase keeps its end.
 func expectedSpeaker(tokens []text.Token, start, end int) int {
+	if end-start >= 4 && tokens[end-1].Lower == "to" && tokens[end-2].Lower == "on" && goesOn.has(tokens[end-3].Lower) {
+		return end - 3 // "Celli went on to say", "The statement goes on to say"
+	}
 	if end-start < 4 || tokens[end-1].Lower != "to" || !expectations.has(tokens[end-2].Lower) {
 		return end
 	}
@@ -149,6 +153,9 @@ func expectedSpeaker(tokens []text.Token, start, end int) int {
 	}
 	return k
 }
+
+// goesOn are the forms of "go" in "went on to say".
+var goesOn = setOf(`go goes went going`)
 
 // expectations come between a speaker and a speech verb yet to come.
 var expectations = setOf(`expected going set due scheduled likely poised about`)

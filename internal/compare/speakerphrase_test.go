@@ -16,7 +16,9 @@ func TestSpeakerIsAName(t *testing.T) {
 		name, text, quote, speaker string // speaker "": no speaker at all
 	}{
 		{"a dateline is passed over", `WEST PALM BEACH, Fla.—President Anna Holt called the troops, saying they were "tremendous warriors who never rest."`, "tremendous warriors", "Anna Holt"},
-		{"a verb phrase is no speaker", `The statement goes on to say that the singer was taken to hospital "a few days ago after a long show in Vegas."`, "a few days ago", ""},
+		{"a verb phrase is no speaker", `The statement was meant to say that the singer was taken to hospital "a few days ago after a long show in Vegas."`, "a few days ago", ""},
+		{"went on to say", `Malu Celli runs the zoo. Celli went on to say that "it is not necessarily too cold for them at all."`, "too cold", "Malu Celli"},
+		{"a description after the name", `"We had both the facts and the law on our side," Gary Kohlman, the attorney representing the players, said in an interview.`, "facts and the law", "Gary Kohlman"},
 		{"counter: a noun phrase is", `The statement said that the singer was taken to hospital "a few days ago after a long show in Vegas."`, "a few days ago", "statement"},
 		{"a clause with its own speech verb", `ABC News said the envelope held by Beatty read, "Actress in a leading role, the card said."`, "Actress in a leading role", ""},
 		{"a verb tags a quote only as what was said", `Police commissioner Mark Rowley said an inquiry began in 2015, but "there was no intelligence to suggest this attack was planned."`, "no intelligence", "Mark Rowley"},

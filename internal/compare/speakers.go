@@ -57,7 +57,13 @@ func (ix *Index) speakerIn(p, sent, start, end int) (string, string) {
 		end--
 	}
 	end = expectedSpeaker(tokens, start, end)
-	if !speakerPhrase(tokens, start, end) || ix.quotedAt(p, sent, tokens[start].Start) {
+	// "Gary Kohlman, the attorney representing the players,": the name
+	// before the comma is the speaker; what follows describes them.
+	head := start
+	for head < end && tokens[head].Text != "," {
+		head++
+	}
+	if !speakerPhrase(tokens, start, head) || ix.quotedAt(p, sent, tokens[start].Start) {
 		return "", ""
 	}
 	return ix.resolve(p, sent, start, end)
