@@ -172,3 +172,9 @@ func verbAlone(tokens []text.Token, start, end int) bool {
 	}
 	return end-start == 1 && (len(t.Lower) > 4 && strings.HasSuffix(t.Lower, "ed") || text.IrregularPast(t.Lower))
 }
+
+// openingParticiple reports whether a word reads as a participle opening a
+// sentence: "Asked", "Speaking".
+func openingParticiple(w string) bool {
+	return tagVerbs.has(w) || len(w) > 5 && (strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing"))
+}

@@ -205,9 +205,10 @@ func subjectOf(tokens []text.Token, from, to int) (int, int, bool) {
 	for from < to && (clauseWords.has(tokens[from].Lower) || tokens[from].Kind == text.Punct) {
 		from++
 	}
-	if from < to && (governing.has(tokens[from].Lower) || openers.has(tokens[from].Lower)) {
+	if from < to && (governing.has(tokens[from].Lower) || openers.has(tokens[from].Lower) || openingParticiple(tokens[from].Lower)) {
 		// "In a Fox News interview, Heather Sue recalled", "Meanwhile,
-		// James said": the subject follows the opening phrase's comma.
+		// James said", "Asked if …, Walden said": the subject follows the
+		// opening phrase's comma.
 		comma := commaAfter(tokens, from, to)
 		if comma < 0 {
 			return 0, 0, false
@@ -233,6 +234,9 @@ func subjectOf(tokens []text.Token, from, to int) (int, int, bool) {
 	return from, end, end > from
 }
 
+// relatives open a relative clause.
+var relatives = setOf(`which who whom whose where`)
+
 // commaAfter returns the first comma in tokens [from, to) within a
 // speaker phrase's reach, or -1.
 func commaAfter(tokens []text.Token, from, to int) int {
@@ -247,7 +251,7 @@ func commaAfter(tokens []text.Token, from, to int) int {
 // openingMore reports whether tokens [from, comma) go on with a sentence's
 // opening rather than start its clause: all capitalised (a place or a
 // name in apposition), opening with a preposition or an adverb, or
-// holding a clause word.
+// holding a relative clause.
 func openingMore(tokens []text.Token, from, comma int) bool {
 	if governing.has(tokens[from].Lower) || openers.has(tokens[from].Lower) {
 		return true
@@ -255,7 +259,7 @@ func openingMore(tokens []text.Token, from, comma int) bool {
 	capitals := true
 	for k := from; k < comma; k++ {
 		t := &tokens[k]
-		if t.Kind == text.Word && clauseWords.has(t.Lower) {
+		if t.Kind == text.Word && relatives.has(t.Lower) {
 			return true
 		}
 		if t.Kind == text.Word && !t.Capitalized() {
