@@ -108,6 +108,9 @@ func (ix *Index) citationsIn(r Ref) []citation {
 		if start >= end || !hasNoun(tokens[start:end]) || personPronouns.has(tokens[start].Lower) || groupPronouns.has(tokens[start].Lower) {
 			return
 		}
+		if ix.quotedAt(r.Source, r.Sentence, tokens[start].Start) {
+			return // "…, saying "that's not a place I think …"": quoted words, no party
+		}
 		cited, kind, as := ix.classify(r, start, end, viaOutlet)
 		if cited != "" {
 			out = append(out, citation{ref: r, cited: cited, kind: kind, as: as, first: first})
@@ -156,6 +159,9 @@ func (ix *Index) citationsIn(r Ref) []citation {
 			add(i+1, phraseEnd(tokens, i+1), false, false)
 		case isVerb(tokens, i, reportingVerbs) && w != "according" && !strings.HasSuffix(w, "ing") && !passive(tokens, i):
 			if start, end, ok := subjectBefore(tokens, i); ok {
+				if !speakerPhrase(tokens, start, end) {
+					continue // "Police don't", "Historians had long": no name
+				}
 				add(start, end, false, false)
 				for _, c := range ix.conjunctsBefore(r, start, end) {
 					add(c[0], c[1], false, false)

@@ -53,6 +53,7 @@ type Index struct {
 	firstNames     map[string]string          // first word of a person's full name → a surname it opens, once asked
 	sourceWords    map[string]bool            // words the story capitalises where a cited party stands, once asked
 	outletWords    map[string]bool            // words the story writes as an outlet's name, read with sourceWords
+	quoted         [][]span                   // per source: its quotations, once asked
 
 	// shared and touched are scratch space for toldElsewhere, kept between
 	// calls: an Index is used by one goroutine at a time.

@@ -76,6 +76,10 @@ complained boasted revealed agreed observed predicted recalled`)
 var quoteTags = setOf(`began begins laughed laughs joked jokes quipped quips shouted exclaimed wondered
 sighed smiled`)
 
+// adjacentTags tag a quote only next to it: they say how words came, not
+// what they were.
+var adjacentTags = setOf(`began begins laughed laughs sighed smiled`)
+
 // tagsQuote reports whether token i can tag a quotation with its speaker.
 func tagsQuote(tokens []text.Token, i int) bool {
 	return isVerb(tokens, i, tagVerbs)

@@ -57,7 +57,7 @@ func (ix *Index) appendQuotes(out []quote, p int) []quote {
 	doc := ix.Sources[p].Doc
 	first := len(out)
 	lastSpeaker, lastRole, lastPara := "", "", -2
-	for _, sp := range quoteSpans(doc) {
+	for _, sp := range ix.spansOf(p) {
 		q := quote{source: p, sentence: sp.to, text: sp.text}
 		q.speaker, q.role = ix.speakerOf(p, sp)
 		if n := len(out); n > first && q.speaker == "" && out[n-1].sentence == sp.from && startsLower(sp.text) {
@@ -87,6 +87,40 @@ func (ix *Index) appendQuotes(out []quote, p int) []quote {
 		out = append(out, q)
 	}
 	return out
+}
+
+// spansOf returns the quotations of source p, found once.
+func (ix *Index) spansOf(p int) []span {
+	if ix.quoted == nil {
+		ix.quoted = make([][]span, len(ix.Sources))
+	}
+	if ix.quoted[p] == nil {
+		ix.quoted[p] = quoteSpans(ix.Sources[p].Doc)
+		if ix.quoted[p] == nil {
+			ix.quoted[p] = []span{} // none: asked once all the same
+		}
+	}
+	return ix.quoted[p]
+}
+
+// quotedAt reports whether byte b of sentence sent of source p lies
+// between the marks of one of its quotations. A quotation left open is
+// not counted: a stray mark would take the rest of its paragraph.
+func (ix *Index) quotedAt(p, sent, b int) bool {
+	for _, sp := range ix.spansOf(p) {
+		if sp.from > sent {
+			break
+		}
+		if sp.to < sent || sp.toByte < 0 {
+			continue
+		}
+		after := sp.from < sent || b > sp.fromByte
+		before := sp.to > sent || b < sp.toByte-1
+		if after && before {
+			return true
+		}
+	}
+	return false
 }
 
 // countFields counts what strings.Fields would return, without building it.

@@ -18,14 +18,14 @@ func (ix *Index) speakerOf(p int, sp span) (string, string) {
 	if sp.toByte >= 0 {
 		s := doc.Sentences[sp.to]
 		if start, end, ok := speakerAfter(s.Tokens, tokenAt(s.Tokens, sp.toByte)); ok {
-			if name, role := ix.resolve(p, sp.to, start, end); name != "" {
+			if name, role := ix.speakerIn(p, sp.to, start, end); name != "" {
 				return name, role
 			}
 		}
 	}
 	s := doc.Sentences[sp.from]
 	if start, end, ok := speakerBefore(s.Tokens, tokenAt(s.Tokens, sp.fromByte)); ok {
-		return ix.resolve(p, sp.from, start, end)
+		return ix.speakerIn(p, sp.from, start, end)
 	}
 	// `… he rather wishes he had done differently: "…"`: a colon brings in
 	// the words of the person the sentence is about.
@@ -39,11 +39,43 @@ func (ix *Index) speakerOf(p int, sp span) (string, string) {
 		prev := doc.Sentences[sp.from-1]
 		if prev.Para == s.Para && strings.HasSuffix(prev.Text, ":") {
 			if start, end, ok := speakerBefore(prev.Tokens, len(prev.Tokens)); ok {
-				return ix.resolve(p, sp.from-1, start, end)
+				return ix.speakerIn(p, sp.from-1, start, end)
 			}
 		}
 	}
 	return "", ""
+}
+
+// speakerIn resolves the speaker phrase tokens [start, end) of a sentence
+// if it can name one: an adverb between the speaker and the verb is left
+// out ("the president proudly stated"), and a phrase that is no name, or
+// that lies inside quotation marks (words quoted, not who quotes them),
+// names no one.
+func (ix *Index) speakerIn(p, sent, start, end int) (string, string) {
+	tokens := ix.Sources[p].Doc.Sentences[sent].Tokens
+	for end > start+1 && mannerAdverb(tokens, end-1) {
+		end--
+	}
+	end = expectedSpeaker(tokens, start, end)
+	// "Gary Kohlman, the attorney representing the players,": the name
+	// before the comma is the speaker; what follows describes them.
+	head := start
+	for head < end && tokens[head].Text != "," {
+		head++
+	}
+	if !speakerPhrase(tokens, start, head) || ix.quotedAt(p, sent, tokens[start].Start) {
+		return "", ""
+	}
+	return ix.resolve(p, sent, start, end)
+}
+
+// mannerAdverb reports whether word k is an adverb in -ly after a noun:
+// "proudly" in "the president proudly stated", not "family" in "the
+// family said".
+func mannerAdverb(tokens []text.Token, k int) bool {
+	t := &tokens[k]
+	return k > 0 && t.Kind == text.Word && !t.Capitalized() && len(t.Lower) > 5 && strings.HasSuffix(t.Lower, "ly") &&
+		!determiners.has(tokens[k-1].Lower) && t.Lower != "family"
 }
 
 // tokenAt returns the index of the first token starting at or after byte b.
@@ -129,7 +161,9 @@ func describedName(tokens []text.Token, i int) (int, int, bool) {
 func speakerBefore(tokens []text.Token, q int) (int, int, bool) {
 	verb := -1
 	for j := q - 1; j >= 0; j-- {
-		if tagsQuote(tokens, j) {
+		// "laughed", "began" tag a quote only right before it: "an
+		// inquiry began in 2015, but "…"" is no one beginning to speak.
+		if tagsQuote(tokens, j) && (!adjacentTags.has(tokens[j].Lower) || q-j <= 2) {
 			verb = j
 			break
 		}
@@ -167,19 +201,72 @@ func speakerBefore(tokens []text.Token, q int) (int, int, bool) {
 // subjectOf returns the first noun phrase of tokens [from, to): the subject
 // of a sentence, skipping an opening conjunction.
 func subjectOf(tokens []text.Token, from, to int) (int, int, bool) {
+	from = skipDateline(tokens, from, to)
 	for from < to && (clauseWords.has(tokens[from].Lower) || tokens[from].Kind == text.Punct) {
 		from++
+	}
+	if from < to && (governing.has(tokens[from].Lower) || openers.has(tokens[from].Lower) || openingParticiple(tokens[from].Lower)) {
+		// "In a Fox News interview, Heather Sue recalled", "Meanwhile,
+		// James said", "Asked if …, Walden said": the subject follows the
+		// opening phrase's comma.
+		comma := commaAfter(tokens, from, to)
+		if comma < 0 {
+			return 0, 0, false
+		}
+		from = comma + 1
+		// More of the opening may follow, between commas: a place ("in
+		// Rochester, N.H., Biden …"), a name in apposition ("with his
+		// fiancee, Rhonda Rouer, he …"), a time or a relative clause
+		// ("…, video of which was posted, the host …").
+		for comma = commaAfter(tokens, from, to); comma > from && openingMore(tokens, from, comma); comma = commaAfter(tokens, from, to) {
+			from = comma + 1
+		}
 	}
 	end := from
 	for end < to && end-from < maxSpeakerWords {
 		t := &tokens[end]
 		afterPossessive := end > from && strings.HasSuffix(tokens[end-1].Lower, "'s")
-		if t.Kind == text.Punct || (!t.Capitalized() && !determiners.has(t.Lower) && !titleWords.has(t.Lower) && !personPronouns.has(t.Lower) && !groupPronouns.has(t.Lower) && !afterPossessive && end > from) {
+		if t.Kind == text.Punct && !namePeriod(tokens, end) || t.Kind != text.Punct && (!t.Capitalized() && !determiners.has(t.Lower) && !titleWords.has(t.Lower) && !personPronouns.has(t.Lower) && !groupPronouns.has(t.Lower) && !afterPossessive && end > from) {
 			break
 		}
 		end++
 	}
 	return from, end, end > from
+}
+
+// relatives open a relative clause.
+var relatives = setOf(`which who whom whose where`)
+
+// commaAfter returns the first comma in tokens [from, to) within a
+// speaker phrase's reach, or -1.
+func commaAfter(tokens []text.Token, from, to int) int {
+	for k := from; k < to && k-from <= maxSpeakerWords; k++ {
+		if tokens[k].Text == "," {
+			return k
+		}
+	}
+	return -1
+}
+
+// openingMore reports whether tokens [from, comma) go on with a sentence's
+// opening rather than start its clause: all capitalised (a place or a
+// name in apposition), opening with a preposition or an adverb, or
+// holding a relative clause.
+func openingMore(tokens []text.Token, from, comma int) bool {
+	if governing.has(tokens[from].Lower) || openers.has(tokens[from].Lower) {
+		return true
+	}
+	capitals := true
+	for k := from; k < comma; k++ {
+		t := &tokens[k]
+		if t.Kind == text.Word && relatives.has(t.Lower) {
+			return true
+		}
+		if t.Kind == text.Word && !t.Capitalized() {
+			capitals = false
+		}
+	}
+	return capitals
 }
 
 // clauseWords start a clause; a speaker phrase never runs across them.
@@ -241,7 +328,7 @@ func (ix *Index) resolve(p, sent, start, end int) (string, string) {
 		return name, ix.roleOf(mention{name: name})
 	}
 	if end-start == 1 && personPronouns.has(tokens[start].Lower) {
-		if m, ok := people.lastBefore(sent, start); ok {
+		if m, ok := ix.referent(p, sent, start); ok {
 			return m.name, ix.roleOf(m)
 		}
 		return "", ""
@@ -437,7 +524,7 @@ func (ix *Index) lastPersonIn(p, sent, q int) (string, string) {
 			return m.name, ix.roleOf(m)
 		}
 		if personPronouns.has(tokens[k].Lower) {
-			if m, ok := people.lastBefore(sent, k); ok {
+			if m, ok := ix.referent(p, sent, k); ok {
 				return m.name, ix.roleOf(m)
 			}
 			return "", ""
@@ -448,3 +535,60 @@ func (ix *Index) lastPersonIn(p, sent, q int) (string, string) {
 
 // nameParticles open surnames in lower case: "de Blasio", "van Gogh".
 var nameParticles = setOf(`de van von bin al da di la le du del ter ten`)
+
+// referent returns the person a pronoun at token tok of a sentence stands
+// for: the last one named before it, passing over a person named inside
+// another phrase, who is not the one the sentence goes on about: "after
+// doing her best Joe Namath imitation. "…," she told", "with his fiancee,
+// Rhonda Rouer, he added", "on Rachel Maddow's program. "…," he said".
+func (ix *Index) referent(p, sent, tok int) (mention, bool) {
+	doc := ix.Sources[p].Doc
+	mentions := ix.people[p].mentions
+	for i := len(mentions) - 1; i >= 0; i-- {
+		m := mentions[i]
+		if m.sentence > sent || m.sentence == sent && m.end > tok {
+			continue
+		}
+		if insidePhrase(doc.Sentences[m.sentence].Tokens, m) {
+			continue
+		}
+		return m, true
+	}
+	return mention{}, false
+}
+
+// insidePhrase reports whether a person is named inside a phrase that a
+// preposition governs or a possessive pronoun owns, a few words before
+// the name or before the noun it stands in apposition to: "a letter to
+// Smith", "her best Joe Namath imitation", "his fiancee, Rhonda Rouer,".
+// A phrase that opens its clause is the clause's subject: "Her
+// co-presenter Bardem laughs".
+func insidePhrase(tokens []text.Token, m mention) bool {
+	k := m.roleStart - 1
+	if k >= 0 && tokens[k].Text == "," {
+		if m.end < len(tokens) && tokens[m.end].Text != "," {
+			return false // "at his home, Rudy Demoski said": an opening phrase ends there
+		}
+		k--
+	}
+	common := false // a noun in lower case stands between: "dean of students Mary Spellman"
+	for n := 0; k >= 0 && n < 4; k, n = k-1, n+1 {
+		t := &tokens[k]
+		if t.Kind != text.Word || clauseWords.has(t.Lower) || verbForms.has(t.Lower) || tagVerbs.has(t.Lower) {
+			return false
+		}
+		if governing.has(t.Lower) {
+			// "on Anthony Weiner's campaign … he decided": the owner of
+			// what is spoken of is still the one spoken about.
+			return !common && !possessed(tokens, m, m.end+1)
+		}
+		common = common || !t.Capitalized() && !determiners.has(t.Lower) && !titleWords.has(t.Lower)
+		if possessives.has(t.Lower) {
+			return k > 0 && tokens[k-1].Kind == text.Word && !clauseWords.has(tokens[k-1].Lower)
+		}
+	}
+	return false
+}
+
+// possessives are the pronouns that own the noun phrase they open.
+var possessives = setOf(`his her their its`)
