@@ -54,7 +54,13 @@ var fallVerbs = setOf(`fell fall falls falling plunged plunge plunges plunging d
 slipped slid jumped leapt leaped dived dove sank sunk climbed swam swum thrown hurled flung lowered hoisted`)
 
 // placeWords after a length a thing moved through say where it went.
-var placeWords = setOf(`into onto off down through over beneath below under underneath`)
+var placeWords = setOf(`into onto off down through`)
+
+// placeOrMeasureWords say where a thing went only before a thing or a
+// surface ("fell 10m below the surface", "plunged 20m over a cliff"): an
+// amount falls over a time or below what was expected ("Sales fell 2m
+// over the year", "dropped 5m below forecasts").
+var placeOrMeasureWords = setOf(`from to over beneath below under underneath`)
 
 // imperialLengths are the units a length in metres is often converted to
 // in brackets: "23m (75ft)".
@@ -250,7 +256,7 @@ func fallThrough(tokens []Token, start, m int) bool {
 	if inSet(placeWords, next) {
 		return true
 	}
-	if next != "from" && next != "to" {
+	if !inSet(placeOrMeasureWords, next) {
 		return false
 	}
 	i := m + 2
