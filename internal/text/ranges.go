@@ -11,7 +11,7 @@ package text
 var rangeVerbs = setOf(`range ranges ranged ranging vary varies varied varying anywhere span spans spanning`)
 
 // tallyWords in a pair's clause make it a score, a vote, a record of
-// wins and losses or a ratio.
+// wins and losses or a ratio, unless the pair counts a noun after it.
 var tallyWords = setOf(`vote votes voted voting ballot ballots tally score scored scores scoring scoreline
 win wins won winning beat beats beating defeat defeated defeats lose loses lost losing victory loss draw
 drew tie tied margin ratio odds ruling decision verdict majority record trail trails trailed trailing lead
@@ -126,8 +126,8 @@ func rangeWording(tokens []Token, a, b Quantity, joined, between bool) bool {
 		if tokens[prev].Lower == "by" && prev > 0 {
 			prev--
 		}
-		if inSet(changeVerbs, tokens[prev].Lower) {
-			return false
+		if !joined && inSet(changeVerbs, tokens[prev].Lower) {
+			return false // "rose 10-15%" is a range of the change
 		}
 		if tokens[a.Start-1].Text == "." && a.Start > 1 {
 			prev = a.Start - 2
@@ -144,8 +144,8 @@ func rangeWording(tokens []Token, a, b Quantity, joined, between bool) bool {
 		if tokens[a.Start].Hyphen || b.End < len(tokens) && tokens[b.End].Hyphen && tokens[b.End].Kind == Number {
 			return false // "1-800-555-1212", "COVID-19-20": a chain, not a range
 		}
-		if len(first.Text) == 3 && len(second.Text) == 4 || len(second.Text) > 1 && second.Text[0] == '0' && second.Text[1] != '.' {
-			return false // "555-1234", "555-0123": a phone number
+		if !countedAfter(tokens, a, b) && (len(first.Text) == 3 && len(second.Text) == 4 || len(second.Text) > 1 && second.Text[0] == '0' && second.Text[1] != '.') {
+			return false // "555-1234", "555-0123": a phone number; "500-1000 people" counts
 		}
 		if a.Start > 0 {
 			prev := tokens[a.Start-1]
@@ -154,6 +154,9 @@ func rangeWording(tokens []Token, a, b Quantity, joined, between bool) bool {
 			}
 		}
 	}
+	if countedAfter(tokens, a, b) {
+		return true // "led to 30-40 deaths", "lost $2-3bn"
+	}
 	start, end := ClauseAround(tokens, a.Start, b.End)
 	for _, t := range tokens[start:end] {
 		if inSet(tallyWords, t.Lower) {
@@ -161,6 +164,24 @@ func rangeWording(tokens []Token, a, b Quantity, joined, between bool) bool {
 		}
 	}
 	return true
+}
+
+// countedAfter reports whether the pair a, b is money or counts
+// the noun or unit after it ("30-40 deaths", "60-70 mph"), as a score, a
+// tally or a phone number never does: they stand bare ("won 3-1 on
+// Sunday", "a 45 to 55 vote", "call 555-1234 today").
+func countedAfter(tokens []Token, a, b Quantity) bool {
+	if a.Kind == Money || b.Kind == Money {
+		return true
+	}
+	if b.End >= len(tokens) {
+		return false
+	}
+	t := tokens[b.End]
+	if t.Kind != Word || t.Hyphen || t.Capitalized() || IsStop(t.Lower) || inSet(tallyWords, t.Lower) {
+		return false
+	}
+	return Plural(t.Lower) || len(t.Lower) <= 3 // "mph", "km", "kg"
 }
 
 // fromBefore finds the "from" before the figure at token start, past
