@@ -34,8 +34,10 @@ const FeaturesVersion = 3
 // Version 5 reads a range written out ("30-35 people") as one figure; 6
 // keeps an article's quote fragments out of its quotes' wordings; 7 keeps
 // a figure of an earlier year from conflicting with an undated one; 8
-// tells people from organisations by how the story writes a lone name.
-const AnalysisVersion = 8
+// tells people from organisations by how the story writes a lone name; 9
+// reads a range that counts a noun beside a tally word ("the ruling ...
+// 70,000 to 126,000 women") and "fell 2m over the year" as a million.
+const AnalysisVersion = 9
 
 // Reprepare prepares an article as a store keeps it, cleaned before:
 // what Prepare gives today for the article it was made from.
