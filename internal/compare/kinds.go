@@ -330,10 +330,34 @@ func toldEnd(tokens []text.Token, i int) int {
 			if k+1 < end && orgWords.has(tokens[k+1].Lower) {
 				break // "the Australian Broadcasting Corporation": the name goes on
 			}
+			if nounAfterCapitals(tokens, k+1, end) == end-1 {
+				break // "the Standard Chartered board": the capitals are whose board
+			}
 			return k + 1
 		}
 	}
 	return end
+}
+
+// nounAfterCapitals returns where the capitalised words from token k run
+// into lower-case words that end the phrase [k, end), or -1: "Chartered
+// board" after "the Standard", "White House press corps". One word is a
+// noun the capitals modify; several may be what was said ("the Korea
+// Herald Samsung would leave the market").
+func nounAfterCapitals(tokens []text.Token, k, end int) int {
+	j := k
+	for j < end && tokens[j].Capitalized() {
+		j++
+	}
+	if j == k || j == end {
+		return -1
+	}
+	for _, t := range tokens[j:end] {
+		if t.Kind != text.Word || t.Capitalized() {
+			return -1
+		}
+	}
+	return j
 }
 
 // mastheadOpeners open the names of outlets rather than end them: "The
@@ -347,6 +371,9 @@ var mastheadOpeners = setOf(`daily weekly`)
 // correspondent"). A party told something that is not an outlet ("told
 // the FBI") is not what the article cites.
 func (ix *Index) outletNamed(tokens []text.Token, start, end int) bool {
+	if j := nounAfterCapitals(tokens, start, end); j >= 0 && !outletCues.has(tokens[j].Lower) {
+		return false // "the Post Office inquiry", "the White House press corps"; not "the Economist magazine"
+	}
 	var words []string
 	for k := start; k < end; k++ {
 		t := &tokens[k]
