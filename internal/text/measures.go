@@ -139,10 +139,10 @@ func metresOf(tokens []Token, n Quantity, pairs bool) bool {
 	case next.Lower == "of":
 		w := at(m + 2)
 		return w.Kind == Word && !w.Capitalized() && !IsStop(w.Lower) && !Plural(w.Lower) && !isAmountNoun(w.Lower) && !isCurrencyWord(w.Lower)
-	case pairs && (next.Lower == "to" || next.Lower == "and" || next.Lower == "or") && m+2 < len(tokens):
-		if other, ok := readNumber(tokens, m+2); ok && other.Kind == Cardinal {
-			return metresOf(tokens, Quantity{Start: other.Start, End: other.Start + 1}, false)
-		}
+	case pairs && (next.Lower == "to" || next.Lower == "and" || next.Lower == "or") && at(m+2).Kind == Number:
+		// The other figure's token alone: reading it whole would ask
+		// metres of it and its pair in turn, along a chain of pairs.
+		return metresOf(tokens, Quantity{Start: m + 2, End: m + 3}, false)
 	case next.Kind == Word && !next.Hyphen && !next.Capitalized() && !IsStop(next.Lower) && !Plural(next.Lower) &&
 		!isAmountNoun(next.Lower) && !isCountNoun(next.Lower) && !isCurrencyWord(next.Lower) && n.Start > 0 && (tokens[n.Start-1].Lower == "a" || tokens[n.Start-1].Lower == "an"):
 		return true

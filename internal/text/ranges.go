@@ -31,7 +31,7 @@ tumbles plunged plunges grew grow grows edged added adds shed sheds up down`)
 // rangeAfter reads the second figure of a range that starts with a,
 // and returns the range as one quantity. ok is false when what follows a
 // is not a range's other end.
-func rangeAfter(tokens []Token, a Quantity) (Quantity, bool) {
+func rangeAfter(tokens []Token, a Quantity, tallies *clauseTallies) (Quantity, bool) {
 	if a.Kind == Year || a.Kind == Fraction || a.Low != a.High || a.End >= len(tokens) {
 		return Quantity{}, false
 	}
@@ -58,7 +58,7 @@ func rangeAfter(tokens []Token, a Quantity) (Quantity, bool) {
 		return Quantity{}, false
 	}
 	r, ok := joinRange(a, b)
-	if !ok || !rangeWording(tokens, a, b, joined, between) {
+	if !ok || !rangeWording(tokens, a, b, joined, between, tallies) {
 		return Quantity{}, false
 	}
 	if between {
@@ -114,7 +114,7 @@ func joinRange(a, b Quantity) (Quantity, bool) {
 
 // rangeWording reports whether the words around figures a and b make
 // them a range rather than a change, a tally, a phone or model number.
-func rangeWording(tokens []Token, a, b Quantity, joined, between bool) bool {
+func rangeWording(tokens []Token, a, b Quantity, joined, between bool, tallies *clauseTallies) bool {
 	if from := fromBefore(tokens, a.Start); !between && from >= 0 && !joined {
 		// "rose from 30 to 35" is a change; "ranging from 30 to 35" a range.
 		if from == 0 || !inSet(rangeVerbs, tokens[from-1].Lower) {
@@ -157,13 +157,32 @@ func rangeWording(tokens []Token, a, b Quantity, joined, between bool) bool {
 	if countedAfter(tokens, a, b) {
 		return true // "led to 30-40 deaths", "lost $2-3bn"
 	}
-	start, end := ClauseAround(tokens, a.Start, b.End)
-	for _, t := range tokens[start:end] {
-		if inSet(tallyWords, t.Lower) {
-			return false
-		}
+	return !tallies.in(a.Start, b.End)
+}
+
+// clauseTallies tells whether the clause around a pair holds a tally
+// word, keeping the answer for the last clause read: a clause with many
+// pairs ("between 3 and 4 … between 5 and 6", no comma between) is read
+// once, not once for each.
+type clauseTallies struct {
+	tokens     []Token
+	start, end int  // the clause last read, [start, end)
+	clean      bool // no clause break lies inside it
+	tally      bool
+}
+
+// in reports whether a tally word stands in the clause around [start, end).
+func (c *clauseTallies) in(start, end int) bool {
+	if c.clean && c.start <= start && end <= c.end {
+		return c.tally
 	}
-	return true
+	c.start, c.end = ClauseAround(c.tokens, start, end)
+	c.clean, c.tally = true, false
+	for _, t := range c.tokens[c.start:c.end] {
+		c.tally = c.tally || inSet(tallyWords, t.Lower)
+		c.clean = c.clean && !clauseBreak(t)
+	}
+	return c.tally
 }
 
 // countedAfter reports whether the pair a, b is money or counts

@@ -1,6 +1,10 @@
 package text
 
-import "testing"
+import (
+	"strings"
+	"testing"
+	"time"
+)
 
 // TestRanges: a range written out is one quantity with its ends in Low
 // and High; the pairs news writes the same way that are not ranges stay
@@ -106,5 +110,28 @@ func TestNotRanges(t *testing.T) {
 		if q.Range || q.Value != tt.value || text != tt.text {
 			t.Errorf("%q: read %g (range %v) as %q, want %g as %q", tt.in, q.Value, q.Range, text, tt.value, tt.text)
 		}
+	}
+}
+
+// TestQuantitiesInLongClauses: a clause of many pairs with no comma, as a
+// table flattened into a page gives, is read in time that grows with its
+// length: each pair read the whole clause for tally words, and each "2m
+// to 3m" asked of the next pair whether it was metres, along the chain
+// (48,000 tokens of pairs took over two minutes).
+func TestQuantitiesInLongClauses(t *testing.T) {
+	const pairs = 8000
+	texts := map[string]string{
+		"between":       strings.Repeat("between 3 and 4 ", pairs),
+		"ranging from":  strings.Repeat("ranging from the 5 to 6 ", pairs),
+		"metres paired": strings.Repeat("2m to 3m and ", pairs),
+	}
+	start := time.Now()
+	for name, s := range texts {
+		if n := len(Quantities(Tokenize(s))); n != pairs {
+			t.Errorf("%s: %d quantities, want %d ranges", name, n, pairs)
+		}
+	}
+	if took := time.Since(start); took > 10*time.Second {
+		t.Errorf("reading %d pairs three times took %v", pairs, took)
 	}
 }
