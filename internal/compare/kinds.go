@@ -154,7 +154,7 @@ func (ix *Index) capitalsOf(lower string) []tokenRef {
 			tokens := ix.sentence(r).Tokens
 			for k := range tokens {
 				if t := &tokens[k]; t.Kind == text.Word && t.Capitalized() {
-					key := strings.TrimSuffix(strings.TrimSuffix(t.Lower, "'s"), "’s")
+					key := text.WithoutPossessive(t.Lower)
 					ix.capitals[key] = append(ix.capitals[key], tokenRef{r, int32(k)})
 				}
 			}
@@ -171,7 +171,7 @@ func (ix *Index) weighCues(r Ref, tokens []text.Token, k int, side *sideOf) {
 		}
 		return tokens[j].Lower
 	}
-	possessive := strings.HasSuffix(tokens[k].Lower, "'s") || strings.HasSuffix(tokens[k].Lower, "’s")
+	possessive := possessiveWord(tokens[k].Lower)
 	switch {
 	case at(k+1) == "," && at(k+2) == "who":
 		side.person += cue // "Smith, who"
@@ -199,6 +199,12 @@ func (ix *Index) weighCues(r Ref, tokens []text.Token, k int, side *sideOf) {
 	case personPronouns.has(at(after)), ix.pronounAnswers(r, tokens, k):
 		side.person += cue // "Smith said her daughter", "Smith said …, he added"
 	}
+}
+
+// possessiveWord reports whether a word ends in a possessive "'s" or
+// "’s": "Tesla's".
+func possessiveWord(w string) bool {
+	return text.WithoutPossessive(w) != w
 }
 
 // yearsOld reports whether an appositive from token k gives an age: "a
@@ -318,7 +324,7 @@ func toldEnd(tokens []text.Token, i int) int {
 	end := phraseEnd(tokens, i)
 	for k := i; k < end; k++ {
 		lower := tokens[k].Lower
-		if strings.HasSuffix(lower, "'s") || strings.HasSuffix(lower, "’s") {
+		if possessiveWord(lower) {
 			return k + 1
 		}
 		if k > i && !tokens[k].Capitalized() {
@@ -433,7 +439,7 @@ func outletWord(tokens []text.Token, k int) bool {
 		return false
 	}
 	next := &tokens[k+1]
-	possessive := strings.HasSuffix(tokens[k].Lower, "'s") || strings.HasSuffix(tokens[k].Lower, "’s")
+	possessive := possessiveWord(tokens[k].Lower)
 	return !possessive && next.Capitalized() && mastheadWords.has(next.Lower) || possessive && journalistWords.has(next.Lower)
 }
 
