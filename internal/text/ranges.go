@@ -200,8 +200,12 @@ func countedAfter(tokens []Token, a, b Quantity) bool {
 	if t.Kind != Word || t.Hyphen || t.Capitalized() || IsStop(t.Lower) || inSet(tallyWords, t.Lower) {
 		return false
 	}
-	return Plural(t.Lower) || len(t.Lower) <= 3 // "mph", "km", "kg"
+	return Plural(t.Lower) || inSet(rangeUnits, t.Lower)
 }
+
+// rangeUnits are units written after a range without a plural's "s":
+// "60-70 mph", "10-15 km", "2-3 kg".
+var rangeUnits = setOf(`mph kph kmh km kg mm cm ft mi lb oz yd ha kw mw gw kwh mwh gwh gb tb`)
 
 // fromBefore finds the "from" before the figure at token start, past
 // the words that may come between ("from the current $7.25"), or -1.

@@ -45,6 +45,7 @@ func TestRanges(t *testing.T) {
 		{"The majority of the 30-40 passengers were rescued.", 30, 40, Cardinal, "30-40"},
 		{"The company lost $2-3bn in the quarter.", 2e9, 3e9, Money, "$2-3bn"},
 		{"The party won 3 to 4 seats.", 3, 4, Cardinal, "3 to 4"},
+		{"The record swell reached 10-15 ft.", 10, 15, Cardinal, "10-15"},
 		// Three digits and four are a phone number only when nothing is counted.
 		{"Between 500-1000 people attended.", 500, 1000, Cardinal, "Between 500-1000"},
 		// A change of a hyphened size: a change and its result take "to".
@@ -103,6 +104,8 @@ func TestNotRanges(t *testing.T) {
 		{"They finished with a 12-70 record.", 12, "12"},
 		{"The home side lost 1-3 to Chelsea.", 1, "1"},
 		{"Call 555-1234 today.", 555, "555"},
+		{"Call 555-1234 ext 5 for tickets.", 555, "555"},
+		{"The home side lost 1-2 aet.", 1, "1"},
 		{"The party won 40 to 45 on Tuesday.", 40, "40"},
 	}
 	for _, tt := range tests {
