@@ -21,8 +21,9 @@ leads led leading`)
 // value of a change: "from the current $7.25 to $9.50".
 var changeFrom = setOf(`the a an its their his her current present existing previous old earlier`)
 
-// changeVerbs right before a pair make it a change and its result:
-// "jumped $4.13 to $90.13", "up 5% to 35%", "rose by 2 to 30".
+// changeVerbs right before a pair joined by "to" make it a change and its
+// result: "jumped $4.13 to $90.13", "up 5% to 35%", "rose by 2 to 30".
+// A hyphened pair after one is a range of the change: "rose 10-15%".
 var changeVerbs = setOf(`rose rise rises rising jumped jump jumps jumping fell fall falls falling dropped
 drop drops dropping climbed climb climbs climbing gained gain gains increased increase increases decreased
 decrease decreases declined decline declines slipped slips slid slides surged surges soared soars tumbled
