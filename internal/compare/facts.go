@@ -270,15 +270,18 @@ func (ix *Index) datedApart(a, b Ref) bool {
 
 // before reports whether every date of dates (as datesOf writes them,
 // the year first) falls in a year before source's article came out; false
-// when the article is undated.
+// when the article is undated. The year is the one a month before the
+// article: an undated sentence of January 2 may tell of December 30 (the
+// year's last days are read in the new year's first reports).
 func (ix *Index) before(dates map[string]bool, source int) bool {
 	published := ix.Sources[source].Article.Published.Time
 	if published.IsZero() {
 		return false
 	}
+	current := published.AddDate(0, -1, 0).Year()
 	for d := range dates {
 		year, err := strconv.Atoi(d[:min(len(d), 4)])
-		if err != nil || year >= published.Year() {
+		if err != nil || year >= current {
 			return false
 		}
 	}

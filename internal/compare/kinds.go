@@ -154,7 +154,7 @@ func (ix *Index) capitalsOf(lower string) []tokenRef {
 			tokens := ix.sentence(r).Tokens
 			for k := range tokens {
 				if t := &tokens[k]; t.Kind == text.Word && t.Capitalized() {
-					key := strings.TrimSuffix(strings.TrimSuffix(t.Lower, "'s"), "’s")
+					key := text.WithoutPossessive(t.Lower)
 					ix.capitals[key] = append(ix.capitals[key], tokenRef{r, int32(k)})
 				}
 			}
@@ -171,7 +171,7 @@ func (ix *Index) weighCues(r Ref, tokens []text.Token, k int, side *sideOf) {
 		}
 		return tokens[j].Lower
 	}
-	possessive := strings.HasSuffix(tokens[k].Lower, "'s") || strings.HasSuffix(tokens[k].Lower, "’s")
+	possessive := possessiveWord(tokens[k].Lower)
 	switch {
 	case at(k+1) == "," && at(k+2) == "who":
 		side.person += cue // "Smith, who"
@@ -199,6 +199,12 @@ func (ix *Index) weighCues(r Ref, tokens []text.Token, k int, side *sideOf) {
 	case personPronouns.has(at(after)), ix.pronounAnswers(r, tokens, k):
 		side.person += cue // "Smith said her daughter", "Smith said …, he added"
 	}
+}
+
+// possessiveWord reports whether a word ends in a possessive "'s" or
+// "’s": "Tesla's".
+func possessiveWord(w string) bool {
+	return text.WithoutPossessive(w) != w
 }
 
 // yearsOld reports whether an appositive from token k gives an age: "a
@@ -318,7 +324,7 @@ func toldEnd(tokens []text.Token, i int) int {
 	end := phraseEnd(tokens, i)
 	for k := i; k < end; k++ {
 		lower := tokens[k].Lower
-		if strings.HasSuffix(lower, "'s") || strings.HasSuffix(lower, "’s") {
+		if possessiveWord(lower) {
 			return k + 1
 		}
 		if k > i && !tokens[k].Capitalized() {
@@ -330,10 +336,34 @@ func toldEnd(tokens []text.Token, i int) int {
 			if k+1 < end && orgWords.has(tokens[k+1].Lower) {
 				break // "the Australian Broadcasting Corporation": the name goes on
 			}
+			if nounAfterCapitals(tokens, k+1, end) == end-1 {
+				break // "the Standard Chartered board": the capitals are whose board
+			}
 			return k + 1
 		}
 	}
 	return end
+}
+
+// nounAfterCapitals returns where the capitalised words from token k run
+// into lower-case words that end the phrase [k, end), or -1: "Chartered
+// board" after "the Standard", "White House press corps". One word is a
+// noun the capitals modify; several may be what was said ("the Korea
+// Herald Samsung would leave the market").
+func nounAfterCapitals(tokens []text.Token, k, end int) int {
+	j := k
+	for j < end && tokens[j].Capitalized() {
+		j++
+	}
+	if j == k || j == end {
+		return -1
+	}
+	for _, t := range tokens[j:end] {
+		if t.Kind != text.Word || t.Capitalized() {
+			return -1
+		}
+	}
+	return j
 }
 
 // mastheadOpeners open the names of outlets rather than end them: "The
@@ -347,6 +377,9 @@ var mastheadOpeners = setOf(`daily weekly`)
 // correspondent"). A party told something that is not an outlet ("told
 // the FBI") is not what the article cites.
 func (ix *Index) outletNamed(tokens []text.Token, start, end int) bool {
+	if j := nounAfterCapitals(tokens, start, end); j >= 0 && !outletCues.has(tokens[j].Lower) {
+		return false // "the Post Office inquiry", "the White House press corps"; not "the Economist magazine"
+	}
 	var words []string
 	for k := start; k < end; k++ {
 		t := &tokens[k]
@@ -406,7 +439,7 @@ func outletWord(tokens []text.Token, k int) bool {
 		return false
 	}
 	next := &tokens[k+1]
-	possessive := strings.HasSuffix(tokens[k].Lower, "'s") || strings.HasSuffix(tokens[k].Lower, "’s")
+	possessive := possessiveWord(tokens[k].Lower)
 	return !possessive && next.Capitalized() && mastheadWords.has(next.Lower) || possessive && journalistWords.has(next.Lower)
 }
 

@@ -142,6 +142,11 @@ func TestOutletsNamedByCommonWords(t *testing.T) {
 			map[string]string{"Associated Press": "outlet"}},
 		{"told an outlet, then what was said", "Officials told the Korea Herald Samsung would leave the market.",
 			map[string]string{"Korea Herald": "outlet", "Korea Herald Samsung": ""}},
+		{"a masthead word in another name before what it names",
+			"The chief told the Standard Chartered board that profits fell. She told the Times Square crowd that the war was over. He told the Post Office inquiry that he had not known.",
+			map[string]string{"Standard": "", "Standard Chartered board": "", "Times Square crowd": "", "Post Office inquiry": ""}},
+		{"told an outlet named with its kind, then what was said", "He told the Economist magazine there is no evidence. She told the White House press corps to wait.",
+			map[string]string{"Economist": "outlet", "White House": ""}},
 		{"a masthead's opening word", "She told The Daily Beast that she was innocent. He told the Australian Broadcasting Corporation so.",
 			map[string]string{"Daily Beast": "outlet", "Daily": "", "Australian Broadcasting Corporation": "outlet"}},
 	}

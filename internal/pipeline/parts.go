@@ -36,7 +36,10 @@ const FeaturesVersion = 3
 // a figure of an earlier year from conflicting with an undated one; 8
 // tells people from organisations by how the story writes a lone name; 9
 // takes a quote's speaker only from a name in its attribution clause.
-const AnalysisVersion = 9
+// 10 reads a range that counts a noun beside a tally word ("the ruling ...
+// 70,000 to 126,000 women") and "fell 2m over the year" as a million,
+// and cites no outlet in "told the White House press corps".
+const AnalysisVersion = 10
 
 // Reprepare prepares an article as a store keeps it, cleaned before:
 // what Prepare gives today for the article it was made from.

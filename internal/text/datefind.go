@@ -120,14 +120,14 @@ func aheadAt(tokens []Token, i int) bool {
 		return i+1 < len(tokens) && tokens[i+1].Lower != "have" && t.Text != "May"
 	}
 	if _, ok := futureAfterBe[t.Lower]; ok && i > 0 && i+1 < len(tokens) && tokens[i+1].Lower == "to" {
-		switch tokens[i-1].Lower {
+		switch tokens[skipAdverbs(tokens, i-1)].Lower {
 		case "is", "are", "am", "'s", "’s":
 			return true
 		}
 	}
 	_, intent := intentVerbs[t.Lower]
 	if _, past := pastIntentVerbs[t.Lower]; past && i > 0 {
-		intent = !pastAuxiliary(tokens[i-1].Lower)
+		intent = !pastAuxiliary(tokens[skipAdverbs(tokens, i-1)].Lower)
 	}
 	if intent && i > 0 && !isDeterminer(tokens[i-1].Lower) {
 		for j := i + 1; j < len(tokens) && j <= i+5; j++ {
@@ -222,11 +222,23 @@ func IrregularPast(w string) bool {
 	return ok
 }
 
+// skipAdverbs returns the first token at or before k that is no adverb
+// standing between an auxiliary and its verb ("were widely expected",
+// "had long planned", "was not expected", "is now expected"), or 0.
+func skipAdverbs(tokens []Token, k int) int {
+	for k > 0 && (inSet(verbAdverbs, tokens[k].Lower) || tokens[k].Kind == Word && tokens[k].Text == tokens[k].Lower && strings.HasSuffix(tokens[k].Lower, "ly")) {
+		k--
+	}
+	return k
+}
+
+var verbAdverbs = setOf(`not never also still long once already always now`)
+
 // pastAuxiliary reports whether w makes the participle after it passive
 // or pluperfect: "was expected", "had planned".
 func pastAuxiliary(w string) bool {
 	switch w {
-	case "was", "were", "been", "had", "'d", "’d":
+	case "was", "were", "been", "had", "'d", "’d", "wasn't", "weren't", "hadn't", "wasn’t", "weren’t", "hadn’t":
 		return true
 	}
 	return false

@@ -54,7 +54,13 @@ var fallVerbs = setOf(`fell fall falls falling plunged plunge plunges plunging d
 slipped slid jumped leapt leaped dived dove sank sunk climbed swam swum thrown hurled flung lowered hoisted`)
 
 // placeWords after a length a thing moved through say where it went.
-var placeWords = setOf(`into onto off down through over beneath below under underneath`)
+var placeWords = setOf(`into onto off down through`)
+
+// placeOrMeasureWords say where a thing went only before a thing or a
+// surface ("fell 10m below the surface", "plunged 20m over a cliff"): an
+// amount falls over a time or below what was expected ("Sales fell 2m
+// over the year", "dropped 5m below forecasts").
+var placeOrMeasureWords = setOf(`from to over beneath below under underneath`)
 
 // imperialLengths are the units a length in metres is often converted to
 // in brackets: "23m (75ft)".
@@ -133,10 +139,10 @@ func metresOf(tokens []Token, n Quantity, pairs bool) bool {
 	case next.Lower == "of":
 		w := at(m + 2)
 		return w.Kind == Word && !w.Capitalized() && !IsStop(w.Lower) && !Plural(w.Lower) && !isAmountNoun(w.Lower) && !isCurrencyWord(w.Lower)
-	case pairs && (next.Lower == "to" || next.Lower == "and" || next.Lower == "or") && m+2 < len(tokens):
-		if other, ok := readNumber(tokens, m+2); ok && other.Kind == Cardinal {
-			return metresOf(tokens, Quantity{Start: other.Start, End: other.Start + 1}, false)
-		}
+	case pairs && (next.Lower == "to" || next.Lower == "and" || next.Lower == "or") && at(m+2).Kind == Number:
+		// The other figure's token alone: reading it whole would ask
+		// metres of it and its pair in turn, along a chain of pairs.
+		return metresOf(tokens, Quantity{Start: m + 2, End: m + 3}, false)
 	case next.Kind == Word && !next.Hyphen && !next.Capitalized() && !IsStop(next.Lower) && !Plural(next.Lower) &&
 		!isAmountNoun(next.Lower) && !isCountNoun(next.Lower) && !isCurrencyWord(next.Lower) && n.Start > 0 && (tokens[n.Start-1].Lower == "a" || tokens[n.Start-1].Lower == "an"):
 		return true
@@ -250,7 +256,7 @@ func fallThrough(tokens []Token, start, m int) bool {
 	if inSet(placeWords, next) {
 		return true
 	}
-	if next != "from" && next != "to" {
+	if !inSet(placeOrMeasureWords, next) {
 		return false
 	}
 	i := m + 2

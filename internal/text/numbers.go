@@ -91,13 +91,14 @@ var yearDeterminers = setOf(`the his her its their our my your this that next la
 // Quantities finds every quantity in a token slice.
 func Quantities(tokens []Token) []Quantity {
 	var out []Quantity
+	tallies := clauseTallies{tokens: tokens}
 	for i := 0; i < len(tokens); {
 		n, ok := readNumber(tokens, i)
 		if !ok {
 			i++
 			continue
 		}
-		if r, ok := rangeAfter(tokens, n); ok {
+		if r, ok := rangeAfter(tokens, n, &tallies); ok {
 			n = r
 		}
 		out = append(out, n)

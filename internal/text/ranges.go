@@ -11,7 +11,7 @@ package text
 var rangeVerbs = setOf(`range ranges ranged ranging vary varies varied varying anywhere span spans spanning`)
 
 // tallyWords in a pair's clause make it a score, a vote, a record of
-// wins and losses or a ratio.
+// wins and losses or a ratio, unless the pair counts a noun after it.
 var tallyWords = setOf(`vote votes voted voting ballot ballots tally score scored scores scoring scoreline
 win wins won winning beat beats beating defeat defeated defeats lose loses lost losing victory loss draw
 drew tie tied margin ratio odds ruling decision verdict majority record trail trails trailed trailing lead
@@ -21,8 +21,9 @@ leads led leading`)
 // value of a change: "from the current $7.25 to $9.50".
 var changeFrom = setOf(`the a an its their his her current present existing previous old earlier`)
 
-// changeVerbs right before a pair make it a change and its result:
-// "jumped $4.13 to $90.13", "up 5% to 35%", "rose by 2 to 30".
+// changeVerbs right before a pair joined by "to" make it a change and its
+// result: "jumped $4.13 to $90.13", "up 5% to 35%", "rose by 2 to 30".
+// A hyphened pair after one is a range of the change: "rose 10-15%".
 var changeVerbs = setOf(`rose rise rises rising jumped jump jumps jumping fell fall falls falling dropped
 drop drops dropping climbed climb climbs climbing gained gain gains increased increase increases decreased
 decrease decreases declined decline declines slipped slips slid slides surged surges soared soars tumbled
@@ -31,7 +32,7 @@ tumbles plunged plunges grew grow grows edged added adds shed sheds up down`)
 // rangeAfter reads the second figure of a range that starts with a,
 // and returns the range as one quantity. ok is false when what follows a
 // is not a range's other end.
-func rangeAfter(tokens []Token, a Quantity) (Quantity, bool) {
+func rangeAfter(tokens []Token, a Quantity, tallies *clauseTallies) (Quantity, bool) {
 	if a.Kind == Year || a.Kind == Fraction || a.Low != a.High || a.End >= len(tokens) {
 		return Quantity{}, false
 	}
@@ -58,7 +59,7 @@ func rangeAfter(tokens []Token, a Quantity) (Quantity, bool) {
 		return Quantity{}, false
 	}
 	r, ok := joinRange(a, b)
-	if !ok || !rangeWording(tokens, a, b, joined, between) {
+	if !ok || !rangeWording(tokens, a, b, joined, between, tallies) {
 		return Quantity{}, false
 	}
 	if between {
@@ -114,7 +115,7 @@ func joinRange(a, b Quantity) (Quantity, bool) {
 
 // rangeWording reports whether the words around figures a and b make
 // them a range rather than a change, a tally, a phone or model number.
-func rangeWording(tokens []Token, a, b Quantity, joined, between bool) bool {
+func rangeWording(tokens []Token, a, b Quantity, joined, between bool, tallies *clauseTallies) bool {
 	if from := fromBefore(tokens, a.Start); !between && from >= 0 && !joined {
 		// "rose from 30 to 35" is a change; "ranging from 30 to 35" a range.
 		if from == 0 || !inSet(rangeVerbs, tokens[from-1].Lower) {
@@ -126,8 +127,8 @@ func rangeWording(tokens []Token, a, b Quantity, joined, between bool) bool {
 		if tokens[prev].Lower == "by" && prev > 0 {
 			prev--
 		}
-		if inSet(changeVerbs, tokens[prev].Lower) {
-			return false
+		if !joined && inSet(changeVerbs, tokens[prev].Lower) {
+			return false // "rose 10-15%" is a range of the change
 		}
 		if tokens[a.Start-1].Text == "." && a.Start > 1 {
 			prev = a.Start - 2
@@ -144,8 +145,8 @@ func rangeWording(tokens []Token, a, b Quantity, joined, between bool) bool {
 		if tokens[a.Start].Hyphen || b.End < len(tokens) && tokens[b.End].Hyphen && tokens[b.End].Kind == Number {
 			return false // "1-800-555-1212", "COVID-19-20": a chain, not a range
 		}
-		if len(first.Text) == 3 && len(second.Text) == 4 || len(second.Text) > 1 && second.Text[0] == '0' && second.Text[1] != '.' {
-			return false // "555-1234", "555-0123": a phone number
+		if !countedAfter(tokens, a, b) && (len(first.Text) == 3 && len(second.Text) == 4 || len(second.Text) > 1 && second.Text[0] == '0' && second.Text[1] != '.') {
+			return false // "555-1234", "555-0123": a phone number; "500-1000 people" counts
 		}
 		if a.Start > 0 {
 			prev := tokens[a.Start-1]
@@ -154,14 +155,58 @@ func rangeWording(tokens []Token, a, b Quantity, joined, between bool) bool {
 			}
 		}
 	}
-	start, end := ClauseAround(tokens, a.Start, b.End)
-	for _, t := range tokens[start:end] {
-		if inSet(tallyWords, t.Lower) {
-			return false
-		}
+	if countedAfter(tokens, a, b) {
+		return true // "led to 30-40 deaths", "lost $2-3bn"
 	}
-	return true
+	return !tallies.in(a.Start, b.End)
 }
+
+// clauseTallies tells whether the clause around a pair holds a tally
+// word, keeping the answer for the last clause read: a clause with many
+// pairs ("between 3 and 4 … between 5 and 6", no comma between) is read
+// once, not once for each.
+type clauseTallies struct {
+	tokens     []Token
+	start, end int  // the clause last read, [start, end)
+	clean      bool // no clause break lies inside it
+	tally      bool
+}
+
+// in reports whether a tally word stands in the clause around [start, end).
+func (c *clauseTallies) in(start, end int) bool {
+	if c.clean && c.start <= start && end <= c.end {
+		return c.tally
+	}
+	c.start, c.end = ClauseAround(c.tokens, start, end)
+	c.clean, c.tally = true, false
+	for _, t := range c.tokens[c.start:c.end] {
+		c.tally = c.tally || inSet(tallyWords, t.Lower)
+		c.clean = c.clean && !clauseBreak(t)
+	}
+	return c.tally
+}
+
+// countedAfter reports whether the pair a, b is money or counts
+// the noun or unit after it ("30-40 deaths", "60-70 mph"), as a score, a
+// tally or a phone number never does: they stand bare ("won 3-1 on
+// Sunday", "a 45 to 55 vote", "call 555-1234 today").
+func countedAfter(tokens []Token, a, b Quantity) bool {
+	if a.Kind == Money || b.Kind == Money {
+		return true
+	}
+	if b.End >= len(tokens) {
+		return false
+	}
+	t := tokens[b.End]
+	if t.Kind != Word || t.Hyphen || t.Capitalized() || IsStop(t.Lower) || inSet(tallyWords, t.Lower) {
+		return false
+	}
+	return Plural(t.Lower) || inSet(rangeUnits, t.Lower)
+}
+
+// rangeUnits are units written after a range without a plural's "s":
+// "60-70 mph", "10-15 km", "2-3 kg".
+var rangeUnits = setOf(`mph kph kmh km kg mm cm ft mi lb oz yd ha kw mw gw kwh mwh gwh gb tb`)
 
 // fromBefore finds the "from" before the figure at token start, past
 // the words that may come between ("from the current $7.25"), or -1.

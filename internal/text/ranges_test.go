@@ -1,6 +1,10 @@
 package text
 
-import "testing"
+import (
+	"strings"
+	"testing"
+	"time"
+)
 
 // TestRanges: a range written out is one quantity with its ends in Low
 // and High; the pairs news writes the same way that are not ranges stay
@@ -34,6 +38,19 @@ func TestRanges(t *testing.T) {
 		{"Between 10-20 people were hurt.", 10, 20, Cardinal, "Between 10-20"}, // "-20" is no minus
 		{"Rebels took 12 to 20 minutes to cross.", 12, 20, Cardinal, "12 to 20"},
 		{"Growth will be 0.3-0.5% this year.", 0.3, 0.5, Percent, "0.3-0.5%"},
+		// A word of a tally elsewhere in the clause, a counted noun after.
+		{"The storm led to 30-40 deaths.", 30, 40, Cardinal, "30-40"},
+		{"Record winds of 60-70 mph hit the coast.", 60, 70, Cardinal, "60-70"},
+		{"The ruling affects 5,000 to 6,000 workers.", 5000, 6000, Cardinal, "5,000 to 6,000"},
+		{"The majority of the 30-40 passengers were rescued.", 30, 40, Cardinal, "30-40"},
+		{"The company lost $2-3bn in the quarter.", 2e9, 3e9, Money, "$2-3bn"},
+		{"The party won 3 to 4 seats.", 3, 4, Cardinal, "3 to 4"},
+		{"The record swell reached 10-15 ft.", 10, 15, Cardinal, "10-15"},
+		// Three digits and four are a phone number only when nothing is counted.
+		{"Between 500-1000 people attended.", 500, 1000, Cardinal, "Between 500-1000"},
+		// A change of a hyphened size: a change and its result take "to".
+		{"Prices rose 10-15% last year.", 10, 15, Percent, "10-15%"},
+		{"Shares jumped 4-5% on Monday.", 4, 5, Percent, "4-5%"},
 	}
 	for _, tt := range tests {
 		q, text := firstQuantity(t, tt.in)
@@ -85,11 +102,39 @@ func TestNotRanges(t *testing.T) {
 		{"The poll was taken May 5 to 7 by phone.", 5, "5"},
 		{"The laptop has an i5-3330 chip.", 5, "5"},
 		{"They finished with a 12-70 record.", 12, "12"},
+		{"The home side lost 1-3 to Chelsea.", 1, "1"},
+		{"Call 555-1234 today.", 555, "555"},
+		{"Call 555-1234 ext 5 for tickets.", 555, "555"},
+		{"The home side lost 1-2 aet.", 1, "1"},
+		{"The party won 40 to 45 on Tuesday.", 40, "40"},
 	}
 	for _, tt := range tests {
 		q, text := firstQuantity(t, tt.in)
 		if q.Range || q.Value != tt.value || text != tt.text {
 			t.Errorf("%q: read %g (range %v) as %q, want %g as %q", tt.in, q.Value, q.Range, text, tt.value, tt.text)
 		}
+	}
+}
+
+// TestQuantitiesInLongClauses: a clause of many pairs with no comma, as a
+// table flattened into a page gives, is read in time that grows with its
+// length: each pair read the whole clause for tally words, and each "2m
+// to 3m" asked of the next pair whether it was metres, along the chain
+// (48,000 tokens of pairs took over two minutes).
+func TestQuantitiesInLongClauses(t *testing.T) {
+	const pairs = 8000
+	texts := map[string]string{
+		"between":       strings.Repeat("between 3 and 4 ", pairs),
+		"ranging from":  strings.Repeat("ranging from the 5 to 6 ", pairs),
+		"metres paired": strings.Repeat("2m to 3m and ", pairs),
+	}
+	start := time.Now()
+	for name, s := range texts {
+		if n := len(Quantities(Tokenize(s))); n != pairs {
+			t.Errorf("%s: %d quantities, want %d ranges", name, n, pairs)
+		}
+	}
+	if took := time.Since(start); took > 10*time.Second {
+		t.Errorf("reading %d pairs three times took %v", pairs, took)
 	}
 }

@@ -151,6 +151,13 @@ func TestDates(t *testing.T) {
 		{"The minister told reporters she expected talks to resume on Friday.", thursday, "2025-03-07"},
 		{"The union said it intended to strike on Monday.", thursday, "2025-03-10"},
 		{"He had planned to travel on Friday but stayed home.", thursday, "2025-02-28"},
+		// An adverb between the auxiliary and the verb changes neither.
+		{"Talks were widely expected to end on Friday.", thursday, "2025-02-28"},
+		{"He had long planned to travel on Friday but stayed home.", thursday, "2025-02-28"},
+		{"The vote was not expected to pass on Tuesday.", thursday, "2025-03-04"},
+		{"Talks are widely expected to resume on Friday.", thursday, "2025-03-07"},
+		{"Talks are now expected to resume on Friday.", thursday, "2025-03-07"},
+		{"The bill wasn't expected to pass on Tuesday.", thursday, "2025-03-04"},
 		{"The vote, which was expected to pass on Tuesday, failed.", thursday, "2025-03-04"},
 		{"The House on Tuesday passed a bill, which would fund the army.", thursday, "2025-03-04"},
 		{"The package that was emerging on Sunday could end the deadlock.", thursday, "2025-03-02"},
