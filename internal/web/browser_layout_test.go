@@ -71,8 +71,8 @@ const overlapsJS = `(() => {
 	return out;
 })()`
 
-// TestBrowserLayout opens a crowded story page, without JavaScript, on a
-// phone and on a desktop: no chart text overlaps another or leaves the
+// TestBrowserLayout opens a crowded story page, without JavaScript, on
+// phones and on a desktop, and a timeline of two runs on phones: no chart text overlaps another or leaves the
 // page, every disputed figure has its chart, and the timeline's "+N" leads
 // to the events it counts.
 func TestBrowserLayout(t *testing.T) {
@@ -100,6 +100,32 @@ func TestBrowserLayout(t *testing.T) {
 			t.Errorf("%d px: %d dispute charts, want 4 (one per figure, two for the figure in two measures): %v", width, charts, err)
 		}
 		screenshot(t, ctx, "layout-"+strconv.FormatInt(width, 10)+".png")
+	}
+	// A timeline of two runs, each dated at both ends, where each run is
+	// about half the axis: on the commonest phones (360 px, 320 px) that
+	// half holds no two dates side by side.
+	var events []news.Event
+	for _, d := range []string{"1990-12-12", "1990-12-28", "2025-09-12", "2025-09-28"} {
+		events = append(events, news.Event{Date: d, Text: "Something happened on " + d + "."})
+	}
+	twoRuns := serveStory(t, storyBody{Story: &news.Story{ID: "s2", Headline: "Two runs", Timeline: events}})
+	for _, width := range []int64{320, 360} {
+		if _, err := chromedp.Call(ctx, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{Width: width, Height: 900, DeviceScaleFactor: 1, Mobile: true}); err != nil {
+			t.Fatal(err)
+		}
+		if err := chromedp.Do(ctx, chromedp.Navigate(twoRuns), chromedp.WaitVisible("svg.timeline")); err != nil {
+			t.Fatal(err)
+		}
+		bad, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](overlapsJS))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, b := range bad {
+			t.Errorf("two runs, %d px: %s", width, b)
+		}
+	}
+	if err := chromedp.Do(ctx, chromedp.Navigate(url), chromedp.WaitVisible("svg.timeline")); err != nil {
+		t.Fatal(err)
 	}
 	if err := chromedp.Do(ctx, chromedp.Click("svg.timeline .more a")); err != nil {
 		t.Fatal(err)
