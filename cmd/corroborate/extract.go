@@ -18,7 +18,8 @@ import (
 func runExtract(ctx context.Context, args []string, env *environment) int {
 	fs := flag.NewFlagSet("extract", flag.ContinueOnError)
 	fs.SetOutput(env.stderr)
-	format := fs.String("format", "text", "output format: text or json")
+	var format string
+	choiceVar(fs, &format, "format", "text", []string{"text", "json"}, "output `format`: text or json")
 	pageURL := fs.String("url", "", "the page's address, when reading a file or stdin")
 	var maxBytes int64
 	int64AtLeastVar(fs, &maxBytes, "max-bytes", extract.DefaultMaxBytes, 1, "largest page accepted, in `bytes`")
@@ -30,7 +31,7 @@ func runExtract(ctx context.Context, args []string, env *environment) int {
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
-	if fs.NArg() != 1 || (*format != "text" && *format != "json") {
+	if fs.NArg() != 1 {
 		fs.Usage()
 		return 2
 	}
@@ -56,7 +57,7 @@ func runExtract(ctx context.Context, args []string, env *environment) int {
 		fmt.Fprintf(env.stderr, "corroborate extract: %s: %v\n", source, err)
 		return 1
 	}
-	if *format == "json" {
+	if format == "json" {
 		enc := json.NewEncoder(env.stdout)
 		enc.SetIndent("", "  ")
 		enc.SetEscapeHTML(false)

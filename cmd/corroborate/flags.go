@@ -72,12 +72,21 @@ func (v atLeastValue[T]) Set(s string) error {
 	return nil
 }
 
-// durationValue is a duration flag of at least 0.
-type durationValue struct{ p *time.Duration }
+// durationValue is a duration flag of at least 0, or, when positive, above
+// 0: a time limit or a period, where 0 means nothing.
+type durationValue struct {
+	p        *time.Duration
+	positive bool
+}
 
 func durationVar(fs *flag.FlagSet, p *time.Duration, name string, value time.Duration, usage string) {
 	*p = value
-	fs.Var(durationValue{p}, name, usage)
+	fs.Var(durationValue{p: p}, name, usage)
+}
+
+func positiveDurationVar(fs *flag.FlagSet, p *time.Duration, name string, value time.Duration, usage string) {
+	*p = value
+	fs.Var(durationValue{p: p, positive: true}, name, usage)
 }
 
 func (v durationValue) String() string {
@@ -89,7 +98,10 @@ func (v durationValue) String() string {
 
 func (v durationValue) Set(s string) error {
 	d, err := time.ParseDuration(s)
-	if err != nil || d < 0 {
+	switch {
+	case v.positive && (err != nil || d <= 0):
+		return errors.New("want a duration above 0 (20s, 10m)")
+	case err != nil || d < 0:
 		return errors.New("want a duration of at least 0 (90m, 168h)")
 	}
 	*v.p = d

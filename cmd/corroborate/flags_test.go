@@ -1,6 +1,7 @@
 package main
 
 import (
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -10,6 +11,9 @@ import (
 // clusterer, and --threshold 7, --summary-words -5 or --progress bogus
 // were taken without a word.
 func TestFlagRanges(t *testing.T) {
+	// serve, were its flag taken, fails at once on this address rather
+	// than serving.
+	noServe := []string{"--addr", "no-port", "--db", filepath.Join(t.TempDir(), "c.db")}
 	tests := []struct {
 		args []string
 		want string
@@ -27,6 +31,16 @@ func TestFlagRanges(t *testing.T) {
 		{[]string{"eval", "clusters", "--merge-threshold", "2", "x"}, "-merge-threshold: want a number from 0 to 1"},
 		{[]string{"eval", "clusters", "--clear-threshold", "-0.5", "x"}, "-clear-threshold: want a number from 0 to 1"},
 		{[]string{"bench", "--workers", "-1"}, "-workers: want a whole number of at least 0"},
+		// The fetching flags every command shares, and serve's: each
+		// value below was taken as the default without a word.
+		{[]string{"analyze", "--per-host", "0", "x"}, "-per-host: want a whole number of at least 1"},
+		{[]string{"analyze", "--timeout", "0", "x"}, "-timeout: want a duration above 0"},
+		{[]string{"ingest", "--timeout", "-5s", "x"}, "-timeout: want a duration above 0"},
+		{[]string{"extract", "--format", "yaml", "x"}, "-format: want text or json"},
+		{append([]string{"serve", "--analyzers", "0"}, noServe...), "-analyzers: want a whole number of at least 1"},
+		{append([]string{"serve", "--max-body", "0"}, noServe...), "-max-body: want a whole number of at least 1"},
+		{append([]string{"serve", "--poll-every", "-1m"}, noServe...), "-poll-every: want a duration above 0"},
+		{append([]string{"serve", "--per-host", "-2"}, noServe...), "-per-host: want a whole number of at least 1"},
 	}
 	for _, tt := range tests {
 		code, _, errOut := runCLI(t, "", tt.args...)

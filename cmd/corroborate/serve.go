@@ -42,10 +42,10 @@ func runServe(ctx context.Context, args []string, env *environment) int {
 	dbFlag(fs, env, &cfg.db)
 	fs.StringVar(&cfg.token, "token", env.getenv("CORROBORATE_TOKEN"), "bearer token required to write (also CORROBORATE_TOKEN); required beyond loopback")
 	fs.StringVar(&cfg.baseURL, "base-url", env.getenv("CORROBORATE_BASE_URL"), "public address of the server (https://news.example.org; also CORROBORATE_BASE_URL), where the Atom feed's links point whatever Host a request names")
-	fs.IntVar(&cfg.analyzers, "analyzers", 2, "stories analysed at once in the background")
-	fs.Int64Var(&cfg.maxBody, "max-body", 32<<20, "largest request body accepted, in bytes")
+	intAtLeastVar(fs, &cfg.analyzers, "analyzers", 2, 1, "`stories` analysed at once in the background")
+	int64AtLeastVar(fs, &cfg.maxBody, "max-body", 32<<20, 1, "largest request body accepted, in `bytes`")
 	fs.StringVar(&cfg.feeds, "feeds", "", "file of feed URLs to poll, one a line (# starts a comment)")
-	fs.DurationVar(&cfg.pollEvery, "poll-every", poll.DefaultEvery, "time between two polls of a feed; failures back off from it, doubling up to 6h")
+	positiveDurationVar(fs, &cfg.pollEvery, "poll-every", poll.DefaultEvery, "time between two polls of a feed, a `duration`; failures back off from it, doubling up to 6h")
 	cfg.revisits = durations{time.Hour, 6 * time.Hour, 24 * time.Hour}
 	fs.Var(&cfg.revisits, "revisit", "times after a feed item's page was first read to read it again while the feed lists it, for edits the feed does not announce (\"none\" for never)")
 	cfg.web = webFlags(fs, env)

@@ -9,8 +9,8 @@ import (
 // webFlags are the flags of commands that read URLs.
 func webFlags(fs *flag.FlagSet, env *environment) *fetch.Options {
 	opts := &fetch.Options{}
-	fs.DurationVar(&opts.Timeout, "timeout", fetch.DefaultTimeout, "time limit for fetching one URL")
-	fs.IntVar(&opts.PerHost, "per-host", fetch.DefaultPerHost, "requests in flight to one host")
+	positiveDurationVar(fs, &opts.Timeout, "timeout", fetch.DefaultTimeout, "time limit for fetching one URL, a `duration`")
+	intAtLeastVar(fs, &opts.PerHost, "per-host", fetch.DefaultPerHost, 1, "`requests` in flight to one host")
 	fs.StringVar(&opts.UserAgent, "user-agent", envOr(env, "CORROBORATE_USER_AGENT", fetch.UserAgent), "User-Agent sent with requests")
 	fs.BoolVar(&opts.AllowPrivate, "allow-private", false, "allow URLs on loopback, link-local and private addresses")
 	return opts

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"net/http"
 	"net/http/httptest"
 	"strconv"
@@ -71,28 +72,48 @@ const overlapsJS = `(() => {
 	return out;
 })()`
 
-// TestBrowserLayout opens a crowded story page, without JavaScript, on a
-// phone and on a desktop: no chart text overlaps another or leaves the
+// layoutFaults opens url on a screen width pixels wide and lists what
+// overlapsJS finds wrong there.
+func layoutFaults(t *testing.T, ctx context.Context, url string, width int64) []string {
+	t.Helper()
+	if _, err := chromedp.Call(ctx, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{Width: width, Height: 900, DeviceScaleFactor: 1, Mobile: width < 600}); err != nil {
+		t.Fatal(err)
+	}
+	if err := chromedp.Do(ctx, chromedp.Navigate(url), chromedp.WaitVisible("svg.timeline")); err != nil {
+		t.Fatal(err)
+	}
+	bad, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](overlapsJS))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return bad
+}
+
+// TestBrowserLayout opens a crowded story page, without JavaScript, on
+// phones and on a desktop, and a timeline of two runs on phones: no chart text overlaps another or leaves the
 // page, every disputed figure has its chart, and the timeline's "+N" leads
 // to the events it counts.
 func TestBrowserLayout(t *testing.T) {
 	ctx := browse(t)
-	url := serveStory(t, crowdedStory())
 	if _, err := chromedp.Call(ctx, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true}); err != nil {
 		t.Fatal(err)
 	}
+	// A timeline of two runs, each dated at both ends, where each run is
+	// about half the axis: on the commonest phones (360 px, 320 px) that
+	// half holds no two dates side by side.
+	var events []news.Event
+	for _, d := range []string{"1990-12-12", "1990-12-28", "2025-09-12", "2025-09-28"} {
+		events = append(events, news.Event{Date: d, Text: "Something happened on " + d + "."})
+	}
+	twoRuns := serveStory(t, storyBody{Story: &news.Story{ID: "s2", Headline: "Two runs", Timeline: events}})
+	for _, width := range []int64{320, 360} {
+		for _, b := range layoutFaults(t, ctx, twoRuns, width) {
+			t.Errorf("two runs, %d px: %s", width, b)
+		}
+	}
+	url := serveStory(t, crowdedStory())
 	for _, width := range []int64{320, 420, 1200} {
-		if _, err := chromedp.Call(ctx, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{Width: width, Height: 900, DeviceScaleFactor: 1, Mobile: width < 600}); err != nil {
-			t.Fatal(err)
-		}
-		if err := chromedp.Do(ctx, chromedp.Navigate(url), chromedp.WaitVisible("svg.timeline")); err != nil {
-			t.Fatal(err)
-		}
-		bad, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](overlapsJS))
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, b := range bad {
+		for _, b := range layoutFaults(t, ctx, url, width) {
 			t.Errorf("%d px: %s", width, b)
 		}
 		charts, err := chromedp.Run(ctx, chromedp.Evaluate[int](`document.querySelectorAll("figure.dispute svg.dispute").length`))

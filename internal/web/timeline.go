@@ -119,11 +119,12 @@ func newTimelineChart(events []news.Event) timelineChart {
 	return c
 }
 
-// A date under the axis must clear its neighbours on a phone, where the
-// axis is about timelineNarrowest pixels wide and a character of a label
-// takes up to labelCharWidth.
+// A date under the axis must clear its neighbours on the narrowest phone
+// the page fits, 320 pixels, where the axis is the screen less the page's
+// margins, timelineNarrowest pixels, and a character of a label takes up
+// to labelCharWidth.
 const (
-	timelineNarrowest = 340
+	timelineNarrowest = 280
 	labelCharWidth    = 7
 	labelRowStep      = 13 // pixels between rows of dates
 )
