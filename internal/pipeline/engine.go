@@ -259,7 +259,9 @@ func (e *Engine) Stories() []cluster.Story { return e.cluster.Stories() }
 // the story it would join if it arrived now: stories grow after their first
 // article found no match. A batch settles at its end. A service that
 // settled would have to log the merges it returns as edits, as it does
-// Add's (Placement.Merged), or a replay would not make them.
+// Add's (Placement.Merged), or a replay would not make them; nor would a
+// replay, which sweeps only as the next article enters, close quiet
+// stories before them, as Settle does when a sweep is due.
 func (e *Engine) Settle() []cluster.Absorbed { return e.cluster.Settle() }
 
 // Merge makes two stories one, as an editor would; the larger keeps its

@@ -60,7 +60,7 @@ const (
 	timelineAxisY    = 60
 	timelineDotStep  = 11   // pixels between stacked dots
 	timelineStack    = 4    // dots a column shows
-	timelineNear     = 0.03 // of the width: dots closer than this stack (11px on a phone)
+	timelineNear     = 0.03 // of the width: dots closer than this stack (8 to 10 px on a phone)
 	timelineBreak    = 0.04 // of the width, for each break
 	timelineInstant  = 0.10 // of the width, for a part of the axis that is one date
 	timelineMaxParts = 4
