@@ -90,9 +90,9 @@ func layoutFaults(t *testing.T, ctx context.Context, url string, width int64) []
 }
 
 // TestBrowserLayout opens a crowded story page, without JavaScript, on
-// phones and on a desktop, and a timeline of two runs on phones: no chart text overlaps another or leaves the
-// page, every disputed figure has its chart, and the timeline's "+N" leads
-// to the events it counts.
+// phones and on a desktop, and a timeline of two runs on phones: no chart
+// text overlaps another or leaves the page, every disputed figure has its
+// chart, and the timeline's "+N" leads to the events it counts.
 func TestBrowserLayout(t *testing.T) {
 	ctx := browse(t)
 	if _, err := chromedp.Call(ctx, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true}); err != nil {
