@@ -518,3 +518,28 @@ func TestIndexCutFollowsCentroid(t *testing.T) {
 	r.Add(Doc{ID: "late", Time: day.Add(200 * time.Hour), Terms: terms(span(5, 80)...)})
 	checkCuts(t, "add after restore", r)
 }
+
+// TestSnapshotKeepsTheSweep: a clusterer restored after the sweep that
+// was due has made it sweeps no second time before the next article, as
+// the original does not: the quiet part of a story an editor split after
+// the sweep stays open in both.
+func TestSnapshotKeepsTheSweep(t *testing.T) {
+	early := Doc{ID: "m1", Time: day, Terms: terms(append(span(1, 8), 20)...)}
+	late := Doc{ID: "m2", Time: day.Add(10 * 24 * time.Hour), Terms: terms(append(span(11, 18), 20)...)}
+	c := New(DefaultOptions())
+	c.Assign(early, "m")
+	c.Assign(late, "m")
+	for c.Len() < sweepEvery {
+		c.Add(Doc{ID: "filler" + strconv.Itoa(c.Len()), Time: late.Time, Terms: terms(uint64(1000 + c.Len()))})
+	}
+	c.Settle() // sweeps, as it is due
+	if _, err := c.Split("m", []Doc{late}, []Doc{early}); err != nil {
+		t.Fatal(err)
+	}
+	r, _ := roundTrip(t, c)
+	// Undated, it may join a story of any age that is open.
+	next := Doc{ID: "later", Terms: terms(append(span(1, 8), 22)...)}
+	if got, want := r.Add(next), c.Add(next); got.Story != want.Story || got.New != want.New {
+		t.Errorf("%s: %+v restored, %+v in the original", next.ID, got, want)
+	}
+}
