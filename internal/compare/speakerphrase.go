@@ -47,9 +47,24 @@ can does did do`)
 
 // openers start a sentence before its subject: an adverb or a time, never
 // a speaker.
-var openers = setOf(`during after before since until following despite like unlike amid meanwhile however
-nevertheless moreover instead then now yet still later earlier moments when while if though although
-well`)
+var openers = setOf(`during after before since until following despite like unlike amid moments when while if
+though although ` + openingAdverbs)
+
+// adverbOpeners are the openers that govern nothing: before a capital
+// with no comma ("Later Holt said") the subject comes next.
+var adverbOpeners = setOf(openingAdverbs)
+
+// afterAdverb returns where a phrase's subject starts after an adverb
+// opening it with no comma: "Later Holt said" starts at "Holt". Any other
+// phrase starts at from.
+func afterAdverb(tokens []text.Token, from, to int) int {
+	if from+1 < to && adverbOpeners.has(tokens[from].Lower) && tokens[from+1].Kind == text.Word && tokens[from+1].Capitalized() {
+		return from + 1
+	}
+	return from
+}
+
+const openingAdverbs = `meanwhile however nevertheless moreover instead then now yet still later earlier well`
 
 // clauseVerb reports whether lower-case word k, inside a phrase, is a verb
 // that opens a clause of its own: a participle or a past form not right

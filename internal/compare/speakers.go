@@ -57,6 +57,7 @@ func (ix *Index) speakerIn(p, sent, start, end int) (string, string) {
 		end--
 	}
 	end = expectedSpeaker(tokens, start, end)
+	start = afterAdverb(tokens, start, end)
 	// "Gary Kohlman, the attorney representing the players,": the name
 	// before the comma is the speaker; what follows describes them.
 	head := start
@@ -209,7 +210,7 @@ func subjectOf(tokens []text.Token, from, to int) (int, int, bool) {
 	for from < to && (clauseWords.has(tokens[from].Lower) || tokens[from].Kind == text.Punct) {
 		from++
 	}
-	if from < to && (governing.has(tokens[from].Lower) || openers.has(tokens[from].Lower) || openingParticiple(tokens[from].Lower)) {
+	if from = afterAdverb(tokens, from, to); from < to && (governing.has(tokens[from].Lower) || openers.has(tokens[from].Lower) || openingParticiple(tokens[from].Lower)) {
 		// "In a Fox News interview, Heather Sue recalled", "Meanwhile,
 		// James said", "Asked if …, Walden said": the subject follows the
 		// opening phrase's comma.
