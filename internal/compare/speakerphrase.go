@@ -188,8 +188,20 @@ func verbAlone(tokens []text.Token, start, end int) bool {
 	return end-start == 1 && (len(t.Lower) > 4 && strings.HasSuffix(t.Lower, "ed") || text.IrregularPast(t.Lower))
 }
 
-// openingParticiple reports whether a word reads as a participle opening a
-// sentence: "Asked", "Speaking".
-func openingParticiple(w string) bool {
-	return tagVerbs.has(w) || len(w) > 5 && (strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing"))
+// openingParticiple reports whether word k reads as a participle opening a
+// sentence: "Asked", "Speaking". A word in -ed or -ing before a verb in
+// the past is a name, its subject: "Manning told", "Mohammed called".
+func openingParticiple(tokens []text.Token, k int) bool {
+	w := tokens[k].Lower
+	if tagVerbs.has(w) {
+		return true
+	}
+	if len(w) <= 5 || !strings.HasSuffix(w, "ed") && !strings.HasSuffix(w, "ing") {
+		return false
+	}
+	if k+1 < len(tokens) && tokens[k+1].Kind == text.Word && !tokens[k+1].Capitalized() {
+		next := tokens[k+1].Lower
+		return !(tagVerbs.has(next) || text.IrregularPast(next) || len(next) > 3 && strings.HasSuffix(next, "ed"))
+	}
+	return true
 }

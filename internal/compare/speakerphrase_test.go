@@ -34,6 +34,8 @@ func TestSpeakerIsAName(t *testing.T) {
 		{"counter: an adjective in -ing", `"We will rebuild the store in a matter of weeks," managing director Keith Edelman told reporters.`, "rebuild the store", "Keith Edelman"},
 		{"an opening phrase", `In a Fox News interview, Heather Sue recalled telling the others, "We are going to buy a bakery right away!"`, "buy a bakery", "Heather Sue"},
 		{"an opening participle", `Asked if the president was doing that, Greg Walden pivoted toward a door and said, "I'll leave it at that for today."`, "leave it at that", "Greg Walden"},
+		{"a surname in -ing is no opening participle", `Peyton Manning retired. Manning told reporters the plan was dead, saying it was "a mistake for every family here."`, "a mistake", "Peyton Manning"},
+		{"a surname in -ed is no opening participle", `Ali Mohammed runs the shop. Mohammed called the plan dead, saying it was "a mistake for every family here."`, "a mistake", "Ali Mohammed"},
 		{"an opening adverb", `Meanwhile, Ann James said she had records, including one that says, "I want you to stay with me."`, "stay with me", "Ann James"},
 		{"an abbreviated title in the subject", `Ronan Farrow wrote the story. On Twitter last fall, Mr. Farrow praised the producer, saying he had "refused to bow to pressure to stop the shoots."`, "refused to bow", "Ronan Farrow"},
 		{"a place after the opening", `But in a speech in Rochester, N.H., Joe Biden was unequivocal, saying that "he should be impeached right now."`, "impeached right now", "Joe Biden"},

@@ -210,7 +210,7 @@ func subjectOf(tokens []text.Token, from, to int) (int, int, bool) {
 	for from < to && (clauseWords.has(tokens[from].Lower) || tokens[from].Kind == text.Punct) {
 		from++
 	}
-	if from = afterAdverb(tokens, from, to); from < to && (governing.has(tokens[from].Lower) || openers.has(tokens[from].Lower) || openingParticiple(tokens[from].Lower)) {
+	if from = afterAdverb(tokens, from, to); from < to && (governing.has(tokens[from].Lower) || openers.has(tokens[from].Lower) || openingParticiple(tokens, from)) {
 		// "In a Fox News interview, Heather Sue recalled", "Meanwhile,
 		// James said", "Asked if …, Walden said": the subject follows the
 		// opening phrase's comma.
