@@ -19,7 +19,7 @@ func speakerPhrase(tokens []text.Token, start, end int) bool {
 	if first := &tokens[start]; governing.has(first.Lower) || openers.has(first.Lower) || verbAlone(tokens, start, end) {
 		return false // "in a statement", "posing with his dog"
 	}
-	if dateline(tokens, start, end) || text.Dates(tokens[start:end]) != nil && datedOnly(tokens, start, end) {
+	if dateline(tokens, start, end) || datedOnly(tokens, start, end) {
 		return false
 	}
 	if tokens[end-1].Lower == "to" {
@@ -113,11 +113,16 @@ func datelineWords(tokens []text.Token, start, end int) bool {
 	return words >= 2
 }
 
-// datedOnly reports whether dates cover every word of a phrase: "Monday",
-// "last year", "New Year's Day" say when, not who.
+// datedOnly reports whether a phrase holds a date and dates cover every
+// word of it but determiners and "last": "Monday", "last year", "New
+// Year's Day" say when, not who.
 func datedOnly(tokens []text.Token, start, end int) bool {
+	dates := text.Dates(tokens[start:end])
+	if dates == nil {
+		return false
+	}
 	covered := make([]bool, end-start)
-	for _, m := range text.Dates(tokens[start:end]) {
+	for _, m := range dates {
 		for k := m.Start; k < m.End && k < len(covered); k++ {
 			covered[k] = true
 		}
