@@ -154,10 +154,13 @@ func skipDateline(tokens []text.Token, from, to int) int {
 }
 
 // expectedSpeaker returns where a name ends that is followed by what it
-// is expected to say, or goes on to say: "McConnell is expected to" and
-// "Celli went on to" before "say" name McConnell and Celli. Any other
-// phrase keeps its end.
+// is expected to say, will say or goes on to say: "McConnell is expected
+// to", "Holt will" and "Celli went on to" before "say" name McConnell,
+// Holt and Celli. Any other phrase keeps its end.
 func expectedSpeaker(tokens []text.Token, start, end int) int {
+	if end-start >= 2 && verbForms.has(tokens[end-1].Lower) && !tokens[end-1].Capitalized() && tokens[end-2].Capitalized() {
+		return end - 1 // "Holt will say", "Holt would add"
+	}
 	if end-start >= 4 && tokens[end-1].Lower == "to" && tokens[end-2].Lower == "on" && goesOn.has(tokens[end-3].Lower) {
 		return end - 3 // "Celli went on to say", "The statement goes on to say"
 	}

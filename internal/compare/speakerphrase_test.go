@@ -23,6 +23,8 @@ func TestSpeakerIsAName(t *testing.T) {
 		{"a clause with its own speech verb", `ABC News said the envelope held by Beatty read, "Actress in a leading role, the card said."`, "Actress in a leading role", ""},
 		{"a verb tags a quote only as what was said", `Police commissioner Mark Rowley said an inquiry began in 2015, but "there was no intelligence to suggest this attack was planned."`, "no intelligence", "Mark Rowley"},
 		{"expected to say", `Mitch McConnell spoke on Monday. "It's finally over for all of us," McConnell is expected to say.`, "finally over", "Mitch McConnell"},
+		{"a modal after a name", `Anna Holt spoke at noon. "The bill is a mistake for every family here," Holt will say.`, "a mistake", "Anna Holt"},
+		{"counter: a modal after no name", `"The bill is a mistake for every family here," people will say.`, "a mistake", ""},
 		{"counter: going to say, no name", `"Who has got a vision for the future of us all," people are going to say.`, "vision for the future", ""},
 		{"a time is no speaker", `"He strived to make his paintings affordable to the public and his collectors," the company said Monday.`, "strived", "company"},
 		{"an adverb before the verb", `President Anna Holt spoke at noon. "The stock market has smashed one record after another," the president proudly stated.`, "stock market", "Anna Holt"},
