@@ -68,8 +68,9 @@ const openingAdverbs = `meanwhile however nevertheless moreover instead then now
 
 // clauseVerb reports whether lower-case word k, inside a phrase, is a verb
 // that opens a clause of its own: a participle or a past form not right
-// after a determiner ("a leading expert", "the elected mayor" are nouns
-// with their adjective).
+// after a determiner or a possessive ("a leading expert", "the elected
+// mayor" are nouns with their adjective), followed by what a verb takes:
+// a break, a preposition, a determiner or a particle ("walking out of").
 func clauseVerb(tokens []text.Token, k int) bool {
 	t := &tokens[k]
 	if t.Capitalized() || t.Hyphen || k > 0 && (determiners.has(tokens[k-1].Lower) || strings.HasSuffix(tokens[k-1].Lower, "'s")) {

@@ -47,8 +47,10 @@ func (ix *Index) speakerOf(p int, sp span) (string, string) {
 }
 
 // speakerIn resolves the speaker phrase tokens [start, end) of a sentence
-// if it can name one: an adverb between the speaker and the verb is left
-// out ("the president proudly stated"), and a phrase that is no name, or
+// if it can name one: an adverb or an auxiliary between the speaker and
+// the verb is left out ("the president proudly stated", "Holt will say",
+// "McConnell is expected to say"), and so is an adverb opening the
+// sentence ("Later Holt said"); a phrase that is no name, or
 // that lies inside quotation marks (words quoted, not who quotes them),
 // names no one.
 func (ix *Index) speakerIn(p, sent, start, end int) (string, string) {
