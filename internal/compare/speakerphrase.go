@@ -19,7 +19,7 @@ func speakerPhrase(tokens []text.Token, start, end int) bool {
 	if first := &tokens[start]; governing.has(first.Lower) || openers.has(first.Lower) || verbAlone(tokens, start, end) {
 		return false // "in a statement", "posing with his dog"
 	}
-	if dateline(tokens, start, end) || text.Dates(tokens[start:end]) != nil && datedOnly(tokens, start, end) {
+	if dateline(tokens, start, end) || datedOnly(tokens, start, end) {
 		return false
 	}
 	if tokens[end-1].Lower == "to" {
@@ -47,14 +47,30 @@ can does did do`)
 
 // openers start a sentence before its subject: an adverb or a time, never
 // a speaker.
-var openers = setOf(`during after before since until following despite like unlike amid meanwhile however
-nevertheless moreover instead then now yet still later earlier moments when while if though although
-well`)
+var openers = setOf(`during after before since until following despite like unlike amid moments when while if
+though although ` + openingAdverbs)
+
+// adverbOpeners are the openers that govern nothing: before a capital
+// with no comma ("Later Holt said") the subject comes next.
+var adverbOpeners = setOf(openingAdverbs)
+
+// afterAdverb returns where a phrase's subject starts after an adverb
+// opening it with no comma: "Later Holt said" starts at "Holt". Any other
+// phrase starts at from.
+func afterAdverb(tokens []text.Token, from, to int) int {
+	if from+1 < to && adverbOpeners.has(tokens[from].Lower) && tokens[from+1].Kind == text.Word && tokens[from+1].Capitalized() {
+		return from + 1
+	}
+	return from
+}
+
+const openingAdverbs = `meanwhile however nevertheless moreover instead then now yet still later earlier well`
 
 // clauseVerb reports whether lower-case word k, inside a phrase, is a verb
 // that opens a clause of its own: a participle or a past form not right
-// after a determiner ("a leading expert", "the elected mayor" are nouns
-// with their adjective).
+// after a determiner or a possessive ("a leading expert", "the elected
+// mayor" are nouns with their adjective), followed by what a verb takes:
+// a break, a preposition, a determiner or a particle ("walking out of").
 func clauseVerb(tokens []text.Token, k int) bool {
 	t := &tokens[k]
 	if t.Capitalized() || t.Hyphen || k > 0 && (determiners.has(tokens[k-1].Lower) || strings.HasSuffix(tokens[k-1].Lower, "'s")) {
@@ -98,11 +114,16 @@ func datelineWords(tokens []text.Token, start, end int) bool {
 	return words >= 2
 }
 
-// datedOnly reports whether dates cover every word of a phrase: "Monday",
-// "last year", "New Year's Day" say when, not who.
+// datedOnly reports whether a phrase holds a date and dates cover every
+// word of it but determiners and "last": "Monday", "last year", "New
+// Year's Day" say when, not who.
 func datedOnly(tokens []text.Token, start, end int) bool {
+	dates := text.Dates(tokens[start:end])
+	if dates == nil {
+		return false
+	}
 	covered := make([]bool, end-start)
-	for _, m := range text.Dates(tokens[start:end]) {
+	for _, m := range dates {
 		for k := m.Start; k < m.End && k < len(covered); k++ {
 			covered[k] = true
 		}
@@ -134,10 +155,13 @@ func skipDateline(tokens []text.Token, from, to int) int {
 }
 
 // expectedSpeaker returns where a name ends that is followed by what it
-// is expected to say, or goes on to say: "McConnell is expected to" and
-// "Celli went on to" before "say" name McConnell and Celli. Any other
-// phrase keeps its end.
+// is expected to say, will say or goes on to say: "McConnell is expected
+// to", "Holt will" and "Celli went on to" before "say" name McConnell,
+// Holt and Celli. Any other phrase keeps its end.
 func expectedSpeaker(tokens []text.Token, start, end int) int {
+	if end-start >= 2 && verbForms.has(tokens[end-1].Lower) && !tokens[end-1].Capitalized() && tokens[end-2].Capitalized() {
+		return end - 1 // "Holt will say", "Holt would add"
+	}
 	if end-start >= 4 && tokens[end-1].Lower == "to" && tokens[end-2].Lower == "on" && goesOn.has(tokens[end-3].Lower) {
 		return end - 3 // "Celli went on to say", "The statement goes on to say"
 	}
@@ -173,8 +197,20 @@ func verbAlone(tokens []text.Token, start, end int) bool {
 	return end-start == 1 && (len(t.Lower) > 4 && strings.HasSuffix(t.Lower, "ed") || text.IrregularPast(t.Lower))
 }
 
-// openingParticiple reports whether a word reads as a participle opening a
-// sentence: "Asked", "Speaking".
-func openingParticiple(w string) bool {
-	return tagVerbs.has(w) || len(w) > 5 && (strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing"))
+// openingParticiple reports whether word k reads as a participle opening a
+// sentence: "Asked", "Speaking". A word in -ed or -ing before a verb in
+// the past is a name, its subject: "Manning told", "Mohammed called".
+func openingParticiple(tokens []text.Token, k int) bool {
+	w := tokens[k].Lower
+	if tagVerbs.has(w) {
+		return true
+	}
+	if len(w) <= 5 || !strings.HasSuffix(w, "ed") && !strings.HasSuffix(w, "ing") {
+		return false
+	}
+	if k+1 < len(tokens) && tokens[k+1].Kind == text.Word && !tokens[k+1].Capitalized() {
+		next := tokens[k+1].Lower
+		return !(tagVerbs.has(next) || text.IrregularPast(next) || len(next) > 3 && strings.HasSuffix(next, "ed"))
+	}
+	return true
 }
