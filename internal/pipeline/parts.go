@@ -38,8 +38,9 @@ const FeaturesVersion = 3
 // takes a quote's speaker only from a name in its attribution clause.
 // 10 reads a range that counts a noun beside a tally word ("the ruling ...
 // 70,000 to 126,000 women") and "fell 2m over the year" as a million,
-// and cites no outlet in "told the White House press corps".
-const AnalysisVersion = 10
+// and cites no outlet in "told the White House press corps"; 11 finds
+// speakers after an opening adverb, a surname in -ing and "will say".
+const AnalysisVersion = 11
 
 // Reprepare prepares an article as a store keeps it, cleaned before:
 // what Prepare gives today for the article it was made from.
