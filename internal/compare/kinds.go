@@ -308,9 +308,8 @@ func outletKey(name string) string {
 
 // mastheadWords end the names of newspapers, magazines and broadcasters:
 // "the Financial Times", "the Logansport Pharos-Tribune", "the Star".
-var mastheadWords = setOf(`times post journal guardian tribune herald gazette telegraph mail express
-independent chronicle daily weekly magazine review observer star sun standard courier register inquirer
-examiner record bulletin dispatch press news radio tv television broadcasting insider monitor`)
+var mastheadWords = union(newsNameWords, setOf(`review observer star sun standard courier register inquirer
+examiner record bulletin dispatch insider monitor`))
 
 // journalistWords follow an outlet's possessive: "the BBC's correspondent".
 var journalistWords = setOf(`correspondent correspondents reporter reporters editor editors journalist

@@ -49,17 +49,21 @@ nominee co-founder owner chairperson president-elect striker midfielder defender
 star singer actor actress rapper author writer host anchor correspondent editor reporter columnist
 researcher scientist doctor physician nurse`)
 
+// newsNameWords end the names of newspapers and broadcasters ("the
+// Financial Times", "Sky News"): organisations, never people.
+var newsNameWords = setOf(`times post news journal press guardian tribune herald gazette telegraph
+mail express independent chronicle daily weekly magazine radio tv television broadcasting`)
+
 // orgWords end names of organisations and places, not people.
-var orgWords = setOf(`house department ministry office party forces force army navy council court
+var orgWords = union(newsNameWords, setOf(`house department ministry office party forces force army navy council court
 agency administration organization organisation union nations states kingdom republic strip bank street
 city county university college school institute center centre company corp corporation inc ltd group
-times post news journal press network service services committee commission authority police airlines
+network service services committee commission authority police airlines
 airways club fc assembly senate congress parliament government hospital airport station foundation fund
 association federation league capitol square park island islands river mountains valley sea ocean gulf
-east west north south middle church mosque temple times guardian tribune herald gazette telegraph
-mail express independent chronicle daily weekly magazine radio tv television broadcasting media fed
+east west north south middle church mosque temple media fed
 reserve exchange market markets stock index treaty accord act games cup championship olympics
-guard coast brigade brigades movement front hamas hezbollah taliban isis`)
+guard coast brigade brigades movement front hamas hezbollah taliban isis`))
 
 // speechVerbs introduce what someone said.
 var speechVerbs = setOf(`said says say told tells tell added adds stated explained explains noted wrote
